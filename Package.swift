@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ideate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ideate", targets: ["ideate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "IdeateCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "IdeateStore",
+            dependencies: ["IdeateCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "ideate",
+            dependencies: [
+                "IdeateCore",
+                "IdeateStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ideate-crash-probe",
+            dependencies: ["IdeateCore", "IdeateStore"]
+        ),
+        .testTarget(
+            name: "IdeateCoreTests",
+            dependencies: ["IdeateCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "IdeateStoreTests",
+            dependencies: [
+                "IdeateCore", "IdeateStore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "IdeateCLITests",
+            dependencies: ["IdeateCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

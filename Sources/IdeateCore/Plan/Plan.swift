@@ -1,0 +1,108 @@
+/// A workshop as the facilitator prepared it: what is asked, in which phases, for how long, and
+/// with which voting and anonymity settings. Parsed from `sessions/*.yaml` by ``PlanParser``.
+public struct Plan: Codable, Equatable, Sendable {
+    public var title: String
+    public var goal: String
+    public var anonymity: AnonymitySettings
+    public var voting: VotingSettings
+    public var rounds: [RoundPlan]
+
+    public init(
+        title: String, goal: String, anonymity: AnonymitySettings = AnonymitySettings(),
+        voting: VotingSettings = VotingSettings(), rounds: [RoundPlan]
+    ) {
+        self.title = title
+        self.goal = goal
+        self.anonymity = anonymity
+        self.voting = voting
+        self.rounds = rounds
+    }
+
+    /// The sum of all timed phases, in seconds.
+    public var plannedSeconds: Int {
+        rounds.reduce(0) { total, round in total + round.phases.reduce(0) { $0 + ($1.seconds ?? 0) } }
+    }
+}
+
+/// How ideas reach the shared screen, and when anonymity is too thin to trust.
+public struct AnonymitySettings: Codable, Equatable, Sendable {
+    public enum Reveal: String, Codable, Sendable, CaseIterable {
+        /// Released in shuffled batches, so nobody is seen as the author by their timing.
+        case batch
+        /// Shown at once: for remote groups where nobody watches anybody type.
+        case immediate
+    }
+
+    public var reveal: Reveal
+    public var batchSeconds: Int
+    /// A batch waits until it holds this many ideas (the phase's end releases the rest).
+    public var minBatch: Int
+    public var minParticipants: Int
+
+    public init(reveal: Reveal = .batch, batchSeconds: Int = 20, minBatch: Int = 3, minParticipants: Int = 3) {
+        self.reveal = reveal
+        self.batchSeconds = batchSeconds
+        self.minBatch = minBatch
+        self.minParticipants = minParticipants
+    }
+}
+
+/// Dot voting: each participant's budget, the cap per idea, and how many ideas go on.
+public struct VotingSettings: Codable, Equatable, Sendable {
+    public var votesPerPerson: Int
+    public var maxVotesPerIdea: Int
+    public var shortlist: Int
+
+    public init(votesPerPerson: Int = 3, maxVotesPerIdea: Int = 2, shortlist: Int = 2) {
+        self.votesPerPerson = votesPerPerson
+        self.maxVotesPerIdea = maxVotesPerIdea
+        self.shortlist = shortlist
+    }
+}
+
+/// One question and the phases the group walks through to answer it.
+public struct RoundPlan: Codable, Equatable, Sendable {
+    public var prompt: String
+    public var phases: [PhasePlan]
+
+    public init(prompt: String, phases: [PhasePlan]) {
+        self.prompt = prompt
+        self.phases = phases
+    }
+
+    public func phase(_ kind: PhaseKind) -> PhasePlan? { phases.first { $0.kind == kind } }
+}
+
+/// A phase of a round with its time box; `seconds == nil` means open-ended.
+public struct PhasePlan: Codable, Equatable, Sendable {
+    public var kind: PhaseKind
+    public var seconds: Int?
+
+    public init(kind: PhaseKind, seconds: Int?) {
+        self.kind = kind
+        self.seconds = seconds
+    }
+}
+
+/// The phases of DESIGN.md's table, in the order a round walks through them.
+public enum PhaseKind: String, Codable, Sendable, CaseIterable, Comparable {
+    case ideate, build, group, vote, review
+
+    public static func < (lhs: PhaseKind, rhs: PhaseKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// How the phase is named to people, e.g. in the minutes.
+    public var title: String {
+        switch self {
+        case .ideate: "Ideation"
+        case .build: "Building on ideas"
+        case .group: "Grouping"
+        case .vote: "Vote"
+        case .review: "Review"
+        }
+    }
+
+    /// Phases in which ideas flow; nothing judgemental exists while they run.
+    public var isIdeaFlow: Bool { self == .ideate || self == .build }
+}

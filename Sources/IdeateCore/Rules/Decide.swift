@@ -1,0 +1,111 @@
+/// Deciding a command: checks every rule against the state and the time and answers with the
+/// events to record, or a ``Refusal``. Pure: time and randomness are parameters.
+extension SessionState {
+    /// The events that `command` causes at `now`, or why it is refused.
+    ///
+    /// A phase whose deadline has passed is locked first (with the deadline as its time), so a
+    /// submission that arrives late is judged as late even if no tick came in between.
+    public func decide(
+        _ command: Command, at now: Instant, random: inout some RandomNumberGenerator
+    ) throws(Refusal) -> [Event] {
+        var decision = Decision(state: self, now: now)
+        decision.lockIfExpired(random: &random)
+        switch command {
+        case .tick:
+            decision.revealDueBatch(random: &random)
+        case let .participant(token, participantCommand):
+            try decision.decide(participantCommand, from: token, random: &random)
+        case let .facilitator(facilitatorCommand):
+            try decision.decide(facilitatorCommand, random: &random)
+        }
+        return decision.events
+    }
+}
+
+/// A decision in progress: the events so far, and the state as it will be after them, so each
+/// rule sees the consequences of the ones before it.
+struct Decision {
+    private(set) var state: SessionState
+    let now: Instant
+    private(set) var events: [Event] = []
+
+    init(state: SessionState, now: Instant) {
+        self.state = state
+        self.now = now
+    }
+
+    var plan: Plan { state.plan }
+
+    mutating func emit(_ event: Event) {
+        events.append(event)
+        state.apply(event)
+    }
+
+    mutating func decide(
+        _ command: ParticipantCommand, from token: ParticipantToken, random: inout some RandomNumberGenerator
+    ) throws(Refusal) {
+        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
+        if command == .join {
+            if !state.participants.contains(token.pseudonym) { emit(.participantJoined(token.pseudonym)) }
+            return
+        }
+        guard state.participants.contains(token.pseudonym) else {
+            throw Refusal(.notJoined, "Join the workshop before sending anything.")
+        }
+        switch command {
+        case .join: break
+        case let .submitIdea(text, extending):
+            try submitIdea(text: text, extending: extending, by: token, random: &random)
+        case let .editIdea(id, text): try editIdea(id, text: text, by: token)
+        case let .withdrawIdea(id): try withdrawIdea(id, by: token)
+        case let .castVote(id): try castVote(on: id, by: token)
+        case let .retractVote(id): try retractVote(from: id, by: token)
+        case let .moveVote(from, to):
+            try retractVote(from: from, by: token)
+            try castVote(on: to, by: token)
+        }
+    }
+
+    mutating func decide(_ command: FacilitatorCommand, random: inout some RandomNumberGenerator) throws(Refusal) {
+        switch command {
+        case .advance: try advance(random: &random)
+        case .pauseTimer: try pauseTimer()
+        case .resumeTimer: try resumeTimer()
+        case let .extendTimer(seconds): try extendTimer(by: seconds)
+        case .lockPhase: try lockPhase(random: &random)
+        case let .addIdea(text): try addSpokenIdea(text: text, random: &random)
+        case let .hide(id): try setHidden(id, true)
+        case let .unhide(id): try setHidden(id, false)
+        case let .park(id): try setParked(id, true)
+        case let .unpark(id): try setParked(id, false)
+        case let .merge(id, target): try merge(id, into: target)
+        case let .unmerge(id): try unmerge(id)
+        case let .cluster(id, name): try cluster(id, name: name)
+        case let .renameCluster(from, to): try renameCluster(from: from, to: to)
+        case let .recordReview(id, review): try recordReview(id, review)
+        case let .addActionItem(idea, what, owner, due): try addActionItem(idea: idea, what: what, owner: owner, due: due)
+        case let .removeActionItem(id): try removeActionItem(id)
+        }
+    }
+
+    /// The idea `id`, or a refusal naming it.
+    func existingIdea(_ id: IdeaID) throws(Refusal) -> Idea {
+        guard let idea = state.ideas[id], !idea.isWithdrawn else {
+            throw Refusal(.unknownIdea, "There is no idea \(id).")
+        }
+        return idea
+    }
+
+    func requirePhase(_ allowed: Set<PhaseKind>, to action: String) throws(Refusal) -> (round: Int, phase: PhaseKind) {
+        switch state.stage {
+        case .lobby: throw Refusal(.notNow, "You can \(action) once the workshop has started.")
+        case .finished: throw Refusal(.finished, "The workshop has ended.")
+        case let .running(round, phase):
+            guard allowed.contains(phase) else {
+                let names = PhaseKind.allCases.filter(allowed.contains).map(\.rawValue).joined(separator: " or ")
+                throw Refusal(.notNow, "You can \(action) during \(names), not during \(phase.rawValue).")
+            }
+            return (round, phase)
+        }
+    }
+}

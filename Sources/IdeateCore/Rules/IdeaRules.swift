@@ -1,0 +1,71 @@
+/// Ideas while they flow: who may add, edit and withdraw them, and what counts as late.
+extension Decision {
+    mutating func submitIdea(
+        text: String, extending: IdeaID?, by token: ParticipantToken, random: inout some RandomNumberGenerator
+    ) throws(Refusal) {
+        let text = try IdeaText.validated(text)
+        guard case let .running(round, phase) = state.stage else {
+            throw Refusal(.notNow, "Ideas open when the first round starts.")
+        }
+        if let extending {
+            let base = try existingIdea(extending)
+            guard phase == .build, !state.isLocked else {
+                throw Refusal(.notNow, "Building on an idea is possible only while the build phase is open.")
+            }
+            guard base.round == round, base.isOnWall else {
+                throw Refusal(.unknownIdea, "Idea \(extending) is not on this round's wall.")
+            }
+            guard base.owner != token.ownerTag(for: extending) else {
+                throw Refusal(.notYours, "That idea is your own; build on somebody else's.")
+            }
+        }
+        let id = freshIdeaID(random: &random)
+        let isLate = !phase.isIdeaFlow || state.isLocked
+        emit(.ideaSubmitted(Idea(
+            id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
+            extends: extending, isLate: isLate)))
+        if plan.anonymity.reveal == .immediate { revealDueBatch(random: &random) }
+    }
+
+    /// The facilitator types an idea said aloud: everyone saw who said it, so it goes up at once.
+    mutating func addSpokenIdea(text: String, random: inout some RandomNumberGenerator) throws(Refusal) {
+        let text = try IdeaText.validated(text)
+        let (round, phase) = try requirePhase([.ideate, .build], to: "add ideas")
+        let id = freshIdeaID(random: &random)
+        emit(.ideaSubmitted(Idea(
+            id: id, round: round, text: text, source: .facilitator, owner: nil, extends: nil,
+            isLate: state.isLocked || !phase.isIdeaFlow)))
+        emit(.ideasRevealed([id], at: now))
+    }
+
+    mutating func editIdea(_ id: IdeaID, text: String, by token: ParticipantToken) throws(Refusal) {
+        let text = try IdeaText.validated(text)
+        try requireOwnOpenIdea(id, by: token, action: "edit")
+        emit(.ideaEdited(id, text: text))
+    }
+
+    mutating func withdrawIdea(_ id: IdeaID, by token: ParticipantToken) throws(Refusal) {
+        try requireOwnOpenIdea(id, by: token, action: "withdraw")
+        emit(.ideaWithdrawn(id))
+    }
+
+    private func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) {
+        let idea = try existingIdea(id)
+        guard idea.owner == token.ownerTag(for: id) else {
+            throw Refusal(.notYours, "You can only \(action) your own ideas.")
+        }
+        guard case let .running(round, phase) = state.stage, round == idea.round, phase.isIdeaFlow, !state.isLocked else {
+            throw Refusal(.roundClosed, "The round has closed; ideas can no longer be changed.")
+        }
+        guard !idea.isHidden, idea.mergedInto == nil else {
+            throw Refusal(.notNow, "The facilitator has set this idea aside; it can no longer be changed.")
+        }
+    }
+
+    private func freshIdeaID(random: inout some RandomNumberGenerator) -> IdeaID {
+        while true {
+            let id = IdeaID.random(using: &random)
+            if state.ideas[id] == nil { return id }
+        }
+    }
+}

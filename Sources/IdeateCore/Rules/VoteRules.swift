@@ -1,0 +1,33 @@
+/// Dot voting: a budget per person, a cap per idea, only while the vote is open.
+extension Decision {
+    mutating func castVote(on id: IdeaID, by token: ParticipantToken) throws(Refusal) {
+        let round = try requireOpenVote()
+        let idea = try existingIdea(id)
+        guard idea.round == round, idea.isOnWall else {
+            throw Refusal(.unknownIdea, "Idea \(id) is not on this round's ballot.")
+        }
+        let ballot = state.ballot(of: token)
+        let used = ballot.values.reduce(0, +)
+        guard used < plan.voting.votesPerPerson else {
+            throw Refusal(.budget, "You have placed all \(plan.voting.votesPerPerson) dots; take one back to move it.")
+        }
+        guard (ballot[id] ?? 0) < plan.voting.maxVotesPerIdea else {
+            throw Refusal(.budget, "At most \(plan.voting.maxVotesPerIdea) dots can go on one idea.")
+        }
+        emit(.voteCast(token.pseudonym, id))
+    }
+
+    mutating func retractVote(from id: IdeaID, by token: ParticipantToken) throws(Refusal) {
+        _ = try requireOpenVote()
+        guard (state.ballot(of: token)[id] ?? 0) > 0 else {
+            throw Refusal(.unknownIdea, "You have no dot on idea \(id).")
+        }
+        emit(.voteRetracted(token.pseudonym, id))
+    }
+
+    private func requireOpenVote() throws(Refusal) -> Int {
+        let (round, _) = try requirePhase([.vote], to: "vote")
+        guard !state.isLocked else { throw Refusal(.roundClosed, "The vote has closed.") }
+        return round
+    }
+}

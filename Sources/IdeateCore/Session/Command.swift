@@ -1,0 +1,60 @@
+/// A request to change the session. It may be refused (``Refusal``); if accepted it becomes
+/// events. Participants and the facilitator have separate command types, so the wire can only
+/// ever hand a participant's message to ``ParticipantCommand``.
+public enum Command: Equatable, Sendable {
+    case facilitator(FacilitatorCommand)
+    case participant(ParticipantToken, ParticipantCommand)
+    /// Time passed: release a due batch, lock an expired phase.
+    case tick
+}
+
+/// What a participant may ask for. There is deliberately no comment, score or rating here.
+public enum ParticipantCommand: Equatable, Sendable {
+    case join
+    case submitIdea(text: String, extending: IdeaID? = nil)
+    case editIdea(IdeaID, text: String)
+    case withdrawIdea(IdeaID)
+    case castVote(IdeaID)
+    case retractVote(IdeaID)
+    case moveVote(from: IdeaID, to: IdeaID)
+}
+
+/// What the facilitator may do from the console.
+public enum FacilitatorCommand: Equatable, Sendable {
+    /// Open the next phase (from the lobby: the first one); after the last, finish.
+    case advance
+    case pauseTimer
+    case resumeTimer
+    case extendTimer(seconds: Int)
+    /// Lock the current phase now (e.g. close the vote early).
+    case lockPhase
+    case addIdea(text: String)
+    case hide(IdeaID)
+    case unhide(IdeaID)
+    case park(IdeaID)
+    case unpark(IdeaID)
+    case merge(IdeaID, into: IdeaID)
+    case unmerge(IdeaID)
+    case cluster(IdeaID, name: String?)
+    case renameCluster(from: String, to: String)
+    case recordReview(IdeaID, IdeaReview)
+    case addActionItem(idea: IdeaID?, what: String, owner: String, due: String)
+    case removeActionItem(Int)
+}
+
+/// Why a command was refused, in words a participant or facilitator can act on.
+public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: String, Sendable {
+        case notNow, roundClosed, invalidText, unknownIdea, notYours, budget, notJoined, finished
+    }
+
+    public var reason: Reason
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { message }
+}

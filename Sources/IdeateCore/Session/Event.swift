@@ -1,0 +1,35 @@
+/// Something that happened in a session. Events are the only thing the store keeps; the state
+/// is what you get by applying them in order (``SessionState/apply(_:)``).
+///
+/// Anonymity shows in the shapes: no event carries a token, an address, or the time an idea
+/// arrived. Times appear only where the timer needs them.
+public enum Event: Codable, Equatable, Sendable {
+    case participantJoined(Pseudonym)
+    case phaseStarted(round: Int, phase: PhaseKind, at: Instant, seconds: Int?)
+    case timerPaused(at: Instant)
+    case timerResumed(at: Instant)
+    case timerExtended(seconds: Int)
+    /// An idea phase that had run out was given more time by the facilitator.
+    case phaseReopened(at: Instant, seconds: Int)
+    /// The phase locked: its timer ran out or the facilitator closed it.
+    case phaseLocked(at: Instant)
+    case ideaSubmitted(Idea)
+    case ideaEdited(IdeaID, text: String)
+    case ideaWithdrawn(IdeaID)
+    /// Pending ideas shown on the wall, in this (shuffled) order.
+    case ideasRevealed([IdeaID], at: Instant)
+    case ideaHidden(IdeaID)
+    case ideaUnhidden(IdeaID)
+    case ideaParked(IdeaID)
+    case ideaUnparked(IdeaID)
+    case ideasMerged(IdeaID, into: IdeaID)
+    case ideaUnmerged(IdeaID)
+    case ideaClustered(IdeaID, cluster: String?)
+    case clusterRenamed(round: Int, from: String, to: String)
+    case voteCast(Pseudonym, IdeaID)
+    case voteRetracted(Pseudonym, IdeaID)
+    case reviewRecorded(IdeaID, IdeaReview)
+    case actionItemAdded(ActionItem)
+    case actionItemRemoved(Int)
+    case sessionFinished(at: Instant)
+}

@@ -1,0 +1,102 @@
+/// An idea as the session keeps it. It has no author: only an ``OwnerTag`` that the author's
+/// own token can reproduce (for edit, withdraw, and not being handed one's own idea in `build`).
+public struct Idea: Codable, Equatable, Sendable, Identifiable {
+    public enum Source: String, Codable, Sendable {
+        /// Typed by a participant on their own terminal.
+        case participant
+        /// Spoken aloud in the room and typed by the facilitator.
+        case facilitator
+    }
+
+    public var id: IdeaID
+    public var round: Int
+    public var text: String
+    public var source: Source
+    public var owner: OwnerTag?
+    /// The idea this one builds on ("yes, and …"), for ideas from the `build` phase.
+    public var extends: IdeaID?
+    /// Arrived after the phase's deadline: kept, and marked as such.
+    public var isLate: Bool
+    public var isRevealed = false
+    public var isWithdrawn = false
+    public var isHidden = false
+    public var isParked = false
+    /// Set when a facilitator merged this idea into a duplicate; its votes count there.
+    public var mergedInto: IdeaID?
+    public var cluster: String?
+
+    public init(
+        id: IdeaID, round: Int, text: String, source: Source, owner: OwnerTag?, extends: IdeaID?, isLate: Bool
+    ) {
+        self.id = id
+        self.round = round
+        self.text = text
+        self.source = source
+        self.owner = owner
+        self.extends = extends
+        self.isLate = isLate
+    }
+
+    /// On the wall and open to votes: revealed, and not withdrawn, hidden, parked or merged away.
+    public var isOnWall: Bool { isRevealed && !isWithdrawn && !isHidden && !isParked && mergedInto == nil }
+
+    /// The word the exports use for the idea's state.
+    public var status: String {
+        if isWithdrawn { return "withdrawn" }
+        if isHidden { return "hidden" }
+        if mergedInto != nil { return "merged" }
+        if isParked { return "parked" }
+        if !isRevealed { return "pending" }
+        return isLate ? "late" : "active"
+    }
+}
+
+/// What the group agreed to try for a shortlisted idea: the assumption is written down before
+/// the test starts, with a criterion that says whether it worked.
+public struct ExperimentCard: Codable, Equatable, Sendable {
+    public var assumption: String
+    public var smallestTest: String
+    public var successCriterion: String
+    public var owner: String
+    public var reviewDate: String
+
+    public init(assumption: String, smallestTest: String, successCriterion: String, owner: String, reviewDate: String) {
+        self.assumption = assumption
+        self.smallestTest = smallestTest
+        self.successCriterion = successCriterion
+        self.owner = owner
+        self.reviewDate = reviewDate
+    }
+}
+
+/// The review of one shortlisted idea, filled in during `review`.
+public struct IdeaReview: Codable, Equatable, Sendable {
+    public var benefits: String = ""
+    public var concerns: String = ""
+    public var experiment: ExperimentCard?
+
+    public init(benefits: String = "", concerns: String = "", experiment: ExperimentCard? = nil) {
+        self.benefits = benefits
+        self.concerns = concerns
+        self.experiment = experiment
+    }
+}
+
+/// A follow-up with a name and a date, so ideas do not stay symbolic.
+public struct ActionItem: Codable, Equatable, Sendable, Identifiable {
+    public var id: Int
+    public var round: Int
+    public var idea: IdeaID?
+    public var what: String
+    public var owner: String
+    public var due: String
+
+    public init(id: Int, round: Int, idea: IdeaID?, what: String, owner: String, due: String) {
+        self.id = id
+        self.round = round
+        self.idea = idea
+        self.what = what
+        self.owner = owner
+        self.due = due
+    }
+}

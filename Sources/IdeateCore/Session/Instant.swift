@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+
+/// A point in time, in whole milliseconds since 1970-01-01 UTC.
+///
+/// Core never reads a clock: every instant is handed in by the caller, so rules can be tested
+/// with a fake clock and replaying stored events gives the same state.
+public struct Instant: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var millisecondsSince1970: Int64
+
+    public init(millisecondsSince1970: Int64) {
+        self.millisecondsSince1970 = millisecondsSince1970
+    }
+
+    public init(secondsSince1970: Int64) {
+        self.millisecondsSince1970 = secondsSince1970 * 1000
+    }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        lhs.millisecondsSince1970 < rhs.millisecondsSince1970
+    }
+
+    /// The instant `milliseconds` later (earlier when negative).
+    public func advanced(byMilliseconds milliseconds: Int64) -> Instant {
+        Instant(millisecondsSince1970: millisecondsSince1970 + milliseconds)
+    }
+
+    public func advanced(bySeconds seconds: Int) -> Instant {
+        advanced(byMilliseconds: Int64(seconds) * 1000)
+    }
+
+    /// Milliseconds from `other` to `self` (negative when `other` is later).
+    public func milliseconds(since other: Instant) -> Int64 {
+        millisecondsSince1970 - other.millisecondsSince1970
+    }
+
+    public var description: String { "@\(millisecondsSince1970)ms" }
+
+    public init(from decoder: any Decoder) throws {
+        millisecondsSince1970 = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(millisecondsSince1970)
+    }
+}
+
+/// Where the engine's wrappers get "now" from; tests inject a ``ManualClock``.
+public protocol SessionClock: Sendable {
+    func now() -> Instant
+}
+
+/// A clock that only moves when told to: the fake clock of the tests and of fast simulations.
+public final class ManualClock: SessionClock {
+    private let current: Mutex<Instant>
+
+    public init(start: Instant) { current = Mutex(start) }
+
+    public func now() -> Instant { current.withLock { $0 } }
+
+    public func set(_ instant: Instant) { current.withLock { $0 = instant } }
+
+    public func advance(bySeconds seconds: Int) {
+        current.withLock { $0 = $0.advanced(bySeconds: seconds) }
+    }
+}
+
+/// The real wall clock, for the executable.
+public struct SystemClock: SessionClock {
+    public init() {}
+
+    public func now() -> Instant {
+        Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    }
+}

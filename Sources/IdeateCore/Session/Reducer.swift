@@ -1,0 +1,93 @@
+/// Applying events: the only code that changes a ``SessionState``. It trusts its input (the
+/// rules in `decide` already checked it), so replaying a stored log is fast and never refuses.
+extension SessionState {
+    public mutating func apply(_ event: Event) {
+        switch event {
+        case let .participantJoined(pseudonym):
+            participants.insert(pseudonym)
+        case let .phaseStarted(round, phase, at, seconds):
+            closeOpenPhaseRecord(at: at)
+            if startedAt == nil { startedAt = at }
+            stage = .running(round: round, phase: phase)
+            isLocked = false
+            timer = seconds.map { PhaseTimer(totalSeconds: $0, mode: .running(endsAt: at.advanced(bySeconds: $0))) }
+            lastRevealAt = at
+            phaseHistory.append(PhaseRecord(round: round, phase: phase, plannedSeconds: seconds, startedAt: at))
+        case let .timerPaused(at):
+            if let timer { self.timer?.mode = .paused(remainingMilliseconds: timer.remainingMilliseconds(at: at)) }
+        case let .timerResumed(at):
+            if case let .paused(remaining)? = timer?.mode { timer?.mode = .running(endsAt: at.advanced(byMilliseconds: remaining)) }
+        case let .timerExtended(seconds):
+            timer?.totalSeconds += seconds
+            switch timer?.mode {
+            case let .running(endsAt)?: timer?.mode = .running(endsAt: endsAt.advanced(bySeconds: seconds))
+            case let .paused(remaining)?: timer?.mode = .paused(remainingMilliseconds: remaining + Int64(seconds) * 1000)
+            case nil: break
+            }
+        case let .phaseReopened(at, seconds):
+            isLocked = false
+            timer?.totalSeconds += seconds
+            timer?.mode = .running(endsAt: at.advanced(bySeconds: seconds))
+        case let .phaseLocked(at):
+            isLocked = true
+            if let timer { self.timer?.mode = .paused(remainingMilliseconds: timer.remainingMilliseconds(at: at)) }
+            if case let .running(round, .vote) = stage { closedVoteRounds.insert(round) }
+        case let .ideaSubmitted(idea):
+            ideas[idea.id] = idea
+            submissionOrder.append(idea.id)
+            pending.append(idea.id)
+        case let .ideaEdited(id, text):
+            ideas[id]?.text = text
+        case let .ideaWithdrawn(id):
+            ideas[id]?.isWithdrawn = true
+            pending.removeAll { $0 == id }
+        case let .ideasRevealed(ids, at):
+            let revealed = Set(ids)
+            pending.removeAll { revealed.contains($0) }
+            for id in ids { ideas[id]?.isRevealed = true }
+            wall.append(contentsOf: ids)
+            lastRevealAt = at
+        case let .ideaHidden(id):
+            ideas[id]?.isHidden = true
+        case let .ideaUnhidden(id):
+            ideas[id]?.isHidden = false
+        case let .ideaParked(id):
+            ideas[id]?.isParked = true
+        case let .ideaUnparked(id):
+            ideas[id]?.isParked = false
+        case let .ideasMerged(id, target):
+            ideas[id]?.mergedInto = target
+        case let .ideaUnmerged(id):
+            ideas[id]?.mergedInto = nil
+        case let .ideaClustered(id, cluster):
+            ideas[id]?.cluster = cluster
+        case let .clusterRenamed(round, from, to):
+            for id in submissionOrder where ideas[id]?.round == round && ideas[id]?.cluster == from {
+                ideas[id]?.cluster = to
+            }
+        case let .voteCast(voter, id):
+            ballots[voter, default: [:]][id, default: 0] += 1
+        case let .voteRetracted(voter, id):
+            ballots[voter, default: [:]][id, default: 0] -= 1
+            if ballots[voter]?[id] == 0 { ballots[voter]?[id] = nil }
+        case let .reviewRecorded(id, review):
+            reviews[id] = review
+        case let .actionItemAdded(item):
+            actionItems.append(item)
+        case let .actionItemRemoved(id):
+            actionItems.removeAll { $0.id == id }
+        case let .sessionFinished(at):
+            closeOpenPhaseRecord(at: at)
+            stage = .finished
+            timer = nil
+            isLocked = true
+            finishedAt = at
+        }
+    }
+
+    private mutating func closeOpenPhaseRecord(at instant: Instant) {
+        if let last = phaseHistory.indices.last, phaseHistory[last].endedAt == nil {
+            phaseHistory[last].endedAt = instant
+        }
+    }
+}

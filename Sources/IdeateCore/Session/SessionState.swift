@@ -1,0 +1,146 @@
+/// Everything the session knows, rebuilt from events alone.
+///
+/// Vote counts are kept `internal`: outside Core they can only be read through
+/// ``results(round:)``, which answers nil until that round's vote has closed.
+public struct SessionState: Equatable, Sendable {
+    /// Where the session stands.
+    public enum Stage: Equatable, Sendable {
+        case lobby
+        case running(round: Int, phase: PhaseKind)
+        case finished
+    }
+
+    public let plan: Plan
+    public internal(set) var stage: Stage = .lobby
+    public internal(set) var timer: PhaseTimer?
+    /// The current phase is over: its time ran out or the facilitator closed it.
+    public internal(set) var isLocked = false
+    public internal(set) var startedAt: Instant?
+    public internal(set) var finishedAt: Instant?
+    public internal(set) var participants: Set<Pseudonym> = []
+    public internal(set) var ideas: [IdeaID: Idea] = [:]
+    /// Ideas in the order they arrived. Core-internal: the order is a hint to who wrote what.
+    var submissionOrder: [IdeaID] = []
+    /// Revealed ideas in the order the wall shows them (shuffled within each batch).
+    public internal(set) var wall: [IdeaID] = []
+    /// Ideas waiting for the next batch.
+    public internal(set) var pending: [IdeaID] = []
+    public internal(set) var lastRevealAt: Instant?
+    var ballots: [Pseudonym: [IdeaID: Int]] = [:]
+    public internal(set) var closedVoteRounds: Set<Int> = []
+    public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
+    public internal(set) var actionItems: [ActionItem] = []
+    public internal(set) var phaseHistory: [PhaseRecord] = []
+
+    public init(plan: Plan) { self.plan = plan }
+
+    /// The state after `events`, applied in order to a fresh session of `plan`.
+    public init(plan: Plan, replaying events: some Sequence<Event>) {
+        self.init(plan: plan)
+        for event in events { apply(event) }
+    }
+
+    // MARK: - Derived views
+
+    public var currentRound: Int? {
+        if case let .running(round, _) = stage { return round }
+        return nil
+    }
+
+    public var currentPhase: PhaseKind? {
+        if case let .running(_, phase) = stage { return phase }
+        return nil
+    }
+
+    /// The round the facilitator is looking at: the current one, the last one when finished.
+    public var displayRound: Int {
+        switch stage {
+        case .lobby: 0
+        case let .running(round, _): round
+        case .finished: max(0, plan.rounds.count - 1)
+        }
+    }
+
+    /// Ideas of `round` on the wall, in wall order.
+    public func wallIdeas(round: Int) -> [Idea] {
+        wall.compactMap { ideas[$0] }.filter { $0.round == round && $0.isOnWall }
+    }
+
+    /// Every idea of `round` that was revealed, in wall order (hidden, parked and merged too).
+    public func revealedIdeas(round: Int) -> [Idea] {
+        wall.compactMap { ideas[$0] }.filter { $0.round == round && !$0.isWithdrawn }
+    }
+
+    /// The idea `id` ends up in after merges.
+    public func mergeRoot(of id: IdeaID) -> IdeaID {
+        var current = id
+        var seen: Set<IdeaID> = [id]
+        while let next = ideas[current]?.mergedInto, seen.insert(next).inserted { current = next }
+        return current
+    }
+
+    /// How many participants have placed at least one dot in `round` (not whom they chose).
+    public func voterCount(round: Int) -> Int {
+        ballots.values.filter { ballot in ballot.contains { ideas[$0.key]?.round == round && $0.value > 0 } }.count
+    }
+
+    /// This participant's own dots in the current round: what their client may show them.
+    public func ballot(of token: ParticipantToken) -> [IdeaID: Int] {
+        guard let round = currentRound else { return [:] }
+        return (ballots[token.pseudonym] ?? [:]).filter { ideas[$0.key]?.round == round && $0.value > 0 }
+    }
+
+    public func dotsLeft(for token: ParticipantToken) -> Int {
+        plan.voting.votesPerPerson - ballot(of: token).values.reduce(0, +)
+    }
+
+    /// Ideas of `round` ranked by votes, or nil while the vote is still open (no bandwagon).
+    public func results(round: Int) -> [RankedIdea]? {
+        guard closedVoteRounds.contains(round) else { return nil }
+        var totals: [IdeaID: Int] = [:]
+        for ballot in ballots.values {
+            for (id, count) in ballot where ideas[id]?.round == round {
+                totals[mergeRoot(of: id), default: 0] += count
+            }
+        }
+        let position = Dictionary(uniqueKeysWithValues: wall.enumerated().map { ($1, $0) })
+        return wallIdeas(round: round)
+            .map { RankedIdea(idea: $0, votes: totals[$0.id] ?? 0) }
+            .sorted { lhs, rhs in
+                lhs.votes != rhs.votes ? lhs.votes > rhs.votes : (position[lhs.idea.id] ?? 0) < (position[rhs.idea.id] ?? 0)
+            }
+    }
+
+    /// The top ideas with at least one vote, as many as the plan's `shortlist`.
+    public func shortlist(round: Int) -> [RankedIdea] {
+        (results(round: round) ?? []).filter { $0.votes > 0 }.prefix(plan.voting.shortlist).map { $0 }
+    }
+
+    /// Total dots placed in `round`, once its vote has closed.
+    public func totalVotes(round: Int) -> Int? {
+        results(round: round)?.reduce(0) { $0 + $1.votes }
+    }
+
+    /// The ideas merged into `id`, for showing their texts beside it.
+    public func ideasMerged(into id: IdeaID) -> [Idea] {
+        submissionOrder.compactMap { ideas[$0] }.filter { $0.mergedInto == id && !$0.isWithdrawn }
+    }
+
+    /// Cluster names used in `round`, in the order they first appear on the wall.
+    public func clusters(round: Int) -> [String] {
+        var seen: [String] = []
+        for idea in wallIdeas(round: round) {
+            if let cluster = idea.cluster, !seen.contains(cluster) { seen.append(cluster) }
+        }
+        return seen
+    }
+
+    /// True when fewer people than the plan's `min_participants` have joined.
+    public var anonymityIsWeak: Bool { participants.count < plan.anonymity.minParticipants }
+}
+
+/// An idea with its vote total after the vote closed.
+public struct RankedIdea: Equatable, Sendable {
+    public var idea: Idea
+    public var votes: Int
+}

@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GRDB
+import IdeateCore
+
+/// One workshop run on disk: a SQLite file (WAL, `synchronous=FULL`, mode 0600) holding the
+/// plan and an append-only log of events. The log is the truth; the state is its replay.
+public final class RunStore: Sendable {
+    public let path: String
+    private let database: DatabasePool
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Creates a new run file for `plan`. Fails if `path` already exists: a run is never
+    /// overwritten by accident.
+    public static func create(at path: String, plan: Plan) throws -> RunStore {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_RDWR, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw RunStoreError.alreadyExists(path) }
+            throw RunStoreError.cannotCreate(path, String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        let store = try RunStore(path: path)
+        try store.database.write { db in
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('plan', ?)",
+                           arguments: [String(decoding: try encoder.encode(plan), as: UTF8.self)])
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('created_by', ?)", arguments: ["ideate"])
+        }
+        return store
+    }
+
+    /// Opens an existing run, migrating an older schema forward.
+    public static func open(at path: String) throws -> RunStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw RunStoreError.notFound(path) }
+        return try RunStore(path: path)
+    }
+
+    private init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(5)
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            let migrator = RunSchema.migrator
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw RunStoreError.newerSchema(path)
+            }
+            try migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw RunStoreError.unreadable(path, error.message ?? "\(error)")
+        }
+    }
+
+    /// The plan the run was started with.
+    public func plan() throws -> Plan {
+        let json = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'plan'") }
+        guard let json else { throw RunStoreError.unreadable(path, "the run file holds no plan") }
+        return try JSONDecoder().decode(Plan.self, from: Data(json.utf8))
+    }
+
+    /// Appends `events` in one transaction; when this returns they are on disk.
+    public func append(_ events: [Event]) async throws {
+        let payloads = try events.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+        try await database.write { db in try Self.insert(payloads, db) }
+    }
+
+    /// The blocking form of ``append(_:)``, for tools that have no event loop.
+    public func appendNow(_ events: [Event]) throws {
+        let payloads = try events.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+        try database.write { db in try Self.insert(payloads, db) }
+    }
+
+    private static func insert(_ payloads: [String], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO event(payload) VALUES (?)")
+        for payload in payloads { try statement.execute(arguments: [payload]) }
+    }
+
+    /// Every event in the order it was committed.
+    public func events() throws -> [Event] {
+        let decoder = JSONDecoder()
+        return try database.read { db in
+            let rows = try String.fetchCursor(db, sql: "SELECT payload FROM event ORDER BY seq")
+            var events: [Event] = []
+            while let payload = try rows.next() {
+                do {
+                    events.append(try decoder.decode(Event.self, from: Data(payload.utf8)))
+                } catch {
+                    throw RunStoreError.unreadable(path, "event \(events.count + 1) cannot be read: \(error)")
+                }
+            }
+            return events
+        }
+    }
+
+    public func eventCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+    }
+
+    /// The state the log describes.
+    public func replay() throws -> SessionState {
+        SessionState(plan: try plan(), replaying: try events())
+    }
+
+    /// `PRAGMA integrity_check`'s verdict: "ok" for a healthy file.
+    public func integrityCheck() throws -> String {
+        try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// The schema version this file is at.
+    public func schemaVersion() throws -> String? {
+        try database.read { db in try RunSchema.migrator.appliedIdentifiers(db).sorted().last }
+    }
+}
+
+/// Why a run file could not be used, in words for the facilitator.
+public enum RunStoreError: Error, CustomStringConvertible, Equatable {
+    case alreadyExists(String)
+    case notFound(String)
+    case cannotCreate(String, String)
+    case unreadable(String, String)
+    case newerSchema(String)
+
+    public var description: String {
+        switch self {
+        case let .alreadyExists(path): "\(path) already exists; choose another run file or remove it first"
+        case let .notFound(path): "\(path): no such run file"
+        case let .cannotCreate(path, reason): "\(path): cannot create the run file: \(reason)"
+        case let .unreadable(path, reason): "\(path): not a readable ideate run: \(reason)"
+        case let .newerSchema(path): "\(path) was written by a newer ideate; upgrade ideate to open it"
+        }
+    }
+}

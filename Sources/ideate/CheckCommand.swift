@@ -1,0 +1,31 @@
+import ArgumentParser
+import IdeateCore
+
+/// `ideate check`: validates plans before a workshop, with line-precise errors.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate plan files.",
+        discussion: """
+        Prints one line per problem as FILE:LINE:COLUMN: message and exits 1; exits 0 when every
+        plan is valid. Example: ideate check sessions/*.yaml
+        """
+    )
+
+    @Argument(help: "Plan files (YAML) to check.")
+    var plans: [String]
+
+    mutating func run() throws {
+        var problems = 0
+        for path in plans {
+            switch PlanFile.parse(path) {
+            case let .success(plan):
+                let minutes = plan.plannedSeconds / 60
+                print("\(path): ok — \(plan.rounds.count) round\(plan.rounds.count == 1 ? "" : "s"), \(minutes) min planned")
+            case let .failure(found):
+                problems += found.lines.count
+                for line in found.lines { StandardError.write(line) }
+            }
+        }
+        if problems > 0 { throw ExitCode(1) }
+    }
+}
