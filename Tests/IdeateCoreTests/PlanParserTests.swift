@@ -1,0 +1,101 @@
+import Foundation
+import IdeateCore
+import Testing
+
+@Suite("Plans")
+struct PlanParserTests {
+    static let sessionsFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("sessions")
+
+    static func diagnostics(_ yaml: String) -> [String] {
+        switch PlanParser.parse(yaml) {
+        case .success: []
+        case let .failure(problems): problems.all.map(\.description)
+        }
+    }
+
+    static let valid = """
+        title: T
+        goal: G
+        rounds:
+          - prompt: P
+            phases:
+              ideate: 7m
+              vote: 90s
+        """
+
+    @Test("Every bundled plan is valid, and quick-start takes ten minutes")
+    func bundledPlans() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sessionsFolder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 5)
+        for file in files {
+            let source = try String(contentsOf: Self.sessionsFolder.appendingPathComponent(file), encoding: .utf8)
+            guard case let .success(plan) = PlanParser.parse(source) else {
+                Issue.record("\(file) does not parse: \(PlanParser.parse(source))")
+                continue
+            }
+            #expect(plan.rounds.allSatisfy { $0.phase(.ideate) != nil })
+            if file == "quick-start.yaml" { #expect(plan.plannedSeconds == 600) }
+        }
+    }
+
+    @Test("A minimal plan gets the defaults")
+    func defaults() throws {
+        let plan = try PlanParser.parse(Self.valid).get()
+        #expect(plan.rounds[0].phases == [PhasePlan(kind: .ideate, seconds: 420), PhasePlan(kind: .vote, seconds: 90)])
+        #expect(plan.anonymity.reveal == .batch)
+        #expect(plan.voting == VotingSettings())
+    }
+
+    @Test("An unknown key is reported at its line and column with a did-you-mean")
+    func unknownKey() {
+        let yaml = Self.valid + "\nvotes_per_persen: 3\n"
+        #expect(Self.diagnostics(yaml) == ["8:1: unknown key `votes_per_persen` in the plan; did you mean `votes_per_person`?"])
+    }
+
+    @Test("A bad duration, a missing prompt and impossible votes are each reported")
+    func severalProblems() {
+        let yaml = """
+            title: T
+            goal: G
+            votes_per_person: 2
+            max_votes_per_idea: 3
+            rounds:
+              - phases:
+                  ideate: 7 minutes
+                  vote: 2m
+              - prompt: Second
+                phases:
+                  vote: 1m
+                  reveiw: 5m
+            """
+        #expect(Self.diagnostics(yaml) == [
+            "4:21: `max_votes_per_idea` (3) cannot exceed `votes_per_person` (2)",
+            "6:5: missing `prompt`",
+            "7:15: `7 minutes` is not a duration; write e.g. `90s`, `7m`, `1m30s`, `1h` or `open`",
+            "11:7: every round needs an `ideate` phase",
+            "12:7: unknown key `reveiw` in `phases`; did you mean `review`?",
+        ])
+    }
+
+    @Test("YAML syntax errors point at the spot")
+    func syntax() {
+        let problems = Self.diagnostics("title: [unclosed\ngoal: G\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("3:1: YAML syntax:") == true || problems.first?.contains("YAML syntax") == true)
+    }
+
+    @Test("Durations", arguments: [
+        ("90s", 90), ("7m", 420), ("1m30s", 90), ("1h", 3600), ("2h5m", 7500),
+    ])
+    func durations(text: String, seconds: Int) {
+        #expect(DurationText.seconds(from: text) == .some(seconds))
+        #expect(DurationText.seconds(from: DurationText.text(for: seconds)) == .some(seconds))
+    }
+
+    @Test("Non-durations", arguments: ["", "7", "m", "7 minutes", "0s", "30s1m", "-5m", "1.5m"])
+    func notDurations(text: String) {
+        #expect(DurationText.seconds(from: text) == nil)
+    }
+}

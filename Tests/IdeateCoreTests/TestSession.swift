@@ -1,0 +1,77 @@
+import IdeateCore
+
+/// A session driven by hand in tests: a fake clock that only moves when told, a fixed seed,
+/// and helpers that read as the workshop does.
+struct TestSession {
+    var state: SessionState
+    var now = Instant(secondsSince1970: 1_773_324_000)
+    var random = SeededRandom(seed: 42)
+    var log: [Event] = []
+
+    init(plan: Plan = TestSession.plan()) { state = SessionState(plan: plan) }
+
+    static func plan(
+        reveal: AnonymitySettings.Reveal = .immediate, phases: [PhasePlan]? = nil,
+        votes: Int = 3, perIdea: Int = 2, shortlist: Int = 2
+    ) -> Plan {
+        Plan(
+            title: "Test", goal: "Testing",
+            anonymity: AnonymitySettings(reveal: reveal, batchSeconds: 20, minBatch: 3, minParticipants: 3),
+            voting: VotingSettings(votesPerPerson: votes, maxVotesPerIdea: perIdea, shortlist: shortlist),
+            rounds: [RoundPlan(prompt: "What slows us down?", phases: phases ?? [
+                PhasePlan(kind: .ideate, seconds: 300), PhasePlan(kind: .build, seconds: 120),
+                PhasePlan(kind: .group, seconds: 120), PhasePlan(kind: .vote, seconds: 120),
+                PhasePlan(kind: .review, seconds: nil),
+            ])])
+    }
+
+    @discardableResult
+    mutating func run(_ command: Command) throws(Refusal) -> [Event] {
+        let events = try state.decide(command, at: now, random: &random)
+        for event in events { state.apply(event) }
+        log += events
+        return events
+    }
+
+    @discardableResult
+    mutating func facilitator(_ command: FacilitatorCommand) throws(Refusal) -> [Event] {
+        try run(.facilitator(command))
+    }
+
+    @discardableResult
+    mutating func participant(_ token: ParticipantToken, _ command: ParticipantCommand) throws(Refusal) -> [Event] {
+        try run(.participant(token, command))
+    }
+
+    /// Submits `text` as `token` and returns the new idea's id.
+    mutating func submit(_ text: String, by token: ParticipantToken, extending: IdeaID? = nil) throws(Refusal) -> IdeaID {
+        for case let .ideaSubmitted(idea) in try participant(token, .submitIdea(text: text, extending: extending)) {
+            return idea.id
+        }
+        fatalError("no idea was submitted")
+    }
+
+    mutating func wait(seconds: Int) { now = now.advanced(bySeconds: seconds) }
+
+    /// Joins `count` participants and returns their tokens.
+    mutating func join(_ count: Int) throws(Refusal) -> [ParticipantToken] {
+        let tokens = (0..<count).map { ParticipantToken("token-\($0)") }
+        for token in tokens { try participant(token, .join) }
+        return tokens
+    }
+
+    /// Advances until `phase` is current.
+    mutating func advance(to phase: PhaseKind) throws(Refusal) {
+        while state.currentPhase != phase { try facilitator(.advance) }
+    }
+
+    /// The refusal `body` throws, or nil if it was accepted.
+    mutating func refusal(_ body: (inout TestSession) throws -> Void) -> Refusal? {
+        do {
+            try body(&self)
+            return nil
+        } catch {
+            return error as? Refusal ?? Refusal(.notNow, "unexpected error: \(error)")
+        }
+    }
+}
