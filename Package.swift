@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "IdeateCoreTests",
             dependencies: ["IdeateCore", .product(name: "PropertyBased", package: "swift-property-based")],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "IdeateStoreTests",

@@ -15,7 +15,9 @@ public struct MarkdownMinutes {
             "> Ideas were entered anonymously and criticism was held back until the vote. These minutes name",
             "> no participant.", "",
         ]
-        for round in report.rounds { out += roundSection(round, roundCount: report.rounds.count) }
+        for round in report.rounds {
+            out += roundSection(round, votesPerPerson: report.votesPerPerson, maxPerIdea: report.maxVotesPerIdea)
+        }
         out += actionItems(report.actionItems)
         return out.joined(separator: "\n") + "\n"
     }
@@ -44,8 +46,8 @@ public struct MarkdownMinutes {
 
     // MARK: - Rounds
 
-    private func roundSection(_ round: MinutesReport.RoundReport, roundCount: Int) -> [String] {
-        var out = ["## Round \(round.number) — \(esc(round.prompt))", "", phaseLine(round), ""]
+    private func roundSection(_ round: MinutesReport.RoundReport, votesPerPerson: Int, maxPerIdea: Int) -> [String] {
+        var out = ["## Round \(round.number) — \(esc(round.prompt))", "", phaseLine(round, votesPerPerson: votesPerPerson, maxPerIdea: maxPerIdea), ""]
         let live = round.ideas.filter { $0.status != "hidden" }
         if live.isEmpty {
             out += ["*No ideas were entered in this round.*", ""]
@@ -60,7 +62,7 @@ public struct MarkdownMinutes {
         return out
     }
 
-    private func phaseLine(_ round: MinutesReport.RoundReport) -> String {
+    private func phaseLine(_ round: MinutesReport.RoundReport, votesPerPerson: Int, maxPerIdea: Int) -> String {
         let parts = round.phases.map { summary -> String in
             let seconds = summary.actualSeconds ?? summary.plannedSeconds
             var text = summary.phase.title
@@ -68,6 +70,9 @@ public struct MarkdownMinutes {
             if summary.phase == .ideate {
                 let count = round.ideas.filter { $0.buildsOn == nil }.count
                 text += " (\(self.count(count, "idea"))\(round.lateCount > 0 ? ", \(round.lateCount) late" : ""))"
+            }
+            if summary.phase == .vote {
+                text += " (\(self.count(votesPerPerson, "dot")) each, at most \(maxPerIdea) per idea)"
             }
             if summary.phase == .build {
                 text += " (\(self.count(round.ideas.filter { $0.buildsOn != nil }.count, "addition")))"

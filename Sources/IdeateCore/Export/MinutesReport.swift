@@ -49,6 +49,8 @@ public struct MinutesReport: Codable, Equatable, Sendable {
     public var startedAt: Instant?
     public var finishedAt: Instant?
     public var plannedSeconds: Int
+    public var votesPerPerson: Int
+    public var maxVotesPerIdea: Int
     public var participants: Int
     public var ideaCount: Int
     public var voteCount: Int
@@ -61,6 +63,8 @@ public struct MinutesReport: Codable, Equatable, Sendable {
         startedAt = state.startedAt
         finishedAt = state.finishedAt
         plannedSeconds = state.plan.plannedSeconds
+        votesPerPerson = state.plan.voting.votesPerPerson
+        maxVotesPerIdea = state.plan.voting.maxVotesPerIdea
         participants = state.participants.count
         rounds = state.plan.rounds.indices.map { Self.roundReport($0, state: state) }
         ideaCount = rounds.reduce(0) { $0 + $1.ideas.count }

@@ -17,7 +17,7 @@ public enum CSVMinutes {
     }
 
     /// A quoted cell; text that a spreadsheet would run as a formula gets a leading apostrophe.
-    static func cell(_ text: String) -> String {
+    public static func cell(_ text: String) -> String {
         var value = VisibleText.sanitized(text, foldingLineBreaks: true)
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value

@@ -1,0 +1,108 @@
+import Foundation
+import IdeateCore
+import Testing
+
+@Suite("Minutes")
+struct MinutesTests {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let start = Instant(secondsSince1970: 1_773_324_000)  // 2026-03-12 14:00 UTC
+
+    static func quickStartPlan() throws -> Plan {
+        let source = try String(contentsOf: PlanParserTests.sessionsFolder.appendingPathComponent("quick-start.yaml"), encoding: .utf8)
+        return try PlanParser.parse(source).get()
+    }
+
+    /// The state after a simulated run of `plan`.
+    static func simulated(_ plan: Plan, seed: UInt64, participants: Int = 8, texts: [String]? = nil) async throws -> SessionState {
+        let engine = InMemoryEngine(plan: plan, seed: seed)
+        let simulator = WorkshopSimulator(plan: plan, participants: participants, seed: seed, start: start, ideaTexts: texts)
+        _ = try await simulator.run(on: engine)
+        return await engine.currentState()
+    }
+
+    static func markdown(_ state: SessionState) -> String {
+        MarkdownMinutes(timeZone: TimeZone(identifier: "UTC")!).render(MinutesReport(state: state))
+    }
+
+    @Test("The quick-start minutes for seed 7 match the reviewed golden file")
+    func golden() async throws {
+        let markdown = Self.markdown(try await Self.simulated(try Self.quickStartPlan(), seed: 7))
+        let golden = Self.testsFolder.appendingPathComponent("Golden/quick-start-seed7.md")
+        if ProcessInfo.processInfo.environment["IDEATE_UPDATE_GOLDEN"] == "1" {
+            try markdown.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(markdown == expected, "run with IDEATE_UPDATE_GOLDEN=1 to regenerate, then review the diff")
+    }
+
+    @Test("The same seed gives the same minutes; another seed does not")
+    func deterministic() async throws {
+        let plan = try Self.quickStartPlan()
+        let first = Self.markdown(try await Self.simulated(plan, seed: 11))
+        #expect(first == Self.markdown(try await Self.simulated(plan, seed: 11)))
+        #expect(first != Self.markdown(try await Self.simulated(plan, seed: 12)))
+    }
+
+    static let hostile = [
+        "# x", "| a |", "[x](javascript:alert(1))", "<script>alert(1)</script>", "\u{1B}[31mred\u{1B}[0m \u{1B}]0;title\u{07}",
+        "\u{202E}evil", "nul\u{0}byte", "![img](http://x/y.png)", "*em* _em_ `code` ~~s~~ &amp; \\", "1. list", "- item",
+        "> quote", "www.evil.example and https://evil.example", "mail me: a@b.example", "line\nbreak\r\nand\ttab",
+        "<!-- comment -->", "---", "=== heading", "    indented code", "<https://auto.link>", "[ref]: https://x.example",
+        "a\u{85}c\u{9B}31m", "\u{2066}isolate\u{2069}", "zero\u{200B}width",
+    ]
+
+    /// The HTML tags cmark-gfm makes of `markdown`, in order.
+    static func tagSequence(of markdown: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough", "-e", "tagfilter"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let html = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "cmark-gfm is needed for this test: bash .ci/install-deps")
+        let tag = try Regex("<(/?[a-zA-Z][a-zA-Z0-9]*)")
+        return html.matches(of: tag).map { String(html[$0.range]) }
+    }
+
+    @Test("Hostile text creates no Markdown element and no control character reaches the file")
+    func escaping() async throws {
+        let plan = try Self.quickStartPlan()
+        let hostile = try await Self.simulated(plan, seed: 5, participants: 6, texts: Self.hostile)
+        let neutral = try await Self.simulated(plan, seed: 5, participants: 6,
+                                               texts: Self.hostile.indices.map { "plain idea \($0)" })
+        let hostileMarkdown = Self.markdown(hostile)
+        #expect(hostile.ideas.values.contains { $0.text.contains("<script>") }, "the hostile texts went through")
+        #expect(try Self.tagSequence(of: hostileMarkdown) == Self.tagSequence(of: Self.markdown(neutral)))
+        let forbidden = hostileMarkdown.unicodeScalars.filter { scalar in
+            (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+                || [0x202E, 0x2066, 0x2069, 0x200B].contains(scalar.value)
+        }
+        #expect(forbidden.isEmpty, "found \(forbidden.map { String($0.value, radix: 16) })")
+    }
+
+    @Test("CSV quotes every cell and never starts a formula")
+    func csv() {
+        #expect(CSVMinutes.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVMinutes.cell("+1") == "\"'+1\"")
+        #expect(CSVMinutes.cell("@sum") == "\"'@sum\"")
+        #expect(CSVMinutes.cell("two\nlines") == "\"two lines\"")
+        #expect(CSVMinutes.cell("plain") == "\"plain\"")
+    }
+
+    @Test("JSON carries every idea with id, text, cluster, status and votes, and nothing about people")
+    func json() async throws {
+        let state = try await Self.simulated(try Self.quickStartPlan(), seed: 7)
+        let json = try JSONMinutes.render(MinutesReport(state: state))
+        let decoded = try JSONDecoder().decode(MinutesReport.self, from: Data(json.utf8))
+        let exported = decoded.rounds.flatMap(\.ideas)
+        #expect(Set(exported.map(\.id)) == Set(state.ideas.values.filter { !$0.isWithdrawn }.map(\.id.rawValue)))
+        #expect(exported.allSatisfy { $0.votes != nil })
+        #expect(!json.contains("simulated-7"), "no token")
+        for idea in state.ideas.values { if let tag = idea.owner { #expect(!json.contains(tag.rawValue)) } }
+    }
+}
