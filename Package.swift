@@ -42,13 +42,13 @@ let package = Package(
         .testTarget(
             name: "IdeateStoreTests",
             dependencies: [
-                "IdeateCore", "IdeateStore",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                "IdeateCore", "IdeateStore", "ideate-crash-probe",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["IdeateCore"]
+            dependencies: ["ideate"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -116,6 +116,11 @@ public final class RunStore: Sendable {
         try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
+    /// `PRAGMA synchronous` on the store's own connection (2 is FULL).
+    public func synchronousLevel() throws -> Int {
+        try database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
     /// The schema version this file is at.
     public func schemaVersion() throws -> String? {
         try database.read { db in try RunSchema.migrator.appliedIdentifiers(db).sorted().last }

@@ -1,0 +1,51 @@
+import Foundation
+import IdeateCore
+import IdeateStore
+import Testing
+
+/// Kills a writer with SIGKILL at random moments and checks that the file survives with every
+/// event it acknowledged.
+@Suite("Crash safety")
+struct CrashTests {
+    static var probe: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("ideate-crash-probe")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/ideate-crash-probe")
+    }
+
+    @Test("SIGKILL 50 times mid-write: every reopen passes integrity_check and holds every acknowledged idea")
+    func killedWriter() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crash.sqlite")
+        var random = SeededRandom(seed: UInt64(Date().timeIntervalSince1970))
+        var acknowledged: Set<String> = []
+        var killsWithAcks = 0
+        for _ in 0..<50 {
+            let process = Process()
+            process.executableURL = Self.probe
+            process.arguments = [path]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let delay = 30_000 + random.next() % 250_000
+            usleep(UInt32(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the probe must die by the signal, not on its own")
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let acks = printed.split(separator: "\n").filter { $0.hasPrefix("ack ") }.map { String($0.dropFirst(4)) }
+            if !acks.isEmpty { killsWithAcks += 1 }
+            acknowledged.formUnion(acks)
+
+            let store = try RunStore.open(at: path)
+            #expect(try store.integrityCheck() == "ok")
+            let stored = Set(try store.replay().ideas.values.map(\.text))
+            let missing = acknowledged.subtracting(stored)
+            #expect(missing.isEmpty, "acknowledged but lost: \(missing.prefix(5))")
+        }
+        #expect(killsWithAcks >= 25, "most kills should land after the writer acknowledged something")
+        #expect(acknowledged.count > 100)
+    }
+}
