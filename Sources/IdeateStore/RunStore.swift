@@ -45,12 +45,13 @@ public final class RunStore: Sendable {
     private init(path: String) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         configuration.busyMode = .timeout(5)
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+            // GRDB opens WAL pools with synchronous=NORMAL, which can lose the last commits on
+            // power loss; an acknowledged idea must survive that too. The pool has one writer
+            // connection, so setting it here holds for every write.
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = RunSchema.migrator
             if try database.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw RunStoreError.newerSchema(path)
