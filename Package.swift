@@ -34,6 +34,11 @@ let package = Package(
             name: "ideate-crash-probe",
             dependencies: ["IdeateCore", "IdeateStore"]
         ),
+        .executableTarget(
+            name: "ideate-bench",
+            dependencies: ["IdeateCore", "IdeateStore"],
+            path: "Benchmarks/ideate-bench"
+        ),
         .testTarget(
             name: "IdeateCoreTests",
             dependencies: ["IdeateCore", .product(name: "PropertyBased", package: "swift-property-based")],

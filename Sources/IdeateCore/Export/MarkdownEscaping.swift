@@ -6,40 +6,44 @@ public enum MarkdownEscaping {
     /// links and images, HTML and entities, table cells. (CommonMark lets any
     /// ASCII punctuation be backslash-escaped.) Block syntax needs no escape here because the
     /// writer never starts a line with participant text and line breaks are folded.
-    static let escaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!"]
+    static let escaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!"]
 
     /// One line of inline text: control characters made visible, line breaks folded, runs of
     /// white space collapsed, syntax escaped. `@` becomes the full-width `＠`: GFM links
     /// `name@host.x` even through backslash escapes and entities, so no escape can stop it.
     public static func inline(_ text: String) -> String {
-        let visible = VisibleText.sanitized(text, foldingLineBreaks: true)
-        var result = ""
-        result.reserveCapacity(visible.utf8.count + 8)
-        var lastWasSpace = true
-        for (index, character) in zip(visible.indices, visible) {
-            if character.isWhitespace {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
+        let scalars = Array(VisibleText.sanitized(text, foldingLineBreaks: true).unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count + 8)
+        var pendingSpace = false
+        for (index, scalar) in scalars.enumerated() {
+            if isWhitespace(scalar) {
+                pendingSpace = !result.isEmpty
                 continue
             }
-            lastWasSpace = false
-            if escaped.contains(character) || breaksAutolink(character, at: index, in: visible) {
-                result.append("\\")
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
             }
-            result.append(character == "@" ? "\u{FF20}" : character)
+            if escaped.contains(scalar) || breaksAutolink(at: index, in: scalars) { result.append("\\") }
+            result.append(scalar == "@" ? "\u{FF20}" : scalar)
         }
-        while result.last == " " { result.removeLast() }
-        return result
+        return String(result)
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.isWhitespace
     }
 
     /// GFM links bare `www.x` and `scheme://x` text: escaping the `.` after `www` or the `:`
     /// before `//` keeps them plain text.
-    private static func breaksAutolink(_ character: Character, at index: String.Index, in text: String) -> Bool {
-        switch character {
+    private static func breaksAutolink(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        switch scalars[index] {
         case ".":
-            return text[..<index].suffix(3).lowercased() == "www"
+            guard index >= 3 else { return false }
+            return scalars[(index - 3)..<index].allSatisfy { $0 == "w" || $0 == "W" }
         case ":":
-            return text[text.index(after: index)...].hasPrefix("//")
+            return index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/"
         default:
             return false
         }

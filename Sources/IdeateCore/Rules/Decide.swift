@@ -24,21 +24,39 @@ extension SessionState {
 
 /// A decision in progress: the events so far, and the state as it will be after them, so each
 /// rule sees the consequences of the ones before it.
+///
+/// The state after the events is built only when a rule reads it after an emit: copying a
+/// session with thousands of ideas for every command would make ingest quadratic.
 struct Decision {
-    private(set) var state: SessionState
+    private let base: SessionState
+    private var updated: SessionState?
+    private var unapplied = 0
     let now: Instant
     private(set) var events: [Event] = []
 
     init(state: SessionState, now: Instant) {
-        self.state = state
+        base = state
         self.now = now
     }
 
-    var plan: Plan { state.plan }
+    /// The state as it is after the events emitted so far.
+    var state: SessionState {
+        mutating get {
+            if unapplied > 0 {
+                var current = updated ?? base
+                for event in events.suffix(unapplied) { current.apply(event) }
+                updated = current
+                unapplied = 0
+            }
+            return updated ?? base
+        }
+    }
+
+    var plan: Plan { base.plan }
 
     mutating func emit(_ event: Event) {
         events.append(event)
-        state.apply(event)
+        unapplied += 1
     }
 
     mutating func decide(
@@ -89,14 +107,14 @@ struct Decision {
     }
 
     /// The idea `id`, or a refusal naming it.
-    func existingIdea(_ id: IdeaID) throws(Refusal) -> Idea {
+    mutating func existingIdea(_ id: IdeaID) throws(Refusal) -> Idea {
         guard let idea = state.ideas[id], !idea.isWithdrawn else {
             throw Refusal(.unknownIdea, "There is no idea \(id).")
         }
         return idea
     }
 
-    func requirePhase(_ allowed: Set<PhaseKind>, to action: String) throws(Refusal) -> (round: Int, phase: PhaseKind) {
+    mutating func requirePhase(_ allowed: Set<PhaseKind>, to action: String) throws(Refusal) -> (round: Int, phase: PhaseKind) {
         switch state.stage {
         case .lobby: throw Refusal(.notNow, "You can \(action) once the workshop has started.")
         case .finished: throw Refusal(.finished, "The workshop has ended.")

@@ -38,8 +38,9 @@ extension Decision {
         let idea = try groupableIdea(id)
         let cluster = try name.map { name throws(Refusal) in try IdeaText.validatedLabel(name, what: "A cluster name", limit: 60) }
         guard idea.cluster != cluster else { return }
+        let merged = state.ideasMerged(into: id)
         emit(.ideaClustered(id, cluster: cluster))
-        for merged in state.ideasMerged(into: id) where merged.cluster != cluster {
+        for merged in merged where merged.cluster != cluster {
             emit(.ideaClustered(merged.id, cluster: cluster))
         }
     }
@@ -55,7 +56,7 @@ extension Decision {
     }
 
     /// A revealed idea of the current round, during `group`.
-    private func groupableIdea(_ id: IdeaID) throws(Refusal) -> Idea {
+    private mutating func groupableIdea(_ id: IdeaID) throws(Refusal) -> Idea {
         let (round, _) = try requirePhase([.group], to: "group ideas")
         let idea = try existingIdea(id)
         guard idea.round == round, idea.isRevealed else {

@@ -21,10 +21,13 @@ extension Decision {
         }
         let id = freshIdeaID(random: &random)
         let isLate = !phase.isIdeaFlow || state.isLocked
+        let waiting = state.pending
         emit(.ideaSubmitted(Idea(
             id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
             extends: extending, isLate: isLate)))
-        if plan.anonymity.reveal == .immediate { revealDueBatch(random: &random) }
+        if plan.anonymity.reveal == .immediate {
+            emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: now))
+        }
     }
 
     /// The facilitator types an idea said aloud: everyone saw who said it, so it goes up at once.
@@ -49,7 +52,7 @@ extension Decision {
         emit(.ideaWithdrawn(id))
     }
 
-    private func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) {
+    private mutating func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) {
         let idea = try existingIdea(id)
         guard idea.owner == token.ownerTag(for: id) else {
             throw Refusal(.notYours, "You can only \(action) your own ideas.")
@@ -62,7 +65,7 @@ extension Decision {
         }
     }
 
-    private func freshIdeaID(random: inout some RandomNumberGenerator) -> IdeaID {
+    private mutating func freshIdeaID(random: inout some RandomNumberGenerator) -> IdeaID {
         while true {
             let id = IdeaID.random(using: &random)
             if state.ideas[id] == nil { return id }

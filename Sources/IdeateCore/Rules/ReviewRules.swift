@@ -41,7 +41,7 @@ extension Decision {
         emit(.actionItemRemoved(id))
     }
 
-    private func isReviewing(round: Int) -> Bool {
+    private mutating func isReviewing(round: Int) -> Bool {
         state.stage == .running(round: round, phase: .review)
     }
 

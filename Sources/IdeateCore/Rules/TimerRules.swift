@@ -1,7 +1,7 @@
 /// Phase order and the countdown: advance, pause, resume, extend, lock on expiry.
 extension Decision {
     /// The next phase after the current one, across rounds; nil after the last.
-    func nextPhase() -> (round: Int, phase: PhasePlan)? {
+    mutating func nextPhase() -> (round: Int, phase: PhasePlan)? {
         switch state.stage {
         case .finished: return nil
         case .lobby:
@@ -76,7 +76,7 @@ extension Decision {
         revealAllPending(random: &random)
     }
 
-    private func runningTimer() throws(Refusal) -> PhaseTimer {
+    private mutating func runningTimer() throws(Refusal) -> PhaseTimer {
         guard case .running = state.stage, let timer = state.timer else {
             throw Refusal(.notNow, "This phase has no timer.")
         }

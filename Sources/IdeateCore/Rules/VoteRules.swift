@@ -25,7 +25,7 @@ extension Decision {
         emit(.voteRetracted(token.pseudonym, id))
     }
 
-    private func requireOpenVote() throws(Refusal) -> Int {
+    private mutating func requireOpenVote() throws(Refusal) -> Int {
         let (round, _) = try requirePhase([.vote], to: "vote")
         guard !state.isLocked else { throw Refusal(.roundClosed, "The vote has closed.") }
         return round

@@ -57,7 +57,12 @@ extension SessionState {
             ideas[id]?.isParked = false
         case let .ideasMerged(id, target):
             ideas[id]?.mergedInto = target
+            mergedChildren[target, default: []].append(id)
         case let .ideaUnmerged(id):
+            if let target = ideas[id]?.mergedInto {
+                mergedChildren[target]?.removeAll { $0 == id }
+                if mergedChildren[target]?.isEmpty == true { mergedChildren[target] = nil }
+            }
             ideas[id]?.mergedInto = nil
         case let .ideaClustered(id, cluster):
             ideas[id]?.cluster = cluster

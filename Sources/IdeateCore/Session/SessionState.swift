@@ -27,6 +27,8 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var pending: [IdeaID] = []
     public internal(set) var lastRevealAt: Instant?
     var ballots: [Pseudonym: [IdeaID: Int]] = [:]
+    /// For each idea, the ideas merged into it, in the order they were merged.
+    var mergedChildren: [IdeaID: [IdeaID]] = [:]
     public internal(set) var closedVoteRounds: Set<Int> = []
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
@@ -123,7 +125,7 @@ public struct SessionState: Equatable, Sendable {
 
     /// The ideas merged into `id`, for showing their texts beside it.
     public func ideasMerged(into id: IdeaID) -> [Idea] {
-        submissionOrder.compactMap { ideas[$0] }.filter { $0.mergedInto == id && !$0.isWithdrawn }
+        (mergedChildren[id] ?? []).compactMap { ideas[$0] }.filter { !$0.isWithdrawn }
     }
 
     /// Cluster names used in `round`, in the order they first appear on the wall.

@@ -1,0 +1,107 @@
+import Foundation
+import IdeateCore
+import IdeateStore
+
+// Prints ideate's performance figures beside their targets. Run it in release mode:
+//
+//   swift run -c release ideate-bench
+//
+// Each figure is the median of several repetitions measured in this one process, so the
+// figures in a table were taken on the same machine at the same moment.
+
+/// One measured figure and the target it is held to.
+struct Figure {
+    var name: String
+    var value: String
+    var target: String
+    var met: Bool?
+}
+
+/// Seconds taken by `body`, as the median of `repetitions` runs.
+func medianSeconds(repetitions: Int, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
+func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+/// A run file holding a finished workshop with `ideaCount` ideas from `participants` people.
+func makeRun(ideaCount: Int, participants: Int, at path: String) async throws {
+    let plan = Plan(
+        title: "Benchmark", goal: "Measure",
+        anonymity: AnonymitySettings(reveal: .batch, batchSeconds: 5, minBatch: 3),
+        voting: VotingSettings(votesPerPerson: 5, maxVotesPerIdea: 2, shortlist: 3),
+        rounds: [RoundPlan(prompt: "Everything we could improve", phases: [
+            PhasePlan(kind: .ideate, seconds: 3600), PhasePlan(kind: .group, seconds: 600),
+            PhasePlan(kind: .vote, seconds: 600), PhasePlan(kind: .review, seconds: 600),
+        ])])
+    let engine = InMemoryEngine(plan: plan, seed: 99)
+    var now = Instant(secondsSince1970: 1_773_324_000)
+    let tokens = (0..<participants).map { ParticipantToken("bench-\($0)") }
+    for token in tokens { try await engine.execute(.participant(token, .join), at: now) }
+    try await engine.execute(.facilitator(.advance), at: now)
+    for index in 0..<ideaCount {
+        if index % 50 == 0 {
+            now = now.advanced(byMilliseconds: 300)
+            try await engine.execute(.tick, at: now)
+        }
+        let text = "Idea number \(index): make the \(["process", "handover", "meeting", "report"][index % 4]) shorter and clearer"
+        try await engine.execute(.participant(tokens[index % participants], .submitIdea(text: text)), at: now)
+    }
+    try await engine.execute(.facilitator(.advance), at: now)
+    let wall = await engine.currentState().wallIdeas(round: 0)
+    for (index, idea) in wall.enumerated() where index % 7 == 0 {
+        try await engine.execute(.facilitator(.cluster(idea.id, name: "Cluster \(index % 12)")), at: now)
+    }
+    try await engine.execute(.facilitator(.advance), at: now)
+    for (index, token) in tokens.enumerated() {
+        for dot in 0..<5 { _ = try? await engine.execute(.participant(token, .castVote(wall[(index * 5 + dot) % wall.count].id)), at: now) }
+    }
+    try await engine.execute(.facilitator(.advance), at: now)
+    try await engine.execute(.facilitator(.advance), at: now)
+    let store = try RunStore.create(at: path, plan: plan)
+    try store.appendNow(await engine.log)
+}
+
+let folder = NSTemporaryDirectory() + "ideate-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
+
+var figures: [Figure] = []
+let runPath = folder + "/10k.sqlite"
+let buildStart = DispatchTime.now().uptimeNanoseconds
+try await makeRun(ideaCount: 10_000, participants: 200, at: runPath)
+let buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1e9
+figures.append(Figure(name: "simulate a 10,000-idea workshop in memory and write it", value: milliseconds(buildSeconds),
+                      target: "—", met: nil))
+let eventCount = try RunStore.open(at: runPath).eventCount()
+
+let replay = try medianSeconds(repetitions: 9) { _ = try RunStore.open(at: runPath).replay() }
+figures.append(Figure(name: "reopen a 10,000-idea run (\(eventCount) events, replay)", value: milliseconds(replay),
+                      target: "≤ 250 ms", met: replay <= 0.250))
+
+let state = try RunStore.open(at: runPath).replay()
+var markdownBytes = 0
+let export = medianSeconds(repetitions: 9) {
+    markdownBytes = MarkdownMinutes().render(MinutesReport(state: state)).utf8.count
+}
+figures.append(Figure(name: "Markdown export of a 10,000-idea run (\(markdownBytes / 1024) KiB)", value: milliseconds(export),
+                      target: "≤ 250 ms", met: export <= 0.250))
+
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+figures.append(Figure(name: "peak memory of this benchmark process", value: "\(usage.ru_maxrss / 1024) MB", target: "—", met: nil))
+
+let width = max(6, figures.map(\.name.count).max() ?? 0)
+func padded(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
+print("| \(padded("figure", width)) | value      | target   | met |")
+print("|\(String(repeating: "-", count: width + 2))|------------|----------|-----|")
+for figure in figures {
+    let met = figure.met.map { $0 ? "yes" : "NO" } ?? "—"
+    print("| \(padded(figure.name, width)) | \(padded(figure.value, 10)) | \(padded(figure.target, 8)) | \(padded(met, 3)) |")
+}
