@@ -18,6 +18,11 @@ let package = Package(
             name: "IdeateCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(name: "CNcurses"),
+        .target(
+            name: "IdeateTUI",
+            dependencies: ["IdeateCore", "CNcurses", .product(name: "Yams", package: "Yams")]
+        ),
         .target(
             name: "IdeateStore",
             dependencies: ["IdeateCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -27,6 +32,7 @@ let package = Package(
             dependencies: [
                 "IdeateCore",
                 "IdeateStore",
+                "IdeateTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +56,11 @@ let package = Package(
                 "IdeateCore", "IdeateStore", "ideate-crash-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "IdeateTUITests",
+            dependencies: ["IdeateCore", "IdeateTUI"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "IdeateCLITests",

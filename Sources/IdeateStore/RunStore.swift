@@ -117,6 +117,24 @@ public final class RunStore: Sendable {
         try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
+    /// Notes that the console was alive at `instant`, so a resumed run can stop its timer at
+    /// the moment the process died rather than when it was restarted. Not an event: it says
+    /// nothing about the workshop.
+    public func recordHeartbeat(_ instant: Instant) throws {
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('heartbeat', ?)",
+                           arguments: [String(instant.millisecondsSince1970)])
+        }
+    }
+
+    /// The last heartbeat, if the run ever had a console.
+    public func lastHeartbeat() throws -> Instant? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'heartbeat'")
+                .flatMap(Int64.init).map(Instant.init(millisecondsSince1970:))
+        }
+    }
+
     /// `PRAGMA synchronous` on the store's own connection (2 is FULL).
     public func synchronousLevel() throws -> Int {
         try database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }

@@ -49,7 +49,8 @@ struct Simulate: AsyncParsableCommand {
             let plan = try PlanFile.load(self.plan)
             let texts = try ideas.map(Self.readIdeaTexts)
             let startInstant = try Self.startInstant(start)
-            let runPath = run ?? RunFiles.defaultPath(for: self.plan)
+            let name = ((self.plan as NSString).lastPathComponent as NSString).deletingPathExtension
+            let runPath = run ?? ProjectFiles.runPath(named: name, besidePlan: self.plan)
             let store = try RunStore.create(at: runPath, plan: plan)
             let engine = PacedEngine(engine: try DurableEngine(store: store, seed: seed), speed: speed)
             let simulator = WorkshopSimulator(
@@ -81,17 +82,6 @@ struct Simulate: AsyncParsableCommand {
             throw CommandLineError("--start \(text): not an ISO 8601 time such as 2026-03-12T14:00:00Z")
         }
         return Instant(millisecondsSince1970: Int64(date.timeIntervalSince1970 * 1000))
-    }
-}
-
-/// Where run files go when the user does not say.
-enum RunFiles {
-    static func defaultPath(for planPath: String) -> String {
-        let name = ((planPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "sessions/runs/\(name)-\(formatter.string(from: Date())).sqlite"
     }
 }
 

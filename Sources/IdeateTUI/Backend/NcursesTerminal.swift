@@ -1,0 +1,148 @@
+@preconcurrency import CNcurses
+import Foundation
+
+/// The only code that talks to ncurses: it starts and restores the terminal, copies a
+/// ``CellGrid`` to the screen (only the cells that changed, then one `doupdate`), and turns
+/// key codes into ``Key``s.
+public final class NcursesTerminal {
+    private let theme: Theme
+    private var previous: CellGrid?
+    private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
+    private var isStarted = false
+
+    public init(theme: Theme) { self.theme = theme }
+
+    /// Whether the terminal can show colours (after ``start()``); false means monochrome.
+    public private(set) var hasColors = false
+
+    public func start() {
+        setlocale(LC_ALL, "")
+        initscr()
+        isStarted = true
+        raw()
+        noecho()
+        nonl()
+        keypad(ideate_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(ideate_stdscr(), 0)
+        hasColors = theme.usesColor && has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+        }
+        configureStyles()
+        previous = nil
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    public func stop() {
+        guard isStarted else { return }
+        isStarted = false
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(ideate_max_x(ideate_stdscr())), Int(ideate_max_y(ideate_stdscr())))
+    }
+
+    public func bell() { beep() }
+
+    private func configureStyles() {
+        var nextPair: Int16 = 1
+        for role in StyleRole.allCases {
+            let look = hasColors ? theme.look(role) : Theme.monochrome.look(role)
+            var attr = ideate_attr_normal()
+            if look.bold { attr |= ideate_attr_bold() }
+            if look.underline { attr |= ideate_attr_underline() }
+            if look.reverse { attr |= ideate_attr_reverse() }
+            if look.dim { attr |= ideate_attr_dim() }
+            var pair: Int16 = 0
+            if hasColors {
+                init_pair(nextPair, color(look.foreground), color(look.background))
+                pair = nextPair
+                nextPair += 1
+            }
+            attributes[role] = (attr, pair)
+        }
+    }
+
+    private func color(_ color: Theme.Color) -> Int16 {
+        switch color {
+        case .terminalDefault: return -1
+        case let .index(index): return index < Int(COLORS) ? Int16(index) : -1
+        }
+    }
+
+    /// Shows `grid`, sending only what differs from the last frame.
+    public func draw(_ grid: CellGrid) {
+        let window = ideate_stdscr()
+        if let previous, previous.width != grid.width || previous.height != grid.height { self.previous = nil }
+        if previous == nil { werase(window) }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if let previous, previous[x, y] == cell { continue }
+                guard cell.width > 0 else { continue }
+                put(cell, x: x, y: y, window: window)
+            }
+        }
+        previous = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        let style = attributes[cell.role] ?? (ideate_attr_normal(), 0)
+        var characters = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        if ideate_put_cell(window, Int32(y), Int32(x), characters, style.attr, style.pair) == ERR {
+            // A sequence ncurses cannot hold in one cell (an emoji ZWJ family): its first scalar.
+            let first = [characters[0], 0]
+            _ = ideate_put_cell(window, Int32(y), Int32(x), first, style.attr, style.pair)
+        }
+    }
+
+    /// Forgets the last frame so the next draw repaints everything (after a resize).
+    public func invalidate() {
+        previous = nil
+    }
+
+    /// The next key, or nil when none is waiting.
+    public func readKey() -> Key? {
+        var character: wint_t = 0
+        let result = wget_wch(ideate_stdscr(), &character)
+        if result == KEY_CODE_YES { return Self.key(forCode: Int32(character)) }
+        guard result == OK else { return nil }
+        switch character {
+        case 3: return .interrupt
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 9: return .tab
+        case 19: return .save
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)), scalar.value >= 0x20 else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case KEY_RESIZE: .resize
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import IdeateCore
+import Synchronization
+
+/// The facilitator console's loop: read keys, execute what they ask through the engine, tick
+/// the clock, and draw a frame when something changed. Everything that is kept goes through
+/// the engine, so quitting or a crash at any moment loses nothing.
+public final class ConsoleApp: @unchecked Sendable {
+    private let engine: any WorkshopEngine
+    private let clock: any SessionClock
+    private let terminal: NcursesTerminal
+    private var context: ConsoleContext
+    private let onFinish: @Sendable (SessionState) async -> String?
+    private var model = ConsoleModel()
+    private var statusShownAt: Instant?
+    private var lastTick: Instant?
+    private var lastFrameSecond: Int64 = -1
+    private var lastRemaining: Int64?
+    private var needsFrame = true
+    private let stopRequested = StopFlag()
+    private var signalSources: [any DispatchSourceSignal] = []
+
+    /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
+    ///   were written, for the end screen.
+    public init(
+        engine: any WorkshopEngine, clock: any SessionClock, theme: Theme, context: ConsoleContext,
+        onFinish: @escaping @Sendable (SessionState) async -> String?
+    ) {
+        self.engine = engine
+        self.clock = clock
+        terminal = NcursesTerminal(theme: theme)
+        self.context = context
+        self.onFinish = onFinish
+    }
+
+    /// Runs until the facilitator quits, Ctrl-C, or SIGTERM/SIGHUP; the terminal is restored on every path.
+    public func run() async {
+        installSignalHandlers()
+        terminal.start()
+        defer { terminal.stop() }
+        var finishedHandled = await engine.currentState().stage == .finished
+        while !stopRequested.isRaised {
+            let now = clock.now()
+            if lastTick.map({ now.milliseconds(since: $0) >= 250 }) ?? true {
+                lastTick = now
+                if let events = try? await engine.execute(.tick, at: now), !events.isEmpty { needsFrame = true }
+            }
+            var state = await engine.currentState()
+            if state.stage == .finished, !finishedHandled {
+                finishedHandled = true
+                context.minutesPath = await onFinish(state)
+                needsFrame = true
+            }
+            expireStatus(now: now)
+            ringBellIfDue(state: state, now: now)
+            var quit = false
+            while let key = terminal.readKey() {
+                if key == .resize { terminal.invalidate() }
+                let actions = model.handle(key, state: state, now: now)
+                needsFrame = true
+                for action in actions {
+                    if action == .quit { quit = true; break }
+                    await perform(action, now: now)
+                }
+                if quit { break }
+                state = await engine.currentState()
+            }
+            if quit { break }
+            let second = now.millisecondsSince1970 / 1000
+            if needsFrame || second != lastFrameSecond {
+                let size = terminal.size
+                terminal.draw(ConsoleView.render(state: state, model: &model, context: context, now: now,
+                                                 width: size.width, height: size.height))
+                lastFrameSecond = second
+                needsFrame = false
+            }
+            try? await Task.sleep(nanoseconds: 25_000_000)
+        }
+    }
+
+    private func perform(_ action: ConsoleAction, now: Instant) async {
+        switch action {
+        case .quit:
+            break
+        case let .undo(commands):
+            if await execute(commands.map { ConsoleAction.Step($0) }, now: now) != nil { show("Undone.", problem: false, now: now) }
+        case let .perform(steps, done):
+            guard let inverses = await execute(steps, now: now) else { return }
+            if !inverses.isEmpty { model.undoStack.append(inverses) }
+            show(done, problem: false, now: now)
+        }
+    }
+
+    /// Executes `steps` in order; returns their inverses, or nil after showing why one failed.
+    private func execute(_ steps: [ConsoleAction.Step], now: Instant) async -> [FacilitatorCommand]? {
+        var inverses: [FacilitatorCommand] = []
+        for step in steps {
+            do {
+                try await engine.execute(.facilitator(step.command), at: now)
+                if let inverse = step.inverse { inverses.append(inverse) }
+            } catch let refusal as Refusal {
+                if !inverses.isEmpty { model.undoStack.append(inverses) }
+                show(refusal.message, problem: true, now: now)
+                return nil
+            } catch {
+                show("Not saved: \(error)", problem: true, now: now)
+                return nil
+            }
+        }
+        return inverses
+    }
+
+    private func show(_ text: String, problem: Bool, now: Instant) {
+        model.status = ConsoleModel.Status(text: text, isProblem: problem)
+        statusShownAt = now
+    }
+
+    private func expireStatus(now: Instant) {
+        if let shown = statusShownAt, now.milliseconds(since: shown) > 6000 {
+            model.status = nil
+            statusShownAt = nil
+            needsFrame = true
+        }
+    }
+
+    /// One bell as the last minute starts and one for the last ten seconds, if asked for.
+    private func ringBellIfDue(state: SessionState, now: Instant) {
+        guard context.ringsBell, let timer = state.timer, !timer.isPaused, !state.isLocked else {
+            lastRemaining = nil
+            return
+        }
+        let remaining = timer.remainingMilliseconds(at: now)
+        if let last = lastRemaining, (last > 60_000 && remaining <= 60_000) || (last > 10_000 && remaining <= 10_000) {
+            terminal.bell()
+        }
+        lastRemaining = remaining
+    }
+
+    private func installSignalHandlers() {
+        for signalNumber in [SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [stopRequested] in stopRequested.raise() }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+}
+
+/// Set from a signal handler's queue, read by the loop.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    var isRaised: Bool { flag.load(ordering: .relaxed) }
+
+    func raise() { flag.store(true, ordering: .relaxed) }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import IdeateCore
+
+/// The console's own state, beside the session's: where the cursor is, what is marked, which
+/// overlay is open, what can be undone. Keys change it (``handle(_:state:now:)``); screens read it.
+public struct ConsoleModel: Equatable, Sendable {
+    /// A panel drawn over the screen.
+    public enum Overlay: Equatable, Sendable {
+        case help
+        case confirmQuit
+        case confirmAdvance(String)
+        case input(InputPurpose, text: String)
+        case review(ReviewForm)
+    }
+
+    /// What a one-line input is for.
+    public enum InputPurpose: Equatable, Sendable {
+        case spokenIdea
+        case clusterName([IdeaID])
+        case renameCluster(String)
+        case search
+    }
+
+    /// A short message in the status line after an action.
+    public struct Status: Equatable, Sendable {
+        public var text: String
+        public var isProblem: Bool
+    }
+
+    public var cursor = 0
+    public var scroll = 0
+    public var marked: Set<IdeaID> = []
+    public var overlay: Overlay?
+    /// Inverse commands of the grouping actions done so far, one group per key, newest last.
+    public var undoStack: [[FacilitatorCommand]] = []
+    public var status: Status?
+    /// Filters the idea lists while not empty.
+    public var searchQuery = ""
+    /// The phase the cursor belongs to; a new phase resets cursor and marks.
+    var phaseKey: String = ""
+
+    public init() {}
+
+    /// Resets what belongs to one screen when the session moves on.
+    public mutating func follow(_ state: SessionState) {
+        let key = "\(state.stage)-\(state.isLocked)"
+        guard key != phaseKey else { return }
+        phaseKey = key
+        cursor = 0
+        scroll = 0
+        marked = []
+        if case .review = overlay { overlay = nil }
+        if case .confirmAdvance = overlay { overlay = nil }
+    }
+}
+
+/// What the console asks the app to do after a key.
+public enum ConsoleAction: Equatable, Sendable {
+    /// Execute the commands in order; each that succeeds pushes its inverse (if any) onto one
+    /// undo group, and `done` is shown when all succeeded.
+    case perform([Step], done: String)
+    /// Execute the newest undo group (already taken off the stack).
+    case undo([FacilitatorCommand])
+    case quit
+
+    /// A command and the command that takes it back.
+    public struct Step: Equatable, Sendable {
+        public var command: FacilitatorCommand
+        public var inverse: FacilitatorCommand?
+
+        public init(_ command: FacilitatorCommand, inverse: FacilitatorCommand? = nil) {
+            self.command = command
+            self.inverse = inverse
+        }
+    }
+
+    static func send(_ command: FacilitatorCommand, inverse: FacilitatorCommand? = nil, done: String) -> ConsoleAction {
+        .perform([Step(command, inverse: inverse)], done: done)
+    }
+}
+
+/// The ideas a screen lists, in order, after the search filter: the list the cursor moves in.
+public enum ConsoleLists {
+    public static func ideas(for state: SessionState, model: ConsoleModel) -> [Idea] {
+        let round = state.displayRound
+        let base: [Idea]
+        switch state.stage {
+        case .running(_, .group): base = state.revealedIdeas(round: round).filter { $0.mergedInto == nil }
+        case .running(_, .vote) where state.isLocked, .running(_, .review), .finished:
+            base = (state.results(round: round) ?? []).map(\.idea)
+        default: base = state.wallIdeas(round: round)
+        }
+        guard !model.searchQuery.isEmpty else { return base }
+        return base.filter { $0.text.localizedCaseInsensitiveContains(model.searchQuery) || ($0.cluster ?? "").localizedCaseInsensitiveContains(model.searchQuery) }
+    }
+}

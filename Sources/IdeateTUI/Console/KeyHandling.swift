@@ -1,0 +1,249 @@
+import Foundation
+import IdeateCore
+
+/// What each key does on each screen. Screens never change anything themselves: a key turns
+/// into console state changes and ``ConsoleAction``s that the app executes.
+extension ConsoleModel {
+    static let pageSize = 10
+    static let extendSeconds = 60
+
+    public mutating func handle(_ key: Key, state: SessionState, now: Instant) -> [ConsoleAction] {
+        follow(state)
+        if key == .interrupt { return [.quit] }
+        if key == .resize { return [] }
+        if let overlay { return handle(key, in: overlay, state: state) }
+        let ideas = ConsoleLists.ideas(for: state, model: self)
+        let selected = ideas.indices.contains(cursor) ? ideas[cursor] : nil
+        switch key {
+        case .character("?"):
+            overlay = .help
+        case .character("q"), .escape:
+            if searchQuery.isEmpty { overlay = .confirmQuit } else { searchQuery = "" }
+        case .character("/"):
+            overlay = .input(.search, text: searchQuery)
+        case .up, .down, .pageUp, .pageDown, .home, .end, .left, .right:
+            moveCursor(key, count: ideas.count)
+        case .character("n"):
+            return advance(state: state, now: now)
+        case .character("t"):
+            guard let timer = state.timer, !state.isLocked else { return noTimer() }
+            return [timer.isPaused ? .send(.resumeTimer, done: "Timer running.") : .send(.pauseTimer, done: "Timer paused.")]
+        case .character("+"):
+            guard state.timer != nil else { return noTimer() }
+            return [.send(.extendTimer(seconds: Self.extendSeconds), done: "One more minute.")]
+        case .character("x"):
+            guard case .running = state.stage, !state.isLocked else { return [] }
+            return [.send(.lockPhase, done: "\(state.currentPhase?.title ?? "Phase") closed.")]
+        default:
+            return handlePhaseKey(key, state: state, selected: selected)
+        }
+        return []
+    }
+
+    private mutating func noTimer() -> [ConsoleAction] {
+        status = Status(text: "This phase has no running timer.", isProblem: true)
+        return []
+    }
+
+    private mutating func moveCursor(_ key: Key, count: Int) {
+        guard count > 0 else { cursor = 0; return }
+        switch key {
+        case .up, .left: cursor -= 1
+        case .down, .right: cursor += 1
+        case .pageUp: cursor -= Self.pageSize
+        case .pageDown: cursor += Self.pageSize
+        case .home: cursor = 0
+        case .end: cursor = count - 1
+        default: break
+        }
+        cursor = min(max(0, cursor), count - 1)
+    }
+
+    private mutating func advance(state: SessionState, now: Instant) -> [ConsoleAction] {
+        switch state.stage {
+        case .finished:
+            status = Status(text: "The workshop has ended. Press q to leave.", isProblem: false)
+            return []
+        case .lobby:
+            return [.send(.advance, done: "The workshop has started.")]
+        case let .running(round, phase):
+            let isLast = round == state.plan.rounds.count - 1 && state.plan.rounds[round].phases.last?.kind == phase
+            if isLast {
+                overlay = .confirmAdvance("Finish the workshop and write the minutes?")
+            } else if let timer = state.timer, !state.isLocked, timer.remainingMilliseconds(at: now) > 0 {
+                let left = BigDigits.clockText(milliseconds: timer.remainingMilliseconds(at: now))
+                overlay = .confirmAdvance("End \(phase.title.lowercased()) now with \(left) left?")
+            } else {
+                return [.send(.advance, done: "Next phase.")]
+            }
+            return []
+        }
+    }
+
+    private mutating func handlePhaseKey(_ key: Key, state: SessionState, selected: Idea?) -> [ConsoleAction] {
+        switch (state.stage, key) {
+        case (.running(_, let phase), .character("a")) where phase.isIdeaFlow:
+            overlay = .input(.spokenIdea, text: "")
+        case (.running, .character("h")):
+            guard let idea = selected else { return [] }
+            return idea.isHidden
+                ? [.send(.unhide(idea.id), inverse: .hide(idea.id), done: "Idea shown again.")]
+                : [.send(.hide(idea.id), inverse: .unhide(idea.id), done: "Idea hidden for moderation (kept, counted in the minutes).")]
+        case (.running(_, .group), _):
+            return handleGroupKey(key, state: state, selected: selected)
+        case (.running(_, .vote), .enter) where state.isLocked, (.running(_, .review), .enter), (.finished, .enter):
+            guard let idea = selected else { return [] }
+            overlay = .review(ReviewForm(idea: idea, review: state.reviews[idea.id]))
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func handleGroupKey(_ key: Key, state: SessionState, selected: Idea?) -> [ConsoleAction] {
+        guard let idea = selected else { return [] }
+        switch key {
+        case .character(" "):
+            if marked.contains(idea.id) { marked.remove(idea.id) } else { marked.insert(idea.id) }
+            cursor += 1
+            cursor = min(cursor, ConsoleLists.ideas(for: state, model: self).count - 1)
+        case .character("m"):
+            let sources = marked.subtracting([idea.id]).sorted()
+            guard !sources.isEmpty else {
+                status = Status(text: "Mark duplicates with Space, then press m on the idea to keep.", isProblem: true)
+                return []
+            }
+            marked = []
+            return [.perform(sources.map { .init(.merge($0, into: idea.id), inverse: .unmerge($0)) },
+                             done: "Merged \(sources.count) into the selected idea.")]
+        case .character("c"):
+            let targets = marked.isEmpty ? [idea.id] : marked.sorted()
+            overlay = .input(.clusterName(targets), text: idea.cluster ?? "")
+        case .character("r"):
+            guard let cluster = idea.cluster else {
+                status = Status(text: "This idea is in no cluster; press c to name one.", isProblem: true)
+                return []
+            }
+            overlay = .input(.renameCluster(cluster), text: cluster)
+        case .character("k"):
+            return idea.isParked
+                ? [.send(.unpark(idea.id), inverse: .park(idea.id), done: "Back on the wall.")]
+                : [.send(.park(idea.id), inverse: .unpark(idea.id), done: "Parked (off topic, kept for later).")]
+        case .character("s"):
+            let merged = state.ideasMerged(into: idea.id)
+            guard !merged.isEmpty else { return [] }
+            return [.perform(merged.map { .init(.unmerge($0.id), inverse: .merge($0.id, into: idea.id)) }, done: "Split again.")]
+        case .character("u"):
+            guard let group = undoStack.popLast() else {
+                status = Status(text: "Nothing to undo.", isProblem: true)
+                return []
+            }
+            return [.undo(group.reversed())]
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: - Overlays
+
+    private mutating func handle(_ key: Key, in overlay: Overlay, state: SessionState) -> [ConsoleAction] {
+        switch overlay {
+        case .help:
+            if [.escape, .character("q"), .character("?"), .enter].contains(key) { self.overlay = nil }
+        case .confirmQuit:
+            if key == .character("y") || key == .character("Y") { return [.quit] }
+            if [.escape, .character("n"), .character("N"), .character("q")].contains(key) { self.overlay = nil }
+        case .confirmAdvance:
+            if [.character("y"), .character("Y"), .enter].contains(key) {
+                self.overlay = nil
+                return [.send(.advance, done: "Next phase.")]
+            }
+            if [.escape, .character("n"), .character("N")].contains(key) { self.overlay = nil }
+        case let .input(purpose, text):
+            return handleInput(key, purpose: purpose, text: text, state: state)
+        case let .review(form):
+            return handleForm(key, form: form)
+        }
+        return []
+    }
+
+    private mutating func handleInput(_ key: Key, purpose: InputPurpose, text: String, state: SessionState) -> [ConsoleAction] {
+        var text = text
+        switch key {
+        case .escape:
+            overlay = nil
+            if purpose == .search { searchQuery = "" }
+            return []
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case let .character(character):
+            if text.count < IdeaText.maximumLength { text.append(character) }
+        case .enter:
+            overlay = nil
+            return submit(purpose, text: text, state: state)
+        default:
+            break
+        }
+        overlay = .input(purpose, text: text)
+        if purpose == .search {
+            searchQuery = text
+            cursor = 0
+        }
+        return []
+    }
+
+    private mutating func submit(_ purpose: InputPurpose, text: String, state: SessionState) -> [ConsoleAction] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch purpose {
+        case .search:
+            searchQuery = trimmed
+            return []
+        case .spokenIdea:
+            guard !trimmed.isEmpty else { return [] }
+            return [.send(.addIdea(text: trimmed), done: "Idea added to the wall.")]
+        case let .clusterName(ids):
+            let name = trimmed.isEmpty ? nil : trimmed
+            marked = []
+            return [.perform(ids.map { .init(.cluster($0, name: name), inverse: .cluster($0, name: state.ideas[$0]?.cluster)) }, done: name.map { "Cluster “\($0)”." } ?? "Removed from its cluster.")]
+        case let .renameCluster(from):
+            guard !trimmed.isEmpty, trimmed != from else { return [] }
+            return [.send(.renameCluster(from: from, to: trimmed), inverse: .renameCluster(from: trimmed, to: from), done: "Cluster renamed.")]
+        }
+    }
+
+    private mutating func handleForm(_ key: Key, form: ReviewForm) -> [ConsoleAction] {
+        var form = form
+        let fields = ReviewForm.Field.allCases
+        switch key {
+        case .escape:
+            overlay = nil
+            status = Status(text: "Review not saved.", isProblem: false)
+            return []
+        case .up, .backTab:
+            form.field = fields[max(0, form.field.rawValue - 1)]
+        case .down, .tab:
+            form.field = fields[min(fields.count - 1, form.field.rawValue + 1)]
+        case .enter:
+            if form.field == fields.last { return save(form) }
+            form.field = fields[form.field.rawValue + 1]
+        case .save:
+            return save(form)
+        case .backspace, .delete:
+            if !form.value(form.field).isEmpty { form.values[form.field]?.removeLast() }
+        case let .character(character):
+            if form.value(form.field).count < IdeaText.maximumNoteLength { form.values[form.field, default: ""].append(character) }
+        default:
+            break
+        }
+        overlay = .review(form)
+        return []
+    }
+
+    private mutating func save(_ form: ReviewForm) -> [ConsoleAction] {
+        overlay = nil
+        var steps = [ConsoleAction.Step(.recordReview(form.idea, form.review))]
+        if let item = form.actionItem { steps.append(.init(item)) }
+        return [.perform(steps, done: "Review saved.")]
+    }
+}

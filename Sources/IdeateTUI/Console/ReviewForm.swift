@@ -1,0 +1,63 @@
+import Foundation
+import IdeateCore
+
+/// The review form of one shortlisted idea: benefits, concerns, the experiment card, and one
+/// new action item. Fields are edited one at a time; saving sends the review and the item.
+public struct ReviewForm: Equatable, Sendable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case benefits, concerns, assumption, smallestTest, successCriterion, owner, reviewDate
+        case actionWhat, actionOwner, actionDue
+
+        public var label: String {
+            switch self {
+            case .benefits: "Benefits"
+            case .concerns: "Concerns"
+            case .assumption: "Assumption"
+            case .smallestTest: "Smallest test"
+            case .successCriterion: "Success criterion"
+            case .owner: "Owner"
+            case .reviewDate: "Review date"
+            case .actionWhat: "Action item"
+            case .actionOwner: "  owner"
+            case .actionDue: "  due"
+            }
+        }
+
+        var isExperiment: Bool { (Field.assumption.rawValue...Field.reviewDate.rawValue).contains(rawValue) }
+    }
+
+    public var idea: IdeaID
+    public var ideaText: String
+    public var values: [Field: String]
+    public var field: Field = .benefits
+
+    public init(idea: Idea, review: IdeaReview?) {
+        self.idea = idea.id
+        ideaText = idea.text
+        let card = review?.experiment
+        values = [
+            .benefits: review?.benefits ?? "", .concerns: review?.concerns ?? "",
+            .assumption: card?.assumption ?? "", .smallestTest: card?.smallestTest ?? "",
+            .successCriterion: card?.successCriterion ?? "", .owner: card?.owner ?? "", .reviewDate: card?.reviewDate ?? "",
+            .actionWhat: "", .actionOwner: "", .actionDue: "",
+        ]
+    }
+
+    public func value(_ field: Field) -> String { values[field] ?? "" }
+
+    /// The review to record: an experiment card only once any of its fields is filled.
+    public var review: IdeaReview {
+        let hasExperiment = Field.allCases.contains { $0.isExperiment && !value($0).trimmingCharacters(in: .whitespaces).isEmpty }
+        let card = ExperimentCard(
+            assumption: value(.assumption), smallestTest: value(.smallestTest), successCriterion: value(.successCriterion),
+            owner: value(.owner), reviewDate: value(.reviewDate))
+        return IdeaReview(benefits: value(.benefits), concerns: value(.concerns), experiment: hasExperiment ? card : nil)
+    }
+
+    /// The action item command, when its three fields are filled.
+    public var actionItem: FacilitatorCommand? {
+        let what = value(.actionWhat).trimmingCharacters(in: .whitespaces)
+        guard !what.isEmpty else { return nil }
+        return .addActionItem(idea: idea, what: what, owner: value(.actionOwner), due: value(.actionDue))
+    }
+}

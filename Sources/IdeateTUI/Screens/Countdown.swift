@@ -1,0 +1,44 @@
+import IdeateCore
+
+/// The countdown block: big digits whose style warns in the last minute and the last ten
+/// seconds, with words beside them (PAUSED, TIME IS UP) so nothing depends on colour.
+enum Countdown {
+    /// The role for `remaining` milliseconds of a timer.
+    static func role(remaining: Int64, paused: Bool, locked: Bool) -> StyleRole {
+        if paused && !locked { return .paused }
+        if remaining <= 10_000 { return .timerCritical }
+        if remaining <= 60_000 { return .timerWarning }
+        return .timer
+    }
+
+    /// Draws the countdown at (x, y) and returns its width.
+    @discardableResult
+    static func draw(_ grid: inout CellGrid, state: SessionState, now: Instant, x: Int, y: Int) -> Int {
+        guard let timer = state.timer else {
+            grid.put("No time limit", x: x, y: y + 2, role: .accent)
+            return 13
+        }
+        let remaining = state.isLocked ? 0 : timer.remainingMilliseconds(at: now)
+        let text = BigDigits.clockText(milliseconds: remaining)
+        let role = role(remaining: remaining, paused: timer.isPaused, locked: state.isLocked)
+        for (row, line) in BigDigits.rows(for: text).enumerated() {
+            var column = x
+            for character in line {
+                grid.put(String(character), x: column, y: y + row, role: character == " " ? .text : role)
+                column += 1
+            }
+        }
+        return BigDigits.width(of: text)
+    }
+
+    /// One line saying what the timer is doing, or nil while it simply runs.
+    static func stateLine(_ state: SessionState, now: Instant) -> (String, StyleRole)? {
+        guard let timer = state.timer else { return nil }
+        if state.isLocked { return ("TIME IS UP — press n for the next phase", .timerCritical) }
+        if timer.isPaused { return ("PAUSED — press t to resume", .paused) }
+        let remaining = timer.remainingMilliseconds(at: now)
+        if remaining <= 10_000 { return ("LAST SECONDS", .timerCritical) }
+        if remaining <= 60_000 { return ("LAST MINUTE", .timerWarning) }
+        return nil
+    }
+}

@@ -1,0 +1,39 @@
+import IdeateCore
+
+/// The end: a summary for the room, and where the minutes were written.
+enum EndScreen {
+    static func draw(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
+        let report = MinutesReport(state: state)
+        grid.put("The workshop has ended — thank you!", x: 2, y: 2, role: .title)
+        var duration = ""
+        if let start = report.startedAt, let end = report.finishedAt {
+            duration = " · \(DurationText.humanText(for: Int(end.milliseconds(since: start) / 1000) / 60 * 60 + 60)) (planned \(DurationText.humanText(for: report.plannedSeconds)))"
+        }
+        grid.put("\(report.participants) participants · \(report.ideaCount) ideas · \(report.voteCount) votes" + duration,
+                 x: 2, y: 3, role: .text, maxWidth: grid.width - 4)
+        var y = 5
+        grid.put("Experiments we agreed on", x: 2, y: y, role: .heading)
+        y += 1
+        let entries = report.rounds.flatMap(\.shortlist)
+        if entries.isEmpty { grid.put("none recorded", x: 4, y: y, role: .muted); y += 1 }
+        for entry in entries where y < grid.height - 8 {
+            grid.put("★ " + entry.text, x: 4, y: y, role: .shortlist, maxWidth: grid.width - 8)
+            if let card = entry.review?.experiment {
+                grid.put("owner \(card.owner.isEmpty ? "—" : card.owner) · review \(card.reviewDate.isEmpty ? "—" : card.reviewDate)",
+                         x: 6, y: y + 1, role: .muted, maxWidth: grid.width - 10)
+            } else {
+                grid.put("no experiment recorded", x: 6, y: y + 1, role: .muted)
+            }
+            y += 2
+        }
+        y += 1
+        grid.put("\(report.actionItems.count) action item\(report.actionItems.count == 1 ? "" : "s") with owners and dates.", x: 2, y: y, role: .text)
+        y += 2
+        if let path = context.minutesPath {
+            grid.put("Minutes written to " + path, x: 2, y: y, role: .success, maxWidth: grid.width - 4)
+        } else if let run = context.runPath {
+            grid.put("Minutes: ideate export " + run, x: 2, y: y, role: .accent, maxWidth: grid.width - 4)
+        }
+        grid.put("Press q to leave.", x: 2, y: y + 2, role: .muted)
+    }
+}

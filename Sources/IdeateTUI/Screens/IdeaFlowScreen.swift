@@ -1,0 +1,55 @@
+import Foundation
+import IdeateCore
+
+/// Ideate and build: the question, the countdown, and the wall filling in batches. No author,
+/// no arrival time, no vote anywhere on this screen.
+enum IdeaFlowScreen {
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
+        let round = state.displayRound
+        var y = 2
+        y += LobbyScreen.drawWrapped(&grid, state.plan.rounds[round].prompt, y: y, role: .prompt, maxLines: 2) + 1
+        let digitsWidth = Countdown.draw(&grid, state: state, now: now, x: 2, y: y)
+        let infoX = 2 + digitsWidth + 4
+        let wall = state.wallIdeas(round: round)
+        grid.put("\(wall.count) idea\(wall.count == 1 ? "" : "s") on the wall", x: infoX, y: y, role: .title)
+        if let rate = ideasPerMinute(state: state, count: wall.count, now: now) {
+            grid.put(rate, x: infoX, y: y + 1, role: .text)
+        }
+        let waiting = state.pending.filter { state.ideas[$0]?.round == round }.count
+        if waiting > 0 {
+            grid.put("\(waiting) waiting for the next batch", x: infoX, y: y + 2, role: .muted)
+        }
+        if state.currentPhase == .build {
+            grid.put("Build on each other's ideas: “yes, and …”", x: infoX, y: y + 3, role: .accent, maxWidth: grid.width - infoX - 1)
+        }
+        if let (line, role) = Countdown.stateLine(state, now: now) {
+            grid.put(line, x: infoX, y: y + 4, role: role, maxWidth: grid.width - infoX - 1)
+        }
+        y += BigDigits.height + 1
+        let ideas = ConsoleLists.ideas(for: state, model: model)
+        if ideas.isEmpty {
+            let hint = model.searchQuery.isEmpty ? "Ideas appear here in shuffled batches. Nobody sees who wrote what." : "No idea matches the search."
+            grid.put(hint, x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
+            return
+        }
+        let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        let textWidth = list.columnWidth - 2
+        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll,
+                  itemHeight: { min(2, TextLayout.wrap(ideas[$0].text, width: textWidth).count) }) { grid, index, x, y, selected in
+            let idea = ideas[index]
+            let lines = TextLayout.wrap(VisibleText.sanitized(idea.text, foldingLineBreaks: true), width: textWidth, maxLines: 2)
+            let role: StyleRole = selected ? .selection : .text
+            grid.put(idea.extends == nil ? "•" : "+", x: x, y: y, role: selected ? .selection : .accent)
+            for (offset, line) in lines.enumerated() {
+                grid.put(line, x: x + 2, y: y + offset, role: role)
+            }
+        }
+    }
+
+    static func ideasPerMinute(state: SessionState, count: Int, now: Instant) -> String? {
+        guard let started = state.phaseHistory.last?.startedAt else { return nil }
+        let minutes = Double(now.milliseconds(since: started)) / 60_000
+        guard minutes >= 0.25 else { return nil }
+        return String(format: "%.1f ideas per minute", Double(count) / minutes)
+    }
+}

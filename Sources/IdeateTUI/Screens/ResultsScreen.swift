@@ -1,0 +1,42 @@
+import IdeateCore
+
+/// After the vote: ideas ranked with bars and counts, the shortlist marked with ★. In review
+/// and at the end, each shortlisted idea also says whether its experiment is recorded.
+enum ResultsScreen {
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel) {
+        let round = state.displayRound
+        let results = state.results(round: round) ?? []
+        let shortlist = Set(state.shortlist(round: round).map(\.idea.id))
+        let reviewing = state.currentPhase == .review || state.stage == .finished
+        grid.put(reviewing ? "Review the shortlist" : "Results", x: 2, y: 2, role: .title)
+        let legend = "★ shortlist (top \(state.plan.voting.shortlist))" + (reviewing ? " · Enter opens the review form" : " · Enter reviews an idea")
+        grid.put(legend, x: 2, y: 3, role: .muted, maxWidth: grid.width - 4)
+        let ideas = ConsoleLists.ideas(for: state, model: model)
+        let votes = Dictionary(uniqueKeysWithValues: results.map { ($0.idea.id, $0.votes) })
+        let rank = Dictionary(uniqueKeysWithValues: results.enumerated().map { ($1.idea.id, $0 + 1) })
+        let top = max(1, results.first?.votes ?? 1)
+        let barWidth = grid.width >= 110 ? 30 : 16
+        let statusWidth = reviewing ? 14 : 0
+        let textWidth = grid.width - 4 - 8 - barWidth - 6 - statusWidth
+        let list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
+        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+            let idea = ideas[index]
+            let isShortlisted = shortlist.contains(idea.id)
+            let count = votes[idea.id] ?? 0
+            if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }
+            let base: StyleRole = selected ? .selection : .text
+            grid.put(String(rank[idea.id] ?? 0), x: x, y: y, role: base, maxWidth: 4)
+            grid.put(isShortlisted ? "★" : " ", x: x + 5, y: y, role: selected ? .selection : .shortlist)
+            grid.put(idea.text, x: x + 7, y: y, role: isShortlisted && !selected ? .shortlist : base, maxWidth: textWidth)
+            let barX = x + 8 + textWidth
+            let length = count == 0 ? 0 : max(1, count * barWidth / top)
+            grid.put(String(repeating: "█", count: length), x: barX, y: y, role: selected ? .selection : .bar)
+            grid.put(String(count), x: barX + barWidth + 1, y: y, role: base)
+            if reviewing, isShortlisted {
+                let done = state.reviews[idea.id]?.experiment != nil
+                grid.put(done ? "✓ experiment" : "· to review", x: barX + barWidth + 5, y: y,
+                         role: selected ? .selection : (done ? .success : .muted))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import IdeateCore
+import IdeateTUI
+
+/// Options every screen command shares.
+struct ConsoleOptions: ParsableArguments {
+    @Option(help: "Theme for the screen (see `ideate themes`); NO_COLOR=1 always means monochrome.")
+    var theme = "default"
+
+    @Flag(help: "Ring the terminal bell as the last minute and the last ten seconds start.")
+    var bell = false
+
+    func loadTheme() throws -> Theme {
+        do {
+            return try ThemeCatalog.load(named: theme)
+        } catch let error as ThemeCatalog.LoadError {
+            throw CommandLineError(error.description)
+        }
+    }
+}
+
+/// Writes the Markdown minutes beside the run file when a workshop finishes.
+enum FinishedRun {
+    static func writeMinutes(_ state: SessionState, runPath: String) -> String? {
+        let path = (runPath as NSString).deletingPathExtension + ".md"
+        let markdown = MarkdownMinutes().render(MinutesReport(state: state))
+        do {
+            try AtomicFile.write(Data(markdown.utf8), to: path)
+            return path
+        } catch {
+            return nil
+        }
+    }
+}
+
+/// The console must run on a terminal; refuse clearly when stdin or stdout is not one.
+enum TerminalCheck {
+    static func requireTerminal() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandLineError("the console needs a terminal; for a headless run use `ideate simulate`")
+        }
+    }
+}

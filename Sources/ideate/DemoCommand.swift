@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import IdeateCore
+import IdeateStore
+import IdeateTUI
+
+/// `ideate demo`: a whole quick-start workshop on one terminal with simulated colleagues.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Try a whole workshop on one terminal, with simulated colleagues.",
+        discussion: """
+        Simulated participants join, type ideas and vote; you are the facilitator. Press n to
+        move to the next phase, ? for the keys of each screen, q to leave. The run is saved in
+        sessions/runs/ and the minutes are written beside it when the workshop finishes.
+
+          ideate demo                 the 10-minute quick start in real time
+          ideate demo --speed 4       four times faster (timers and colleagues)
+        """
+    )
+
+    @Option(help: "Play this many times faster than real time (timers and simulated colleagues).")
+    var speed: Double = 1
+
+    @Option(help: "How many simulated colleagues join.")
+    var participants = 8
+
+    @OptionGroup var console: ConsoleOptions
+
+    func validate() throws {
+        guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be between 0 and 100.") }
+        guard (1...200).contains(participants) else { throw ValidationError("--participants must be between 1 and 200.") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            try TerminalCheck.requireTerminal()
+            let theme = try console.loadTheme()
+            guard let planPath = ProjectFiles.bundledPlan("quick-start.yaml") else {
+                throw CommandLineError("cannot find sessions/quick-start.yaml; run ideate demo from the project folder")
+            }
+            var plan = try PlanFile.load(planPath)
+            plan.title += " (demo)"
+            if speed != 1 {
+                for round in plan.rounds.indices {
+                    for phase in plan.rounds[round].phases.indices {
+                        plan.rounds[round].phases[phase].seconds = plan.rounds[round].phases[phase].seconds.map { max(10, Int(Double($0) / speed)) }
+                    }
+                }
+                plan.anonymity.batchSeconds = max(3, Int(Double(plan.anonymity.batchSeconds) / speed))
+            }
+            let runPath = ProjectFiles.runPath(named: "demo", besidePlan: planPath)
+            let store = try RunStore.create(at: runPath, plan: plan)
+            let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
+            let clock = SystemClock()
+            let colleagues = Task { [participants, speed] in
+                var bots = LiveParticipants(count: participants, seed: UInt64.random(in: 1...UInt64.max), start: clock.now(), speed: speed)
+                while !Task.isCancelled {
+                    let state = await engine.currentState()
+                    for command in bots.commands(for: state, at: clock.now()) {
+                        _ = try? await engine.execute(command, at: clock.now())
+                    }
+                    try? await Task.sleep(nanoseconds: 200_000_000)
+                }
+            }
+            let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
+                                         lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.")
+            let app = ConsoleApp(engine: engine, clock: clock, theme: theme, context: context) { state in
+                FinishedRun.writeMinutes(state, runPath: runPath)
+            }
+            await app.run()
+            colleagues.cancel()
+            let state = await engine.currentState()
+            print("Demo run saved in \(runPath).")
+            if state.stage == .finished {
+                print("Minutes: \((runPath as NSString).deletingPathExtension).md")
+            } else {
+                print("Minutes so far: ideate export \(runPath)")
+            }
+        }
+    }
+}
