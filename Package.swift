@@ -45,9 +45,14 @@ let package = Package(
             dependencies: ["IdeateCore", "IdeateStore"],
             path: "Benchmarks/ideate-bench"
         ),
+        .target(
+            name: "IdeateTestSupport",
+            dependencies: ["IdeateCore"],
+            path: "Tests/IdeateTestSupport"
+        ),
         .testTarget(
             name: "IdeateCoreTests",
-            dependencies: ["IdeateCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["IdeateCore", "IdeateTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -59,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateTUITests",
-            dependencies: ["IdeateCore", "IdeateTUI"],
+            dependencies: ["IdeateCore", "IdeateTUI", "IdeateTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(

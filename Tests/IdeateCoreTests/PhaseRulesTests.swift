@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 /// DESIGN.md's phase table, rule by rule, with a fake clock.

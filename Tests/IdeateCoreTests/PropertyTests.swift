@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateTestSupport
 import PropertyBased
 import Synchronization
 import Testing

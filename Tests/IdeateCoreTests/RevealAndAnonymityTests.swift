@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 @Suite("Reveal batches and anonymity")

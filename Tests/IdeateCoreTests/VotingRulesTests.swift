@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 @Suite("Dot voting")

@@ -37,7 +37,7 @@ public struct LiveParticipants: Sendable {
 
     private mutating func delay(for state: SessionState) -> Int64 {
         let seconds: UInt64 = switch state.currentPhase {
-        case .ideate?: 12 + random.next() % 25
+        case .ideate?: 20 + random.next() % 40
         case .vote?: 2 + random.next() % 6
         default: 3 + random.next() % 8
         }
@@ -50,8 +50,9 @@ public struct LiveParticipants: Sendable {
         guard case let .running(round, phase) = state.stage, !state.isLocked else { return nil }
         switch phase {
         case .ideate:
+            guard nextIdea < bank.count else { return nil }
             defer { nextIdea += 1 }
-            return .submitIdea(text: bank[nextIdea % bank.count].text)
+            return .submitIdea(text: bank[nextIdea].text)
         case .build:
             guard !bots[index].builtInRound.contains(round) else { return nil }
             let candidates = state.wallIdeas(round: round).filter { $0.extends == nil && $0.owner != token.ownerTag(for: $0.id) }

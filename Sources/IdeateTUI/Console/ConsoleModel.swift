@@ -28,6 +28,9 @@ public struct ConsoleModel: Equatable, Sendable {
     }
 
     public var cursor = 0
+    /// On the idea wall the cursor shows only once the facilitator moves it: a highlighted idea
+    /// on the projector would look like a judgement.
+    public var cursorVisible = false
     public var scroll = 0
     public var marked: Set<IdeaID> = []
     public var overlay: Overlay?
@@ -47,6 +50,7 @@ public struct ConsoleModel: Equatable, Sendable {
         guard key != phaseKey else { return }
         phaseKey = key
         cursor = 0
+        cursorVisible = false
         scroll = 0
         marked = []
         if case .review = overlay { overlay = nil }

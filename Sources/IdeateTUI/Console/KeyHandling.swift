@@ -22,7 +22,8 @@ extension ConsoleModel {
         case .character("/"):
             overlay = .input(.search, text: searchQuery)
         case .up, .down, .pageUp, .pageDown, .home, .end, .left, .right:
-            moveCursor(key, count: ideas.count)
+            if cursorVisible || state.currentPhase?.isIdeaFlow != true { moveCursor(key, count: ideas.count) }
+            cursorVisible = true
         case .character("n"):
             return advance(state: state, now: now)
         case .character("t"):
@@ -84,8 +85,13 @@ extension ConsoleModel {
         switch (state.stage, key) {
         case (.running(_, let phase), .character("a")) where phase.isIdeaFlow:
             overlay = .input(.spokenIdea, text: "")
-        case (.running, .character("h")):
+        case (.running(_, let phase), .character("h")):
             guard let idea = selected else { return [] }
+            if phase.isIdeaFlow, !cursorVisible {
+                cursorVisible = true
+                status = Status(text: "Choose the idea with ↑↓, then press h again to hide it.", isProblem: false)
+                return []
+            }
             return idea.isHidden
                 ? [.send(.unhide(idea.id), inverse: .hide(idea.id), done: "Idea shown again.")]
                 : [.send(.hide(idea.id), inverse: .unhide(idea.id), done: "Idea hidden for moderation (kept, counted in the minutes).")]

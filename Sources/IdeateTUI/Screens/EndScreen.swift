@@ -7,7 +7,8 @@ enum EndScreen {
         grid.put("The workshop has ended — thank you!", x: 2, y: 2, role: .title)
         var duration = ""
         if let start = report.startedAt, let end = report.finishedAt {
-            duration = " · \(DurationText.humanText(for: Int(end.milliseconds(since: start) / 1000) / 60 * 60 + 60)) (planned \(DurationText.humanText(for: report.plannedSeconds)))"
+            let minutes = max(1, Int((end.milliseconds(since: start) + 30_000) / 60_000))
+            duration = " · \(minutes) min (planned \(DurationText.humanText(for: report.plannedSeconds)))"
         }
         grid.put("\(report.participants) participants · \(report.ideaCount) ideas · \(report.voteCount) votes" + duration,
                  x: 2, y: 3, role: .text, maxWidth: grid.width - 4)

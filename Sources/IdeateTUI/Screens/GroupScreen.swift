@@ -29,14 +29,12 @@ enum GroupScreen {
             let idea = ideas[index]
             let isMarked = model.marked.contains(idea.id)
             let merged = state.ideasMerged(into: idea.id).count
-            var text = idea.text
-            if merged > 0 { text += "  (+\(merged) merged)" }
             let role: StyleRole = selected ? .selection : (idea.isHidden || idea.isParked ? .muted : .text)
             if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }
             grid.put(isMarked ? "[x]" : "[ ]", x: x, y: y, role: selected ? .selection : (isMarked ? .marked : .muted))
-            grid.put(text, x: textX, y: y, role: isMarked && !selected ? .marked : role, maxWidth: textWidth)
+            grid.put(idea.text, x: textX, y: y, role: isMarked && !selected ? .marked : role, maxWidth: textWidth)
             grid.put(idea.cluster ?? "—", x: textX + textWidth + 2, y: y, role: selected ? .selection : .accent, maxWidth: clusterWidth)
-            let status = idea.isHidden ? "hidden" : idea.isParked ? "parked" : idea.isLate ? "late" : ""
+            let status = idea.isHidden ? "hidden" : idea.isParked ? "parked" : merged > 0 ? "+\(merged) merged" : idea.isLate ? "late" : ""
             grid.put(status, x: textX + textWidth + clusterWidth + 4, y: y, role: selected ? .selection : .muted, maxWidth: statusWidth)
         }
     }

@@ -32,7 +32,8 @@ enum IdeaFlowScreen {
             grid.put(hint, x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
             return
         }
-        let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        list.showsCursor = model.cursorVisible
         let textWidth = list.columnWidth - 2
         list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll,
                   itemHeight: { min(2, TextLayout.wrap(ideas[$0].text, width: textWidth).count) }) { grid, index, x, y, selected in

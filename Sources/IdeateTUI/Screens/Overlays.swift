@@ -6,11 +6,11 @@ enum Overlays {
         switch overlay {
         case .help:
             let hints = ScreenFrame.hints(for: state).map { "\($0.key.padding(8))\($0.action)" }
-            let lines = ["Keys on this screen", ""] + hints + [
-                "", "↑↓ PgUp PgDn  move in the list", "Esc or q     back (q on a screen asks before quitting)",
-                "Ctrl-C       leave at once (everything is already saved)", "", "Press ? or Esc to close.",
+            let lines = hints + [
+                "↑↓ PgUp PgDn  move in the list", "Esc or q      back (q on a screen asks before quitting)",
+                "Ctrl-C        leave at once (everything is already saved)", "", "Press ? or Esc to close.",
             ]
-            box(&grid, title: "Help", lines: lines)
+            box(&grid, title: "Keys on this screen", lines: lines)
         case .confirmQuit:
             box(&grid, title: "Leave ideate?", lines: [
                 "Everything is saved in the run file; `ideate run PLAN --resume`", "continues where you stopped.", "",
@@ -62,10 +62,10 @@ enum Overlays {
     }
 
     static func review(_ grid: inout CellGrid, form: ReviewForm) {
-        let width = grid.width - 6
+        let width = grid.width - 2
         let fields = ReviewForm.Field.allCases
         let height = min(grid.height - 2, fields.count + 8)
-        let x = 3, y = max(1, (grid.height - height) / 2)
+        let x = 1, y = max(1, (grid.height - height) / 2)
         grid.fill(x: x, y: y, width: width, height: height, role: .overlay)
         grid.put("Review: " + form.ideaText, x: x + 2, y: y + 1, role: .overlayTitle, maxWidth: width - 4)
         grid.put("Experiment card: write the assumption down before the test starts.", x: x + 2, y: y + 2, role: .overlay, maxWidth: width - 4)

@@ -41,13 +41,20 @@ struct ScreenFrame {
         }
     }
 
+    /// Draws the hints that fit, always keeping the last two (help and quit).
     static func drawFooter(_ grid: inout CellGrid, hints: [KeyHint]) {
         let y = grid.height - 1
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .footer)
+        func width(_ hint: KeyHint) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.action) + 2 }
+        let essential = Array(hints.suffix(2))
+        var room = grid.width - 1 - essential.reduce(0) { $0 + width($1) }
+        var shown: [KeyHint] = []
+        for hint in hints.dropLast(2) where width(hint) <= room {
+            shown.append(hint)
+            room -= width(hint)
+        }
         var x = 1
-        for hint in hints {
-            let needed = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.action) + 2
-            guard x + needed <= grid.width else { break }
+        for hint in shown + essential {
             x += grid.put(hint.key, x: x, y: y, role: .footerKey)
             x += grid.put(" " + hint.action + "  ", x: x, y: y, role: .footer)
         }

@@ -2,15 +2,15 @@ import IdeateCore
 
 /// A session driven by hand in tests: a fake clock that only moves when told, a fixed seed,
 /// and helpers that read as the workshop does.
-struct TestSession {
-    var state: SessionState
-    var now = Instant(secondsSince1970: 1_773_324_000)
-    var random = SeededRandom(seed: 42)
-    var log: [Event] = []
+public struct TestSession {
+    public var state: SessionState
+    public var now = Instant(secondsSince1970: 1_773_324_000)
+    public var random = SeededRandom(seed: 42)
+    public var log: [Event] = []
 
-    init(plan: Plan = TestSession.plan()) { state = SessionState(plan: plan) }
+    public init(plan: Plan = TestSession.plan()) { state = SessionState(plan: plan) }
 
-    static func plan(
+    public static func plan(
         reveal: AnonymitySettings.Reveal = .immediate, phases: [PhasePlan]? = nil,
         votes: Int = 3, perIdea: Int = 2, shortlist: Int = 2
     ) -> Plan {
@@ -26,7 +26,7 @@ struct TestSession {
     }
 
     @discardableResult
-    mutating func run(_ command: Command) throws(Refusal) -> [Event] {
+    public mutating func run(_ command: Command) throws(Refusal) -> [Event] {
         let events = try state.decide(command, at: now, random: &random)
         for event in events { state.apply(event) }
         log += events
@@ -34,39 +34,39 @@ struct TestSession {
     }
 
     @discardableResult
-    mutating func facilitator(_ command: FacilitatorCommand) throws(Refusal) -> [Event] {
+    public mutating func facilitator(_ command: FacilitatorCommand) throws(Refusal) -> [Event] {
         try run(.facilitator(command))
     }
 
     @discardableResult
-    mutating func participant(_ token: ParticipantToken, _ command: ParticipantCommand) throws(Refusal) -> [Event] {
+    public mutating func participant(_ token: ParticipantToken, _ command: ParticipantCommand) throws(Refusal) -> [Event] {
         try run(.participant(token, command))
     }
 
     /// Submits `text` as `token` and returns the new idea's id.
-    mutating func submit(_ text: String, by token: ParticipantToken, extending: IdeaID? = nil) throws(Refusal) -> IdeaID {
+    public mutating func submit(_ text: String, by token: ParticipantToken, extending: IdeaID? = nil) throws(Refusal) -> IdeaID {
         for case let .ideaSubmitted(idea) in try participant(token, .submitIdea(text: text, extending: extending)) {
             return idea.id
         }
         fatalError("no idea was submitted")
     }
 
-    mutating func wait(seconds: Int) { now = now.advanced(bySeconds: seconds) }
+    public mutating func wait(seconds: Int) { now = now.advanced(bySeconds: seconds) }
 
     /// Joins `count` participants and returns their tokens.
-    mutating func join(_ count: Int) throws(Refusal) -> [ParticipantToken] {
+    public mutating func join(_ count: Int) throws(Refusal) -> [ParticipantToken] {
         let tokens = (0..<count).map { ParticipantToken("token-\($0)") }
         for token in tokens { try participant(token, .join) }
         return tokens
     }
 
     /// Advances until `phase` is current.
-    mutating func advance(to phase: PhaseKind) throws(Refusal) {
+    public mutating func advance(to phase: PhaseKind) throws(Refusal) {
         while state.currentPhase != phase { try facilitator(.advance) }
     }
 
     /// The refusal `body` throws, or nil if it was accepted.
-    mutating func refusal(_ body: (inout TestSession) throws -> Void) -> Refusal? {
+    public mutating func refusal(_ body: (inout TestSession) throws -> Void) -> Refusal? {
         do {
             try body(&self)
             return nil

@@ -1,0 +1,104 @@
+import IdeateCore
+import IdeateTestSupport
+import IdeateTUI
+
+/// Sessions at each stage of a workshop, with ideas that stress the screen: CJK, emoji, an
+/// escape sequence, a bidi override and a very long idea.
+enum ScreenFixtures {
+    static let ideas = [
+        "Approve purchases under 500 € without a second signature",
+        "会議を短くする — shorter meetings 🚀",
+        "\u{1B}[31mRED\u{1B}[0m text with an escape sequence",
+        "\u{202E}reversed text attempt",
+        "One shared inbox for order changes instead of personal mailboxes, so that nobody has to forward anything ever again",
+        "Pair new hires with a buddy 👩‍💻 for their first month",
+        "Retire the weekly status report nobody reads",
+        "Batch picking twice a day",
+    ]
+
+    static let context = ConsoleContext(joinCommand: "ideate join 192.168.1.20:7420", joinCode: "K7P2QX", runPath: "sessions/runs/quick-start.sqlite")
+
+    static func plan() -> Plan {
+        var plan = TestSession.plan(reveal: .immediate, phases: [
+            PhasePlan(kind: .ideate, seconds: 300), PhasePlan(kind: .group, seconds: 120),
+            PhasePlan(kind: .vote, seconds: 120), PhasePlan(kind: .review, seconds: nil),
+        ])
+        plan.title = "Quick start — one small improvement"
+        plan.rounds[0].prompt = "What is one thing that slows you down every week, and how could we remove it?"
+        return plan
+    }
+
+    /// The lobby with two people in (anonymity is weak below three).
+    static func lobby() throws -> TestSession {
+        var session = TestSession(plan: plan())
+        _ = try session.join(2)
+        return session
+    }
+
+    /// Ideation 1 min 48 s in, with every fixture idea on the wall.
+    static func ideation() throws -> (TestSession, [IdeaID]) {
+        var session = TestSession(plan: plan())
+        let tokens = try session.join(5)
+        try session.facilitator(.advance)
+        var ids: [IdeaID] = []
+        for (index, text) in ideas.enumerated() {
+            session.wait(seconds: 12)
+            ids.append(try session.submit(text, by: tokens[index % tokens.count]))
+        }
+        session.wait(seconds: 12)
+        return (session, ids)
+    }
+
+    static func grouping() throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try ideation()
+        try session.advance(to: .group)
+        try session.facilitator(.cluster(ids[0], name: "Approvals"))
+        try session.facilitator(.cluster(ids[4], name: "Hand-offs"))
+        try session.facilitator(.merge(ids[6], into: ids[4]))
+        try session.facilitator(.park(ids[7]))
+        try session.facilitator(.hide(ids[3]))
+        session.wait(seconds: 30)
+        return (session, ids)
+    }
+
+    static func voting() throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try grouping()
+        try session.advance(to: .vote)
+        let tokens = (0..<5).map { ParticipantToken("token-\($0)") }
+        try session.participant(tokens[0], .castVote(ids[0]))
+        try session.participant(tokens[0], .castVote(ids[0]))
+        try session.participant(tokens[1], .castVote(ids[4]))
+        try session.participant(tokens[2], .castVote(ids[1]))
+        session.wait(seconds: 65)
+        return (session, ids)
+    }
+
+    static func results() throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try voting()
+        try session.facilitator(.lockPhase)
+        return (session, ids)
+    }
+
+    static func review() throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try results()
+        try session.advance(to: .review)
+        let card = ExperimentCard(assumption: "Most small purchases are approved unchanged.", smallestTest: "Four weeks in sales",
+                                  successCriterion: "A day faster", owner: "Head of finance", reviewDate: "2026-04-10")
+        try session.facilitator(.recordReview(ids[0], IdeaReview(benefits: "Faster", concerns: "Audit", experiment: card)))
+        return (session, ids)
+    }
+
+    static func finished() throws -> TestSession {
+        var (session, ids) = try review()
+        try session.facilitator(.addActionItem(idea: ids[0], what: "Write the rule", owner: "Finance", due: "2026-03-16"))
+        session.wait(seconds: 60)
+        try session.facilitator(.advance)
+        return session
+    }
+
+    static func render(_ session: TestSession, model: ConsoleModel = ConsoleModel(), width: Int, height: Int,
+                       context: ConsoleContext = context) -> CellGrid {
+        var model = model
+        return ConsoleView.render(state: session.state, model: &model, context: context, now: session.now, width: width, height: height)
+    }
+}

@@ -1,0 +1,120 @@
+import IdeateCore
+import IdeateTestSupport
+import IdeateTUI
+import Testing
+
+/// Every screen as text at the smallest supported size and at a projector's 120×36.
+@Suite("Screens")
+struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (120, 36)]
+
+    @Test("Lobby", arguments: sizes)
+    func lobby(width: Int, height: Int) throws {
+        try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.lobby(), width: width, height: height), named: "lobby-\(width)x\(height)")
+    }
+
+    @Test("Ideation with CJK, emoji and hostile text", arguments: sizes)
+    func ideation(width: Int, height: Int) throws {
+        let (session, _) = try ScreenFixtures.ideation()
+        try Snapshot.assert(ScreenFixtures.render(session, width: width, height: height), named: "ideate-\(width)x\(height)")
+    }
+
+    @Test("Ideation paused, and in its last seconds")
+    func ideationTimerStates() throws {
+        var (session, _) = try ScreenFixtures.ideation()
+        try session.facilitator(.pauseTimer)
+        try Snapshot.assert(ScreenFixtures.render(session, width: 80, height: 24), named: "ideate-paused-80x24")
+        try session.facilitator(.resumeTimer)
+        session.wait(seconds: 185)
+        try Snapshot.assert(ScreenFixtures.render(session, width: 80, height: 24), named: "ideate-last-seconds-80x24")
+    }
+
+    @Test("Grouping", arguments: sizes)
+    func grouping(width: Int, height: Int) throws {
+        let (session, ids) = try ScreenFixtures.grouping()
+        var model = ConsoleModel()
+        model.follow(session.state)
+        model.marked = [ids[1]]
+        try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "group-\(width)x\(height)")
+    }
+
+    @Test("Vote", arguments: sizes)
+    func vote(width: Int, height: Int) throws {
+        let (session, _) = try ScreenFixtures.voting()
+        try Snapshot.assert(ScreenFixtures.render(session, width: width, height: height), named: "vote-\(width)x\(height)")
+    }
+
+    @Test("While the vote is open the screen is the same whatever the votes are")
+    func noTallyLeaks() throws {
+        func frame(votes: [(Int, Int)]) throws -> String {
+            var (session, ids) = try ScreenFixtures.grouping()
+            try session.advance(to: .vote)
+            for (voter, idea) in votes { try session.participant(ParticipantToken("token-\(voter)"), .castVote(ids[idea])) }
+            session.wait(seconds: 30)
+            return ScreenFixtures.render(session, width: 120, height: 36).text
+        }
+        #expect(try frame(votes: [(0, 0), (0, 0), (1, 4), (2, 1)]) == frame(votes: [(0, 5), (1, 1), (1, 1), (2, 2)]))
+    }
+
+    @Test("Results", arguments: sizes)
+    func results(width: Int, height: Int) throws {
+        let (session, _) = try ScreenFixtures.results()
+        try Snapshot.assert(ScreenFixtures.render(session, width: width, height: height), named: "results-\(width)x\(height)")
+    }
+
+    @Test("Review with the form open", arguments: sizes)
+    func review(width: Int, height: Int) throws {
+        let (session, _) = try ScreenFixtures.review()
+        var model = ConsoleModel()
+        _ = model.handle(.enter, state: session.state, now: session.now)
+        for character in "Cheap" { _ = model.handle(.character(character), state: session.state, now: session.now) }
+        try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "review-\(width)x\(height)")
+    }
+
+    @Test("End", arguments: sizes)
+    func end(width: Int, height: Int) throws {
+        var context = ScreenFixtures.context
+        context.minutesPath = "sessions/runs/quick-start.md"
+        try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.finished(), width: width, height: height, context: context),
+                            named: "end-\(width)x\(height)")
+    }
+
+    @Test("Help overlay")
+    func help() throws {
+        let (session, _) = try ScreenFixtures.grouping()
+        var model = ConsoleModel()
+        _ = model.handle(.character("?"), state: session.state, now: session.now)
+        try Snapshot.assert(ScreenFixtures.render(session, model: model, width: 80, height: 24), named: "help-group-80x24")
+    }
+
+    @Test("Below 80×24 the console asks for a larger terminal")
+    func tooSmall() throws {
+        let grid = ScreenFixtures.render(try ScreenFixtures.lobby(), width: 79, height: 24)
+        #expect(grid.text.contains("Please enlarge the terminal to at least 80×24 (now 79×24)."))
+    }
+
+    @Test("No control character or bidi override reaches a cell, on any screen")
+    func noRawControls() throws {
+        let screens = [
+            try ScreenFixtures.ideation().0, try ScreenFixtures.grouping().0, try ScreenFixtures.voting().0,
+            try ScreenFixtures.results().0, try ScreenFixtures.finished(),
+        ]
+        for session in screens {
+            let grid = ScreenFixtures.render(session, width: 120, height: 36)
+            let unsafe = grid.cells.flatMap { $0.text.unicodeScalars }.filter {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+            }
+            #expect(unsafe.isEmpty)
+        }
+    }
+
+    @Test("Wide characters never break alignment: every row is exactly the width")
+    func alignment() throws {
+        let (session, _) = try ScreenFixtures.ideation()
+        let grid = ScreenFixtures.render(session, width: 120, height: 36)
+        for y in 0..<grid.height {
+            let width = (0..<grid.width).reduce(0) { $0 + Int(grid[$1, y].width) }
+            #expect(width == grid.width, "row \(y) is \(width) columns")
+        }
+    }
+}
