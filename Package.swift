@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate"]
+            dependencies: ["ideate", "IdeateTUI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -24,6 +24,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "How many simulated colleagues join.")
     var participants = 8
 
+    @Option(help: "The run file to create (default: sessions/runs/demo-<time>.sqlite).")
+    var run: String?
+
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
@@ -48,7 +51,7 @@ struct Demo: AsyncParsableCommand {
                 }
                 plan.anonymity.batchSeconds = max(3, Int(Double(plan.anonymity.batchSeconds) / speed))
             }
-            let runPath = ProjectFiles.runPath(named: "demo", besidePlan: planPath)
+            let runPath = run ?? ProjectFiles.runPath(named: "demo", besidePlan: planPath)
             let store = try RunStore.create(at: runPath, plan: plan)
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
             let clock = SystemClock()

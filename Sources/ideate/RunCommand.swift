@@ -49,7 +49,7 @@ struct Run: AsyncParsableCommand {
             let heartbeat = Task {
                 while !Task.isCancelled {
                     try? store.recordHeartbeat(clock.now())
-                    try? await Task.sleep(nanoseconds: 1_000_000_000)
+                    try? await Task.sleep(nanoseconds: 500_000_000)
                 }
             }
             let context = ConsoleContext(runPath: store.path, ringsBell: console.bell,
