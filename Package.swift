@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-bench",
-            dependencies: ["IdeateCore", "IdeateStore"],
+            dependencies: ["IdeateCore", "IdeateStore", "IdeateTUI"],
             path: "Benchmarks/ideate-bench"
         ),
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateStore
+import IdeateTUI
 
 // Prints ideate's performance figures beside their targets. Run it in release mode:
 //
@@ -92,6 +93,39 @@ let export = medianSeconds(repetitions: 9) {
 }
 figures.append(Figure(name: "Markdown export of a 10,000-idea run (\(markdownBytes / 1024) KiB)", value: milliseconds(export),
                       target: "≤ 250 ms", met: export <= 0.250))
+
+/// A session in ideation with `count` ideas on the wall.
+func ideationWithIdeas(_ count: Int) async throws -> (SessionState, Instant) {
+    let plan = Plan(title: "Frame benchmark", goal: "Measure", anonymity: AnonymitySettings(reveal: .immediate),
+                    rounds: [RoundPlan(prompt: "What slows you down every week, and how could we remove it?",
+                                       phases: [PhasePlan(kind: .ideate, seconds: 3600)])])
+    let engine = InMemoryEngine(plan: plan, seed: 5)
+    let now = Instant(secondsSince1970: 1_773_324_000)
+    let tokens = (0..<200).map { ParticipantToken("frame-\($0)") }
+    for token in tokens { try await engine.execute(.participant(token, .join), at: now) }
+    try await engine.execute(.facilitator(.advance), at: now)
+    for index in 0..<count {
+        let text = "Idea \(index): a longer sentence about making the weekly \(["report", "meeting", "handover"][index % 3]) shorter"
+        try await engine.execute(.participant(tokens[index % tokens.count], .submitIdea(text: text)), at: now)
+    }
+    return (await engine.currentState(), now.advanced(bySeconds: 90))
+}
+
+let (wallState, wallNow) = try await ideationWithIdeas(10_000)
+var consoleModel = ConsoleModel()
+let context = ConsoleContext()
+let frameTop = medianSeconds(repetitions: 200) {
+    _ = ConsoleView.render(state: wallState, model: &consoleModel, context: context, now: wallNow, width: 120, height: 36)
+}
+figures.append(Figure(name: "console frame, 10,000 ideas on the wall, 120×36 (top)", value: String(format: "%.3f ms", frameTop * 1000),
+                      target: "≤ 1 ms", met: frameTop <= 0.001))
+consoleModel.cursorVisible = true
+consoleModel.cursor = 5_000
+let frameMiddle = medianSeconds(repetitions: 200) {
+    _ = ConsoleView.render(state: wallState, model: &consoleModel, context: context, now: wallNow, width: 120, height: 36)
+}
+figures.append(Figure(name: "console frame, 10,000 ideas, scrolled to the middle", value: String(format: "%.3f ms", frameMiddle * 1000),
+                      target: "≤ 1 ms", met: frameMiddle <= 0.001))
 
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -41,7 +41,7 @@ struct KeyHandlingTests {
         var (session, ids) = try ScreenFixtures.grouping()
         var model = ConsoleModel()
         let list = ConsoleLists.ideas(for: session.state, model: model)
-        let first = list[0].id, second = list[1].id, third = list[2].id
+        let first = list[0], second = list[1], third = list[2]
         _ = try Self.press([.down, .character(" "), .character(" "), .home, .character("m")], &session, &model)
         #expect(session.state.ideas[second]?.mergedInto == first)
         #expect(session.state.ideas[third]?.mergedInto == first)

@@ -41,29 +41,40 @@ extension SessionState {
         case let .ideaWithdrawn(id):
             ideas[id]?.isWithdrawn = true
             pending.removeAll { $0 == id }
+            updateWall(for: id)
         case let .ideasRevealed(ids, at):
             let revealed = Set(ids)
             pending.removeAll { revealed.contains($0) }
-            for id in ids { ideas[id]?.isRevealed = true }
-            wall.append(contentsOf: ids)
+            for id in ids {
+                ideas[id]?.isRevealed = true
+                wallPosition[id] = wall.count
+                wall.append(id)
+                updateWall(for: id)
+            }
             lastRevealAt = at
         case let .ideaHidden(id):
             ideas[id]?.isHidden = true
+            updateWall(for: id)
         case let .ideaUnhidden(id):
             ideas[id]?.isHidden = false
+            updateWall(for: id)
         case let .ideaParked(id):
             ideas[id]?.isParked = true
+            updateWall(for: id)
         case let .ideaUnparked(id):
             ideas[id]?.isParked = false
+            updateWall(for: id)
         case let .ideasMerged(id, target):
             ideas[id]?.mergedInto = target
             mergedChildren[target, default: []].append(id)
+            updateWall(for: id)
         case let .ideaUnmerged(id):
             if let target = ideas[id]?.mergedInto {
                 mergedChildren[target]?.removeAll { $0 == id }
                 if mergedChildren[target]?.isEmpty == true { mergedChildren[target] = nil }
             }
             ideas[id]?.mergedInto = nil
+            updateWall(for: id)
         case let .ideaClustered(id, cluster):
             ideas[id]?.cluster = cluster
         case let .clusterRenamed(round, from, to):
@@ -88,6 +99,22 @@ extension SessionState {
             isLocked = true
             finishedAt = at
         }
+    }
+
+    /// Puts `id` on its round's wall list or takes it off, to match ``Idea/isOnWall``.
+    private mutating func updateWall(for id: IdeaID) {
+        guard let idea = ideas[id], let position = wallPosition[id] else { return }
+        var list = onWall[idea.round] ?? []
+        onWall[idea.round] = nil
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wallPosition[list[middle]] ?? 0 < position { low = middle + 1 } else { high = middle }
+        }
+        let isListed = low < list.count && list[low] == id
+        if idea.isOnWall, !isListed { list.insert(id, at: low) }
+        if !idea.isOnWall, isListed { list.remove(at: low) }
+        onWall[idea.round] = list
     }
 
     private mutating func closeOpenPhaseRecord(at instant: Instant) {

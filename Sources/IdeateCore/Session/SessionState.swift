@@ -29,6 +29,11 @@ public struct SessionState: Equatable, Sendable {
     var ballots: [Pseudonym: [IdeaID: Int]] = [:]
     /// For each idea, the ideas merged into it, in the order they were merged.
     var mergedChildren: [IdeaID: [IdeaID]] = [:]
+    /// Per round, the ideas on the wall in wall order, kept up to date by `apply`, so the
+    /// console lists 10,000 ideas without scanning them every frame.
+    var onWall: [Int: [IdeaID]] = [:]
+    /// Each revealed idea's place in the wall order.
+    var wallPosition: [IdeaID: Int] = [:]
     public internal(set) var closedVoteRounds: Set<Int> = []
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
@@ -63,9 +68,12 @@ public struct SessionState: Equatable, Sendable {
         }
     }
 
+    /// Ids of the ideas of `round` on the wall, in wall order (no scan: kept by `apply`).
+    public func wallIdeaIDs(round: Int) -> [IdeaID] { onWall[round] ?? [] }
+
     /// Ideas of `round` on the wall, in wall order.
     public func wallIdeas(round: Int) -> [Idea] {
-        wall.compactMap { ideas[$0] }.filter { $0.round == round && $0.isOnWall }
+        wallIdeaIDs(round: round).compactMap { ideas[$0] }
     }
 
     /// Every idea of `round` that was revealed, in wall order (hidden, parked and merged too).

@@ -84,17 +84,22 @@ public enum ConsoleAction: Equatable, Sendable {
 }
 
 /// The ideas a screen lists, in order, after the search filter: the list the cursor moves in.
+/// Ids only, so a screen looks up just the ideas it draws.
 public enum ConsoleLists {
-    public static func ideas(for state: SessionState, model: ConsoleModel) -> [Idea] {
+    public static func ideas(for state: SessionState, model: ConsoleModel) -> [IdeaID] {
         let round = state.displayRound
-        let base: [Idea]
+        let base: [IdeaID]
         switch state.stage {
-        case .running(_, .group): base = state.revealedIdeas(round: round).filter { $0.mergedInto == nil }
+        case .running(_, .group): base = state.revealedIdeas(round: round).filter { $0.mergedInto == nil }.map(\.id)
         case .running(_, .vote) where state.isLocked, .running(_, .review), .finished:
-            base = (state.results(round: round) ?? []).map(\.idea)
-        default: base = state.wallIdeas(round: round)
+            base = (state.results(round: round) ?? []).map(\.idea.id)
+        default: base = state.wallIdeaIDs(round: round)
         }
         guard !model.searchQuery.isEmpty else { return base }
-        return base.filter { $0.text.localizedCaseInsensitiveContains(model.searchQuery) || ($0.cluster ?? "").localizedCaseInsensitiveContains(model.searchQuery) }
+        return base.filter { id in
+            guard let idea = state.ideas[id] else { return false }
+            return idea.text.localizedCaseInsensitiveContains(model.searchQuery)
+                || (idea.cluster ?? "").localizedCaseInsensitiveContains(model.searchQuery)
+        }
     }
 }

@@ -13,7 +13,7 @@ extension ConsoleModel {
         if key == .resize { return [] }
         if let overlay { return handle(key, in: overlay, state: state) }
         let ideas = ConsoleLists.ideas(for: state, model: self)
-        let selected = ideas.indices.contains(cursor) ? ideas[cursor] : nil
+        let selected = ideas.indices.contains(cursor) ? state.ideas[ideas[cursor]] : nil
         switch key {
         case .character("?"):
             overlay = .help

@@ -19,14 +19,14 @@ enum GroupScreen {
         grid.put("Idea", x: textX, y: y, role: .heading)
         grid.put("Cluster", x: textX + textWidth + 2, y: y, role: .heading)
         grid.put("Status", x: textX + textWidth + clusterWidth + 4, y: y, role: .heading)
-        let ideas = ConsoleLists.ideas(for: state, model: model)
-        if ideas.isEmpty {
+        let ids = ConsoleLists.ideas(for: state, model: model)
+        if ids.isEmpty {
             grid.put("No ideas to group.", x: 2, y: y + 2, role: .muted)
             return
         }
         let list = ScrollingList(x: 2, y: y + 1, width: grid.width - 4, height: grid.height - 3 - y)
-        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
-            let idea = ideas[index]
+        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+            guard let idea = state.ideas[ids[index]] else { return }
             let isMarked = model.marked.contains(idea.id)
             let merged = state.ideasMerged(into: idea.id).count
             let role: StyleRole = selected ? .selection : (idea.isHidden || idea.isParked ? .muted : .text)

@@ -10,9 +10,9 @@ enum IdeaFlowScreen {
         y += LobbyScreen.drawWrapped(&grid, state.plan.rounds[round].prompt, y: y, role: .prompt, maxLines: 2) + 1
         let digitsWidth = Countdown.draw(&grid, state: state, now: now, x: 2, y: y)
         let infoX = 2 + digitsWidth + 4
-        let wall = state.wallIdeas(round: round)
-        grid.put("\(wall.count) idea\(wall.count == 1 ? "" : "s") on the wall", x: infoX, y: y, role: .title)
-        if let rate = ideasPerMinute(state: state, count: wall.count, now: now) {
+        let wallCount = state.wallIdeaIDs(round: round).count
+        grid.put("\(wallCount) idea\(wallCount == 1 ? "" : "s") on the wall", x: infoX, y: y, role: .title)
+        if let rate = ideasPerMinute(state: state, count: wallCount, now: now) {
             grid.put(rate, x: infoX, y: y + 1, role: .text)
         }
         let waiting = state.pending.filter { state.ideas[$0]?.round == round }.count
@@ -26,8 +26,8 @@ enum IdeaFlowScreen {
             grid.put(line, x: infoX, y: y + 4, role: role, maxWidth: grid.width - infoX - 1)
         }
         y += BigDigits.height + 1
-        let ideas = ConsoleLists.ideas(for: state, model: model)
-        if ideas.isEmpty {
+        let ids = ConsoleLists.ideas(for: state, model: model)
+        if ids.isEmpty {
             let hint = model.searchQuery.isEmpty ? "Ideas appear here in shuffled batches. Nobody sees who wrote what." : "No idea matches the search."
             grid.put(hint, x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
             return
@@ -35,10 +35,18 @@ enum IdeaFlowScreen {
         var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
         list.showsCursor = model.cursorVisible
         let textWidth = list.columnWidth - 2
-        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll,
-                  itemHeight: { min(2, TextLayout.wrap(ideas[$0].text, width: textWidth).count) }) { grid, index, x, y, selected in
-            let idea = ideas[index]
-            let lines = TextLayout.wrap(VisibleText.sanitized(idea.text, foldingLineBreaks: true), width: textWidth, maxLines: 2)
+        var wrapped: [Int: [String]] = [:]
+        func lines(_ index: Int) -> [String] {
+            if let lines = wrapped[index] { return lines }
+            let text = VisibleText.sanitized(state.ideas[ids[index]]?.text ?? "", foldingLineBreaks: true)
+            let lines = TextLayout.wrap(text, width: textWidth, maxLines: 2)
+            wrapped[index] = lines
+            return lines
+        }
+        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll,
+                  itemHeight: { max(1, lines($0).count) }) { grid, index, x, y, selected in
+            guard let idea = state.ideas[ids[index]] else { return }
+            let lines = lines(index)
             let role: StyleRole = selected ? .selection : .text
             grid.put(idea.extends == nil ? "•" : "+", x: x, y: y, role: selected ? .selection : .accent)
             for (offset, line) in lines.enumerated() {

@@ -11,7 +11,7 @@ enum ResultsScreen {
         grid.put(reviewing ? "Review the shortlist" : "Results", x: 2, y: 2, role: .title)
         let legend = "★ shortlist (top \(state.plan.voting.shortlist))" + (reviewing ? " · Enter opens the review form" : " · Enter reviews an idea")
         grid.put(legend, x: 2, y: 3, role: .muted, maxWidth: grid.width - 4)
-        let ideas = ConsoleLists.ideas(for: state, model: model)
+        let ids = ConsoleLists.ideas(for: state, model: model)
         let votes = Dictionary(uniqueKeysWithValues: results.map { ($0.idea.id, $0.votes) })
         let rank = Dictionary(uniqueKeysWithValues: results.enumerated().map { ($1.idea.id, $0 + 1) })
         let top = max(1, results.first?.votes ?? 1)
@@ -19,8 +19,8 @@ enum ResultsScreen {
         let statusWidth = reviewing ? 14 : 0
         let textWidth = grid.width - 4 - 8 - barWidth - 6 - statusWidth
         let list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
-        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
-            let idea = ideas[index]
+        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+            guard let idea = state.ideas[ids[index]] else { return }
             let isShortlisted = shortlist.contains(idea.id)
             let count = votes[idea.id] ?? 0
             if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }

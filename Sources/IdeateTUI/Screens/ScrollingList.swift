@@ -18,8 +18,13 @@ struct ScrollingList {
     ) {
         guard count > 0, height > 0 else { return }
         let slots = (count + columns - 1) / columns
+        var known: [Int: Int] = [:]
         func slotHeight(_ slot: Int) -> Int {
-            (0..<columns).map { slot * columns + $0 }.filter { $0 < count }.map(itemHeight).max() ?? 1
+            if let height = known[slot] { return height }
+            var height = 1
+            for index in slot * columns..<min(count, (slot + 1) * columns) { height = max(height, itemHeight(index)) }
+            known[slot] = height
+            return height
         }
         let cursorSlot = min(max(0, cursor), count - 1) / columns
         scroll = min(max(0, scroll), slots - 1)

@@ -17,12 +17,12 @@ enum VoteScreen {
             grid.put(line, x: infoX, y: y + 4, role: role, maxWidth: grid.width - infoX - 1)
         }
         y += BigDigits.height + 1
-        let ideas = ConsoleLists.ideas(for: state, model: model)
+        let ids = ConsoleLists.ideas(for: state, model: model)
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
-        list.draw(&grid, count: ideas.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             let number = String(index + 1)
             grid.put(number, x: x, y: y, role: .accent)
-            grid.put(ideas[index].text, x: x + number.count + 1, y: y, role: selected ? .selection : .text,
+            grid.put(state.ideas[ids[index]]?.text ?? "", x: x + number.count + 1, y: y, role: selected ? .selection : .text,
                      maxWidth: list.columnWidth - number.count - 1)
         }
     }
