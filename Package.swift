@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -24,6 +25,14 @@ let package = Package(
             dependencies: ["IdeateCore", "CNcurses", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "IdeateNet",
+            dependencies: [
+                "IdeateCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "IdeateStore",
             dependencies: ["IdeateCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
@@ -33,6 +42,7 @@ let package = Package(
                 "IdeateCore",
                 "IdeateStore",
                 "IdeateTUI",
+                "IdeateNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +76,17 @@ let package = Package(
             name: "IdeateTUITests",
             dependencies: ["IdeateCore", "IdeateTUI", "IdeateTestSupport"],
             exclude: ["Snapshots"]
+        ),
+        .executableTarget(
+            name: "ideate-load",
+            dependencies: ["IdeateCore", "IdeateNet"]
+        ),
+        .testTarget(
+            name: "IdeateNetTests",
+            dependencies: [
+                "IdeateCore", "IdeateNet", "IdeateStore",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "IdeateCLITests",

@@ -89,7 +89,9 @@ final class TmuxSession {
         let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let stream = popen("pgrep -P \(Self.quoted(shell)) \(Self.quoted(program))", "r") else { return nil }
         var buffer = [CChar](repeating: 0, count: 64)
-        let line = fgets(&buffer, 64, stream).map { _ in String(cString: buffer) }
+        let line = fgets(&buffer, 64, stream).map { _ in
+            String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
         pclose(stream)
         return line.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }

@@ -72,8 +72,9 @@ struct Decision {
         }
         switch command {
         case .join: break
-        case let .submitIdea(text, extending):
-            try submitIdea(text: text, extending: extending, by: token, random: &random)
+        case let .submitIdea(text, extending, requestKey):
+            if let requestKey, state.idea(submittedWith: requestKey, by: token) != nil { return }
+            try submitIdea(text: text, extending: extending, requestKey: requestKey, by: token, random: &random)
         case let .editIdea(id, text): try editIdea(id, text: text, by: token)
         case let .withdrawIdea(id): try withdrawIdea(id, by: token)
         case let .castVote(id): try castVote(on: id, by: token)

@@ -1,7 +1,8 @@
 /// Ideas while they flow: who may add, edit and withdraw them, and what counts as late.
 extension Decision {
     mutating func submitIdea(
-        text: String, extending: IdeaID?, by token: ParticipantToken, random: inout some RandomNumberGenerator
+        text: String, extending: IdeaID?, requestKey: String?, by token: ParticipantToken,
+        random: inout some RandomNumberGenerator
     ) throws(Refusal) {
         let text = try IdeaText.validated(text)
         guard case let .running(round, phase) = state.stage else {
@@ -22,9 +23,10 @@ extension Decision {
         let id = freshIdeaID(random: &random)
         let isLate = !phase.isIdeaFlow || state.isLocked
         let waiting = state.pending
-        emit(.ideaSubmitted(Idea(
-            id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
-            extends: extending, isLate: isLate)))
+        var idea = Idea(id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
+                        extends: extending, isLate: isLate)
+        idea.requestTag = requestKey.map { token.requestTag(for: $0) }
+        emit(.ideaSubmitted(idea))
         if plan.anonymity.reveal == .immediate {
             emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: now))
         }

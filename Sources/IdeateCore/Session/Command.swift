@@ -11,7 +11,9 @@ public enum Command: Equatable, Sendable {
 /// What a participant may ask for. There is deliberately no comment, score or rating here.
 public enum ParticipantCommand: Equatable, Sendable {
     case join
-    case submitIdea(text: String, extending: IdeaID? = nil)
+    /// `requestKey` is the client's id for this submission: sent again after a reconnect, it
+    /// finds the idea already kept instead of adding it twice (also after a server restart).
+    case submitIdea(text: String, extending: IdeaID? = nil, requestKey: String? = nil)
     case editIdea(IdeaID, text: String)
     case withdrawIdea(IdeaID)
     case castVote(IdeaID)

@@ -24,6 +24,9 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
     /// Set when a facilitator merged this idea into a duplicate; its votes count there.
     public var mergedInto: IdeaID?
     public var cluster: String?
+    /// Derived from the token and the client's request id, so a resent submission is
+    /// recognised; like ``owner``, meaningless without the token.
+    public var requestTag: OwnerTag?
 
     public init(
         id: IdeaID, round: Int, text: String, source: Source, owner: OwnerTag?, extends: IdeaID?, isLate: Bool

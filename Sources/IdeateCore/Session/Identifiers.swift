@@ -14,6 +14,11 @@ public struct ParticipantToken: Hashable, Sendable, CustomStringConvertible {
         OwnerTag(SHA256.hexDigest(of: "ideate.owner:" + rawValue + ":" + idea.rawValue).prefix(24))
     }
 
+    /// The tag that marks the idea this participant submitted with request id `key`.
+    public func requestTag(for key: String) -> OwnerTag {
+        OwnerTag(SHA256.hexDigest(of: "ideate.request:" + rawValue + ":" + key).prefix(24))
+    }
+
     public var description: String { "token(…)" }
 }
 

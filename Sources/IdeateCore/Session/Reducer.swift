@@ -34,6 +34,7 @@ extension SessionState {
             if case let .running(round, .vote) = stage { closedVoteRounds.insert(round) }
         case let .ideaSubmitted(idea):
             ideas[idea.id] = idea
+            if let tag = idea.requestTag { ideaByRequestTag[tag] = idea.id }
             submissionOrder.append(idea.id)
             pending.append(idea.id)
         case let .ideaEdited(id, text):

@@ -34,6 +34,8 @@ public struct SessionState: Equatable, Sendable {
     var onWall: [Int: [IdeaID]] = [:]
     /// Each revealed idea's place in the wall order.
     var wallPosition: [IdeaID: Int] = [:]
+    /// Ideas by the tag of the request that submitted them, for resends.
+    var ideaByRequestTag: [OwnerTag: IdeaID] = [:]
     public internal(set) var closedVoteRounds: Set<Int> = []
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
@@ -66,6 +68,11 @@ public struct SessionState: Equatable, Sendable {
         case let .running(round, _): round
         case .finished: max(0, plan.rounds.count - 1)
         }
+    }
+
+    /// The idea `token` submitted with request id `key`, if it was kept.
+    public func idea(submittedWith key: String, by token: ParticipantToken) -> Idea? {
+        ideaByRequestTag[token.requestTag(for: key)].flatMap { ideas[$0] }
     }
 
     /// Ids of the ideas of `round` on the wall, in wall order (no scan: kept by `apply`).

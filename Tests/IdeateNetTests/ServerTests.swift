@@ -1,0 +1,266 @@
+import Foundation
+import IdeateCore
+import IdeateNet
+import IdeateStore
+import NIOCore
+import NIOPosix
+import Testing
+
+/// A server on 127.0.0.1 over a real run file, in ideation, for one test.
+struct LiveServer {
+    let folder: String
+    let store: RunStore
+    let engine: DurableEngine
+    let server: ParticipantServer
+    static let code = "K7P2QX"
+
+    static func start(phases: [PhasePlan] = [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .vote, seconds: 600)],
+                      reveal: AnonymitySettings.Reveal = .batch) async throws -> LiveServer {
+        let folder = NSTemporaryDirectory() + "ideate-net-" + UUID().uuidString
+        let plan = Plan(title: "Net", goal: "Test", anonymity: AnonymitySettings(reveal: reveal, batchSeconds: 1, minBatch: 3),
+                        voting: VotingSettings(votesPerPerson: 3, maxVotesPerIdea: 2, shortlist: 2),
+                        rounds: [RoundPlan(prompt: "Ideas?", phases: phases)])
+        let store = try RunStore.create(at: folder + "/run.sqlite", plan: plan)
+        let engine = try DurableEngine(store: store, seed: 9)
+        try await engine.execute(.facilitator(.advance), at: SystemClock().now())
+        let hub = ParticipantHub(engine: engine, clock: SystemClock(), code: code)
+        let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0)
+        return LiveServer(folder: folder, store: store, engine: engine, server: server)
+    }
+
+    func client(code: String = LiveServer.code) async -> ParticipantClient {
+        let client = ParticipantClient(host: "127.0.0.1", port: server.port, code: code)
+        await client.start()
+        return client
+    }
+
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+/// Waits for the first event matching `predicate`.
+func firstEvent(_ client: ParticipantClient, seconds: Double = 10, where predicate: @escaping @Sendable (ClientEvent) -> Bool) async -> ClientEvent? {
+    await withTaskGroup(of: ClientEvent?.self) { group in
+        group.addTask {
+            for await event in client.events where predicate(event) { return event }
+            return nil
+        }
+        group.addTask {
+            try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}
+
+/// A raw TCP connection for sending what a well-behaved client never would.
+final class RawConnection: @unchecked Sendable {
+    let input: FileHandle
+    let socket: Int32
+
+    init(port: Int) throws {
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        socket = descriptor
+        input = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Lines received until one contains `text` (or the connection ends or times out).
+    func read(until text: String) -> String {
+        var received = ""
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while !received.contains(text) {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += String(decoding: buffer[0..<count], as: UTF8.self)
+        }
+        return received
+    }
+}
+
+@Suite("Participant server", .serialized)
+struct ServerTests {
+    @Test("Join with the right code; a wrong code is refused, slowly")
+    func joinCodes() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let good = await live.client()
+        #expect(await firstEvent(good) { $0 == .connected } != nil)
+        let bad = await live.client(code: "WRONG1")
+        let started = Date()
+        let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
+        #expect(event == .problem("wrong join code; check the code on the shared screen", fatal: true))
+        #expect(Date().timeIntervalSince(started) >= 0.6, "wrong codes are answered slowly")
+        #expect(await live.engine.currentState().participants.count == 1)
+        await good.stop()
+        await bad.stop()
+    }
+
+    @Test("Submit, edit, withdraw; each acknowledged only once it is in the run file")
+    func submitEditWithdraw() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let client = await live.client()
+        let reply = await client.submit("Shorter meetings")
+        #expect(reply.ok == true)
+        let id = try #require(reply.idea)
+        #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter meetings", "committed before the reply")
+        #expect(await client.request(ClientMessage(type: .edit, text: "Shorter, fewer meetings", idea: id)).ok == true)
+        #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter, fewer meetings")
+        #expect(await client.request(ClientMessage(type: .withdraw, idea: id)).ok == true)
+        #expect(try live.store.replay().ideas[IdeaID(id)]?.isWithdrawn == true)
+        let other = await live.client()
+        let theirs = await other.submit("Mine")
+        let refused = await client.request(ClientMessage(type: .edit, text: "Hijacked", idea: theirs.idea))
+        #expect(refused.ok == false)
+        #expect(refused.message == "You can only edit your own ideas.")
+        await client.stop()
+        await other.stop()
+    }
+
+    @Test("A resend after a dropped connection gets the first answer and adds nothing")
+    func resendAfterDrop() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let client = await live.client()
+        let first = await client.submit("Only once")
+        await client.dropConnection()
+        let raw = try RawConnection(port: live.server.port)
+        let token = try #require(await client.resumeToken)
+        raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
+        _ = raw.read(until: "welcome")
+        _ = first
+        let id = "resend-1"
+        raw.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
+        let answer1 = raw.read(until: "\"id\":\"\(id)\"")
+        let raw2 = try RawConnection(port: live.server.port)
+        raw2.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
+        _ = raw2.read(until: "welcome")
+        raw2.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
+        let answer2 = raw2.read(until: "\"id\":\"\(id)\"")
+        func ideaID(_ text: String) -> String? {
+            text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
+                .flatMap { try? JSONDecoder().decode(ServerMessage.self, from: Data($0.utf8)).idea }
+        }
+        #expect(ideaID(answer1) != nil)
+        #expect(ideaID(answer1) == ideaID(answer2))
+        let texts = try live.store.replay().ideas.values.map(\.text)
+        #expect(texts.filter { $0 == "Sent twice" }.count == 1)
+        #expect(texts.filter { $0 == "Only once" }.count == 1)
+        await client.stop()
+    }
+
+    @Test("The vote budget survives a reconnect")
+    func budgetAcrossReconnect() async throws {
+        let live = try await LiveServer.start(reveal: .immediate)
+        defer { Task { await live.stop() } }
+        let client = await live.client()
+        var ids: [String] = []
+        for text in ["A", "B", "C"] { ids.append(try #require(await client.submit(text).idea)) }
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        #expect(await client.request(ClientMessage(type: .vote, idea: ids[0])).ok == true)
+        #expect(await client.request(ClientMessage(type: .vote, idea: ids[0])).ok == true)
+        await client.dropConnection()
+        #expect(await client.request(ClientMessage(type: .vote, idea: ids[1])).ok == true)
+        let over = await client.request(ClientMessage(type: .vote, idea: ids[2]))
+        #expect(over.ok == false)
+        #expect(over.message == "You have placed all 3 dots; take one back to move it.")
+        #expect(await client.reconnections >= 1)
+        await client.stop()
+    }
+
+    @Test("Facilitator commands, malformed JSON, unknown versions and oversized frames get clear errors; others carry on")
+    func badInput() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let bystander = await live.client()
+        #expect(await bystander.submit("Before").ok == true)
+
+        let raw = try RawConnection(port: live.server.port)
+        raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
+        _ = raw.read(until: "welcome")
+        raw.send("{\"type\":\"advance\",\"id\":\"x\"}\n")
+        #expect(raw.read(until: "error").contains("`advance` is not a participant message"))
+        raw.send("{not json\n")
+        #expect(raw.read(until: "error").contains("not a JSON object"))
+        raw.send("{\"type\":\"submit\",\"id\":\"s1\",\"text\":\"x\",\"author\":\"me\"}\n")
+        #expect(raw.read(until: "error").contains("unknown field `author`"))
+        #expect(await live.server.hub.refusedMessages == 3)
+
+        let old = try RawConnection(port: live.server.port)
+        old.send("{\"type\":\"hello\",\"version\":0,\"code\":\"K7P2QX\"}\n")
+        #expect(old.read(until: "error").contains("protocol version 0 is not spoken here"))
+
+        let big = try RawConnection(port: live.server.port)
+        big.send(String(repeating: "a", count: 20_000))
+        #expect(big.read(until: "error").contains("message too large"))
+
+        let slow = try RawConnection(port: live.server.port)
+        slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
+        for index in 0..<200 { slow.send("{\"type\":\"submit\",\"id\":\"slow\(index)\",\"text\":\"\(String(repeating: "z", count: 400))\"}\n") }
+
+        #expect(await bystander.submit("After").ok == true, "the server carries on serving others")
+        await bystander.stop()
+    }
+
+    @Test("50 concurrent clients each get every idea acknowledged exactly once")
+    func fiftyClients() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let acknowledged = await withTaskGroup(of: Int.self) { tasks in
+            for number in 0..<50 {
+                tasks.addTask {
+                    let client = ParticipantClient(host: "127.0.0.1", port: live.server.port, code: LiveServer.code, group: group)
+                    await client.start()
+                    var ok = 0
+                    for index in 0..<5 where await client.submit("client \(number) idea \(index)").ok == true { ok += 1 }
+                    await client.stop()
+                    return ok
+                }
+            }
+            return await tasks.reduce(0, +)
+        }
+        try await group.shutdownGracefully()
+        #expect(acknowledged == 250)
+        let texts = try live.store.replay().ideas.values.map(\.text)
+        #expect(texts.count == 250)
+        #expect(Set(texts).count == 250)
+    }
+
+    @Test("After a run with three participants the run file holds none of their tokens or addresses")
+    func anonymityOnDisk() async throws {
+        let live = try await LiveServer.start(reveal: .immediate)
+        defer { Task { await live.stop() } }
+        var tokens: [String] = []
+        for index in 0..<3 {
+            let client = await live.client()
+            _ = await client.submit("idea from \(index)")
+            tokens.append(try #require(await client.resumeToken))
+            await client.stop()
+        }
+        for suffix in ["", "-wal"] {
+            guard let data = FileManager.default.contents(atPath: live.store.path + suffix) else { continue }
+            for token in tokens { #expect(data.range(of: Data(token.utf8)) == nil) }
+            #expect(data.range(of: Data("127.0.0.1".utf8)) == nil)
+        }
+    }
+}
