@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IdeateCore
+import IdeateNet
 import IdeateStore
 import IdeateTUI
 
@@ -9,12 +10,15 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a workshop: the facilitator console, on the projector.",
         discussion: """
-        Every action is saved in the run file before the screen shows it, so Ctrl-C, a closed
-        laptop or a crash loses nothing. --resume continues a run where it stopped: same phase,
-        same remaining time, shown as paused until you press t.
+        Participants join from their own terminals with `ideate join HOST:PORT` and the code
+        shown on the lobby screen. Every action is saved in the run file before anyone is told
+        "saved", so Ctrl-C, a closed laptop or a crash loses nothing. --resume continues a run
+        where it stopped: same phase, same remaining time, shown as paused until you press t.
+        --headless serves participants without a console and moves on as each timer ends.
 
           ideate run sessions/quick-start.yaml
           ideate run sessions/quick-start.yaml --run sessions/runs/friday.sqlite --resume
+          ideate run sessions/quick-start.yaml --headless --port 7420 --code K7P2QX
         """
     )
 
@@ -27,11 +31,16 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Continue an existing run (--run FILE, or the newest run of this plan).")
     var resume = false
 
+    @Flag(help: "Serve participants without a console; phases advance as their timers end.")
+    var headless = false
+
+    @OptionGroup var network: NetworkOptions
+
     @OptionGroup var console: ConsoleOptions
 
     func run() async throws {
         try await reportingErrors {
-            try TerminalCheck.requireTerminal()
+            if !headless { try TerminalCheck.requireTerminal() }
             let theme = try console.loadTheme()
             let name = ((plan as NSString).lastPathComponent as NSString).deletingPathExtension
             let store: RunStore
@@ -46,19 +55,33 @@ struct Run: AsyncParsableCommand {
             let clock = SystemClock()
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
             if resume { try await Self.pauseAtCrash(engine: engine, store: store) }
+            let code = network.joinCode
+            let hub = ParticipantHub(engine: engine, clock: clock, code: code)
+            let server: ParticipantServer
+            do {
+                server = try await ParticipantServer.start(hub: hub, host: network.bind, port: network.port)
+            } catch {
+                throw CommandLineError("cannot listen on \(network.bind):\(network.port) (\(error)); choose another --port")
+            }
+            let joinCommand = "ideate join \(network.displayHost()):\(server.port)"
+            if headless {
+                try await HeadlessRun(engine: engine, store: store, clock: clock).serve(joinCommand: joinCommand, code: code)
+                await server.stop()
+                return
+            }
             let heartbeat = Task {
                 while !Task.isCancelled {
                     try? store.recordHeartbeat(clock.now())
                     try? await Task.sleep(nanoseconds: 500_000_000)
                 }
             }
-            let context = ConsoleContext(runPath: store.path, ringsBell: console.bell,
-                                         lobbyNote: "Type ideas said aloud in the room with a during ideation.")
+            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, runPath: store.path, ringsBell: console.bell)
             let app = ConsoleApp(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: store.path)
             }
             await app.run()
             heartbeat.cancel()
+            await server.stop()
             print("Run saved in \(store.path). Continue with: ideate run \(plan) --run \(store.path) --resume")
         }
     }

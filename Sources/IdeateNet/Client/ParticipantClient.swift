@@ -1,4 +1,5 @@
 import Foundation
+import IdeateCore
 import NIOCore
 import NIOPosix
 

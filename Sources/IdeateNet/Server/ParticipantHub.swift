@@ -164,7 +164,7 @@ public actor ParticipantHub {
         let now = clock.now()
         for (key, connection) in connections {
             guard let token = tokenOf[key] else { continue }
-            let view = ViewBuilder.view(of: state, for: token, buildOn: buildAssignment(for: token, in: state), now: now)
+            let view = ParticipantView.of(state, for: token, buildOn: buildAssignment(for: token, in: state), now: now)
             if let last = lastView[key] {
                 var withoutTime = view
                 withoutTime.remainingMilliseconds = last.view.remainingMilliseconds

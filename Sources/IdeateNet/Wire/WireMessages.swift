@@ -87,49 +87,6 @@ public struct ClientMessage: Codable, Equatable, Sendable {
     }
 }
 
-/// An idea as participants may see it: id and text, nothing else.
-public struct WireIdea: Codable, Equatable, Sendable {
-    public var id: String
-    public var text: String
-
-    public init(id: String, text: String) {
-        self.id = id
-        self.text = text
-    }
-}
-
-/// A ranked idea after the vote closed.
-public struct WireResult: Codable, Equatable, Sendable {
-    public var id: String
-    public var text: String
-    public var votes: Int
-    public var shortlisted: Bool
-}
-
-/// What a participant's screen shows, sent by the server whenever it changes.
-public struct ParticipantView: Codable, Equatable, Sendable {
-    public var title: String
-    /// `lobby`, a phase name, or `finished`.
-    public var stage: String
-    public var round: Int
-    public var rounds: Int
-    public var prompt: String
-    public var remainingMilliseconds: Int64?
-    public var paused: Bool
-    public var locked: Bool
-    /// In `build`: somebody else's idea to extend.
-    public var buildOn: WireIdea?
-    /// In `group` and `vote`: the ideas on the wall.
-    public var wall: [WireIdea]?
-    /// In `vote`: this participant's own dots.
-    public var myDots: [String: Int]?
-    public var dotsLeft: Int?
-    public var votesPerPerson: Int
-    public var maxVotesPerIdea: Int
-    /// After the vote closed.
-    public var results: [WireResult]?
-}
-
 /// A message from the server.
 public struct ServerMessage: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {

@@ -1,0 +1,97 @@
+import Foundation
+import IdeateCore
+
+/// Keys on the participant's screen. While ideas flow, letters go into the text box; Tab
+/// moves to the list of one's own ideas (e edit, w withdraw). In the vote, Space places a dot
+/// and Backspace takes one back.
+extension ParticipantModel {
+    public mutating func handle(_ key: Key, newRequestID: () -> String) -> [ParticipantAction] {
+        if key == .interrupt { return [.quit] }
+        if showingHelp {
+            if [.escape, .character("?"), .character("q"), .enter].contains(key) { showingHelp = false }
+            return []
+        }
+        if confirmingQuit {
+            if key == .character("y") || key == .character("Y") { return [.quit] }
+            if [.escape, .character("n"), .character("N")].contains(key) { confirmingQuit = false }
+            return []
+        }
+        notice = nil
+        if ideasFlow, focus == .input { return handleTyping(key, newRequestID: newRequestID) }
+        switch key {
+        case .character("?"): showingHelp = true
+        case .character("q"), .escape:
+            if ideasFlow { focus = .input } else { confirmingQuit = true }
+        case .tab, .backTab:
+            if ideasFlow { focus = .input }
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(max(0, listCount - 1), cursor + 1)
+        case .pageUp: cursor = max(0, cursor - 10)
+        case .pageDown: cursor = min(max(0, listCount - 1), cursor + 10)
+        case .character("e") where ideasFlow:
+            guard let idea = selectedOwnIdea, let id = idea.ideaID else { return [] }
+            editing = id
+            input = idea.text
+            focus = .input
+        case .character("w") where ideasFlow, .delete where ideasFlow:
+            guard let index = selectedOwnIndex, let id = myIdeas[index].ideaID else { return [] }
+            myIdeas[index].status = .withdrawn
+            return [.send(ClientMessageDraft(kind: .withdraw, requestID: newRequestID(), idea: id))]
+        case .character(" "), .character("+"), .enter:
+            guard view?.stage == "vote", let idea = selectedWallIdea else { return [] }
+            return [.send(ClientMessageDraft(kind: .vote, requestID: newRequestID(), idea: idea.id))]
+        case .backspace, .character("-"):
+            guard view?.stage == "vote", let idea = selectedWallIdea else { return [] }
+            return [.send(ClientMessageDraft(kind: .unvote, requestID: newRequestID(), idea: idea.id))]
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func handleTyping(_ key: Key, newRequestID: () -> String) -> [ParticipantAction] {
+        switch key {
+        case let .character(character):
+            if input.count < IdeaText.maximumLength { input.append(character) }
+        case .backspace, .delete:
+            if !input.isEmpty { input.removeLast() }
+        case .escape:
+            if input.isEmpty && editing == nil { confirmingQuit = true }
+            input = ""
+            editing = nil
+        case .tab, .down:
+            if !myIdeas.isEmpty { focus = .list }
+        case .enter:
+            let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { return [] }
+            input = ""
+            let requestID = newRequestID()
+            if let editing {
+                self.editing = nil
+                if let index = myIdeas.firstIndex(where: { $0.ideaID == editing }) { myIdeas[index].text = text }
+                return [.send(ClientMessageDraft(kind: .edit, requestID: requestID, text: text, idea: editing))]
+            }
+            let extends = view?.stage == "build" ? view?.buildOn?.id : nil
+            myIdeas.append(MyIdea(requestID: requestID, text: text, status: .sending))
+            return [.send(ClientMessageDraft(kind: .submit, requestID: requestID, text: text, extends: extends))]
+        default:
+            break
+        }
+        return []
+    }
+
+    var listCount: Int {
+        switch view?.stage {
+        case "vote"?, "group"?: view?.wall?.count ?? 0
+        case "review"?, "finished"?: view?.results?.count ?? 0
+        default: myIdeas.count
+        }
+    }
+
+    private var selectedOwnIndex: Int? { myIdeas.indices.contains(cursor) ? cursor : nil }
+    private var selectedOwnIdea: MyIdea? { selectedOwnIndex.map { myIdeas[$0] } }
+    private var selectedWallIdea: SharedIdea? {
+        guard let wall = view?.wall, wall.indices.contains(cursor) else { return nil }
+        return wall[cursor]
+    }
+}

@@ -1,0 +1,144 @@
+import IdeateCore
+
+/// The participant's screen as a function of their model: the question, the time left, a text
+/// box with a character count, their own ideas and how far each got; in the vote, the ideas
+/// with their dots; afterwards the results, read-only.
+public enum ParticipantScreen {
+    public static func render(_ model: ParticipantModel, width: Int, height: Int) -> CellGrid {
+        guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
+            return ScreenFrame.tooSmall(width: width, height: height)
+        }
+        var grid = CellGrid(width: width, height: height)
+        grid.fill(x: 0, y: 0, width: width, height: 1, role: .header)
+        guard let view = model.view else {
+            grid.put(" ideate · joining…", x: 0, y: 0, role: .header)
+            grid.put(model.connection, x: 2, y: 2, role: .muted)
+            drawBottom(&grid, model: model, hints: [("Ctrl-C", "leave")])
+            return grid
+        }
+        let phase = PhaseKind(rawValue: view.stage)?.title ?? (view.stage == "finished" ? "Finished" : "Lobby")
+        let right = "Round \(view.round)/\(view.rounds) · \(phase) · \(model.connection) "
+        grid.put(" ideate · \(view.title)", x: 0, y: 0, role: .header, maxWidth: max(1, width - DisplayWidth.of(right) - 1))
+        grid.put(right, x: width - DisplayWidth.of(right), y: 0, role: .header)
+        var y = 2
+        for line in TextLayout.wrap(VisibleText.sanitized(view.prompt, foldingLineBreaks: true), width: width - 4, maxLines: 2) {
+            grid.put(line, x: 2, y: y, role: .prompt)
+            y += 1
+        }
+        y += 1
+        if let remaining = view.remainingMilliseconds {
+            let clock = BigDigits.clockText(milliseconds: remaining)
+            let role = Countdown.role(remaining: remaining, paused: view.paused, locked: view.locked)
+            let label = view.locked ? "time is up" : view.paused ? "PAUSED" : remaining <= 60_000 ? "last minute" : "left"
+            grid.put("⏱ \(clock) \(label)", x: 2, y: y, role: role)
+            y += 2
+        }
+        var hints: [(String, String)] = []
+        switch view.stage {
+        case "ideate", "build":
+            hints = drawIdeaFlow(&grid, model: model, view: view, y: y)
+        case "vote":
+            hints = drawVote(&grid, model: model, view: view, y: y)
+        case "group":
+            grid.put("The facilitator is grouping the ideas. The vote comes next.", x: 2, y: y, role: .text)
+            drawList(&grid, items: (view.wall ?? []).map { ($0.text, "") }, model: model, y: y + 2)
+            hints = [("↑↓", "scroll")]
+        case "review", "finished":
+            let heading = view.stage == "finished" ? "The workshop has ended — thank you!" : "Results (the facilitator reviews the shortlist)"
+            grid.put(heading, x: 2, y: y, role: .title)
+            let results = (view.results ?? []).map { ("\($0.shortlisted ? "★ " : "  ")\($0.text)", "\($0.votes)") }
+            drawList(&grid, items: results, model: model, y: y + 2)
+            hints = [("↑↓", "scroll")]
+        default:
+            let lines = [
+                "You are in. The facilitator will start the first round soon.",
+                "Your ideas are anonymous: nobody, not even the facilitator, sees who wrote what.",
+                "Nobody judges ideas while they flow; comments and votes come later.",
+            ]
+            for (index, line) in lines.enumerated() { grid.put(line, x: 2, y: y + index, role: index == 0 ? .title : .text, maxWidth: width - 4) }
+        }
+        drawBottom(&grid, model: model, hints: hints + [("?", "help"), (model.ideasFlow && model.focus == .input ? "Esc" : "q", "quit")])
+        if model.showingHelp {
+            Overlays.box(&grid, title: "Keys", lines: [
+                "While ideas flow: type, Enter sends. Tab or ↓ goes to your ideas:",
+                "  e edit · w withdraw · Tab back to typing",
+                "In the vote: ↑↓ choose · Space or + places a dot · Backspace or - takes it back",
+                "Ctrl-C leaves at once; your ideas are already saved.", "", "Press ? or Esc to close.",
+            ])
+        }
+        if model.confirmingQuit {
+            Overlays.box(&grid, title: "Leave the workshop?", lines: [
+                "Your saved ideas stay. You can join again with the same command.", "", "y  leave      n  stay",
+            ])
+        }
+        return grid
+    }
+
+    private static func drawIdeaFlow(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int) -> [(String, String)] {
+        var y = y
+        if view.stage == "build" {
+            if let base = view.buildOn {
+                grid.put("Build on this idea — “yes, and …”:", x: 2, y: y, role: .heading)
+                grid.put(base.text, x: 4, y: y + 1, role: .accent, maxWidth: grid.width - 6)
+            } else {
+                grid.put("Waiting for an idea to build on…", x: 2, y: y, role: .muted)
+            }
+            y += 3
+        }
+        let label = model.editing == nil ? "Your idea:" : "Edit:"
+        grid.put(label, x: 2, y: y, role: .heading)
+        let boxX = 14, boxWidth = grid.width - boxX - 14
+        grid.fill(x: boxX, y: y, width: boxWidth, height: 1, role: model.focus == .input ? .input : .muted)
+        var shown = VisibleText.sanitized(model.input, foldingLineBreaks: true)
+        while DisplayWidth.of(shown) > boxWidth - 2, !shown.isEmpty { shown.removeFirst() }
+        let used = grid.put(shown, x: boxX, y: y, role: .input)
+        if model.focus == .input { grid.put("▏", x: boxX + used, y: y, role: .input) }
+        grid.put("\(model.input.count)/\(IdeaText.maximumLength)", x: boxX + boxWidth + 2, y: y, role: .muted)
+        y += 2
+        grid.put("Your ideas (only you see this list)", x: 2, y: y, role: .heading)
+        let items = model.myIdeas.map { idea -> (String, String) in
+            let status: String
+            switch idea.status {
+            case .sending: status = "sending…"
+            case .saved: status = "saved ✓"
+            case .late: status = "late — kept"
+            case .withdrawn: status = "withdrawn"
+            case .refused: status = "not saved"
+            }
+            return (idea.text, status)
+        }
+        var listModel = model
+        if model.focus == .input { listModel.cursor = -1 }
+        drawList(&grid, items: items, model: listModel, y: y + 1)
+        return model.focus == .input ? [("Enter", "send"), ("Tab", "my ideas")] : [("e", "edit"), ("w", "withdraw"), ("Tab", "type")]
+    }
+
+    private static func drawVote(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int) -> [(String, String)] {
+        let left = view.dotsLeft ?? 0
+        grid.put("\(left) of \(view.votesPerPerson) dots left · at most \(view.maxVotesPerIdea) per idea · counts stay hidden until the vote closes",
+                 x: 2, y: y, role: left > 0 ? .title : .muted, maxWidth: grid.width - 4)
+        let items = (view.wall ?? []).map { idea -> (String, String) in
+            let dots = view.myDots?[idea.id] ?? 0
+            return (idea.text, dots == 0 ? "" : String(repeating: "● ", count: dots) + "mine")
+        }
+        drawList(&grid, items: items, model: model, y: y + 2)
+        return [("↑↓", "choose"), ("Space", "place dot"), ("Backspace", "take back")]
+    }
+
+    /// A list of (text, right-hand note) rows, scrolled to keep the cursor visible.
+    private static func drawList(_ grid: inout CellGrid, items: [(String, String)], model: ParticipantModel, y: Int) {
+        let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y)
+        var scroll = 0
+        let noteWidth = 16
+        list.draw(&grid, count: items.count, cursor: model.cursor, scroll: &scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+            if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }
+            grid.put(items[index].0, x: x, y: y, role: selected ? .selection : .text, maxWidth: list.width - noteWidth - 2)
+            grid.put(items[index].1, x: x + list.width - noteWidth, y: y, role: selected ? .selection : .accent, maxWidth: noteWidth)
+        }
+    }
+
+    private static func drawBottom(_ grid: inout CellGrid, model: ParticipantModel, hints: [(String, String)]) {
+        if let notice = model.notice { grid.put(" " + notice, x: 0, y: grid.height - 2, role: .warning) }
+        ScreenFrame.drawFooter(&grid, hints: hints.map { ScreenFrame.KeyHint(key: $0.0, action: $0.1) })
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import IdeateNet
+
+/// Where `ideate run` listens for participants.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Address to listen on (0.0.0.0: every network of this computer).")
+    var bind = "0.0.0.0"
+
+    @Option(help: "TCP port participants connect to.")
+    var port = 7420
+
+    @Option(help: "Join code (4–12 letters or digits); default: a new random 6-character code.")
+    var code: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        if let code, !JoinCode.isValid(code) { throw ValidationError("--code must have 4 to 12 letters or digits.") }
+    }
+
+    var joinCode: String { code.map(JoinCode.normalized) ?? JoinCode.random() }
+
+    /// The address people in the room should type: this computer's first non-loopback IPv4.
+    func displayHost() -> String {
+        if bind != "0.0.0.0" { return bind }
+        var addresses: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&addresses) == 0, let first = addresses else { return "127.0.0.1" }
+        defer { freeifaddrs(addresses) }
+        var current: UnsafeMutablePointer<ifaddrs>? = first
+        while let entry = current {
+            defer { current = entry.pointee.ifa_next }
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == UInt16(AF_INET) else { continue }
+            var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if !text.hasPrefix("127.") { return text }
+        }
+        return "127.0.0.1"
+    }
+}
