@@ -82,7 +82,7 @@ final class ParticipantSession: @unchecked Sendable {
             }
             if quit { break }
             let size = terminal.size
-            let frame = ParticipantScreen.render(model, width: size.width, height: size.height)
+            let frame = ParticipantScreen.render(model, now: SystemClock().now(), width: size.width, height: size.height)
             if frame != lastFrame {
                 terminal.draw(frame)
                 lastFrame = frame
@@ -101,7 +101,7 @@ final class ParticipantSession: @unchecked Sendable {
         switch event {
         case .connected: model.connection = "connected"
         case let .reconnecting(reason): model.connection = "reconnecting (\(reason))…"
-        case let .view(view): model.received(view)
+        case let .view(view): model.received(view, at: SystemClock().now())
         case let .reply(reply):
             model.answered(reply.id ?? "", ok: reply.ok == true, idea: reply.idea, late: reply.late == true, message: reply.message)
         case let .problem(message, fatal):

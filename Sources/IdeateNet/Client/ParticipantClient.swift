@@ -35,13 +35,14 @@ public actor ParticipantClient {
     /// How many times the connection was made again.
     public private(set) var reconnections = 0
 
-    public init(host: String, port: Int, code: String, group: (any EventLoopGroup)? = nil) {
+    /// - Parameter eventBuffer: how many unread events to keep (the newest win).
+    public init(host: String, port: Int, code: String, group: (any EventLoopGroup)? = nil, eventBuffer: Int = 512) {
         self.host = host
         self.port = port
         self.code = code
         self.group = group ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
         ownsGroup = group == nil
-        (events, continuation) = AsyncStream<ClientEvent>.makeStream(bufferingPolicy: .bufferingNewest(512))
+        (events, continuation) = AsyncStream<ClientEvent>.makeStream(bufferingPolicy: .bufferingNewest(eventBuffer))
     }
 
     public func start() {
@@ -84,6 +85,7 @@ public actor ParticipantClient {
 
     /// Sends `message` and waits for the server's answer, across reconnects if need be.
     public func request(_ message: ClientMessage) async -> ServerMessage {
+        guard !stopped else { return .error("the client has stopped", fatal: true) }
         let id = send(message)
         return await withCheckedContinuation { waiters[id, default: []].append($0) }
     }

@@ -158,7 +158,8 @@ public actor ParticipantHub {
 
     // MARK: - Views
 
-    /// Sends each connected participant their view if it changed (or once a second for the timer).
+    /// Sends each connected participant their view when it changed, and every 10 seconds so
+    /// clients can correct the countdown they run locally.
     public func pushViews() async {
         let state = await engine.currentState()
         let now = clock.now()
@@ -168,7 +169,7 @@ public actor ParticipantHub {
             if let last = lastView[key] {
                 var withoutTime = view
                 withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
-                if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 1000 { continue }
+                if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { continue }
             }
             guard connection.canTakeMore else { continue }
             connection.send(.view(view))

@@ -20,6 +20,8 @@ public struct ParticipantModel: Equatable, Sendable {
     public enum Focus: Equatable, Sendable { case input, list }
 
     public var view: ParticipantView?
+    /// When the view arrived: the countdown runs on from there locally.
+    public var viewReceivedAt: Instant?
     public var myIdeas: [MyIdea] = []
     public var input = ""
     /// The idea being edited, when the text box holds an edit.
@@ -33,8 +35,9 @@ public struct ParticipantModel: Equatable, Sendable {
 
     public init() {}
 
-    /// A new view from the server.
-    public mutating func received(_ view: ParticipantView) {
+    /// A new view from the server, received at `now`.
+    public mutating func received(_ view: ParticipantView, at now: Instant) {
+        viewReceivedAt = now
         if view.stage != self.view?.stage { cursor = 0 }
         if !(view.stage == "ideate" || view.stage == "build") { focus = .list }
         self.view = view
@@ -51,6 +54,13 @@ public struct ParticipantModel: Equatable, Sendable {
             }
         }
         if !ok || late { notice = message }
+    }
+
+    /// The time left at `now`, counted down locally from the last view.
+    public func remainingMilliseconds(at now: Instant) -> Int64? {
+        guard let view, let remaining = view.remainingMilliseconds else { return nil }
+        guard !view.paused, !view.locked, let received = viewReceivedAt else { return remaining }
+        return max(0, remaining - now.milliseconds(since: received))
     }
 
     public var ideasFlow: Bool { view?.stage == "ideate" || view?.stage == "build" }

@@ -4,7 +4,7 @@ import IdeateCore
 /// box with a character count, their own ideas and how far each got; in the vote, the ideas
 /// with their dots; afterwards the results, read-only.
 public enum ParticipantScreen {
-    public static func render(_ model: ParticipantModel, width: Int, height: Int) -> CellGrid {
+    public static func render(_ model: ParticipantModel, now: Instant, width: Int, height: Int) -> CellGrid {
         guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
             return ScreenFrame.tooSmall(width: width, height: height)
         }
@@ -26,7 +26,7 @@ public enum ParticipantScreen {
             y += 1
         }
         y += 1
-        if let remaining = view.remainingMilliseconds {
+        if let remaining = model.remainingMilliseconds(at: now) {
             let clock = BigDigits.clockText(milliseconds: remaining)
             let role = Countdown.role(remaining: remaining, paused: view.paused, locked: view.locked)
             let label = view.locked ? "time is up" : view.paused ? "PAUSED" : remaining <= 60_000 ? "last minute" : "left"

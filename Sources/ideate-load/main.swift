@@ -1,0 +1,153 @@
+import Foundation
+import IdeateCore
+import IdeateNet
+import NIOPosix
+
+// ideate-load HOST:PORT --code C --participants N --ideas K [--rate R] [--texts FILE]
+//
+// Connects N real participants over TCP, submits N×K ideas (R per second per participant, or
+// as fast as acknowledgements come), waits for the vote and casts each participant's dots,
+// then prints what was acknowledged, lost and duplicated, the ingest rate and acknowledgement
+// times. Exits 1 if an idea was lost or duplicated, 64 on wrong usage.
+
+struct Options {
+    var host = ""
+    var port = 0
+    var code = ""
+    var participants = 10
+    var ideas = 10
+    var rate: Double?
+    var texts: [String]?
+    var voteTimeout: Double = 120
+
+    static let usage = "usage: ideate-load HOST:PORT --code CODE [--participants N] [--ideas K] [--rate R] [--texts FILE] [--vote-timeout S]"
+
+    init(arguments: [String]) throws {
+        var rest = arguments[...]
+        guard let address = rest.popFirst(), let colon = address.lastIndex(of: ":"),
+              let port = Int(address[address.index(after: colon)...]) else { throw UsageError() }
+        host = String(address[..<colon])
+        self.port = port
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw UsageError() }
+            switch flag {
+            case "--code": code = value
+            case "--participants": participants = try Self.number(value, in: 1...10_000)
+            case "--ideas": ideas = try Self.number(value, in: 1...100_000)
+            case "--rate": rate = Double(value)
+            case "--vote-timeout": voteTimeout = Double(value) ?? voteTimeout
+            case "--texts":
+                guard let data = FileManager.default.contents(atPath: value) else { throw UsageError(message: "\(value): cannot read") }
+                texts = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            default: throw UsageError()
+            }
+        }
+        guard !code.isEmpty else { throw UsageError(message: "--code is required") }
+    }
+
+    static func number(_ text: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(text), range.contains(value) else { throw UsageError(message: "\(text) is not in \(range)") }
+        return value
+    }
+
+    struct UsageError: Error { var message = Options.usage }
+}
+
+/// What one simulated participant saw.
+struct ParticipantTally: Sendable {
+    var acknowledged = 0
+    var lost = 0
+    var duplicated = 0
+    var latencies: [Double] = []
+    var votes = 0
+    var ideasDoneAt = Date()
+}
+
+let options: Options
+do {
+    options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch let error as Options.UsageError {
+    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+    exit(64)
+}
+
+let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+let started = Date()
+let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
+    for number in 0..<options.participants {
+        tasks.addTask {
+            var tally = ParticipantTally()
+            let client = ParticipantClient(host: options.host, port: options.port, code: options.code, group: group, eventBuffer: 2)
+            await client.start()
+            var seen: [String: String] = [:]
+            for index in 0..<options.ideas {
+                let base = options.texts.map { $0[(number * options.ideas + index) % $0.count] } ?? "load idea"
+                let text = "\(base) [\(number)-\(index)]"
+                let sent = Date()
+                let reply = await client.submit(text)
+                tally.latencies.append(Date().timeIntervalSince(sent) * 1000)
+                if reply.ok == true, let idea = reply.idea {
+                    tally.acknowledged += 1
+                    if let other = seen[idea], other != text { tally.duplicated += 1 }
+                    seen[idea] = text
+                } else {
+                    tally.lost += 1
+                }
+                if let rate = options.rate, rate > 0 {
+                    let wait = 1 / rate - Date().timeIntervalSince(sent)
+                    if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+                }
+            }
+            tally.ideasDoneAt = Date()
+            tally.votes = await vote(with: client)
+            await client.stop()
+            return tally
+        }
+    }
+    var all: [ParticipantTally] = []
+    for await tally in tasks { all.append(tally) }
+    return all
+}
+let totalSeconds = Date().timeIntervalSince(started)
+let ingestSeconds = (tallies.map(\.ideasDoneAt).max() ?? started).timeIntervalSince(started)
+
+/// Waits for the vote (up to the timeout) and places this participant's dots.
+func vote(with client: ParticipantClient) async -> Int {
+    await withTaskGroup(of: Int.self) { race in
+        race.addTask { await placeDots(with: client) }
+        race.addTask {
+            try? await Task.sleep(nanoseconds: UInt64(options.voteTimeout * 1e9))
+            await client.stop()
+            return 0
+        }
+        let first = await race.next() ?? 0
+        race.cancelAll()
+        return first
+    }
+}
+
+func placeDots(with client: ParticipantClient) async -> Int {
+    for await event in client.events {
+        if Task.isCancelled { return 0 }
+        guard case let .view(view) = event, view.stage == "vote", let wall = view.wall, !wall.isEmpty else { continue }
+        var placed = 0
+        for offset in 0..<view.votesPerPerson {
+            let idea = wall[(offset * 7 + wall.count / 2) % wall.count]
+            if await client.request(ClientMessage(type: .vote, idea: idea.id)).ok == true { placed += 1 }
+        }
+        return placed
+    }
+    return 0
+}
+
+try? await group.shutdownGracefully()
+let acknowledged = tallies.reduce(0) { $0 + $1.acknowledged }
+let lost = tallies.reduce(0) { $0 + $1.lost }
+let duplicated = tallies.reduce(0) { $0 + $1.duplicated }
+let votes = tallies.reduce(0) { $0 + $1.votes }
+let latencies = tallies.flatMap(\.latencies).sorted()
+func percentile(_ fraction: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))] }
+let ideasPerSecond = Double(acknowledged) / max(0.001, ingestSeconds)
+print(String(format: "acknowledged %d, lost %d, duplicated %d, %.0f ideas/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, votes %d, %.0f s in all",
+             acknowledged, lost, duplicated, ideasPerSecond, percentile(0.5), percentile(0.99), latencies.last ?? 0, votes, totalSeconds))
+exit(lost == 0 && duplicated == 0 ? 0 : 1)
