@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-load",
-            dependencies: ["IdeateCore", "IdeateNet"]
+            dependencies: ["IdeateCore", "IdeateNet", "IdeateStore"]
         ),
         .testTarget(
             name: "IdeateNetTests",

@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateStore
 import NIOPosix
 
 // ideate-load HOST:PORT --code C --participants N --ideas K [--rate R] [--texts FILE]
@@ -8,7 +9,8 @@ import NIOPosix
 // Connects N real participants over TCP, submits N×K ideas (R per second per participant, or
 // as fast as acknowledgements come), waits for the vote and casts each participant's dots,
 // then prints what was acknowledged, lost and duplicated, the ingest rate and acknowledgement
-// times. Exits 1 if an idea was lost or duplicated, 64 on wrong usage.
+// times, beside the rate of one-row durable SQLite commits measured first, on this machine,
+// in this run. Exits 1 if an idea was lost or duplicated, 64 on wrong usage.
 
 struct Options {
     var host = ""
@@ -71,6 +73,22 @@ do {
     exit(64)
 }
 
+/// Commits per second when each commit holds one event (WAL, synchronous=FULL), for 2 seconds.
+func oneRowCommitRate() throws -> Double {
+    let folder = NSTemporaryDirectory() + "ideate-load-baseline-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let plan = Plan(title: "Baseline", goal: "Measure", rounds: [RoundPlan(prompt: "x", phases: [PhasePlan(kind: .ideate, seconds: nil)])])
+    let store = try RunStore.create(at: folder + "/baseline.sqlite", plan: plan)
+    let started = Date()
+    var commits = 0
+    while Date().timeIntervalSince(started) < 2 {
+        try store.appendNow([.participantJoined(Pseudonym("baseline-\(commits)"))])
+        commits += 1
+    }
+    return Double(commits) / Date().timeIntervalSince(started)
+}
+
+let baseline = (try? oneRowCommitRate()) ?? 0
 let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
 let started = Date()
 let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
@@ -150,4 +168,6 @@ func percentile(_ fraction: Double) -> Double { latencies.isEmpty ? 0 : latencie
 let ideasPerSecond = Double(acknowledged) / max(0.001, ingestSeconds)
 print(String(format: "acknowledged %d, lost %d, duplicated %d, %.0f ideas/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, votes %d, %.0f s in all",
              acknowledged, lost, duplicated, ideasPerSecond, percentile(0.5), percentile(0.99), latencies.last ?? 0, votes, totalSeconds))
+print(String(format: "one-row durable SQLite commits on this machine, same run: %.0f/s; ingest is %.1f× that", baseline,
+             baseline > 0 ? ideasPerSecond / baseline : 0))
 exit(lost == 0 && duplicated == 0 ? 0 : 1)

@@ -48,6 +48,8 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var maxVotesPerIdea: Int
     /// After the vote closed.
     public var results: [RankedResult]?
+    /// Set instead of `wall` when the wall is the one this client already has.
+    public var wallUnchanged: Bool?
 
     public init(title: String, stage: String, round: Int, rounds: Int, prompt: String, remainingMilliseconds: Int64?,
                 paused: Bool, locked: Bool, votesPerPerson: Int, maxVotesPerIdea: Int) {
@@ -66,7 +68,10 @@ public struct ParticipantView: Codable, Equatable, Sendable {
 
 extension ParticipantView {
     /// What `token` may see of `state` at `now`; `buildOn` is their idea to extend in `build`.
-    public static func of(_ state: SessionState, for token: ParticipantToken, buildOn: Idea?, now: Instant) -> ParticipantView {
+    /// `shared` holds what is the same for everyone (computed once for all participants).
+    public static func of(
+        _ state: SessionState, for token: ParticipantToken, buildOn: Idea?, shared: SharedViewParts, now: Instant
+    ) -> ParticipantView {
         let round = state.displayRound
         var stage = "lobby"
         switch state.stage {
@@ -84,7 +89,7 @@ extension ParticipantView {
         case .build?:
             view.buildOn = buildOn.map { SharedIdea(id: $0.id.rawValue, text: $0.text) }
         case .group?, .vote?:
-            view.wall = state.wallIdeas(round: round).map { SharedIdea(id: $0.id.rawValue, text: $0.text) }
+            view.wall = shared.wall
             if state.currentPhase == .vote {
                 view.myDots = Dictionary(uniqueKeysWithValues: state.ballot(of: token).map { ($0.key.rawValue, $0.value) })
                 view.dotsLeft = state.dotsLeft(for: token)
@@ -92,12 +97,45 @@ extension ParticipantView {
         default:
             break
         }
-        if let results = state.results(round: round) {
+        view.results = shared.results
+        return view
+    }
+}
+
+/// The parts of a participant's view that are the same for everyone: the wall and the
+/// results. Computed once per change, not once per participant.
+public struct SharedViewParts: Sendable {
+    public var wall: [SharedIdea]?
+    public var results: [RankedResult]?
+    /// What the parts were computed from; equal keys mean equal parts.
+    public let key: Key
+
+    /// The inputs the shared parts depend on.
+    public struct Key: Equatable, Sendable {
+        var round: Int
+        var phase: PhaseKind?
+        var wall: [IdeaID]
+        var votesClosed: Bool
+        var editsSeen: Int
+    }
+
+    public static func key(for state: SessionState) -> Key {
+        let round = state.displayRound
+        return Key(round: round, phase: state.currentPhase, wall: state.wallIdeaIDs(round: round),
+                   votesClosed: state.closedVoteRounds.contains(round), editsSeen: state.editCount)
+    }
+
+    public init(state: SessionState) {
+        key = Self.key(for: state)
+        let round = state.displayRound
+        if state.currentPhase == .group || state.currentPhase == .vote {
+            wall = state.wallIdeas(round: round).map { SharedIdea(id: $0.id.rawValue, text: $0.text) }
+        }
+        if let ranked = state.results(round: round) {
             let shortlist = Set(state.shortlist(round: round).map(\.idea.id))
-            view.results = results.map {
+            results = ranked.map {
                 RankedResult(id: $0.idea.id.rawValue, text: $0.idea.text, votes: $0.votes, shortlisted: shortlist.contains($0.idea.id))
             }
         }
-        return view
     }
 }

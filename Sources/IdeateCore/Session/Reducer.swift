@@ -39,6 +39,7 @@ extension SessionState {
             pending.append(idea.id)
         case let .ideaEdited(id, text):
             ideas[id]?.text = text
+            editCount += 1
         case let .ideaWithdrawn(id):
             ideas[id]?.isWithdrawn = true
             pending.removeAll { $0 == id }

@@ -40,6 +40,8 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
     public internal(set) var phaseHistory: [PhaseRecord] = []
+    /// How many times idea texts were edited: lets views built from texts notice a change.
+    public internal(set) var editCount = 0
 
     public init(plan: Plan) { self.plan = plan }
 

@@ -24,6 +24,8 @@ public actor ParticipantHub {
     private var recentSubmissions: [ParticipantToken: [Instant]] = [:]
     private var buildAssignments: [ParticipantToken: IdeaID] = [:]
     private var malformed: [ObjectIdentifier: Int] = [:]
+    private var shared: SharedViewParts?
+    private var lastSentWall: [ObjectIdentifier: [SharedIdea]] = [:]
     /// Messages refused because they were not participant messages, or malformed.
     public private(set) var refusedMessages = 0
 
@@ -115,6 +117,7 @@ public actor ParticipantHub {
         connections[key] = connection
         connection.send(.welcome(token: token.rawValue))
         lastView[key] = nil
+        lastSentWall[key] = nil
         await pushViews()
     }
 
@@ -163,17 +166,25 @@ public actor ParticipantHub {
     public func pushViews() async {
         let state = await engine.currentState()
         let now = clock.now()
+        if shared?.key != SharedViewParts.key(for: state) { shared = SharedViewParts(state: state) }
+        guard let shared else { return }
         for (key, connection) in connections {
             guard let token = tokenOf[key] else { continue }
-            let view = ParticipantView.of(state, for: token, buildOn: buildAssignment(for: token, in: state), now: now)
+            var view = ParticipantView.of(state, for: token, buildOn: buildAssignment(for: token, in: state), shared: shared, now: now)
             if let last = lastView[key] {
                 var withoutTime = view
                 withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
                 if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { continue }
             }
             guard connection.canTakeMore else { continue }
-            connection.send(.view(view))
             lastView[key] = (view, now)
+            if let wall = view.wall, lastSentWall[key] == wall {
+                view.wall = nil
+                view.wallUnchanged = true
+            } else {
+                lastSentWall[key] = view.wall
+            }
+            connection.send(.view(view))
         }
     }
 
@@ -200,6 +211,7 @@ public actor ParticipantHub {
         tokenOf[key] = nil
         connections[key] = nil
         lastView[key] = nil
+        lastSentWall[key] = nil
         malformed[key] = nil
     }
 

@@ -37,7 +37,9 @@ public struct ParticipantModel: Equatable, Sendable {
 
     /// A new view from the server, received at `now`.
     public mutating func received(_ view: ParticipantView, at now: Instant) {
+        var view = view
         viewReceivedAt = now
+        if view.wallUnchanged == true { view.wall = self.view?.wall }
         if view.stage != self.view?.stage { cursor = 0 }
         if !(view.stage == "ideate" || view.stage == "build") { focus = .list }
         self.view = view
