@@ -246,19 +246,27 @@ struct ServerTests {
         #expect(Set(texts).count == 250)
     }
 
-    @Test("After a run with three participants the run file holds none of their tokens or addresses")
+    @Test("Three participants: no token or address in the run file or any export; the wall is not in submission order")
     func anonymityOnDisk() async throws {
-        let live = try await LiveServer.start(reveal: .immediate)
+        let live = try await LiveServer.start()
         defer { Task { await live.stop() } }
         var tokens: [String] = []
+        var submitted: [String] = []
         for index in 0..<3 {
             let client = await live.client()
-            _ = await client.submit("idea from \(index)")
+            submitted.append(try #require(await client.submit("idea from \(index)").idea))
             tokens.append(try #require(await client.resumeToken))
             await client.stop()
         }
-        for suffix in ["", "-wal"] {
-            guard let data = FileManager.default.contents(atPath: live.store.path + suffix) else { continue }
+        try await Task.sleep(nanoseconds: 1_200_000_000)
+        try await live.engine.execute(.tick, at: SystemClock().now())
+        let state = await live.engine.currentState()
+        #expect(state.wall.map(\.rawValue).count == 3)
+        #expect(state.wall.map(\.rawValue) != submitted, "a batch of three is never shown in the order it arrived")
+        let report = MinutesReport(state: state)
+        var files = [MarkdownMinutes().render(report), CSVMinutes.render(report), try JSONMinutes.render(report)].map { Data($0.utf8) }
+        files += [live.store.path, live.store.path + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
+        for data in files {
             for token in tokens { #expect(data.range(of: Data(token.utf8)) == nil) }
             #expect(data.range(of: Data("127.0.0.1".utf8)) == nil)
         }

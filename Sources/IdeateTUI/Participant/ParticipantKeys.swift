@@ -82,8 +82,9 @@ extension ParticipantModel {
 
     var listCount: Int {
         switch view?.stage {
-        case "vote"?, "group"?: view?.wall?.count ?? 0
-        case "review"?, "finished"?: view?.results?.count ?? 0
+        case "vote"? where view?.results == nil: view?.wall?.count ?? 0
+        case "group"?: view?.wall?.count ?? 0
+        case "vote"?, "review"?, "finished"?: view?.results?.count ?? 0
         default: myIdeas.count
         }
     }

@@ -40,8 +40,10 @@ public struct ParticipantModel: Equatable, Sendable {
         var view = view
         viewReceivedAt = now
         if view.wallUnchanged == true { view.wall = self.view?.wall }
-        if view.stage != self.view?.stage { cursor = 0 }
-        if !(view.stage == "ideate" || view.stage == "build") { focus = .list }
+        if view.stage != self.view?.stage {
+            cursor = 0
+            focus = view.stage == "ideate" || view.stage == "build" ? .input : .list
+        }
         self.view = view
     }
 

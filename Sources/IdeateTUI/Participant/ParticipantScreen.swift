@@ -37,14 +37,14 @@ public enum ParticipantScreen {
         switch view.stage {
         case "ideate", "build":
             hints = drawIdeaFlow(&grid, model: model, view: view, y: y)
-        case "vote":
+        case "vote" where view.results == nil:
             hints = drawVote(&grid, model: model, view: view, y: y)
         case "group":
             grid.put("The facilitator is grouping the ideas. The vote comes next.", x: 2, y: y, role: .text)
             drawList(&grid, items: (view.wall ?? []).map { ($0.text, "") }, model: model, y: y + 2)
             hints = [("↑↓", "scroll")]
-        case "review", "finished":
-            let heading = view.stage == "finished" ? "The workshop has ended — thank you!" : "Results (the facilitator reviews the shortlist)"
+        case "vote", "review", "finished":
+            let heading = view.stage == "finished" ? "The workshop has ended — thank you!" : "Results (★ shortlist)"
             grid.put(heading, x: 2, y: y, role: .title)
             let results = (view.results ?? []).map { ("\($0.shortlisted ? "★ " : "  ")\($0.text)", "\($0.votes)") }
             drawList(&grid, items: results, model: model, y: y + 2)
