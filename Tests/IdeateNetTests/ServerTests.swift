@@ -271,4 +271,30 @@ struct ServerTests {
             #expect(data.range(of: Data("127.0.0.1".utf8)) == nil)
         }
     }
+
+    @Test("In build, each participant is handed somebody else's idea, never their own")
+    func buildAssignments() async throws {
+        let live = try await LiveServer.start(phases: [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .build, seconds: 600)],
+                                              reveal: .immediate)
+        defer { Task { await live.stop() } }
+        let alice = await live.client(), bob = await live.client()
+        let aliceIdea = try #require(await alice.submit("Alice's idea").idea)
+        let bobIdea = try #require(await bob.submit("Bob's idea").idea)
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        await live.server.hub.pushViews()
+        let aliceView = await firstEvent(alice) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
+        let bobView = await firstEvent(bob) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
+        guard case let .view(forAlice)? = aliceView, case let .view(forBob)? = bobView else {
+            Issue.record("no build assignment arrived")
+            return
+        }
+        #expect(forAlice.buildOn?.id == bobIdea)
+        #expect(forBob.buildOn?.id == aliceIdea)
+        let yesAnd = await alice.submit("Yes, and a shared calendar", extending: bobIdea)
+        #expect(yesAnd.ok == true)
+        let own = await alice.submit("Yes, and mine", extending: aliceIdea)
+        #expect(own.message == "That idea is your own; build on somebody else's.")
+        await alice.stop()
+        await bob.stop()
+    }
 }

@@ -84,4 +84,12 @@ public struct ClientMessageDraft: Equatable, Sendable {
     public var text: String?
     public var idea: String?
     public var extends: String?
+
+    public init(kind: Kind, requestID: String, text: String? = nil, idea: String? = nil, extends: String? = nil) {
+        self.kind = kind
+        self.requestID = requestID
+        self.text = text
+        self.idea = idea
+        self.extends = extends
+    }
 }

@@ -1,0 +1,75 @@
+import IdeateCore
+import IdeateTestSupport
+import IdeateTUI
+import Testing
+
+/// The participant's screen, as text, in each phase.
+@Suite("Participant screen")
+struct ParticipantScreenTests {
+    static let now = Instant(secondsSince1970: 1_773_324_000)
+
+    static func view(stage: String, remaining: Int64? = 192_000) -> ParticipantView {
+        var view = ParticipantView(
+            title: "Quick start — one small improvement", stage: stage, round: 1, rounds: 1,
+            prompt: "What is one thing that slows you down every week, and how could we remove it?",
+            remainingMilliseconds: remaining, paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
+        view.wall = [SharedIdea(id: "a", text: "Shared inbox for orders"), SharedIdea(id: "b", text: "会議を短くする 🚀"),
+                     SharedIdea(id: "c", text: "\u{1B}[31mred\u{1B}[0m")]
+        return view
+    }
+
+    static func model(_ view: ParticipantView) -> ParticipantModel {
+        var model = ParticipantModel()
+        model.connection = "connected"
+        model.received(view, at: now)
+        return model
+    }
+
+    @Test("Ideation: text box with a count, my ideas with their states")
+    func ideation() throws {
+        var model = Self.model(Self.view(stage: "ideate"))
+        var number = 0
+        func id() -> String { number += 1; return "r\(number)" }
+        for text in ["Fewer approval steps", "会議を短くする 🚀", "Too late?"] {
+            for character in text { _ = model.handle(.character(character), newRequestID: id) }
+            _ = model.handle(.enter, newRequestID: id)
+        }
+        model.answered("r1", ok: true, idea: "x1", late: false, message: "saved")
+        model.answered("r3", ok: true, idea: "x3", late: true, message: "The round had closed; your idea is kept as a late idea.")
+        for character in "Half typed" { _ = model.handle(.character(character), newRequestID: id) }
+        try Snapshot.assert(ParticipantScreen.render(model, now: Self.now.advanced(bySeconds: 2), width: 80, height: 24),
+                            named: "participant-ideate-80x24")
+        #expect(model.myIdeas.map(\.status) == [.saved, .sending, .late])
+    }
+
+    @Test("Vote: dots left, my dots, no counts")
+    func vote() throws {
+        var view = Self.view(stage: "vote")
+        view.myDots = ["b": 2]
+        view.dotsLeft = 1
+        var model = Self.model(view)
+        _ = model.handle(.down, newRequestID: { "x" })
+        let actions = model.handle(.character(" "), newRequestID: { "v1" })
+        #expect(actions == [.send(ClientMessageDraft(kind: .vote, requestID: "v1", idea: "b"))])
+        try Snapshot.assert(ParticipantScreen.render(model, now: Self.now, width: 80, height: 24), named: "participant-vote-80x24")
+    }
+
+    @Test("Results after the vote closes, read-only")
+    func results() throws {
+        var view = Self.view(stage: "review", remaining: nil)
+        view.results = [RankedResult(id: "b", text: "会議を短くする 🚀", votes: 3, shortlisted: true),
+                        RankedResult(id: "a", text: "Shared inbox for orders", votes: 1, shortlisted: false)]
+        try Snapshot.assert(ParticipantScreen.render(Self.model(view), now: Self.now, width: 80, height: 24),
+                            named: "participant-results-80x24")
+    }
+
+    @Test("The countdown runs on locally between views, and stops when paused")
+    func localCountdown() {
+        var model = Self.model(Self.view(stage: "ideate", remaining: 60_000))
+        #expect(model.remainingMilliseconds(at: Self.now.advanced(bySeconds: 5)) == 55_000)
+        var paused = Self.view(stage: "ideate", remaining: 60_000)
+        paused.paused = true
+        model.received(paused, at: Self.now)
+        #expect(model.remainingMilliseconds(at: Self.now.advanced(bySeconds: 5)) == 60_000)
+    }
+}
