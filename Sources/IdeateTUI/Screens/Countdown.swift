@@ -31,6 +31,14 @@ enum Countdown {
         return BigDigits.width(of: text)
     }
 
+    /// The round's question and the countdown below it, as the timed screens open. Returns the
+    /// row where the countdown starts and the column where text beside it goes.
+    static func drawPromptAndClock(_ grid: inout CellGrid, state: SessionState, now: Instant) -> (y: Int, infoX: Int) {
+        let prompt = state.plan.rounds[state.displayRound].prompt
+        let y = 2 + LobbyScreen.drawWrapped(&grid, prompt, y: 2, role: .prompt, maxLines: 2) + 1
+        return (y, 2 + draw(&grid, state: state, now: now, x: 2, y: y) + 4)
+    }
+
     /// One line saying what the timer is doing, or nil while it simply runs.
     static func stateLine(_ state: SessionState, now: Instant) -> (String, StyleRole)? {
         guard let timer = state.timer else { return nil }

@@ -6,10 +6,7 @@ import IdeateCore
 enum IdeaFlowScreen {
     static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
         let round = state.displayRound
-        var y = 2
-        y += LobbyScreen.drawWrapped(&grid, state.plan.rounds[round].prompt, y: y, role: .prompt, maxLines: 2) + 1
-        let digitsWidth = Countdown.draw(&grid, state: state, now: now, x: 2, y: y)
-        let infoX = 2 + digitsWidth + 4
+        var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
         let wallCount = state.wallIdeaIDs(round: round).count
         grid.put("\(wallCount) idea\(wallCount == 1 ? "" : "s") on the wall", x: infoX, y: y, role: .title)
         if let rate = ideasPerMinute(state: state, count: wallCount, now: now) {

@@ -4,10 +4,7 @@ import IdeateCore
 enum VoteScreen {
     static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
         let round = state.displayRound
-        var y = 2
-        y += LobbyScreen.drawWrapped(&grid, state.plan.rounds[round].prompt, y: y, role: .prompt, maxLines: 2) + 1
-        let digitsWidth = Countdown.draw(&grid, state: state, now: now, x: 2, y: y)
-        let infoX = 2 + digitsWidth + 4
+        var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
         let voters = state.voterCount(round: round)
         grid.put("\(voters) of \(state.participants.count) have voted", x: infoX, y: y, role: .title)
         let voting = state.plan.voting
