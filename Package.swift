@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate", "IdeateTUI"]
+            dependencies: ["ideate", "IdeateTUI", "IdeateNet", "IdeateStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -54,7 +54,11 @@ struct Run: AsyncParsableCommand {
             }
             let clock = SystemClock()
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
-            if resume { try await Self.pauseAtCrash(engine: engine, store: store) }
+            if resume {
+                try await Self.pauseAtCrash(engine: engine, store: store)
+                // Without a facilitator to press t, a headless run continues with the time it had.
+                if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now()) }
+            }
             let code = network.joinCode
             let hub = ParticipantHub(engine: engine, clock: clock, code: code)
             let server: ParticipantServer

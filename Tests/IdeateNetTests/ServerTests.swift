@@ -297,4 +297,22 @@ struct ServerTests {
         await alice.stop()
         await bob.stop()
     }
+
+    @Test("A participant flooding ideas is refused after the limit; others are still served")
+    func flood() async throws {
+        let live = try await LiveServer.start()
+        defer { Task { await live.stop() } }
+        let flooder = await live.client(), neighbour = await live.client()
+        var accepted = 0, refused: [String] = []
+        for index in 0..<40 {
+            let reply = await flooder.submit("flood \(index)")
+            if reply.ok == true { accepted += 1 } else { refused.append(reply.message ?? "") }
+            if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").ok == true) }
+        }
+        #expect(accepted == 20)
+        #expect(refused.count == 20)
+        #expect(refused.first == "Slow down a little: at most 20 ideas per 10 seconds.")
+        await flooder.stop()
+        await neighbour.stop()
+    }
 }
