@@ -69,6 +69,8 @@ func makeRun(ideaCount: Int, participants: Int, at path: String) async throws {
     try store.appendNow(await engine.log)
 }
 
+// `--keep-run PATH` leaves a copy of the 10,000-idea run file for other measurements.
+let keepRun = CommandLine.arguments.firstIndex(of: "--keep-run").flatMap { CommandLine.arguments.dropFirst($0 + 1).first }
 let folder = NSTemporaryDirectory() + "ideate-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -81,6 +83,10 @@ let buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1
 figures.append(Figure(name: "simulate a 10,000-idea workshop in memory and write it", value: milliseconds(buildSeconds),
                       target: "—", met: nil))
 let eventCount = try RunStore.open(at: runPath).eventCount()
+if let keepRun {
+    try? FileManager.default.removeItem(atPath: keepRun)
+    try FileManager.default.copyItem(atPath: runPath, toPath: keepRun)
+}
 
 let replay = try medianSeconds(repetitions: 9) { _ = try RunStore.open(at: runPath).replay() }
 figures.append(Figure(name: "reopen a 10,000-idea run (\(eventCount) events, replay)", value: milliseconds(replay),

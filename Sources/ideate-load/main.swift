@@ -21,8 +21,10 @@ struct Options {
     var rate: Double?
     var texts: [String]?
     var voteTimeout: Double = 120
+    /// Seconds to stay connected and idle after the ideas (for memory measurements); no vote then.
+    var hold: Double = 0
 
-    static let usage = "usage: ideate-load HOST:PORT --code CODE [--participants N] [--ideas K] [--rate R] [--texts FILE] [--vote-timeout S]"
+    static let usage = "usage: ideate-load HOST:PORT --code CODE [--participants N] [--ideas K] [--rate R] [--texts FILE] [--vote-timeout S] [--hold S]"
 
     init(arguments: [String]) throws {
         var rest = arguments[...]
@@ -35,7 +37,8 @@ struct Options {
             switch flag {
             case "--code": code = value
             case "--participants": participants = try Self.number(value, in: 1...10_000)
-            case "--ideas": ideas = try Self.number(value, in: 1...100_000)
+            case "--ideas": ideas = try Self.number(value, in: 0...100_000)
+            case "--hold": hold = Double(value) ?? 0
             case "--rate": rate = Double(value)
             case "--vote-timeout": voteTimeout = Double(value) ?? voteTimeout
             case "--texts":
@@ -117,7 +120,11 @@ let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
                 }
             }
             tally.ideasDoneAt = Date()
-            tally.votes = await vote(with: client)
+            if options.hold > 0 {
+                try? await Task.sleep(nanoseconds: UInt64(options.hold * 1e9))
+            } else {
+                tally.votes = await vote(with: client)
+            }
             await client.stop()
             return tally
         }
