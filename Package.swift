@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "IdeateCoreTests",
             dependencies: ["IdeateCore", "IdeateTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "FuzzCorpus"]
         ),
         .testTarget(
             name: "IdeateStoreTests",
@@ -74,7 +74,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateTUITests",
-            dependencies: ["IdeateCore", "IdeateTUI", "IdeateTestSupport"],
+            dependencies: [
+                "IdeateCore", "IdeateTUI", "IdeateTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Snapshots"]
         ),
         .executableTarget(
@@ -86,6 +89,7 @@ let package = Package(
             dependencies: [
                 "IdeateCore", "IdeateNet", "IdeateStore",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
