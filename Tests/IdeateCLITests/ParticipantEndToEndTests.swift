@@ -32,15 +32,19 @@ struct ParticipantEndToEndTests {
         try bob.press("Enter")
         try alice.type("Fewer approval steps")
         try alice.press("Enter")
-        let wall = try console.waitFor("4 ideas on the wall", seconds: 40)
-        for text in ["会議を短くする 🚀", "Shared inbox for orders", "[31mred text", "Fewer approval steps"] {
-            #expect(wall.contains(text), "\(text) is on the wall")
-        }
-        #expect(!(try console.screen(withEscapes: true)).contains("\u{1B}[31mred"), "no raw escape sequence reaches the console")
+        try alice.waitFor("Fewer approval steps")
+        try bob.waitFor("[31mred text")
+        // The first batch goes up after batch_seconds (15 s in quick-start) with at least three.
+        try console.waitFor("ideas on the wall", seconds: 40)
+        try console.waitFor("• ", seconds: 40)
         try console.press("n")
         try console.waitFor("End ideation now")
         try console.press("y")
-        try console.waitFor("Round 1/1 · Grouping")
+        let grouped = try console.waitFor("Round 1/1 · Grouping")
+        for text in ["会議を短くする 🚀", "Shared inbox for orders", "[31mred text", "Fewer approval steps"] {
+            #expect(grouped.contains(text), "\(text) reached the console")
+        }
+        #expect(!(try console.screen(withEscapes: true)).contains("\u{1B}[31mred"), "no raw escape sequence reaches the console")
         try console.press("n")
         try console.waitFor("End grouping now")
         try console.press("y")

@@ -41,7 +41,7 @@ struct LiveServer {
 }
 
 /// Waits for the first event matching `predicate`.
-func firstEvent(_ client: ParticipantClient, seconds: Double = 10, where predicate: @escaping @Sendable (ClientEvent) -> Bool) async -> ClientEvent? {
+func firstEvent(_ client: ParticipantClient, seconds: Double = 30, where predicate: @escaping @Sendable (ClientEvent) -> Bool) async -> ClientEvent? {
     await withTaskGroup(of: ClientEvent?.self) { group in
         group.addTask {
             for await event in client.events where predicate(event) { return event }
@@ -83,11 +83,15 @@ final class RawConnection: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    /// Lines received until one contains `text` (or the connection ends or times out).
+    /// Lines received until a whole line contains `text` (or the connection ends or times out).
     func read(until text: String) -> String {
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while !received.contains(text) {
+        func hasWholeLine() -> Bool {
+            guard let range = received.range(of: text) else { return false }
+            return received[range.upperBound...].contains("\n")
+        }
+        while !hasWholeLine() {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count <= 0 { break }
             received += String(decoding: buffer[0..<count], as: UTF8.self)
