@@ -72,7 +72,7 @@ final class RawConnection: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         socket = descriptor
         input = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -164,8 +164,8 @@ struct ServerTests {
             text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
                 .flatMap { try? JSONDecoder().decode(ServerMessage.self, from: Data($0.utf8)).idea }
         }
-        #expect(ideaID(answer1) != nil)
-        #expect(ideaID(answer1) == ideaID(answer2))
+        #expect(ideaID(answer1) != nil, "first answer: \(answer1)")
+        #expect(ideaID(answer1) == ideaID(answer2), "second answer: \(answer2)")
         let texts = try live.store.replay().ideas.values.map(\.text)
         #expect(texts.filter { $0 == "Sent twice" }.count == 1)
         #expect(texts.filter { $0 == "Only once" }.count == 1)
