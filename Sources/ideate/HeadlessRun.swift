@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateStore
+import IdeateTUI
 
 /// `ideate run --headless`: the server without a console. Phases start at once and move on as
 /// their timers end; SIGINT or SIGTERM stops it, with everything already saved.
@@ -35,25 +36,4 @@ struct HeadlessRun {
         }
         StandardError.write("Stopped. Continue with --resume; the run file is \(store.path).")
     }
-}
-
-/// Raised when one of the signals arrives; the loop that owns it stops cleanly.
-final class SignalFlag: @unchecked Sendable {
-    private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var raised = false
-
-    init(signals: [Int32]) {
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.raise() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    var isRaised: Bool { lock.withLock { raised } }
-
-    private func raise() { lock.withLock { raised = true } }
 }

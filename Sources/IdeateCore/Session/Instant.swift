@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A point in time, in whole milliseconds since 1970-01-01 UTC.
 ///
@@ -46,24 +45,9 @@ public struct Instant: Hashable, Comparable, Codable, Sendable, CustomStringConv
     }
 }
 
-/// Where the engine's wrappers get "now" from; tests inject a ``ManualClock``.
+/// Where the engine's wrappers get "now" from; tests pass instants by hand instead.
 public protocol SessionClock: Sendable {
     func now() -> Instant
-}
-
-/// A clock that only moves when told to: the fake clock of the tests and of fast simulations.
-public final class ManualClock: SessionClock {
-    private let current: Mutex<Instant>
-
-    public init(start: Instant) { current = Mutex(start) }
-
-    public func now() -> Instant { current.withLock { $0 } }
-
-    public func set(_ instant: Instant) { current.withLock { $0 = instant } }
-
-    public func advance(bySeconds seconds: Int) {
-        current.withLock { $0 = $0.advanced(bySeconds: seconds) }
-    }
 }
 
 /// The real wall clock, for the executable.

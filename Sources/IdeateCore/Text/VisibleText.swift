@@ -29,9 +29,4 @@ public enum VisibleText {
         }
         return String(result)
     }
-
-    /// True when `scalar` would be replaced by ``sanitized(_:foldingLineBreaks:)``.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        sanitized(String(scalar)) != String(scalar)
-    }
 }

@@ -94,8 +94,6 @@ public actor ParticipantClient {
         await request(ClientMessage(type: .submit, text: text, extends: extending))
     }
 
-    public var unacknowledged: Int { pending.count }
-
     // MARK: - Connection
 
     private func run() async {

@@ -40,8 +40,6 @@ public actor ParticipantHub {
         self.code = JoinCode.normalized(code)
     }
 
-    public var connectedCount: Int { tokenOf.count }
-
     // MARK: - Messages
 
     /// Handles one line from `connection`; replies go back through it.

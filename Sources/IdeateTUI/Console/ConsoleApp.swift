@@ -17,8 +17,6 @@ public final class ConsoleApp: @unchecked Sendable {
     private var lastFrameSecond: Int64 = -1
     private var lastRemaining: Int64?
     private var needsFrame = true
-    private let stopRequested = StopFlag()
-    private var signalSources: [any DispatchSourceSignal] = []
 
     /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
     ///   were written, for the end screen.
@@ -35,7 +33,7 @@ public final class ConsoleApp: @unchecked Sendable {
 
     /// Runs until the facilitator quits, Ctrl-C, or SIGTERM/SIGHUP; the terminal is restored on every path.
     public func run() async {
-        installSignalHandlers()
+        let stopRequested = SignalFlag(signals: [SIGTERM, SIGHUP])
         terminal.start()
         defer { terminal.stop() }
         var finishedHandled = await engine.currentState().stage == .finished
@@ -135,23 +133,25 @@ public final class ConsoleApp: @unchecked Sendable {
         }
         lastRemaining = remaining
     }
-
-    private func installSignalHandlers() {
-        for signalNumber in [SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [stopRequested] in stopRequested.raise() }
-            source.resume()
-            signalSources.append(source)
-        }
-    }
 }
 
-/// Set from a signal handler's queue, read by the loop.
-final class StopFlag: Sendable {
+/// Raised when one of its signals arrives (the signals' default action is turned off), so the
+/// loop that owns it can stop cleanly and restore the terminal. `@unchecked`: the dispatch
+/// sources are only kept alive after `init`, and the flag itself is atomic.
+public final class SignalFlag: @unchecked Sendable {
     private let flag = Atomic<Bool>(false)
+    private let sources: [any DispatchSourceSignal]
 
-    var isRaised: Bool { flag.load(ordering: .relaxed) }
+    public init(signals: [Int32]) {
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            return DispatchSource.makeSignalSource(signal: number, queue: .global())
+        }
+        for source in sources {
+            source.setEventHandler { [weak self] in self?.flag.store(true, ordering: .relaxed) }
+            source.resume()
+        }
+    }
 
-    func raise() { flag.store(true, ordering: .relaxed) }
+    public var isRaised: Bool { flag.load(ordering: .relaxed) }
 }

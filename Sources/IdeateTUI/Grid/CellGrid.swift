@@ -62,12 +62,6 @@ public struct CellGrid: Equatable, Sendable {
         }
     }
 
-    /// Changes the role of cells already drawn (for highlighting a row).
-    public mutating func restyle(x: Int, y: Int, width: Int, role: StyleRole) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(self.width, x + width) { cells[y * self.width + column].role = role }
-    }
-
     private mutating func setCell(x: Int, y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
         let index = y * width + x
