@@ -1,4 +1,5 @@
 import Foundation
+import IdeateCore
 
 /// Finds the project's bundled files (plans in `sessions/`) from the current folder or from the
 /// folder the executable was built in, so `ideate demo` works from anywhere in a clone.
@@ -15,11 +16,9 @@ enum ProjectFiles {
 
     /// `sessions/runs/NAME-TIME.sqlite` beside the plan's folder when it is a `sessions` folder.
     static func runPath(named name: String, besidePlan plan: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stamp = SystemClock().now().formatted("yyyyMMdd-HHmmss", in: .current)
         let folder = (plan as NSString).deletingLastPathComponent
         let sessions = (folder as NSString).lastPathComponent == "sessions" ? folder : "sessions"
-        return "\(sessions)/runs/\(name)-\(formatter.string(from: Date())).sqlite"
+        return "\(sessions)/runs/\(name)-\(stamp).sqlite"
     }
 }

@@ -193,13 +193,7 @@ public struct MarkdownMinutes {
 
     private func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
 
-    private func format(_ instant: Instant, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000))
-    }
+    private func format(_ instant: Instant, _ pattern: String) -> String { instant.formatted(pattern, in: timeZone) }
 }
 
 extension String {

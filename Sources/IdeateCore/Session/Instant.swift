@@ -35,6 +35,15 @@ public struct Instant: Hashable, Comparable, Codable, Sendable, CustomStringConv
 
     public var description: String { "@\(millisecondsSince1970)ms" }
 
+    /// The instant written with a fixed `DateFormatter` pattern (POSIX locale), e.g. "yyyy-MM-dd".
+    public func formatted(_ pattern: String, in timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = pattern
+        return formatter.string(from: Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000))
+    }
+
     public init(from decoder: any Decoder) throws {
         millisecondsSince1970 = try decoder.singleValueContainer().decode(Int64.self)
     }

@@ -245,11 +245,7 @@ public struct WorkshopSimulator: Sendable {
         }
 
         private func isoDate(_ instant: Instant) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd"
-            return formatter.string(from: Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000))
+            instant.formatted("yyyy-MM-dd", in: TimeZone(identifier: "UTC")!)
         }
 
         @discardableResult
