@@ -25,13 +25,13 @@ extension Decision {
         case .finished: round = max(0, plan.rounds.count - 1)
         default: throw Refusal(.notNow, "Action items are agreed during review.")
         }
-        if let idea { _ = try existingIdea(idea) }
+        var itemRound = round
+        if let idea { itemRound = try existingIdea(idea).round }
         let what = try IdeaText.validated(what, limit: IdeaText.maximumNoteLength, what: "An action item")
         let owner = try IdeaText.validatedLabel(owner, what: "The owner")
         let due = try IdeaText.validatedLabel(due, what: "The due date", limit: 40)
         let id = (state.actionItems.map(\.id).max() ?? 0) + 1
-        emit(.actionItemAdded(ActionItem(id: id, round: state.ideas[idea ?? IdeaID("")]?.round ?? round,
-                                         idea: idea, what: what, owner: owner, due: due)))
+        emit(.actionItemAdded(ActionItem(id: id, round: itemRound, idea: idea, what: what, owner: owner, due: due)))
     }
 
     mutating func removeActionItem(_ id: Int) throws(Refusal) {
