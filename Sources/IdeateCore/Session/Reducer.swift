@@ -2,6 +2,7 @@
 /// rules in `decide` already checked it), so replaying a stored log is fast and never refuses.
 extension SessionState {
     public mutating func apply(_ event: Event) {
+        revision += 1
         switch event {
         case let .participantJoined(pseudonym):
             participants.insert(pseudonym)

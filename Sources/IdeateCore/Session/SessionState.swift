@@ -42,6 +42,9 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var phaseHistory: [PhaseRecord] = []
     /// How many times idea texts were edited: lets views built from texts notice a change.
     public internal(set) var editCount = 0
+    /// How many events made this state: equal revisions of one session mean equal states, so
+    /// a view can tell "nothing changed" without comparing anything else.
+    public internal(set) var revision = 0
 
     public init(plan: Plan) { self.plan = plan }
 

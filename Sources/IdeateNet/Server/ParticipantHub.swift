@@ -26,6 +26,8 @@ public actor ParticipantHub {
     private var malformed: [ObjectIdentifier: Int] = [:]
     private var shared: SharedViewParts?
     private var lastSentWall: [ObjectIdentifier: [SharedIdea]] = [:]
+    private var lastPassRevision = -1
+    private var lastPassAt = Instant(millisecondsSince1970: 0)
     /// Messages refused because they were not participant messages, or malformed.
     public private(set) var refusedMessages = 0
 
@@ -73,7 +75,9 @@ public actor ParticipantHub {
         replies[token, default: [:]][id] = reply
         if replies[token, default: [:]].count > 2000 { replies[token]?.removeAll() }
         connection.send(reply)
-        await pushViews()
+        if message.type.changesOwnDots {
+            await pushView(to: key)
+        }
     }
 
     private func hello(_ message: ClientMessage, from connection: any Connection) async {
@@ -116,7 +120,7 @@ public actor ParticipantHub {
         connection.send(.welcome(token: token.rawValue))
         lastView[key] = nil
         lastSentWall[key] = nil
-        await pushViews()
+        await pushView(to: key)
     }
 
     private func execute(_ message: ClientMessage, id: String, token: ParticipantToken) async -> ServerMessage {
@@ -160,30 +164,50 @@ public actor ParticipantHub {
     // MARK: - Views
 
     /// Sends each connected participant their view when it changed, and every 10 seconds so
-    /// clients can correct the countdown they run locally.
+    /// clients can correct the countdown they run locally. Called often (the server calls it
+    /// every 100 ms); when the session has not changed since the last pass it only looks for
+    /// views due for their refresh, once a second, so commands never wait behind view pushes.
     public func pushViews() async {
         let state = await engine.currentState()
         let now = clock.now()
-        if shared?.key != SharedViewParts.key(for: state) { shared = SharedViewParts(state: state) }
-        guard let shared else { return }
-        for (key, connection) in connections {
-            guard let token = tokenOf[key] else { continue }
-            var view = ParticipantView.of(state, for: token, buildOn: buildAssignment(for: token, in: state), shared: shared, now: now)
-            if let last = lastView[key] {
-                var withoutTime = view
-                withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
-                if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { continue }
-            }
-            guard connection.canTakeMore else { continue }
-            lastView[key] = (view, now)
-            if let wall = view.wall, lastSentWall[key] == wall {
-                view.wall = nil
-                view.wallUnchanged = true
-            } else {
-                lastSentWall[key] = view.wall
-            }
-            connection.send(.view(view))
+        if state.revision == lastPassRevision, now.milliseconds(since: lastPassAt) < 1_000 { return }
+        lastPassRevision = state.revision
+        lastPassAt = now
+        refreshShared(from: state)
+        for key in connections.keys {
+            sendViewIfChanged(to: key, state: state, now: now)
         }
+    }
+
+    /// Sends one participant their view now if it changed (their own dots after a vote, or
+    /// everything on joining), without touching anybody else's.
+    private func pushView(to key: ObjectIdentifier) async {
+        let state = await engine.currentState()
+        refreshShared(from: state)
+        sendViewIfChanged(to: key, state: state, now: clock.now())
+    }
+
+    private func refreshShared(from state: SessionState) {
+        if shared?.key != SharedViewParts.key(for: state) { shared = SharedViewParts(state: state) }
+    }
+
+    private func sendViewIfChanged(to key: ObjectIdentifier, state: SessionState, now: Instant) {
+        guard let shared, let connection = connections[key], let token = tokenOf[key] else { return }
+        var view = ParticipantView.of(state, for: token, buildOn: buildAssignment(for: token, in: state), shared: shared, now: now)
+        if let last = lastView[key] {
+            var withoutTime = view
+            withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
+            if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { return }
+        }
+        guard connection.canTakeMore else { return }
+        lastView[key] = (view, now)
+        if let wall = view.wall, lastSentWall[key] == wall {
+            view.wall = nil
+            view.wallUnchanged = true
+        } else {
+            lastSentWall[key] = view.wall
+        }
+        connection.send(.view(view))
     }
 
     /// Somebody else's idea for `token` to build on, the same one until the phase ends.
@@ -222,5 +246,16 @@ public actor ParticipantHub {
 extension String {
     fileprivate func leftPadded(to length: Int) -> String {
         String(repeating: "0", count: max(0, length - count)) + self
+    }
+}
+
+extension ClientMessage.Kind {
+    /// Whether the sender's own view changes with this command (their dots), so it is sent
+    /// to them at once rather than with the next pass.
+    fileprivate var changesOwnDots: Bool {
+        switch self {
+        case .vote, .unvote, .move: true
+        case .hello, .submit, .edit, .withdraw: false
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class ParticipantServer: Sendable {
         viewTask = Task {
             while !Task.isCancelled {
                 await hub.pushViews()
-                try? await Task.sleep(nanoseconds: 200_000_000)
+                try? await Task.sleep(nanoseconds: 100_000_000)
             }
         }
     }

@@ -56,33 +56,70 @@ public struct ClientMessage: Codable, Equatable, Sendable {
         public var description: String
     }
 
-    /// Decodes one line, checking that it holds exactly the fields its type allows.
+    /// Decodes one line, checking that it holds exactly the fields its type allows. One pass of
+    /// the JSON decoder: this runs for every message of every participant.
     public static func decode(_ line: Data) throws(DecodingProblem) -> ClientMessage {
-        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+        do {
+            return try strictDecoder.decode(StrictClientMessage.self, from: line).message
+        } catch let problem as DecodingProblem {
+            throw problem
+        } catch {
             throw DecodingProblem(description: "not a JSON object")
         }
-        guard let typeName = object["type"] as? String else { throw DecodingProblem(description: "missing `type`") }
-        guard let kind = Kind(rawValue: typeName) else {
+    }
+
+    private static let strictDecoder = JSONDecoder()
+}
+
+/// Any key of a JSON object, so that the decoder can list the keys a message really has.
+private struct FieldName: CodingKey {
+    let stringValue: String
+    init(_ name: String) { stringValue = name }
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
+
+/// The strict reading of a ``ClientMessage``: the type first, then exactly its fields.
+private struct StrictClientMessage: Decodable {
+    typealias DecodingProblem = ClientMessage.DecodingProblem
+    let message: ClientMessage
+
+    init(from decoder: any Decoder) throws {
+        let object = try decoder.container(keyedBy: FieldName.self)
+        guard let typeName = try? object.decode(String.self, forKey: FieldName("type")) else {
+            throw DecodingProblem(description: "missing `type`")
+        }
+        guard let kind = ClientMessage.Kind(rawValue: typeName) else {
             throw DecodingProblem(description: "`\(typeName)` is not a participant message")
         }
-        let allowed = fields[kind]!
-        let keys = Set(object.keys).subtracting(["type"])
+        let allowed = ClientMessage.fields[kind]!
+        let keys = Set(object.allKeys.map(\.stringValue)).subtracting(["type"])
         if let unknown = keys.subtracting(allowed.required).subtracting(allowed.optional).sorted().first {
             throw DecodingProblem(description: "unknown field `\(unknown)` in `\(typeName)`")
         }
         if let missing = allowed.required.subtracting(keys).sorted().first {
             throw DecodingProblem(description: "`\(typeName)` needs `\(missing)`")
         }
-        do {
-            let message = try JSONDecoder().decode(ClientMessage.self, from: line)
-            if let id = message.id, id.isEmpty || id.count > 64 {
-                throw DecodingProblem(description: "`id` must have 1 to 64 characters")
+        func text(_ name: String) throws(DecodingProblem) -> String? {
+            do {
+                return try object.decodeIfPresent(String.self, forKey: FieldName(name))
+            } catch {
+                throw DecodingProblem(description: "a field has the wrong type")
             }
-            return message
-        } catch let problem as DecodingProblem {
-            throw problem
+        }
+        let version: Int?
+        do {
+            version = try object.decodeIfPresent(Int.self, forKey: FieldName("version"))
         } catch {
             throw DecodingProblem(description: "a field has the wrong type")
+        }
+        message = ClientMessage(
+            type: kind, version: version, code: try text("code"), token: try text("token"), id: try text("id"),
+            text: try text("text"), idea: try text("idea"), extends: try text("extends"), from: try text("from"),
+            to: try text("to"))
+        if let id = message.id, id.isEmpty || id.count > 64 {
+            throw DecodingProblem(description: "`id` must have 1 to 64 characters")
         }
     }
 }
@@ -119,12 +156,46 @@ public struct ServerMessage: Codable, Equatable, Sendable {
         ServerMessage(type: .error, message: message, fatal: fatal)
     }
 
-    /// The message as one line of JSON, newline included.
+    /// The message as one line of JSON, newline included. Replies, welcomes and errors (one per
+    /// command) are written by hand; views, rarer and nested, go through the JSON encoder.
     public func encodedLine() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = (try? encoder.encode(self)) ?? Data("{\"type\":\"error\",\"message\":\"encoding failed\"}".utf8)
+        guard view != nil else { return Data(flatLine()) }
+        guard var data = try? Self.viewEncoder.encode(self) else { return Data(Self.encodingFailed.flatLine()) }
         data.append(0x0A)
         return data
+    }
+
+    private static let viewEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private static let encodingFailed = ServerMessage.error("encoding failed", fatal: false)
+
+    /// Every field but `view`, keys sorted as the encoder sorts them.
+    private func flatLine() -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(96 + (message?.utf8.count ?? 0))
+        var first = true
+        func key(_ name: String) {
+            line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            JSONText.appendQuoted(name, to: &line)
+            line.append(UInt8(ascii: ":"))
+        }
+        func boolean(_ value: Bool) { line.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+        if let fatal { key("fatal"); boolean(fatal) }
+        if let id { key("id"); JSONText.appendQuoted(id, to: &line) }
+        if let idea { key("idea"); JSONText.appendQuoted(idea, to: &line) }
+        if let late { key("late"); boolean(late) }
+        if let message { key("message"); JSONText.appendQuoted(message, to: &line) }
+        if let ok { key("ok"); boolean(ok) }
+        if let token { key("token"); JSONText.appendQuoted(token, to: &line) }
+        key("type")
+        JSONText.appendQuoted(type.rawValue, to: &line)
+        if let version { key("version"); line.append(contentsOf: String(version).utf8) }
+        line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        return line
     }
 }
