@@ -84,6 +84,11 @@ let package = Package(
             name: "ideate-load",
             dependencies: ["IdeateCore", "IdeateNet", "IdeateStore"]
         ),
+        .executableTarget(
+            name: "ideate-fuzz",
+            dependencies: ["IdeateCore", "IdeateTUI", "IdeateNet"],
+            path: "Tests/Fuzz"
+        ),
         .testTarget(
             name: "IdeateNetTests",
             dependencies: [
