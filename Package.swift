@@ -87,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "ideate-fuzz",
             dependencies: ["IdeateCore", "IdeateTUI", "IdeateNet"],
-            path: "Tests/Fuzz"
+            path: "Tests/Fuzz",
+            exclude: ["run"]
         ),
         .testTarget(
             name: "IdeateNetTests",

@@ -10,11 +10,6 @@ import IdeateCore
 public final class RunStore: Sendable {
     public let path: String
     private let database: DatabasePool
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// Creates a new run file for `plan`. Fails if `path` already exists: a run is never
     /// overwritten by accident.
@@ -28,6 +23,8 @@ public final class RunStore: Sendable {
         }
         close(descriptor)
         let store = try RunStore(path: path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try store.database.write { db in
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('plan', ?)",
                            arguments: [String(decoding: try encoder.encode(plan), as: UTF8.self)])
@@ -71,13 +68,13 @@ public final class RunStore: Sendable {
 
     /// Appends `events` in one transaction; when this returns they are on disk.
     public func append(_ events: [Event]) async throws {
-        let payloads = try events.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+        let payloads = try events.map(EventPayload.encode)
         try await database.write { db in try Self.insert(payloads, db) }
     }
 
     /// The blocking form of ``append(_:)``, for tools that have no event loop.
     public func appendNow(_ events: [Event]) throws {
-        let payloads = try events.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+        let payloads = try events.map(EventPayload.encode)
         try database.write { db in try Self.insert(payloads, db) }
     }
 

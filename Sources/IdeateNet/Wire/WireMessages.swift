@@ -181,19 +181,19 @@ public struct ServerMessage: Codable, Equatable, Sendable {
         func key(_ name: String) {
             line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
             first = false
-            JSONText.appendQuoted(name, to: &line)
+            JSONString.appendQuoted(name, to: &line)
             line.append(UInt8(ascii: ":"))
         }
         func boolean(_ value: Bool) { line.append(contentsOf: value ? "true".utf8 : "false".utf8) }
         if let fatal { key("fatal"); boolean(fatal) }
-        if let id { key("id"); JSONText.appendQuoted(id, to: &line) }
-        if let idea { key("idea"); JSONText.appendQuoted(idea, to: &line) }
+        if let id { key("id"); JSONString.appendQuoted(id, to: &line) }
+        if let idea { key("idea"); JSONString.appendQuoted(idea, to: &line) }
         if let late { key("late"); boolean(late) }
-        if let message { key("message"); JSONText.appendQuoted(message, to: &line) }
+        if let message { key("message"); JSONString.appendQuoted(message, to: &line) }
         if let ok { key("ok"); boolean(ok) }
-        if let token { key("token"); JSONText.appendQuoted(token, to: &line) }
+        if let token { key("token"); JSONString.appendQuoted(token, to: &line) }
         key("type")
-        JSONText.appendQuoted(type.rawValue, to: &line)
+        JSONString.appendQuoted(type.rawValue, to: &line)
         if let version { key("version"); line.append(contentsOf: String(version).utf8) }
         line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
         return line

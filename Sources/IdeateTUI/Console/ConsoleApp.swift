@@ -17,6 +17,8 @@ public final class ConsoleApp: @unchecked Sendable {
     private var lastFrameSecond: Int64 = -1
     private var lastRemaining: Int64?
     private var needsFrame = true
+    /// The state revision last drawn: ideas from participants are drawn within one loop pass.
+    private var drawnRevision = -1
 
     /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
     ///   were written, for the end screen.
@@ -65,11 +67,12 @@ public final class ConsoleApp: @unchecked Sendable {
             }
             if quit { break }
             let second = now.millisecondsSince1970 / 1000
-            if needsFrame || second != lastFrameSecond {
+            if needsFrame || second != lastFrameSecond || state.revision != drawnRevision {
                 let size = terminal.size
                 terminal.draw(ConsoleView.render(state: state, model: &model, context: context, now: now,
                                                  width: size.width, height: size.height))
                 lastFrameSecond = second
+                drawnRevision = state.revision
                 needsFrame = false
             }
             try? await Task.sleep(nanoseconds: 25_000_000)
