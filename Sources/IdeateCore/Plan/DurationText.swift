@@ -17,7 +17,9 @@ public enum DurationText {
             }
             let ranks: [Character: (rank: Int, factor: Int)] = ["h": (1, 3600), "m": (2, 60), "s": (3, 1)]
             guard let unit = ranks[character], let value = Int(number), unit.rank > lastUnitRank else { return nil }
-            total += value * unit.factor
+            let (part, overflowed) = value.multipliedReportingOverflow(by: unit.factor)
+            guard !overflowed, case let (sum, false) = total.addingReportingOverflow(part) else { return nil }
+            total = sum
             lastUnitRank = unit.rank
             number = ""
         }
