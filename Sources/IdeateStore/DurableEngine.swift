@@ -1,3 +1,4 @@
+import GRDB
 import IdeateCore
 
 /// Runs commands against a run file: decides, applies, and acknowledges only after the events
@@ -12,6 +13,7 @@ public actor DurableEngine: WorkshopEngine {
     private var isCommitting = false
     /// How many transactions have been committed (for figures: events per commit).
     public private(set) var commitCount = 0
+    private var health = StorageHealth()
 
     /// Replays `store` and continues from there. `seed` feeds shuffles and idea ids.
     public init(store: RunStore, seed: UInt64) throws {
@@ -21,6 +23,8 @@ public actor DurableEngine: WorkshopEngine {
     }
 
     public func currentState() -> SessionState { state }
+
+    public func storageHealth() -> StorageHealth { health }
 
     @discardableResult
     public func execute(_ command: Command, at now: Instant) async throws -> [Event] {
@@ -47,6 +51,7 @@ public actor DurableEngine: WorkshopEngine {
             do {
                 try await store.append(batch)
                 commitCount += 1
+                health.isFailing = false
                 for waiter in waiters { waiter.resume() }
             } catch {
                 failEverything(after: error, waiters: waiters)
@@ -58,7 +63,10 @@ public actor DurableEngine: WorkshopEngine {
     /// A failed commit (a full disk, say): nobody whose events were not written is told
     /// "accepted", and the state goes back to exactly what is on disk.
     private func failEverything(after error: any Error, waiters: [CheckedContinuation<Void, any Error>]) {
-        let failure = CommitFailure(underlying: "\(error)")
+        let failure = StorageFailure(error)
+        health.failedCommits += 1
+        health.lastFailure = failure
+        health.isFailing = true
         for waiter in waiters + waiting { waiter.resume(throwing: failure) }
         waiting = []
         uncommitted = []
@@ -66,8 +74,14 @@ public actor DurableEngine: WorkshopEngine {
     }
 }
 
-/// Events could not be written; the command was not accepted and nothing was half-applied.
-public struct CommitFailure: Error, CustomStringConvertible {
-    public var underlying: String
-    public var description: String { "could not save to the run file (\(underlying)); nothing was lost, try again" }
+extension StorageFailure {
+    /// Classifies what SQLite said: `SQLITE_FULL` is a full disk, anything else a failed write.
+    init(_ error: any Error) {
+        if let database = error as? DatabaseError {
+            self.init(cause: database.resultCode == .SQLITE_FULL ? .diskFull : .writeFailed,
+                      detail: database.message ?? "\(database.resultCode)")
+        } else {
+            self.init(cause: .writeFailed, detail: "\(error)")
+        }
+    }
 }

@@ -98,6 +98,8 @@ actor PacedEngine: WorkshopEngine {
 
     func currentState() async -> SessionState { await engine.currentState() }
 
+    func storageHealth() async -> StorageHealth { await engine.storageHealth() }
+
     func execute(_ command: Command, at now: Instant) async throws -> [Event] {
         if let speed, let lastVirtual, now > lastVirtual {
             let nanoseconds = Double(now.milliseconds(since: lastVirtual)) * 1_000_000 / speed

@@ -25,6 +25,24 @@ struct ParticipantScreenTests {
         return model
     }
 
+    @Test("A refused idea (the facilitator's disk was full) comes back into the empty text box; resending replaces it")
+    func refusedIdeaComesBack() {
+        var model = Self.model(Self.view(stage: "ideate"))
+        var number = 0
+        func id() -> String { number += 1; return "r\(number)" }
+        for character in "Shared calendar" { _ = model.handle(.character(character), newRequestID: id) }
+        _ = model.handle(.enter, newRequestID: id)
+        #expect(model.input.isEmpty)
+        let refusal = StorageFailure(cause: .diskFull, detail: "").participantMessage
+        model.answered("r1", ok: false, idea: nil, late: false, message: refusal)
+        #expect(model.input == "Shared calendar")
+        #expect(model.notice == refusal)
+        #expect(model.myIdeas.map(\.status) == [.refused(refusal)])
+        let resend = model.handle(.enter, newRequestID: id)
+        #expect(resend == [.send(ClientMessageDraft(kind: .submit, requestID: "r2", text: "Shared calendar"))])
+        #expect(model.myIdeas.map(\.requestID) == ["r2"])
+    }
+
     @Test("Ideation: text box with a count, my ideas with their states")
     func ideation() throws {
         var model = Self.model(Self.view(stage: "ideate"))

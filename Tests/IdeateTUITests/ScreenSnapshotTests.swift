@@ -19,6 +19,19 @@ struct ScreenSnapshotTests {
         try Snapshot.assert(ScreenFixtures.render(session, width: width, height: height), named: "ideate-\(width)x\(height)")
     }
 
+    @Test("A full disk is on the projector until saving works again, above any other status")
+    func storageProblem() throws {
+        let (session, _) = try ScreenFixtures.ideation()
+        var context = ScreenFixtures.context
+        context.storageProblem = StorageFailure(cause: .diskFull, detail: "database or disk is full").description
+        var model = ConsoleModel()
+        model.status = ConsoleModel.Status(text: "Merged.", isProblem: false)
+        let grid = ScreenFixtures.render(session, model: model, width: 120, height: 36, context: context)
+        let statusLine = grid.line(34)
+        #expect(statusLine.contains("⚠ The disk holding the run file is full"), "\(statusLine)")
+        #expect(!grid.text.contains("Merged."))
+    }
+
     @Test("Ideation paused, and in its last seconds")
     func ideationTimerStates() throws {
         var (session, _) = try ScreenFixtures.ideation()

@@ -6,6 +6,57 @@ public protocol WorkshopEngine: Sendable {
     /// Decides `command` at `now`, keeps the events, and returns them once they are kept.
     @discardableResult
     func execute(_ command: Command, at now: Instant) async throws -> [Event]
+    /// Whether events are being kept, for the facilitator's screen and the server's log.
+    func storageHealth() async -> StorageHealth
+}
+
+/// How keeping events has gone: a full disk shows here before anyone asks.
+public struct StorageHealth: Equatable, Sendable {
+    /// Commits that failed since the engine started (each refused its commands).
+    public var failedCommits = 0
+    /// The latest failure.
+    public var lastFailure: StorageFailure?
+    /// The latest commit failed.
+    public var isFailing = false
+
+    public init() {}
+}
+
+/// Events could not be kept (the disk is full, the file cannot be written): the command was
+/// not accepted, and everything kept before it still is. The facilitator and the participant
+/// each get a sentence that says what happened and what to do.
+public struct StorageFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Cause: Equatable, Sendable {
+        case diskFull
+        case writeFailed
+    }
+
+    public var cause: Cause
+    /// What the storage said, for the facilitator.
+    public var detail: String
+
+    public init(cause: Cause, detail: String) {
+        self.cause = cause
+        self.detail = detail
+    }
+
+    /// For the facilitator's screen and the server's log.
+    public var description: String {
+        switch cause {
+        case .diskFull:
+            "The disk holding the run file is full: new ideas and votes are refused until space is freed. Everything saved so far is safe."
+        case .writeFailed:
+            "The run file cannot be written (\(detail)): new ideas and votes are refused. Everything saved so far is safe."
+        }
+    }
+
+    /// For the participant whose command was refused.
+    public var participantMessage: String {
+        switch cause {
+        case .diskFull: "Not saved: the facilitator's disk is full. Your text is kept here; send it again in a moment."
+        case .writeFailed: "Not saved: the facilitator's computer cannot save right now. Your text is kept here; send it again in a moment."
+        }
+    }
 }
 
 /// A session held only in memory: the engine for tests and for previews.
@@ -20,6 +71,9 @@ public actor InMemoryEngine: WorkshopEngine {
     }
 
     public func currentState() -> SessionState { state }
+
+    /// Memory never fills up the way a disk does.
+    public func storageHealth() -> StorageHealth { StorageHealth() }
 
     @discardableResult
     public func execute(_ command: Command, at now: Instant) throws -> [Event] {

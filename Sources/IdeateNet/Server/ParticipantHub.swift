@@ -156,8 +156,10 @@ public actor ParticipantHub {
             return .reply(id: id, ok: true, idea: message.idea, message: "saved")
         } catch let refusal as Refusal {
             return .reply(id: id, ok: false, message: refusal.message)
+        } catch let failure as StorageFailure {
+            return .reply(id: id, ok: false, message: failure.participantMessage)
         } catch {
-            return .reply(id: id, ok: false, message: "The server could not save this (\(error)); nothing was lost, it will be retried.")
+            return .reply(id: id, ok: false, message: "Not saved: the server could not save this. Your text is kept here; send it again in a moment.")
         }
     }
 

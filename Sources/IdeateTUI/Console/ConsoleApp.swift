@@ -19,6 +19,8 @@ public final class ConsoleApp: @unchecked Sendable {
     private var needsFrame = true
     /// The state revision last drawn: ideas from participants are drawn within one loop pass.
     private var drawnRevision = -1
+    private var seenFailedCommits = 0
+    private var lastStorageFailureAt: Instant?
 
     /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
     ///   were written, for the end screen.
@@ -46,6 +48,11 @@ public final class ConsoleApp: @unchecked Sendable {
                 if let events = try? await engine.execute(.tick, at: now), !events.isEmpty { needsFrame = true }
             }
             var state = await engine.currentState()
+            let problem = storageWarning(await engine.storageHealth(), now: now)
+            if problem != context.storageProblem {
+                context.storageProblem = problem
+                needsFrame = true
+            }
             if state.stage == .finished, !finishedHandled {
                 finishedHandled = true
                 context.minutesPath = await onFinish(state)
@@ -109,6 +116,17 @@ public final class ConsoleApp: @unchecked Sendable {
             }
         }
         return inverses
+    }
+
+    /// The storage problem to show: while saving fails, and for 10 seconds after any failure.
+    private func storageWarning(_ health: StorageHealth, now: Instant) -> String? {
+        if health.failedCommits != seenFailedCommits {
+            seenFailedCommits = health.failedCommits
+            lastStorageFailureAt = now
+        }
+        guard let failure = health.lastFailure else { return nil }
+        let recent = lastStorageFailureAt.map { now.milliseconds(since: $0) < 10_000 } ?? false
+        return health.isFailing || recent ? failure.description : nil
     }
 
     private func show(_ text: String, problem: Bool, now: Instant) {

@@ -10,6 +10,8 @@ public struct ConsoleContext: Sendable, Equatable {
     /// Shown in the header, e.g. "demo" so nobody mistakes it for a real workshop.
     public var modeLabel: String?
     public var ringsBell: Bool
+    /// Why nothing can be saved right now (a full disk); shown until saving works again.
+    public var storageProblem: String?
     /// A sentence for the lobby about how people take part in this mode.
     public var lobbyNote: String?
 

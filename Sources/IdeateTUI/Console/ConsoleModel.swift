@@ -25,6 +25,11 @@ public struct ConsoleModel: Equatable, Sendable {
     public struct Status: Equatable, Sendable {
         public var text: String
         public var isProblem: Bool
+
+        public init(text: String, isProblem: Bool) {
+            self.text = text
+            self.isProblem = isProblem
+        }
     }
 
     public var cursor = 0

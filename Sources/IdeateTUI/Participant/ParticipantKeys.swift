@@ -72,6 +72,7 @@ extension ParticipantModel {
                 return [.send(ClientMessageDraft(kind: .edit, requestID: requestID, text: text, idea: editing))]
             }
             let extends = view?.stage == "build" ? view?.buildOn?.id : nil
+            myIdeas.removeAll { $0.text == text && $0.ideaID == nil && $0.status != .sending }
             myIdeas.append(MyIdea(requestID: requestID, text: text, status: .sending))
             return [.send(ClientMessageDraft(kind: .submit, requestID: requestID, text: text, extends: extends))]
         default:

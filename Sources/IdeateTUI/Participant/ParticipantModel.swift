@@ -55,6 +55,8 @@ public struct ParticipantModel: Equatable, Sendable {
                 myIdeas[index].status = late ? .late : .saved
             } else {
                 myIdeas[index].status = .refused(message ?? "refused")
+                // A refused new idea goes back into an empty text box, ready to send again.
+                if input.isEmpty, editing == nil, myIdeas[index].ideaID == nil { input = myIdeas[index].text }
             }
         }
         if !ok || late { notice = message }

@@ -29,7 +29,7 @@ public enum ConsoleView {
         case .running(_, .vote), .running(_, .review):
             ResultsScreen.draw(&grid, state: state, model: &model)
         }
-        ScreenFrame.drawStatus(&grid, model: model, state: state)
+        ScreenFrame.drawStatus(&grid, model: model, state: state, context: context)
         ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state))
         if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state) }
         return grid

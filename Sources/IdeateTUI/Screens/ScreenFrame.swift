@@ -29,9 +29,11 @@ struct ScreenFrame {
         grid.put(right, x: grid.width - rightWidth, y: 0, role: .header)
     }
 
-    static func drawStatus(_ grid: inout CellGrid, model: ConsoleModel, state: SessionState) {
+    static func drawStatus(_ grid: inout CellGrid, model: ConsoleModel, state: SessionState, context: ConsoleContext) {
         let y = grid.height - 2
-        if let status = model.status {
+        if let problem = context.storageProblem {
+            grid.put(" ⚠ " + problem, x: 0, y: y, role: .warning, maxWidth: grid.width)
+        } else if let status = model.status {
             grid.put(" " + status.text, x: 0, y: y, role: status.isProblem ? .warning : .success)
         } else if state.anonymityIsWeak, state.stage == .lobby || state.currentPhase?.isIdeaFlow == true {
             grid.put(" ⚠ Only \(state.participants.count) joined: anonymity is weak below \(state.plan.anonymity.minParticipants) participants.",
