@@ -47,7 +47,7 @@ def frames_for(seconds):
 read_for(2.0)
 os.write(fd, b"n")
 read_for(3.0)
-frames = sorted(frames_for(12.0))
+frames = sorted(frames_for(30.0))
 os.write(fd, b"\x03")
 read_for(1.0)
 os.waitpid(pid, 0)

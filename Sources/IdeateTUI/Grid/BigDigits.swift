@@ -1,16 +1,18 @@
 import Foundation
 
 /// A countdown in block digits, five rows high, readable from the back of a meeting room.
+/// Drawn like a seven-segment clock: neighbouring digits share most cells, so the terminal is
+/// sent only a few cells per second.
 public enum BigDigits {
     static let glyphs: [Character: [String]] = [
         "0": ["█████", "█   █", "█   █", "█   █", "█████"],
-        "1": ["   █ ", "  ██ ", "   █ ", "   █ ", "  ███"],
+        "1": ["    █", "    █", "    █", "    █", "    █"],
         "2": ["█████", "    █", "█████", "█    ", "█████"],
-        "3": ["█████", "    █", " ████", "    █", "█████"],
+        "3": ["█████", "    █", "█████", "    █", "█████"],
         "4": ["█   █", "█   █", "█████", "    █", "    █"],
         "5": ["█████", "█    ", "█████", "    █", "█████"],
         "6": ["█████", "█    ", "█████", "█   █", "█████"],
-        "7": ["█████", "    █", "   █ ", "  █  ", "  █  "],
+        "7": ["█████", "    █", "    █", "    █", "    █"],
         "8": ["█████", "█   █", "█████", "█   █", "█████"],
         "9": ["█████", "█   █", "█████", "    █", "█████"],
         ":": ["   ", " █ ", "   ", " █ ", "   "],

@@ -21,12 +21,11 @@ enum Countdown {
         let remaining = state.isLocked ? 0 : timer.remainingMilliseconds(at: now)
         let text = BigDigits.clockText(milliseconds: remaining)
         let role = role(remaining: remaining, paused: timer.isPaused, locked: state.isLocked)
+        // Blank cells take the digits' style too: a tick then changes characters only, and the
+        // terminal is sent no attribute switches (one idle tick stays under 64 bytes). With a
+        // background (paused, last ten seconds) the block shows as a solid panel.
         for (row, line) in BigDigits.rows(for: text).enumerated() {
-            var column = x
-            for character in line {
-                grid.put(String(character), x: column, y: y + row, role: character == " " ? .text : role)
-                column += 1
-            }
+            grid.put(line, x: x, y: y + row, role: role)
         }
         return BigDigits.width(of: text)
     }
