@@ -3,14 +3,80 @@ import IdeateCore
 
 /// An event as the run file stores it: the JSON that `Event`'s Codable conformance defines,
 /// keys sorted. The events that arrive by the thousand (ideas, reveals, joins, votes) are
-/// written by hand, byte for byte what `JSONEncoder` writes (a test holds them to it), because
-/// the encoder was the largest cost of durable ingest; the rest go through the encoder.
+/// written and read by hand — byte for byte what `JSONEncoder` writes, read to what
+/// `JSONDecoder` reads (tests hold them to both) — because the Codable machinery was the largest
+/// cost of durable ingest and of reopening a run; the other events go through it.
 enum EventPayload {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
+
+    private static let decoder = JSONDecoder()
+
+    /// The event `payload` holds; JSONDecoder's verdict (and error) for anything unusual.
+    static func decode(_ payload: String) throws -> Event {
+        var payload = payload
+        if let event = payload.withUTF8({ PayloadJSON.parse($0).flatMap(commonEvent) }) { return event }
+        return try decoder.decode(Event.self, from: Data(payload.utf8))
+    }
+
+    /// The frequent events in exactly the shape `encode` writes them; nil for anything else.
+    private static func commonEvent(_ json: PayloadJSON) -> Event? {
+        guard case let .object(outer) = json, outer.count == 1, let (name, body) = outer.first,
+              case let .object(fields) = body else { return nil }
+        switch name {
+        case "participantJoined":
+            guard fields.count == 1, case let .string(pseudonym)? = fields["_0"] else { return nil }
+            return .participantJoined(Pseudonym(pseudonym))
+        case "voteCast", "voteRetracted":
+            guard fields.count == 2, case let .string(pseudonym)? = fields["_0"], case let .string(idea)? = fields["_1"] else { return nil }
+            return name == "voteCast" ? .voteCast(Pseudonym(pseudonym), IdeaID(idea)) : .voteRetracted(Pseudonym(pseudonym), IdeaID(idea))
+        case "ideasRevealed":
+            guard fields.count == 2, case let .array(items)? = fields["_0"], case let .integer(at)? = fields["at"] else { return nil }
+            var ids: [IdeaID] = []
+            ids.reserveCapacity(items.count)
+            for item in items {
+                guard case let .string(id) = item else { return nil }
+                ids.append(IdeaID(id))
+            }
+            return .ideasRevealed(ids, at: Instant(millisecondsSince1970: at))
+        case "ideaSubmitted":
+            guard fields.count == 1, case let .object(idea)? = fields["_0"] else { return nil }
+            return idea.count <= 14 ? self.idea(idea).map(Event.ideaSubmitted) : nil
+        default:
+            return nil
+        }
+    }
+
+    private static func idea(_ fields: [String: PayloadJSON]) -> Idea? {
+        guard case let .string(id)? = fields["id"], case let .string(text)? = fields["text"],
+              case let .integer(round64)? = fields["round"], let round = Int(exactly: round64),
+              case let .string(sourceName)? = fields["source"], let source = Idea.Source(rawValue: sourceName),
+              case let .boolean(isHidden)? = fields["isHidden"], case let .boolean(isLate)? = fields["isLate"],
+              case let .boolean(isParked)? = fields["isParked"], case let .boolean(isRevealed)? = fields["isRevealed"],
+              case let .boolean(isWithdrawn)? = fields["isWithdrawn"] else { return nil }
+        var optional: [String: String] = [:]
+        for name in ["cluster", "extends", "mergedInto", "owner", "requestTag"] {
+            switch fields[name] {
+            case nil: break
+            case let .string(value)?: optional[name] = value
+            default: return nil
+            }
+        }
+        guard fields.count == 9 + optional.count else { return nil }
+        var idea = Idea(id: IdeaID(id), round: round, text: text, source: source, owner: optional["owner"].map(OwnerTag.init),
+                        extends: optional["extends"].map(IdeaID.init), isLate: isLate)
+        idea.isHidden = isHidden
+        idea.isParked = isParked
+        idea.isRevealed = isRevealed
+        idea.isWithdrawn = isWithdrawn
+        idea.mergedInto = optional["mergedInto"].map(IdeaID.init)
+        idea.cluster = optional["cluster"]
+        idea.requestTag = optional["requestTag"].map(OwnerTag.init)
+        return idea
+    }
 
     static func encode(_ event: Event) throws -> String {
         var out: [UInt8] = []

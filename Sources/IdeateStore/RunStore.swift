@@ -85,13 +85,12 @@ public final class RunStore: Sendable {
 
     /// Every event in the order it was committed.
     public func events() throws -> [Event] {
-        let decoder = JSONDecoder()
-        return try database.read { db in
+        try database.read { db in
             let rows = try String.fetchCursor(db, sql: "SELECT payload FROM event ORDER BY seq")
             var events: [Event] = []
             while let payload = try rows.next() {
                 do {
-                    events.append(try decoder.decode(Event.self, from: Data(payload.utf8)))
+                    events.append(try EventPayload.decode(payload))
                 } catch {
                     throw RunStoreError.unreadable(path, "event \(events.count + 1) cannot be read: \(error)")
                 }

@@ -49,4 +49,59 @@ struct EventPayloadTests {
             #expect(try JSONDecoder().decode(Event.self, from: Data(payload.utf8)) == event)
         }
     }
+
+    /// What JSONDecoder makes of `payload`, or nil where it refuses it.
+    static func reference(_ payload: String) -> Event? {
+        try? JSONDecoder().decode(Event.self, from: Data(payload.utf8))
+    }
+
+    @Test("Reading a payload gives what JSONDecoder gives, for the hand-read and the other events")
+    func readsAsTheDecoder() throws {
+        for event in Self.events {
+            let payload = try EventPayload.encode(event)
+            #expect(try EventPayload.decode(payload) == event)
+        }
+    }
+
+    @Test("Unusual but valid JSON, and invalid JSON, read exactly as JSONDecoder reads them", arguments: [
+        #"{"participantJoined":{"_0":"caf\u00e9 \ud83d\ude00 \/ \b\f\n\r\t \"q\""}}"#,
+        #" { "voteCast" : { "_1" : "abc12" , "_0" : "p1" } } "#,
+        #"{"voteCast":{"_0":"p1","_1":"abc12","extra":1}}"#,
+        #"{"voteCast":{"_0":"p1","_0":"p2","_1":"abc12"}}"#,
+        #"{"voteCast":{"_0":"p1"}}"#,
+        #"{"ideasRevealed":{"_0":["a","b"],"at":1.5}}"#,
+        #"{"ideasRevealed":{"_0":["a",7],"at":15}}"#,
+        #"{"ideasRevealed":{"_0":[],"at":-15}}"#,
+        #"{"ideasRevealed":{"_0":[],"at":99999999999999999999}}"#,
+        #"{"ideaSubmitted":{"_0":{"id":"a","isHidden":false,"isLate":false,"isParked":false,"isRevealed":false,"isWithdrawn":false,"owner":null,"round":0,"source":"participant","text":"x"}}}"#,
+        #"{"ideaSubmitted":{"_0":{"id":"a","isHidden":false,"isLate":false,"isParked":false,"isRevealed":false,"isWithdrawn":false,"round":0,"source":"robot","text":"x"}}}"#,
+        #"{"ideaSubmitted":{"_0":{"id":"a","isLate":false,"round":0,"source":"participant","text":"x"}}}"#,
+        #"{"ideaSubmitted":{"_0":{"id":"a","isHidden":false,"isLate":false,"isParked":false,"isRevealed":false,"isWithdrawn":false,"round":01,"source":"participant","text":"x"}}}"#,
+        #"{"participantJoined":{"_0":"unterminated}}"#,
+        #"{"participantJoined":{"_0":"bad \ud800 surrogate"}}"#,
+        #"{"participantJoined":{"_0":"p"}} trailing"#,
+        #"{"participantJoined":{"_0":"p"},"voteCast":{"_0":"p","_1":"i"}}"#,
+        #"{"sessionFinished":{"at":12}}"#,
+        "",
+    ])
+    func unusualPayloads(payload: String) {
+        #expect((try? EventPayload.decode(payload)) == Self.reference(payload), "\(payload)")
+    }
+
+    @Test("Mutated payloads: the hand reader never accepts what JSONDecoder reads differently")
+    func mutatedPayloads() throws {
+        var random = SystemRandomNumberGenerator()
+        let payloads = try Self.events.map(EventPayload.encode)
+        for _ in 0..<3000 {
+            var bytes = Array(payloads.randomElement(using: &random)!.utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                let byte = [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "1"),
+                            UInt8(ascii: "u"), 0xC3, 0x80, UInt8.random(in: 0...255, using: &random)].randomElement(using: &random)!
+                if Bool.random(using: &random) { bytes[at] = byte } else { bytes.insert(byte, at: at) }
+            }
+            let payload = String(decoding: bytes, as: UTF8.self)
+            #expect((try? EventPayload.decode(payload)) == Self.reference(payload), "\(payload)")
+        }
+    }
 }
