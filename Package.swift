@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-bench",
-            dependencies: ["IdeateCore", "IdeateStore", "IdeateTUI"],
+            dependencies: ["IdeateCore", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio")],
             path: "Benchmarks/ideate-bench"
         ),
         .target(

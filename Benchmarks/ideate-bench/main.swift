@@ -1,7 +1,9 @@
 import Foundation
 import IdeateCore
+import IdeateNet
 import IdeateStore
 import IdeateTUI
+import NIOPosix
 
 // Prints ideate's performance figures beside their targets. Run it in release mode:
 //
@@ -101,7 +103,7 @@ figures.append(Figure(name: "Markdown export of a 10,000-idea run (\(markdownByt
                       target: "≤ 250 ms", met: export <= 0.250))
 
 /// A session in ideation with `count` ideas on the wall.
-func ideationWithIdeas(_ count: Int) async throws -> (SessionState, Instant) {
+func ideationWithIdeas(_ count: Int) async throws -> (InMemoryEngine, Instant) {
     let plan = Plan(title: "Frame benchmark", goal: "Measure", anonymity: AnonymitySettings(reveal: .immediate),
                     rounds: [RoundPlan(prompt: "What slows you down every week, and how could we remove it?",
                                        phases: [PhasePlan(kind: .ideate, seconds: 3600)])])
@@ -114,10 +116,11 @@ func ideationWithIdeas(_ count: Int) async throws -> (SessionState, Instant) {
         let text = "Idea \(index): a longer sentence about making the weekly \(["report", "meeting", "handover"][index % 3]) shorter"
         try await engine.execute(.participant(tokens[index % tokens.count], .submitIdea(text: text)), at: now)
     }
-    return (await engine.currentState(), now.advanced(bySeconds: 90))
+    return (engine, now.advanced(bySeconds: 90))
 }
 
-let (wallState, wallNow) = try await ideationWithIdeas(10_000)
+let (wallEngine, wallNow) = try await ideationWithIdeas(10_000)
+let wallState = await wallEngine.currentState()
 var consoleModel = ConsoleModel()
 let context = ConsoleContext()
 let frameTop = medianSeconds(repetitions: 200) {
@@ -132,6 +135,42 @@ let frameMiddle = medianSeconds(repetitions: 200) {
 }
 figures.append(Figure(name: "console frame, 10,000 ideas, scrolled to the middle", value: String(format: "%.3f ms", frameMiddle * 1000),
                       target: "≤ 1 ms", met: frameMiddle <= 0.001))
+
+/// Frames drawn the way the console loop draws them (one every 25 ms) for `seconds`, while
+/// whatever else runs in this process runs: milliseconds at the median and the 99th percentile.
+func consoleFrames(seconds: Double) async -> (median: Double, p99: Double) {
+    var model = ConsoleModel()
+    var samples: [Double] = []
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let state = await wallEngine.currentState()
+        _ = ConsoleView.render(state: state, model: &model, context: context, now: wallNow, width: 120, height: 36)
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        try? await Task.sleep(nanoseconds: 25_000_000)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
+}
+
+// The console and the participant server share a process in `ideate run`: frames with the
+// server idle, then with 1,000 idle participants connected (their view passes run beside).
+let hub = ParticipantHub(engine: wallEngine, clock: SystemClock(), code: "BENCH1")
+let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0)
+let quietFrames = await consoleFrames(seconds: 11)
+let clientGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+let idleClients = (0..<1000).map { _ in ParticipantClient(host: "127.0.0.1", port: server.port, code: "BENCH1", group: clientGroup, eventBuffer: 4) }
+for client in idleClients { await client.start() }
+while await wallEngine.currentState().participants.count < 1200 { try await Task.sleep(nanoseconds: 50_000_000) }
+let busyFrames = await consoleFrames(seconds: 11)
+figures.append(Figure(name: "console frames (10,000 ideas), server with no participants: median, p99",
+                      value: String(format: "%.3f, %.3f ms", quietFrames.median, quietFrames.p99), target: "—", met: nil))
+figures.append(Figure(name: "console frames, 1,000 idle participants connected: median, p99",
+                      value: String(format: "%.3f, %.3f ms", busyFrames.median, busyFrames.p99), target: "unchanged",
+                      met: busyFrames.median <= quietFrames.median * 1.25))
+for client in idleClients { await client.stop() }
+await server.stop()
+try await clientGroup.shutdownGracefully()
 
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
