@@ -18,12 +18,12 @@ enum EventPayload {
     /// The event `payload` holds; JSONDecoder's verdict (and error) for anything unusual.
     static func decode(_ payload: String) throws -> Event {
         var payload = payload
-        if let event = payload.withUTF8({ PayloadJSON.parse($0).flatMap(commonEvent) }) { return event }
+        if let event = payload.withUTF8({ JSONValue.parse($0).flatMap(commonEvent) }) { return event }
         return try decoder.decode(Event.self, from: Data(payload.utf8))
     }
 
     /// The frequent events in exactly the shape `encode` writes them; nil for anything else.
-    private static func commonEvent(_ json: PayloadJSON) -> Event? {
+    private static func commonEvent(_ json: JSONValue) -> Event? {
         guard case let .object(outer) = json, outer.count == 1, let (name, body) = outer.first,
               case let .object(fields) = body else { return nil }
         switch name {
@@ -50,7 +50,7 @@ enum EventPayload {
         }
     }
 
-    private static func idea(_ fields: [String: PayloadJSON]) -> Idea? {
+    private static func idea(_ fields: [String: JSONValue]) -> Idea? {
         guard case let .string(id)? = fields["id"], case let .string(text)? = fields["text"],
               case let .integer(round64)? = fields["round"], let round = Int(exactly: round64),
               case let .string(sourceName)? = fields["source"], let source = Idea.Source(rawValue: sourceName),

@@ -1,6 +1,6 @@
 import Foundation
 import IdeateCore
-import IdeateNet
+@testable import IdeateNet
 import Testing
 
 /// The wire's hand-written parts (reply lines, the one-pass strict decoder) say exactly what
@@ -71,6 +71,70 @@ struct WireFormatTests {
         } else {
             let message = try ClientMessage.decode(Data(line.utf8))
             #expect(try JSONDecoder().decode(ClientMessage.self, from: Data(line.utf8)) == message)
+        }
+    }
+
+    @Test("The fast reader and the strict decoder agree on every line, mutated ones included")
+    func fastAndStrictAgree() {
+        let lines = [
+            #"{"type":"hello","version":1,"code":"ABC","token":"t"}"#, #"{"type":"submit","id":"c1","text":"caf\u00e9 \ud83d\ude00"}"#,
+            #"{"type":"move","id":"c1","from":"a","to":"b"}"#, #"{"type":"vote","id":"c9","idea":"abc12"}"#,
+            #"{"type":"hello","version":1.0,"code":"ABC"}"#, #"{"type":"vote","id":"c9","idea":"abc12","id":"c8"}"#,
+        ]
+        var random = SystemRandomNumberGenerator()
+        var candidates = lines
+        for _ in 0..<3000 {
+            var bytes = Array(lines.randomElement(using: &random)!.utf8)
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                let byte = [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "1"),
+                            UInt8(ascii: "."), 0xC3, UInt8.random(in: 0...255, using: &random)].randomElement(using: &random)!
+                if Bool.random(using: &random) { bytes[at] = byte } else { bytes.insert(byte, at: at) }
+            }
+            candidates.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for line in candidates {
+            let data = Data(line.utf8)
+            let strict = Result { () throws(ClientMessage.DecodingProblem) in try ClientMessage.strictlyDecoded(data) }
+            let fast = data.withUnsafeBytes { JSONValue.parse($0.assumingMemoryBound(to: UInt8.self)).flatMap(ClientMessage.plainMessage) }
+            if let fast { #expect((try? strict.get()) == fast, "\(line)") }
+            #expect((try? ClientMessage.decode(data)) == (try? strict.get()), "\(line)")
+        }
+    }
+
+    @Test("A client's line is byte for byte what the JSON encoder writes", arguments: hostileTexts)
+    func clientLines(text: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for message in [ClientMessage(type: .hello, version: 1, code: text, token: text),
+                        ClientMessage(type: .submit, id: "c1", text: text, extends: text),
+                        ClientMessage(type: .move, id: text, from: "a", to: "b")] {
+            var expected = try encoder.encode(message)
+            expected.append(0x0A)
+            #expect(message.encodedLine() == expected)
+        }
+    }
+
+    @Test("The client reads server lines as JSONDecoder does, mutated ones included")
+    func serverLinesRead() throws {
+        var view = ParticipantView(title: "T", stage: "vote", round: 1, rounds: 1, prompt: "p", remainingMilliseconds: 5,
+                                   paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
+        view.wall = [SharedIdea(id: "a", text: "x")]
+        let sources = Self.hostileTexts.flatMap { text in
+            [ServerMessage.reply(id: text, ok: true, idea: "abc12", late: false, message: text), .welcome(token: text), .error(text, fatal: true)]
+        } + [.view(view)]
+        var random = SystemRandomNumberGenerator()
+        var lines = sources.map { Array($0.encodedLine().dropLast()) }
+        for _ in 0..<2000 {
+            var bytes = lines.randomElement(using: &random)!
+            let at = Int.random(in: 0..<bytes.count, using: &random)
+            bytes[at] = [UInt8(ascii: "\""), UInt8(ascii: "1"), UInt8(ascii: "}"), UInt8(ascii: "t"), UInt8.random(in: 0...255, using: &random)]
+                .randomElement(using: &random)!
+            lines.append(bytes)
+        }
+        for line in lines {
+            #expect(ServerMessage.decodeLine(line) == (try? JSONDecoder().decode(ServerMessage.self, from: Data(line))),
+                    "\(String(decoding: line, as: UTF8.self))")
         }
     }
 }

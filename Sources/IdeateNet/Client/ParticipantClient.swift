@@ -148,10 +148,7 @@ public actor ParticipantClient {
 
     private func write(_ message: ClientMessage, direct: Bool = false) {
         guard let channel else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard var data = try? encoder.encode(message) else { return }
-        data.append(0x0A)
+        let data = message.encodedLine()
         var buffer = channel.allocator.buffer(capacity: data.count)
         buffer.writeBytes(data)
         channel.writeAndFlush(buffer, promise: nil)
@@ -184,7 +181,7 @@ final class ServerMessageHandler: ChannelInboundHandler, Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         guard let bytes = buffer.readBytes(length: buffer.readableBytes),
-              let message = try? JSONDecoder().decode(ServerMessage.self, from: Data(bytes)) else { return }
+              let message = ServerMessage.decodeLine(bytes) else { return }
         inbound.yield(message)
     }
 

@@ -51,6 +51,37 @@ public struct ClientMessage: Codable, Equatable, Sendable {
         .move: (["id", "from", "to"], []),
     ]
 
+    /// The message as one line of JSON (keys sorted), newline included; written by hand, as
+    /// every idea and vote a participant sends goes through it.
+    public func encodedLine() -> Data {
+        var line: [UInt8] = []
+        line.reserveCapacity(64 + (text?.utf8.count ?? 0))
+        var first = true
+        func field(_ name: String, _ value: String?) {
+            guard let value else { return }
+            line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            JSONString.appendQuoted(name, to: &line)
+            line.append(UInt8(ascii: ":"))
+            JSONString.appendQuoted(value, to: &line)
+        }
+        field("code", code)
+        field("extends", extends)
+        field("from", from)
+        field("id", id)
+        field("idea", idea)
+        field("text", text)
+        field("to", to)
+        field("token", token)
+        field("type", type.rawValue)
+        if let version {
+            line.append(contentsOf: ",\"version\":".utf8)
+            line.append(contentsOf: String(version).utf8)
+        }
+        line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        return Data(line)
+    }
+
     /// Why a line could not be read, in words the client can show.
     public struct DecodingProblem: Error, Equatable, CustomStringConvertible {
         public var description: String
@@ -59,6 +90,42 @@ public struct ClientMessage: Codable, Equatable, Sendable {
     /// Decodes one line, checking that it holds exactly the fields its type allows. One pass of
     /// the JSON decoder: this runs for every message of every participant.
     public static func decode(_ line: Data) throws(DecodingProblem) -> ClientMessage {
+        let plain = line.withUnsafeBytes { raw in
+            JSONValue.parse(raw.assumingMemoryBound(to: UInt8.self)).flatMap(plainMessage)
+        }
+        if let plain { return plain }
+        return try strictlyDecoded(line)
+    }
+
+    /// A message exactly as clients write it, read without the Codable machinery (this runs for
+    /// every message of every participant). Anything else goes to ``strictlyDecoded(_:)``,
+    /// which decides and says what is wrong; tests hold the two to the same answers.
+    static func plainMessage(_ json: JSONValue) -> ClientMessage? {
+        guard case let .object(object) = json, case let .string(typeName)? = object["type"],
+              let kind = Kind(rawValue: typeName), let allowed = fields[kind] else { return nil }
+        var strings: [String: String] = [:]
+        var version: Int?
+        for (key, value) in object where key != "type" {
+            guard allowed.required.contains(key) || allowed.optional.contains(key) else { return nil }
+            switch value {
+            case let .integer(number) where key == "version":
+                guard let exact = Int(exactly: number) else { return nil }
+                version = exact
+            case let .string(text) where key != "version":
+                strings[key] = text
+            default:
+                return nil
+            }
+        }
+        guard allowed.required.allSatisfy({ object[$0] != nil }) else { return nil }
+        if let id = strings["id"], id.isEmpty || id.count > 64 { return nil }
+        return ClientMessage(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
+                             text: strings["text"], idea: strings["idea"], extends: strings["extends"],
+                             from: strings["from"], to: strings["to"])
+    }
+
+    /// The strict reading through `JSONDecoder`: exactly the fields the type allows.
+    static func strictlyDecoded(_ line: Data) throws(DecodingProblem) -> ClientMessage {
         do {
             return try strictDecoder.decode(StrictClientMessage.self, from: line).message
         } catch let problem as DecodingProblem {
@@ -154,6 +221,36 @@ public struct ServerMessage: Codable, Equatable, Sendable {
 
     public static func error(_ message: String, fatal: Bool) -> ServerMessage {
         ServerMessage(type: .error, message: message, fatal: fatal)
+    }
+
+    /// Reads one line from the server. Replies, welcomes and errors (flat objects) are read by
+    /// hand; views and anything unusual go through `JSONDecoder`.
+    public static func decodeLine(_ line: [UInt8]) -> ServerMessage? {
+        let flat = line.withUnsafeBufferPointer { JSONValue.parse($0).flatMap(flatMessage) }
+        return flat ?? (try? lineDecoder.decode(ServerMessage.self, from: Data(line)))
+    }
+
+    private static let lineDecoder = JSONDecoder()
+
+    /// A message without a view, exactly as ``encodedLine()`` writes it; nil for anything else.
+    static func flatMessage(_ json: JSONValue) -> ServerMessage? {
+        guard case let .object(object) = json, object["view"] == nil, case let .string(typeName)? = object["type"],
+              let kind = Kind(rawValue: typeName) else { return nil }
+        var message = ServerMessage(type: kind)
+        for (key, value) in object where key != "type" {
+            switch (key, value) {
+            case let ("version", .integer(number)): guard let exact = Int(exactly: number) else { return nil }; message.version = exact
+            case let ("token", .string(text)): message.token = text
+            case let ("id", .string(text)): message.id = text
+            case let ("idea", .string(text)): message.idea = text
+            case let ("message", .string(text)): message.message = text
+            case let ("ok", .boolean(flag)): message.ok = flag
+            case let ("late", .boolean(flag)): message.late = flag
+            case let ("fatal", .boolean(flag)): message.fatal = flag
+            default: return nil
+            }
+        }
+        return message
     }
 
     /// The message as one line of JSON, newline included. Replies, welcomes and errors (one per

@@ -1,18 +1,18 @@
-/// A small JSON reader for stored event payloads: enough of JSON (objects, arrays, strings,
-/// integers, booleans, null) to read the events that make up nearly all of a run file, much
-/// faster than `JSONDecoder` (replay of a 10,000-idea run was mostly decoding). Anything it
-/// does not read exactly — a fraction, a duplicate key, bad input — it declines, and the caller
-/// falls back to `JSONDecoder`, which stays the authority on what a payload means.
-enum PayloadJSON: Equatable {
+/// A small JSON reader for the hot paths (stored events, wire messages): enough of JSON
+/// (objects, arrays, strings, integers, booleans, null) to read what ideate itself writes, much
+/// faster than `JSONDecoder` (replaying a 10,000-idea run was mostly decoding). Anything it does
+/// not read exactly — a fraction, a duplicate key, deep nesting, bad input — it declines, and
+/// the caller falls back to `JSONDecoder`, which stays the authority on what a text means.
+public enum JSONValue: Equatable, Sendable {
     case string(String)
     case integer(Int64)
     case boolean(Bool)
     case null
-    case array([PayloadJSON])
-    case object([String: PayloadJSON])
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     /// The value `bytes` hold, or nil when this reader declines them.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PayloadJSON? {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         var reader = Reader(bytes: bytes)
         guard let value = reader.value(depth: 0) else { return nil }
         reader.skipSpace()
@@ -27,14 +27,14 @@ enum PayloadJSON: Equatable {
             while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
         }
 
-        mutating func value(depth: Int) -> PayloadJSON? {
+        mutating func value(depth: Int) -> JSONValue? {
             guard depth < 16 else { return nil }
             skipSpace()
             guard position < bytes.count else { return nil }
             switch bytes[position] {
             case UInt8(ascii: "{"): return object(depth: depth)
             case UInt8(ascii: "["): return array(depth: depth)
-            case UInt8(ascii: "\""): return string().map(PayloadJSON.string)
+            case UInt8(ascii: "\""): return string().map(JSONValue.string)
             case UInt8(ascii: "t"): return literal("true", .boolean(true))
             case UInt8(ascii: "f"): return literal("false", .boolean(false))
             case UInt8(ascii: "n"): return literal("null", .null)
@@ -42,7 +42,7 @@ enum PayloadJSON: Equatable {
             }
         }
 
-        mutating func literal(_ word: StaticString, _ value: PayloadJSON) -> PayloadJSON? {
+        mutating func literal(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
             let count = word.utf8CodeUnitCount
             guard position + count <= bytes.count else { return nil }
             for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { return nil }
@@ -50,7 +50,7 @@ enum PayloadJSON: Equatable {
             return value
         }
 
-        mutating func integer() -> PayloadJSON? {
+        mutating func integer() -> JSONValue? {
             var negative = false
             if bytes[position] == UInt8(ascii: "-") {
                 negative = true
@@ -151,9 +151,9 @@ enum PayloadJSON: Equatable {
             return value
         }
 
-        mutating func array(depth: Int) -> PayloadJSON? {
+        mutating func array(depth: Int) -> JSONValue? {
             position += 1
-            var items: [PayloadJSON] = []
+            var items: [JSONValue] = []
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
                 position += 1
@@ -171,9 +171,9 @@ enum PayloadJSON: Equatable {
             }
         }
 
-        mutating func object(depth: Int) -> PayloadJSON? {
+        mutating func object(depth: Int) -> JSONValue? {
             position += 1
-            var fields: [String: PayloadJSON] = [:]
+            var fields: [String: JSONValue] = [:]
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                 position += 1
