@@ -39,16 +39,21 @@ struct Decision {
         self.now = now
     }
 
-    /// The state as it is after the events emitted so far.
+    /// The state as it is after the events emitted so far. Lent to the caller, not copied:
+    /// rules read it several times per command, and a copy retains every field of the session.
     var state: SessionState {
-        mutating get {
+        mutating _read {
             if unapplied > 0 {
                 var current = updated ?? base
                 for event in events.suffix(unapplied) { current.apply(event) }
                 updated = current
                 unapplied = 0
             }
-            return updated ?? base
+            if updated != nil {
+                yield updated!
+            } else {
+                yield base
+            }
         }
     }
 
@@ -63,18 +68,20 @@ struct Decision {
         _ command: ParticipantCommand, from token: ParticipantToken, random: inout some RandomNumberGenerator
     ) throws(Refusal) {
         if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
+        let pseudonym = token.pseudonym
         if command == .join {
-            if !state.participants.contains(token.pseudonym) { emit(.participantJoined(token.pseudonym)) }
+            if !state.participants.contains(pseudonym) { emit(.participantJoined(pseudonym)) }
             return
         }
-        guard state.participants.contains(token.pseudonym) else {
+        guard state.participants.contains(pseudonym) else {
             throw Refusal(.notJoined, "Join the workshop before sending anything.")
         }
         switch command {
         case .join: break
         case let .submitIdea(text, extending, requestKey):
-            if let requestKey, state.idea(submittedWith: requestKey, by: token) != nil { return }
-            try submitIdea(text: text, extending: extending, requestKey: requestKey, by: token, random: &random)
+            let requestTag = requestKey.map { token.requestTag(for: $0) }
+            if let requestTag, state.ideaByRequestTag[requestTag] != nil { return }
+            try submitIdea(text: text, extending: extending, requestTag: requestTag, by: token, random: &random)
         case let .editIdea(id, text): try editIdea(id, text: text, by: token)
         case let .withdrawIdea(id): try withdrawIdea(id, by: token)
         case let .castVote(id): try castVote(on: id, by: token)

@@ -1,7 +1,7 @@
 /// Ideas while they flow: who may add, edit and withdraw them, and what counts as late.
 extension Decision {
     mutating func submitIdea(
-        text: String, extending: IdeaID?, requestKey: String?, by token: ParticipantToken,
+        text: String, extending: IdeaID?, requestTag: OwnerTag?, by token: ParticipantToken,
         random: inout some RandomNumberGenerator
     ) throws(Refusal) {
         let text = try IdeaText.validated(text)
@@ -25,7 +25,7 @@ extension Decision {
         let waiting = state.pending
         var idea = Idea(id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
                         extends: extending, isLate: isLate)
-        idea.requestTag = requestKey.map { token.requestTag(for: $0) }
+        idea.requestTag = requestTag
         emit(.ideaSubmitted(idea))
         if plan.anonymity.reveal == .immediate {
             emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: now))
