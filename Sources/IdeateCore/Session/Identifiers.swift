@@ -2,11 +2,14 @@
 /// file and every export see only values derived from it (``Pseudonym``, ``OwnerTag``).
 public struct ParticipantToken: Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
-
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-
     /// The participant as the event log knows them: enough for vote budgets, nothing more.
-    public var pseudonym: Pseudonym { Pseudonym(SHA256.hexDigest(of: "ideate.participant:" + rawValue).prefix(24)) }
+    /// Derived once here, as every command of this participant needs it.
+    public let pseudonym: Pseudonym
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+        pseudonym = Pseudonym(SHA256.hexDigest(of: "ideate.participant:" + rawValue).prefix(24))
+    }
 
     /// Proof that this participant wrote `idea`, different for every idea so that two tags
     /// cannot be linked to each other or to a person without the token.
@@ -20,6 +23,10 @@ public struct ParticipantToken: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "token(…)" }
+
+    public static func == (lhs: ParticipantToken, rhs: ParticipantToken) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 
 /// A one-way name for a participant, stored with votes so budgets survive a restart.
