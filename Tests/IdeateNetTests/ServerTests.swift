@@ -84,7 +84,15 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Lines received until a whole line contains `text` (or the connection ends or times out).
-    func read(until text: String) -> String {
+    /// The blocking reads run on their own thread: on the two-thread cooperative pool, a test
+    /// blocked in `recv` beside another blocked test would starve the server it waits for.
+    func read(until text: String) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.readBlocking(until: text)) }
+        }
+    }
+
+    private func readBlocking(until text: String) -> String {
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 65_536)
         func hasWholeLine() -> Bool {
@@ -150,16 +158,16 @@ struct ServerTests {
         let raw = try RawConnection(port: live.server.port)
         let token = try #require(await client.resumeToken)
         raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
-        _ = raw.read(until: "welcome")
+        _ = await raw.read(until: "welcome")
         _ = first
         let id = "resend-1"
         raw.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
-        let answer1 = raw.read(until: "\"id\":\"\(id)\"")
+        let answer1 = await raw.read(until: "\"id\":\"\(id)\"")
         let raw2 = try RawConnection(port: live.server.port)
         raw2.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
-        _ = raw2.read(until: "welcome")
+        _ = await raw2.read(until: "welcome")
         raw2.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
-        let answer2 = raw2.read(until: "\"id\":\"\(id)\"")
+        let answer2 = await raw2.read(until: "\"id\":\"\(id)\"")
         func ideaID(_ text: String) -> String? {
             text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
                 .flatMap { try? JSONDecoder().decode(ServerMessage.self, from: Data($0.utf8)).idea }
@@ -200,22 +208,22 @@ struct ServerTests {
 
         let raw = try RawConnection(port: live.server.port)
         raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
-        _ = raw.read(until: "welcome")
+        _ = await raw.read(until: "welcome")
         raw.send("{\"type\":\"advance\",\"id\":\"x\"}\n")
-        #expect(raw.read(until: "error").contains("`advance` is not a participant message"))
+        #expect(await raw.read(until: "error").contains("`advance` is not a participant message"))
         raw.send("{not json\n")
-        #expect(raw.read(until: "error").contains("not a JSON object"))
+        #expect(await raw.read(until: "error").contains("not a JSON object"))
         raw.send("{\"type\":\"submit\",\"id\":\"s1\",\"text\":\"x\",\"author\":\"me\"}\n")
-        #expect(raw.read(until: "error").contains("unknown field `author`"))
+        #expect(await raw.read(until: "error").contains("unknown field `author`"))
         #expect(await live.server.hub.refusedMessages == 3)
 
         let old = try RawConnection(port: live.server.port)
         old.send("{\"type\":\"hello\",\"version\":0,\"code\":\"K7P2QX\"}\n")
-        #expect(old.read(until: "error").contains("protocol version 0 is not spoken here"))
+        #expect(await old.read(until: "error").contains("protocol version 0 is not spoken here"))
 
         let big = try RawConnection(port: live.server.port)
         big.send(String(repeating: "a", count: 20_000))
-        #expect(big.read(until: "error").contains("message too large"))
+        #expect(await big.read(until: "error").contains("message too large"))
 
         let slow = try RawConnection(port: live.server.port)
         slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
