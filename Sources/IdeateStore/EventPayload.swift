@@ -7,12 +7,6 @@ import IdeateCore
 /// `JSONDecoder` reads (tests hold them to both) — because the Codable machinery was the largest
 /// cost of durable ingest and of reopening a run; the other events go through it.
 enum EventPayload {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     private static let decoder = JSONDecoder()
 
     /// The event `payload` holds; JSONDecoder's verdict (and error) for anything unusual.
@@ -79,83 +73,59 @@ enum EventPayload {
     }
 
     static func encode(_ event: Event) throws -> String {
-        var out: [UInt8] = []
+        let caseName: String
+        var body: JSONObjectWriter
         switch event {
         case let .participantJoined(pseudonym):
-            out.reserveCapacity(64)
-            open("participantJoined", into: &out)
-            field("_0", first: true, into: &out)
-            JSONString.appendQuoted(pseudonym.rawValue, to: &out)
+            caseName = "participantJoined"
+            body = JSONObjectWriter()
+            body.string("_0", pseudonym.rawValue)
         case let .ideaSubmitted(idea):
-            out.reserveCapacity(320 + idea.text.utf8.count)
-            open("ideaSubmitted", into: &out)
-            field("_0", first: true, into: &out)
-            append(idea, into: &out)
+            caseName = "ideaSubmitted"
+            body = JSONObjectWriter(capacity: 320 + idea.text.utf8.count)
+            body.field("_0") { $0 += Self.object(for: idea) }
         case let .ideasRevealed(ids, at):
-            out.reserveCapacity(48 + ids.count * 8)
-            open("ideasRevealed", into: &out)
-            field("_0", first: true, into: &out)
-            out.append(UInt8(ascii: "["))
-            for (index, id) in ids.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONString.appendQuoted(id.rawValue, to: &out)
+            caseName = "ideasRevealed"
+            body = JSONObjectWriter(capacity: 48 + ids.count * 8)
+            body.field("_0") { out in
+                out.append(UInt8(ascii: "["))
+                for (index, id) in ids.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONString.appendQuoted(id.rawValue, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
             }
-            out.append(UInt8(ascii: "]"))
-            field("at", into: &out)
-            out.append(contentsOf: String(at.millisecondsSince1970).utf8)
+            body.integer("at", at.millisecondsSince1970)
         case let .voteCast(pseudonym, id), let .voteRetracted(pseudonym, id):
-            out.reserveCapacity(80)
-            if case .voteCast = event { open("voteCast", into: &out) } else { open("voteRetracted", into: &out) }
-            field("_0", first: true, into: &out)
-            JSONString.appendQuoted(pseudonym.rawValue, to: &out)
-            field("_1", into: &out)
-            JSONString.appendQuoted(id.rawValue, to: &out)
+            if case .voteCast = event { caseName = "voteCast" } else { caseName = "voteRetracted" }
+            body = JSONObjectWriter()
+            body.string("_0", pseudonym.rawValue)
+            body.string("_1", id.rawValue)
         default:
-            return String(decoding: try encoder.encode(event), as: UTF8.self)
+            return String(decoding: try RunStore.encoder.encode(event), as: UTF8.self)
         }
-        out.append(contentsOf: "}}".utf8)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `{"case":{` — the outer object and the case's object, left open.
-    private static func open(_ caseName: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        JSONString.appendQuoted(caseName, to: &out)
-        out.append(contentsOf: ":{".utf8)
-    }
-
-    private static func field(_ name: String, first: Bool = false, into out: inout [UInt8]) {
-        if !first { out.append(UInt8(ascii: ",")) }
-        JSONString.appendQuoted(name, to: &out)
-        out.append(UInt8(ascii: ":"))
-    }
-
-    private static func append(_ flag: Bool, into out: inout [UInt8]) {
-        out.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        var outer = JSONObjectWriter(capacity: body.bytes.count + caseName.utf8.count + 8)
+        outer.field(caseName) { $0 += body.finished() }
+        return String(decoding: outer.finished(), as: UTF8.self)
     }
 
     /// An idea's fields in sorted key order, absent optionals left out (as the encoder does).
-    private static func append(_ idea: Idea, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        func key(_ name: String) {
-            field(name, first: first, into: &out)
-            first = false
-        }
-        if let cluster = idea.cluster { key("cluster"); JSONString.appendQuoted(cluster, to: &out) }
-        if let extends = idea.extends { key("extends"); JSONString.appendQuoted(extends.rawValue, to: &out) }
-        key("id"); JSONString.appendQuoted(idea.id.rawValue, to: &out)
-        key("isHidden"); append(idea.isHidden, into: &out)
-        key("isLate"); append(idea.isLate, into: &out)
-        key("isParked"); append(idea.isParked, into: &out)
-        key("isRevealed"); append(idea.isRevealed, into: &out)
-        key("isWithdrawn"); append(idea.isWithdrawn, into: &out)
-        if let mergedInto = idea.mergedInto { key("mergedInto"); JSONString.appendQuoted(mergedInto.rawValue, to: &out) }
-        if let owner = idea.owner { key("owner"); JSONString.appendQuoted(owner.rawValue, to: &out) }
-        if let requestTag = idea.requestTag { key("requestTag"); JSONString.appendQuoted(requestTag.rawValue, to: &out) }
-        key("round"); out.append(contentsOf: String(idea.round).utf8)
-        key("source"); JSONString.appendQuoted(idea.source.rawValue, to: &out)
-        key("text"); JSONString.appendQuoted(idea.text, to: &out)
-        out.append(UInt8(ascii: "}"))
+    private static func object(for idea: Idea) -> [UInt8] {
+        var object = JSONObjectWriter(capacity: 280 + idea.text.utf8.count)
+        object.string("cluster", idea.cluster)
+        object.string("extends", idea.extends?.rawValue)
+        object.string("id", idea.id.rawValue)
+        object.boolean("isHidden", idea.isHidden)
+        object.boolean("isLate", idea.isLate)
+        object.boolean("isParked", idea.isParked)
+        object.boolean("isRevealed", idea.isRevealed)
+        object.boolean("isWithdrawn", idea.isWithdrawn)
+        object.string("mergedInto", idea.mergedInto?.rawValue)
+        object.string("owner", idea.owner?.rawValue)
+        object.string("requestTag", idea.requestTag?.rawValue)
+        object.integer("round", idea.round)
+        object.string("source", idea.source.rawValue)
+        object.string("text", idea.text)
+        return object.finished()
     }
 }

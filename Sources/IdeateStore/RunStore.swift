@@ -10,6 +10,12 @@ import IdeateCore
 public final class RunStore: Sendable {
     public let path: String
     private let database: DatabasePool
+    /// The JSON the run file holds (plan and events): keys sorted, slashes as they are.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// Creates a new run file for `plan`. Fails if `path` already exists: a run is never
     /// overwritten by accident.
@@ -23,11 +29,9 @@ public final class RunStore: Sendable {
         }
         close(descriptor)
         let store = try RunStore(path: path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try store.database.write { db in
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('plan', ?)",
-                           arguments: [String(decoding: try encoder.encode(plan), as: UTF8.self)])
+                           arguments: [String(decoding: try Self.encoder.encode(plan), as: UTF8.self)])
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('created_by', ?)", arguments: ["ideate"])
         }
         return store

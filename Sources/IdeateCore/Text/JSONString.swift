@@ -26,3 +26,53 @@ public enum JSONString {
         output.append(UInt8(ascii: "\""))
     }
 }
+
+/// Writes one JSON object, field by field in the order given (callers give keys sorted, as
+/// `JSONEncoder` with `.sortedKeys` writes them); absent optionals are left out, as the encoder
+/// leaves them out. The one place the hand-written wire lines and stored events are built.
+public struct JSONObjectWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var hasFields = false
+
+    public init(capacity: Int = 64) {
+        bytes.reserveCapacity(capacity)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    public mutating func string(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        JSONString.appendQuoted(value, to: &bytes)
+    }
+
+    public mutating func boolean(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+    }
+
+    public mutating func integer(_ name: String, _ value: (some BinaryInteger)?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A field whose value `writeValue` appends as JSON (an array, a nested object).
+    public mutating func field(_ name: String, _ writeValue: (inout [UInt8]) -> Void) {
+        key(name)
+        writeValue(&bytes)
+    }
+
+    /// The object, closed.
+    public consuming func finished() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
+    private mutating func key(_ name: String) {
+        if hasFields { bytes.append(UInt8(ascii: ",")) }
+        hasFields = true
+        JSONString.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+}

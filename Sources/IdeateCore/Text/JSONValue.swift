@@ -79,17 +79,11 @@ public enum JSONValue: Equatable, Sendable {
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
-                    let text: String
-                    if plain {
-                        guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<position]), as: UTF8.self) else { return nil }
-                        text = run
-                    } else {
-                        guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<position]), as: UTF8.self) else { return nil }
-                        scalars.append(contentsOf: run.unicodeScalars)
-                        text = String(scalars)
-                    }
+                    guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<position]), as: UTF8.self) else { return nil }
                     position += 1
-                    return text
+                    if plain { return run }
+                    scalars.append(contentsOf: run.unicodeScalars)
+                    return String(scalars)
                 }
                 if byte < 0x20 { return nil }
                 if byte == UInt8(ascii: "\\") {

@@ -54,32 +54,18 @@ public struct ClientMessage: Codable, Equatable, Sendable {
     /// The message as one line of JSON (keys sorted), newline included; written by hand, as
     /// every idea and vote a participant sends goes through it.
     public func encodedLine() -> Data {
-        var line: [UInt8] = []
-        line.reserveCapacity(64 + (text?.utf8.count ?? 0))
-        var first = true
-        func field(_ name: String, _ value: String?) {
-            guard let value else { return }
-            line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            first = false
-            JSONString.appendQuoted(name, to: &line)
-            line.append(UInt8(ascii: ":"))
-            JSONString.appendQuoted(value, to: &line)
-        }
-        field("code", code)
-        field("extends", extends)
-        field("from", from)
-        field("id", id)
-        field("idea", idea)
-        field("text", text)
-        field("to", to)
-        field("token", token)
-        field("type", type.rawValue)
-        if let version {
-            line.append(contentsOf: ",\"version\":".utf8)
-            line.append(contentsOf: String(version).utf8)
-        }
-        line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-        return Data(line)
+        var object = JSONObjectWriter(capacity: 64 + (text?.utf8.count ?? 0))
+        object.string("code", code)
+        object.string("extends", extends)
+        object.string("from", from)
+        object.string("id", id)
+        object.string("idea", idea)
+        object.string("text", text)
+        object.string("to", to)
+        object.string("token", token)
+        object.string("type", type.rawValue)
+        object.integer("version", version)
+        return Data(object.finished() + [0x0A])
     }
 
     /// Why a line could not be read, in words the client can show.
@@ -87,8 +73,8 @@ public struct ClientMessage: Codable, Equatable, Sendable {
         public var description: String
     }
 
-    /// Decodes one line, checking that it holds exactly the fields its type allows. One pass of
-    /// the JSON decoder: this runs for every message of every participant.
+    /// Decodes one line, checking that it holds exactly the fields its type allows: the fast
+    /// reader for messages as clients write them, the strict decoder for everything else.
     public static func decode(_ line: Data) throws(DecodingProblem) -> ClientMessage {
         let plain = line.withUnsafeBytes { raw in
             JSONValue.parse(raw.assumingMemoryBound(to: UInt8.self)).flatMap(plainMessage)
@@ -272,27 +258,16 @@ public struct ServerMessage: Codable, Equatable, Sendable {
 
     /// Every field but `view`, keys sorted as the encoder sorts them.
     private func flatLine() -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(96 + (message?.utf8.count ?? 0))
-        var first = true
-        func key(_ name: String) {
-            line.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            first = false
-            JSONString.appendQuoted(name, to: &line)
-            line.append(UInt8(ascii: ":"))
-        }
-        func boolean(_ value: Bool) { line.append(contentsOf: value ? "true".utf8 : "false".utf8) }
-        if let fatal { key("fatal"); boolean(fatal) }
-        if let id { key("id"); JSONString.appendQuoted(id, to: &line) }
-        if let idea { key("idea"); JSONString.appendQuoted(idea, to: &line) }
-        if let late { key("late"); boolean(late) }
-        if let message { key("message"); JSONString.appendQuoted(message, to: &line) }
-        if let ok { key("ok"); boolean(ok) }
-        if let token { key("token"); JSONString.appendQuoted(token, to: &line) }
-        key("type")
-        JSONString.appendQuoted(type.rawValue, to: &line)
-        if let version { key("version"); line.append(contentsOf: String(version).utf8) }
-        line.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-        return line
+        var object = JSONObjectWriter(capacity: 96 + (message?.utf8.count ?? 0))
+        object.boolean("fatal", fatal)
+        object.string("id", id)
+        object.string("idea", idea)
+        object.boolean("late", late)
+        object.string("message", message)
+        object.boolean("ok", ok)
+        object.string("token", token)
+        object.string("type", type.rawValue)
+        object.integer("version", version)
+        return object.finished() + [0x0A]
     }
 }
