@@ -1,15 +1,25 @@
 import GRDB
 import IdeateCore
 
-/// Runs commands against a run file: decides, applies, and acknowledges only after the events
-/// are committed. Commands that arrive while a commit is in flight are committed together in
-/// the next transaction (group commit), so durability stays fast under load.
+/// Runs commands against a run file: decides, commits, and answers only after the events are
+/// on disk. Commands that arrive while a commit is in flight are committed together in the
+/// next transaction (group commit), so durability stays fast under load.
+///
+/// Two states: commands are decided against everything accepted so far, committed or not
+/// (`speculative`), so a burst is judged as a whole; everyone else — views, the console, the
+/// server's answers — sees only what is on disk (`committed`). A command that changes nothing
+/// (a resend whose first copy is still being written, say) is answered only once the events it
+/// rests on are committed, and with their outcome: "saved" never runs ahead of the disk.
 public actor DurableEngine: WorkshopEngine {
     public let store: RunStore
-    private var state: SessionState
+    private var committed: SessionState
+    private var speculative: SessionState
     private var random: SeededRandom
+    /// Accepted events waiting for the next transaction, and who waits for them.
     private var uncommitted: [Event] = []
-    private var waiting: [CheckedContinuation<Void, any Error>] = []
+    private var nextWaiters: [CheckedContinuation<Void, any Error>] = []
+    /// Who waits for the transaction being written now.
+    private var inFlightWaiters: [CheckedContinuation<Void, any Error>] = []
     private var isCommitting = false
     /// How many transactions have been committed (for figures: events per commit).
     public private(set) var commitCount = 0
@@ -18,22 +28,27 @@ public actor DurableEngine: WorkshopEngine {
     /// Replays `store` and continues from there. `seed` feeds shuffles and idea ids.
     public init(store: RunStore, seed: UInt64) throws {
         self.store = store
-        state = try store.replay()
+        committed = try store.replay()
+        speculative = committed
         random = SeededRandom(seed: seed)
     }
 
-    public func currentState() -> SessionState { state }
+    /// The state on disk: what every view shows.
+    public func currentState() -> SessionState { committed }
 
     public func storageHealth() -> StorageHealth { health }
 
     @discardableResult
     public func execute(_ command: Command, at now: Instant) async throws -> [Event] {
-        let events = try state.decide(command, at: now, random: &random)
-        guard !events.isEmpty else { return [] }
-        for event in events { state.apply(event) }
+        let events = try speculative.decide(command, at: now, random: &random)
+        guard !events.isEmpty else {
+            try await waitUntilSaved()
+            return []
+        }
+        for event in events { speculative.apply(event) }
         uncommitted += events
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            waiting.append(continuation)
+            nextWaiters.append(continuation)
             if !isCommitting {
                 isCommitting = true
                 Task { await self.commitPending() }
@@ -42,35 +57,48 @@ public actor DurableEngine: WorkshopEngine {
         return events
     }
 
+    /// Returns once every event accepted so far is committed; throws the failure if their
+    /// commit failed.
+    private func waitUntilSaved() async throws {
+        if !uncommitted.isEmpty {
+            try await withCheckedThrowingContinuation { nextWaiters.append($0) }
+        } else if isCommitting {
+            try await withCheckedThrowingContinuation { inFlightWaiters.append($0) }
+        }
+    }
+
     private func commitPending() async {
         while !uncommitted.isEmpty {
             let batch = uncommitted
-            let waiters = waiting
             uncommitted = []
-            waiting = []
+            inFlightWaiters = nextWaiters
+            nextWaiters = []
             do {
                 try await store.append(batch)
+                for event in batch { committed.apply(event) }
                 commitCount += 1
                 health.isFailing = false
-                for waiter in waiters { waiter.resume() }
+                for waiter in inFlightWaiters { waiter.resume() }
+                inFlightWaiters = []
             } catch {
-                failEverything(after: error, waiters: waiters)
+                failEverything(after: error)
             }
         }
         isCommitting = false
     }
 
     /// A failed commit (a full disk, say): nobody whose events were not written is told
-    /// "accepted", and the state goes back to exactly what is on disk.
-    private func failEverything(after error: any Error, waiters: [CheckedContinuation<Void, any Error>]) {
+    /// "accepted", and the next command is decided against exactly what is on disk.
+    private func failEverything(after error: any Error) {
         let failure = StorageFailure(error)
         health.failedCommits += 1
         health.lastFailure = failure
         health.isFailing = true
-        for waiter in waiters + waiting { waiter.resume(throwing: failure) }
-        waiting = []
+        for waiter in inFlightWaiters + nextWaiters { waiter.resume(throwing: failure) }
+        inFlightWaiters = []
+        nextWaiters = []
         uncommitted = []
-        if let durable = try? store.replay() { state = durable }
+        speculative = committed
     }
 }
 

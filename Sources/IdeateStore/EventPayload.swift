@@ -28,14 +28,20 @@ enum EventPayload {
             guard fields.count == 2, case let .string(pseudonym)? = fields["_0"], case let .string(idea)? = fields["_1"] else { return nil }
             return name == "voteCast" ? .voteCast(Pseudonym(pseudonym), IdeaID(idea)) : .voteRetracted(Pseudonym(pseudonym), IdeaID(idea))
         case "ideasRevealed":
-            guard fields.count == 2, case let .array(items)? = fields["_0"], case let .integer(at)? = fields["at"] else { return nil }
+            guard case let .array(items)? = fields["_0"] else { return nil }
+            let at: Instant?
+            switch fields["at"] {
+            case let .integer(milliseconds)? where fields.count == 2: at = Instant(millisecondsSince1970: milliseconds)
+            case nil where fields.count == 1: at = nil
+            default: return nil
+            }
             var ids: [IdeaID] = []
             ids.reserveCapacity(items.count)
             for item in items {
                 guard case let .string(id) = item else { return nil }
                 ids.append(IdeaID(id))
             }
-            return .ideasRevealed(ids, at: Instant(millisecondsSince1970: at))
+            return .ideasRevealed(ids, at: at)
         case "ideaSubmitted":
             guard fields.count == 1, case let .object(idea)? = fields["_0"] else { return nil }
             return idea.count <= 14 ? self.idea(idea).map(Event.ideaSubmitted) : nil
@@ -95,7 +101,7 @@ enum EventPayload {
                 }
                 out.append(UInt8(ascii: "]"))
             }
-            body.integer("at", at.millisecondsSince1970)
+            body.integer("at", at?.millisecondsSince1970)
         case let .voteCast(pseudonym, id), let .voteRetracted(pseudonym, id):
             if case .voteCast = event { caseName = "voteCast" } else { caseName = "voteRetracted" }
             body = JSONObjectWriter()

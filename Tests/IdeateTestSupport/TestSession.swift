@@ -39,8 +39,10 @@ public struct TestSession {
     }
 
     @discardableResult
-    public mutating func participant(_ token: ParticipantToken, _ command: ParticipantCommand) throws(Refusal) -> [Event] {
-        try run(.participant(token, command))
+    public mutating func participant(
+        _ token: ParticipantToken, _ command: ParticipantCommand, request: String? = nil
+    ) throws(Refusal) -> [Event] {
+        try run(.participant(token, command, request: request))
     }
 
     /// Submits `text` as `token` and returns the new idea's id.

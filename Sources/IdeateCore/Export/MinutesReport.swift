@@ -76,7 +76,7 @@ public struct MinutesReport: Codable, Equatable, Sendable {
         let results = state.results(round: round)
         let ranks = Dictionary(uniqueKeysWithValues: (results ?? []).enumerated().map { ($1.idea.id, (rank: $0 + 1, votes: $1.votes)) })
         let pendingAndRevealed = state.revealedIdeas(round: round) + state.pending.compactMap { state.ideas[$0] }
-            .filter { $0.round == round && !$0.isWithdrawn }
+            .filter { $0.round == round && !$0.isWithdrawn } + state.ideasKeptOffTheWall(round: round)
         let ideas = pendingAndRevealed.map { idea in
             IdeaEntry(
                 id: idea.id.rawValue, text: idea.text, cluster: idea.cluster, status: idea.status, late: idea.isLate,

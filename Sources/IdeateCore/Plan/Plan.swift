@@ -6,16 +6,41 @@ public struct Plan: Codable, Equatable, Sendable {
     public var anonymity: AnonymitySettings
     public var voting: VotingSettings
     public var rounds: [RoundPlan]
+    /// How many participants may join the run: budgets are per participant, so this (with the
+    /// facilitator's room lock) is what keeps a script from joining a thousand times.
+    public var maxParticipants: Int
+
+    /// Generous for any room; small enough that a flood of joins stops.
+    public static let defaultMaxParticipants = 2_000
+    /// The largest `max_participants` a plan may ask for.
+    public static let maxParticipantsLimit = 10_000
 
     public init(
         title: String, goal: String, anonymity: AnonymitySettings = AnonymitySettings(),
-        voting: VotingSettings = VotingSettings(), rounds: [RoundPlan]
+        voting: VotingSettings = VotingSettings(), rounds: [RoundPlan], maxParticipants: Int = Plan.defaultMaxParticipants
     ) {
         self.title = title
         self.goal = goal
         self.anonymity = anonymity
         self.voting = voting
         self.rounds = rounds
+        self.maxParticipants = maxParticipants
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, goal, anonymity, voting, rounds, maxParticipants
+    }
+
+    /// Reads plans stored by any version: run files written before `maxParticipants` existed
+    /// get the default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        goal = try container.decode(String.self, forKey: .goal)
+        anonymity = try container.decode(AnonymitySettings.self, forKey: .anonymity)
+        voting = try container.decode(VotingSettings.self, forKey: .voting)
+        rounds = try container.decode([RoundPlan].self, forKey: .rounds)
+        maxParticipants = try container.decodeIfPresent(Int.self, forKey: .maxParticipants) ?? Self.defaultMaxParticipants
     }
 
     /// The sum of all timed phases, in seconds.

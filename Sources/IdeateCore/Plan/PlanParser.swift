@@ -3,7 +3,7 @@ import Yams
 /// Turns a plan file's text into a ``Plan``, or into every problem it has, each at its line
 /// and column. This is what `ideate check` runs; nothing else reads plan YAML.
 public enum PlanParser {
-    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "rounds"]
+    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "rounds"]
     static let anonymityKeys = ["reveal", "batch_seconds", "min_batch", "min_participants"]
     static let roundKeys = ["prompt", "phases"]
 
@@ -30,10 +30,16 @@ public enum PlanParser {
            let node = fields["rounds"] {
             document.report(node, "a round with `review` needs a `vote` phase to pick its shortlist")
         }
+        let maxParticipants = document.integer(fields["max_participants"], key: "max_participants", in: 1...Plan.maxParticipantsLimit)
+            ?? Plan.defaultMaxParticipants
+        if maxParticipants < anonymity.minParticipants, let node = fields["max_participants"] {
+            document.report(node, "`max_participants` (\(maxParticipants)) is below `min_participants` (\(anonymity.minParticipants))")
+        }
         guard document.diagnostics.isEmpty, let title, let goal else {
             return .failure(SourceDiagnostics(document.diagnostics))
         }
-        return .success(Plan(title: title, goal: goal, anonymity: anonymity, voting: voting, rounds: rounds))
+        return .success(Plan(title: title, goal: goal, anonymity: anonymity, voting: voting, rounds: rounds,
+                             maxParticipants: maxParticipants))
     }
 
     private static func parseAnonymity(_ node: Node, _ document: YAMLDocument) -> AnonymitySettings {

@@ -13,8 +13,8 @@ extension SessionState {
         switch command {
         case .tick:
             decision.revealDueBatch(random: &random)
-        case let .participant(token, participantCommand):
-            try decision.decide(participantCommand, from: token, random: &random)
+        case let .participant(token, participantCommand, request):
+            try decision.decide(participantCommand, from: token, request: request, random: &random)
         case let .facilitator(facilitatorCommand):
             try decision.decide(facilitatorCommand, random: &random)
         }
@@ -65,23 +65,26 @@ struct Decision {
     }
 
     mutating func decide(
-        _ command: ParticipantCommand, from token: ParticipantToken, random: inout some RandomNumberGenerator
+        _ command: ParticipantCommand, from token: ParticipantToken, request: String?,
+        random: inout some RandomNumberGenerator
     ) throws(Refusal) {
-        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
         let pseudonym = token.pseudonym
         if command == .join {
-            if !state.participants.contains(pseudonym) { emit(.participantJoined(pseudonym)) }
+            try admit(pseudonym)
             return
         }
         guard state.participants.contains(pseudonym) else {
             throw Refusal(.notJoined, "Join the workshop before sending anything.")
         }
+        // A request already carried out is answered as it was, whatever happened since.
+        let requestTag = request.map { token.requestTag(for: $0) }
+        if let requestTag, state.ideaByRequestTag[requestTag] != nil || state.completedRequests.contains(requestTag) { return }
+        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
         switch command {
         case .join: break
-        case let .submitIdea(text, extending, requestKey):
-            let requestTag = requestKey.map { token.requestTag(for: $0) }
-            if let requestTag, state.ideaByRequestTag[requestTag] != nil { return }
+        case let .submitIdea(text, extending):
             try submitIdea(text: text, extending: extending, requestTag: requestTag, by: token, random: &random)
+            return
         case let .editIdea(id, text): try editIdea(id, text: text, by: token)
         case let .withdrawIdea(id): try withdrawIdea(id, by: token)
         case let .castVote(id): try castVote(on: id, by: token)
@@ -90,6 +93,21 @@ struct Decision {
             try retractVote(from: from, by: token)
             try castVote(on: to, by: token)
         }
+        if let requestTag { emit(.requestCompleted(requestTag)) }
+    }
+
+    /// Lets `pseudonym` in: anyone who joined before always; newcomers while the room is open
+    /// and below the plan's `max_participants`.
+    private mutating func admit(_ pseudonym: Pseudonym) throws(Refusal) {
+        guard !state.participants.contains(pseudonym) else { return }
+        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
+        guard !state.isRoomLocked else {
+            throw Refusal(.roomLocked, "The room is locked: the facilitator has closed joining. Ask them to open it if you should be in.")
+        }
+        guard state.participants.count < plan.maxParticipants else {
+            throw Refusal(.roomFull, "The workshop is full: \(plan.maxParticipants) participants have joined.")
+        }
+        emit(.participantJoined(pseudonym))
     }
 
     mutating func decide(_ command: FacilitatorCommand, random: inout some RandomNumberGenerator) throws(Refusal) {
@@ -111,6 +129,12 @@ struct Decision {
         case let .recordReview(id, review): try recordReview(id, review)
         case let .addActionItem(idea, what, owner, due): try addActionItem(idea: idea, what: what, owner: owner, due: due)
         case let .removeActionItem(id): try removeActionItem(id)
+        case .lockRoom:
+            guard !state.isRoomLocked else { throw Refusal(.notNow, "The room is already locked.") }
+            emit(.roomLocked)
+        case .unlockRoom:
+            guard state.isRoomLocked else { throw Refusal(.notNow, "The room is already open.") }
+            emit(.roomUnlocked)
         }
     }
 

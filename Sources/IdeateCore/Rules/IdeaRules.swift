@@ -20,6 +20,7 @@ extension Decision {
                 throw Refusal(.notYours, "That idea is your own; build on somebody else's.")
             }
         }
+        try requireRoom(in: round, for: text)
         let id = freshIdeaID(random: &random)
         let isLate = !phase.isIdeaFlow || state.isLocked
         let waiting = state.pending
@@ -27,8 +28,8 @@ extension Decision {
                         extends: extending, isLate: isLate)
         idea.requestTag = requestTag
         emit(.ideaSubmitted(idea))
-        if plan.anonymity.reveal == .immediate {
-            emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: now))
+        if plan.anonymity.reveal == .immediate, phase.isIdeaFlow {
+            emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: nil))
         }
     }
 
@@ -36,6 +37,7 @@ extension Decision {
     mutating func addSpokenIdea(text: String, random: inout some RandomNumberGenerator) throws(Refusal) {
         let text = try IdeaText.validated(text)
         let (round, phase) = try requirePhase([.ideate, .build], to: "add ideas")
+        try requireRoom(in: round, for: text)
         let id = freshIdeaID(random: &random)
         emit(.ideaSubmitted(Idea(
             id: id, round: round, text: text, source: .facilitator, owner: nil, extends: nil,
@@ -45,7 +47,8 @@ extension Decision {
 
     mutating func editIdea(_ id: IdeaID, text: String, by token: ParticipantToken) throws(Refusal) {
         let text = try IdeaText.validated(text)
-        try requireOwnOpenIdea(id, by: token, action: "edit")
+        let idea = try requireOwnOpenIdea(id, by: token, action: "edit")
+        try requireRoom(in: idea.round, for: text, replacing: idea.text)
         emit(.ideaEdited(id, text: text))
     }
 
@@ -54,7 +57,8 @@ extension Decision {
         emit(.ideaWithdrawn(id))
     }
 
-    private mutating func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) {
+    @discardableResult
+    private mutating func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) -> Idea {
         let idea = try existingIdea(id)
         guard idea.owner == token.ownerTag(for: id) else {
             throw Refusal(.notYours, "You can only \(action) your own ideas.")
@@ -65,6 +69,7 @@ extension Decision {
         guard !idea.isHidden, idea.mergedInto == nil else {
             throw Refusal(.notNow, "The facilitator has set this idea aside; it can no longer be changed.")
         }
+        return idea
     }
 
     private mutating func freshIdeaID(random: inout some RandomNumberGenerator) -> IdeaID {

@@ -20,8 +20,10 @@ extension Decision {
         reveal(state.pending, random: &random)
     }
 
+    /// Batches keep their time (it paces the next); immediate reveals keep none, as each
+    /// would date one idea's arrival.
     private mutating func reveal(_ ids: [IdeaID], random: inout some RandomNumberGenerator) {
-        emit(.ideasRevealed(Self.batchOrder(of: ids, random: &random), at: now))
+        emit(.ideasRevealed(Self.batchOrder(of: ids, random: &random), at: plan.anonymity.reveal == .batch ? now : nil))
     }
 
     /// A shuffle of `ids` that, for three or more, is never the order they arrived in.

@@ -3,7 +3,10 @@
 /// ever hand a participant's message to ``ParticipantCommand``.
 public enum Command: Equatable, Sendable {
     case facilitator(FacilitatorCommand)
-    case participant(ParticipantToken, ParticipantCommand)
+    /// `request` is the client's id for this command. Sent again (after a reconnect, a crash,
+    /// or on another connection) it finds the command already done instead of doing it twice:
+    /// its anonymous tag is part of what the command records.
+    case participant(ParticipantToken, ParticipantCommand, request: String? = nil)
     /// Time passed: release a due batch, lock an expired phase.
     case tick
 }
@@ -11,9 +14,7 @@ public enum Command: Equatable, Sendable {
 /// What a participant may ask for. There is deliberately no comment, score or rating here.
 public enum ParticipantCommand: Equatable, Sendable {
     case join
-    /// `requestKey` is the client's id for this submission: sent again after a reconnect, it
-    /// finds the idea already kept instead of adding it twice (also after a server restart).
-    case submitIdea(text: String, extending: IdeaID? = nil, requestKey: String? = nil)
+    case submitIdea(text: String, extending: IdeaID? = nil)
     case editIdea(IdeaID, text: String)
     case withdrawIdea(IdeaID)
     case castVote(IdeaID)
@@ -42,12 +43,21 @@ public enum FacilitatorCommand: Equatable, Sendable {
     case recordReview(IdeaID, IdeaReview)
     case addActionItem(idea: IdeaID?, what: String, owner: String, due: String)
     case removeActionItem(Int)
+    /// Close joining: participants who have joined still reconnect; nobody new gets in.
+    case lockRoom
+    case unlockRoom
 }
 
 /// Why a command was refused, in words a participant or facilitator can act on.
 public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: String, Sendable {
         case notNow, roundClosed, invalidText, unknownIdea, notYours, budget, notJoined, finished
+        /// The facilitator locked the room: no new participants.
+        case roomLocked
+        /// The plan's `max_participants` have joined.
+        case roomFull
+        /// The round holds as many ideas (or as much text) as a view can carry.
+        case roundFull
     }
 
     public var reason: Reason

@@ -16,8 +16,10 @@ public enum Event: Codable, Equatable, Sendable {
     case ideaSubmitted(Idea)
     case ideaEdited(IdeaID, text: String)
     case ideaWithdrawn(IdeaID)
-    /// Pending ideas shown on the wall, in this (shuffled) order.
-    case ideasRevealed([IdeaID], at: Instant)
+    /// Pending ideas shown on the wall, in this (shuffled) order. `at` paces the batches; with
+    /// `reveal: immediate` it is nil, as each reveal follows one idea's arrival and its time
+    /// would tell when that idea came in.
+    case ideasRevealed([IdeaID], at: Instant?)
     case ideaHidden(IdeaID)
     case ideaUnhidden(IdeaID)
     case ideaParked(IdeaID)
@@ -32,4 +34,11 @@ public enum Event: Codable, Equatable, Sendable {
     case actionItemAdded(ActionItem)
     case actionItemRemoved(Int)
     case sessionFinished(at: Instant)
+    /// A participant's request (edit, withdraw, vote, unvote, move) was carried out. The tag
+    /// (``ParticipantToken/requestTag(for:)``) lets a resend be recognised, after a crash too,
+    /// and means nothing without the token. Submissions keep theirs in the idea instead.
+    case requestCompleted(OwnerTag)
+    /// The facilitator closed joining (known participants still reconnect).
+    case roomLocked
+    case roomUnlocked
 }

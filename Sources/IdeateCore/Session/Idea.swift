@@ -49,7 +49,7 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
         if isHidden { return "hidden" }
         if mergedInto != nil { return "merged" }
         if isParked { return "parked" }
-        if !isRevealed { return "pending" }
+        if !isRevealed { return isLate ? "late" : "pending" }
         return isLate ? "late" : "active"
     }
 }

@@ -37,8 +37,14 @@ extension SessionState {
             ideas[idea.id] = idea
             if let tag = idea.requestTag { ideaByRequestTag[tag] = idea.id }
             submissionOrder.append(idea.id)
-            pending.append(idea.id)
+            roundLoad[idea.round, default: RoundLoad()].add(idea.text)
+            // An idea that arrives once ideas no longer flow (during group, vote or review) is
+            // kept as late but never joins that round's wall: a running vote's ballot is fixed.
+            if currentPhase?.isIdeaFlow ?? true { pending.append(idea.id) }
         case let .ideaEdited(id, text):
+            if let old = ideas[id] {
+                roundLoad[old.round, default: RoundLoad()].replace(old.text, with: text)
+            }
             ideas[id]?.text = text
             editCount += 1
         case let .ideaWithdrawn(id):
@@ -54,7 +60,7 @@ extension SessionState {
                 wall.append(id)
                 updateWall(for: id)
             }
-            lastRevealAt = at
+            if let at { lastRevealAt = at }
         case let .ideaHidden(id):
             ideas[id]?.isHidden = true
             updateWall(for: id)
@@ -101,6 +107,12 @@ extension SessionState {
             timer = nil
             isLocked = true
             finishedAt = at
+        case let .requestCompleted(tag):
+            completedRequests.insert(tag)
+        case .roomLocked:
+            isRoomLocked = true
+        case .roomUnlocked:
+            isRoomLocked = false
         }
     }
 

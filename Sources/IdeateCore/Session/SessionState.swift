@@ -36,6 +36,12 @@ public struct SessionState: Equatable, Sendable {
     var wallPosition: [IdeaID: Int] = [:]
     /// Ideas by the tag of the request that submitted them, for resends.
     var ideaByRequestTag: [OwnerTag: IdeaID] = [:]
+    /// Tags of the other requests carried out (edits, withdrawals, votes), for resends.
+    var completedRequests: Set<OwnerTag> = []
+    /// Per round, how many ideas and how much text it holds (see ``RoundCapacity``).
+    var roundLoad: [Int: RoundLoad] = [:]
+    /// The facilitator closed joining: known participants reconnect, nobody new joins.
+    public internal(set) var isRoomLocked = false
     public internal(set) var closedVoteRounds: Set<Int> = []
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
@@ -80,6 +86,12 @@ public struct SessionState: Equatable, Sendable {
         ideaByRequestTag[token.requestTag(for: key)].flatMap { ideas[$0] }
     }
 
+    /// Whether `token`'s request `key` was carried out (any command, submissions included).
+    public func hasCompleted(request key: String, by token: ParticipantToken) -> Bool {
+        let tag = token.requestTag(for: key)
+        return ideaByRequestTag[tag] != nil || completedRequests.contains(tag)
+    }
+
     /// Ids of the ideas of `round` on the wall, in wall order (no scan: kept by `apply`).
     public func wallIdeaIDs(round: Int) -> [IdeaID] { onWall[round] ?? [] }
 
@@ -91,6 +103,13 @@ public struct SessionState: Equatable, Sendable {
     /// Every idea of `round` that was revealed, in wall order (hidden, parked and merged too).
     public func revealedIdeas(round: Int) -> [Idea] {
         wall.compactMap { ideas[$0] }.filter { $0.round == round && !$0.isWithdrawn }
+    }
+
+    /// Late ideas of `round` that arrived once ideas no longer flowed: kept for the minutes,
+    /// never on the wall. Sorted by id, which tells nothing of when they came.
+    public func ideasKeptOffTheWall(round: Int) -> [Idea] {
+        ideas.values.filter { $0.round == round && $0.isLate && !$0.isRevealed && !$0.isWithdrawn && !pending.contains($0.id) }
+            .sorted { $0.id < $1.id }
     }
 
     /// The idea `id` ends up in after merges.

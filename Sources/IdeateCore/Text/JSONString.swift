@@ -4,6 +4,20 @@
 public enum JSONString {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// How many bytes ``appendQuoted(_:to:)`` writes for `text`, quotes included: what the text
+    /// weighs on the wire.
+    public static func quotedLength(of text: String) -> Int {
+        var length = 2
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x08, 0x09, 0x0A, 0x0C, 0x0D: length += 2
+            case 0x00..<0x20: length += 6
+            default: length += 1
+            }
+        }
+        return length
+    }
+
     /// Appends `text` as a quoted JSON string.
     public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))

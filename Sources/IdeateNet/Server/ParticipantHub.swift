@@ -135,7 +135,7 @@ public actor ParticipantHub {
                 return .reply(id: id, ok: false, message: "Slow down a little: at most \(Self.submissionLimit) ideas per 10 seconds.")
             }
             recentSubmissions[token] = recent + [now]
-            command = .submitIdea(text: message.text ?? "", extending: message.extends.map(IdeaID.init), requestKey: id)
+            command = .submitIdea(text: message.text ?? "", extending: message.extends.map(IdeaID.init))
         case .edit: command = .editIdea(IdeaID(message.idea ?? ""), text: message.text ?? "")
         case .withdraw: command = .withdrawIdea(IdeaID(message.idea ?? ""))
         case .vote: command = .castVote(IdeaID(message.idea ?? ""))
@@ -143,7 +143,7 @@ public actor ParticipantHub {
         case .move: command = .moveVote(from: IdeaID(message.from ?? ""), to: IdeaID(message.to ?? ""))
         }
         do {
-            let events = try await engine.execute(.participant(token, command), at: now)
+            let events = try await engine.execute(.participant(token, command, request: id), at: now)
             if case .submitIdea = command {
                 for case let .ideaSubmitted(idea) in events {
                     return .reply(id: id, ok: true, idea: idea.id.rawValue, late: idea.isLate,
