@@ -133,7 +133,7 @@ let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
                 let sent = Date()
                 let reply = await client.submit(text)
                 tally.latencies.append(Date().timeIntervalSince(sent) * 1000)
-                if reply.ok == true, let idea = reply.idea {
+                if case let .saved(idea?, _) = reply.outcome {
                     tally.acknowledged += 1
                     if let other = seen[idea], other != text { tally.duplicated += 1 }
                     seen[idea] = text
@@ -185,7 +185,7 @@ func placeDots(with client: ParticipantClient) async -> Int {
         var placed = 0
         for offset in 0..<view.votesPerPerson {
             let idea = wall[(offset * 7 + wall.count / 2) % wall.count]
-            if await client.request(ClientMessage(type: .vote, idea: idea.id)).ok == true { placed += 1 }
+            if await client.request(.vote(idea: idea.id)).isSaved { placed += 1 }
         }
         return placed
     }

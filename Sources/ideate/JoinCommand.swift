@@ -103,22 +103,25 @@ final class ParticipantSession: @unchecked Sendable {
         case let .reconnecting(reason): model.connection = "reconnecting (\(reason))…"
         case let .view(view): model.received(view, at: SystemClock().now())
         case let .reply(reply):
-            model.answered(reply.id ?? "", ok: reply.ok == true, idea: reply.idea, late: reply.late == true, message: reply.message)
-        case let .problem(message, fatal):
-            model.notice = message
-            if fatal { model.connection = "not connected" }
+            switch reply.outcome {
+            case let .saved(idea, late): model.answered(reply.id, ok: true, idea: idea, late: late, message: reply.message)
+            case let .refused(_, message): model.answered(reply.id, ok: false, idea: nil, late: false, message: message)
+            }
+        case let .problem(problem):
+            model.notice = problem.message
+            if problem.stopsClient { model.connection = "not connected" }
         }
     }
 
     private func send(_ draft: ClientMessageDraft) async {
-        let type: ClientMessage.Kind = switch draft.kind {
-        case .submit: .submit
-        case .edit: .edit
-        case .withdraw: .withdraw
-        case .vote: .vote
-        case .unvote: .unvote
+        let request: ParticipantRequest = switch draft.kind {
+        case .submit: .submit(text: draft.text ?? "", extends: draft.extends)
+        case .edit: .edit(idea: draft.idea ?? "", text: draft.text ?? "")
+        case .withdraw: .withdraw(idea: draft.idea ?? "")
+        case .vote: .vote(idea: draft.idea ?? "")
+        case .unvote: .unvote(idea: draft.idea ?? "")
         }
-        await client.send(ClientMessage(type: type, id: draft.requestID, text: draft.text, idea: draft.idea, extends: draft.extends))
+        await client.send(request, id: draft.requestID)
     }
 }
 

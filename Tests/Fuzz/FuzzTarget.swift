@@ -25,7 +25,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = ThemeParser.parse(text)
         case .wire:
             if let message = try? ClientMessage.decode(Data(bytes)) {
-                precondition(ClientMessage.Kind.allCases.contains(message.type))
+                precondition((try? ClientMessage.decode(message.encodedLine().dropLast())) == message, "a message does not survive its own line")
             }
         }
     }

@@ -38,7 +38,7 @@ struct FullDiskTests {
         var acknowledged: [String] = []
         for (number, client) in clients.enumerated() {
             let text = "before the disk filled \(number)"
-            if await client.submit(text).ok == true { acknowledged.append(text) }
+            if await client.submit(text).isSaved { acknowledged.append(text) }
         }
         #expect(acknowledged.count == clients.count)
 
@@ -52,7 +52,7 @@ struct FullDiskTests {
             for (number, client) in clients.enumerated() {
                 let text = "\(longText)\(round)-\(number)"
                 let reply = await client.submit(text)
-                if reply.ok == true { acknowledged.append(text) } else { refused.append((client, text, reply.message ?? "")) }
+                if reply.isSaved { acknowledged.append(text) } else { refused.append((client, text, reply.message)) }
             }
         }
         try #require(!refused.isEmpty, "the disk never filled")
@@ -65,8 +65,8 @@ struct FullDiskTests {
         try FileManager.default.removeItem(atPath: filler)
         for refusal in refused {
             let reply = await refusal.client.submit(refusal.text)
-            #expect(reply.ok == true, "after freeing space: \(reply.message ?? "")")
-            if reply.ok == true { acknowledged.append(refusal.text) }
+            #expect(reply.isSaved, "after freeing space: \(reply.message)")
+            if reply.isSaved { acknowledged.append(refusal.text) }
         }
         #expect(try await Self.waitFor("Saving works again.", in: log))
         for client in clients { await client.stop() }

@@ -29,7 +29,7 @@ struct HeadlessFaultTests {
         for client in clients { await client.start() }
         // Every client is connected (its first idea acknowledged) before the kill is timed.
         var warmUp: [String] = []
-        for (number, client) in clients.enumerated() where await client.submit("warm-up \(number)").ok == true {
+        for (number, client) in clients.enumerated() where await client.submit("warm-up \(number)").isSaved {
             warmUp.append("warm-up \(number)")
         }
         #expect(warmUp.count == 50)
@@ -45,7 +45,7 @@ struct HeadlessFaultTests {
                     var texts: [String] = []
                     for index in 0..<20 {
                         let text = "client \(number) idea \(index)"
-                        if await client.submit(text).ok == true { texts.append(text) }
+                        if await client.submit(text).isSaved { texts.append(text) }
                         try? await Task.sleep(nanoseconds: 100_000_000)
                     }
                     return texts

@@ -46,7 +46,7 @@ struct TerminalSafetyTests {
         try console.waitFor("Round 1/1 · Ideation")
         let sender = ParticipantClient(host: "127.0.0.1", port: port, code: "SAFE42")
         await sender.start()
-        for text in Self.hostile { #expect(await sender.submit(text).ok == true) }
+        for text in Self.hostile { #expect(await sender.submit(text).isSaved) }
         // Ending the phase releases whatever the last batch still holds.
         try console.waitFor("on the wall")
         try console.press("n")

@@ -119,7 +119,7 @@ struct ServerTests {
         let bad = await live.client(code: "WRONG1")
         let started = Date()
         let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
-        #expect(event == .problem("wrong join code; check the code on the shared screen", fatal: true))
+        #expect(event == .problem(WireError(.wrongCode, "wrong code — check the shared screen")))
         #expect(Date().timeIntervalSince(started) >= 0.6, "wrong codes are answered slowly")
         #expect(await live.engine.currentState().participants.count == 1)
         await good.stop()
@@ -132,17 +132,17 @@ struct ServerTests {
         defer { Task { await live.stop() } }
         let client = await live.client()
         let reply = await client.submit("Shorter meetings")
-        #expect(reply.ok == true)
+        #expect(reply.isSaved)
         let id = try #require(reply.idea)
         #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter meetings", "committed before the reply")
-        #expect(await client.request(ClientMessage(type: .edit, text: "Shorter, fewer meetings", idea: id)).ok == true)
+        #expect(await client.request(.edit(idea: id, text: "Shorter, fewer meetings")).isSaved)
         #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter, fewer meetings")
-        #expect(await client.request(ClientMessage(type: .withdraw, idea: id)).ok == true)
+        #expect(await client.request(.withdraw(idea: id)).isSaved)
         #expect(try live.store.replay().ideas[IdeaID(id)]?.isWithdrawn == true)
         let other = await live.client()
         let theirs = await other.submit("Mine")
-        let refused = await client.request(ClientMessage(type: .edit, text: "Hijacked", idea: theirs.idea))
-        #expect(refused.ok == false)
+        let refused = await client.request(.edit(idea: theirs.idea ?? "", text: "Hijacked"))
+        #expect(refused.isSaved == false)
         #expect(refused.message == "You can only edit your own ideas.")
         await client.stop()
         await other.stop()
@@ -170,7 +170,10 @@ struct ServerTests {
         let answer2 = await raw2.read(until: "\"id\":\"\(id)\"")
         func ideaID(_ text: String) -> String? {
             text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
-                .flatMap { try? JSONDecoder().decode(ServerMessage.self, from: Data($0.utf8)).idea }
+                .flatMap { line -> String? in
+                    guard case let .reply(reply)? = ServerMessage.decodeLine(Array(line.utf8)) else { return nil }
+                    return reply.idea
+                }
         }
         #expect(ideaID(answer1) != nil, "first answer: \(answer1)")
         #expect(ideaID(answer1) == ideaID(answer2), "second answer: \(answer2)")
@@ -188,12 +191,12 @@ struct ServerTests {
         var ids: [String] = []
         for text in ["A", "B", "C"] { ids.append(try #require(await client.submit(text).idea)) }
         try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
-        #expect(await client.request(ClientMessage(type: .vote, idea: ids[0])).ok == true)
-        #expect(await client.request(ClientMessage(type: .vote, idea: ids[0])).ok == true)
+        #expect(await client.request(.vote(idea: ids[0])).isSaved)
+        #expect(await client.request(.vote(idea: ids[0])).isSaved)
         await client.dropConnection()
-        #expect(await client.request(ClientMessage(type: .vote, idea: ids[1])).ok == true)
-        let over = await client.request(ClientMessage(type: .vote, idea: ids[2]))
-        #expect(over.ok == false)
+        #expect(await client.request(.vote(idea: ids[1])).isSaved)
+        let over = await client.request(.vote(idea: ids[2]))
+        #expect(over.isSaved == false)
         #expect(over.message == "You have placed all 3 dots; take one back to move it.")
         #expect(await client.reconnections >= 1)
         await client.stop()
@@ -204,7 +207,7 @@ struct ServerTests {
         let live = try await LiveServer.start()
         defer { Task { await live.stop() } }
         let bystander = await live.client()
-        #expect(await bystander.submit("Before").ok == true)
+        #expect(await bystander.submit("Before").isSaved)
 
         let raw = try RawConnection(port: live.server.port)
         raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
@@ -229,7 +232,7 @@ struct ServerTests {
         slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
         for index in 0..<200 { slow.send("{\"type\":\"submit\",\"id\":\"slow\(index)\",\"text\":\"\(String(repeating: "z", count: 400))\"}\n") }
 
-        #expect(await bystander.submit("After").ok == true, "the server carries on serving others")
+        #expect(await bystander.submit("After").isSaved, "the server carries on serving others")
         await bystander.stop()
     }
 
@@ -244,7 +247,7 @@ struct ServerTests {
                     let client = ParticipantClient(host: "127.0.0.1", port: live.server.port, code: LiveServer.code, group: group)
                     await client.start()
                     var ok = 0
-                    for index in 0..<5 where await client.submit("client \(number) idea \(index)").ok == true { ok += 1 }
+                    for index in 0..<5 where await client.submit("client \(number) idea \(index)").isSaved { ok += 1 }
                     await client.stop()
                     return ok
                 }
@@ -303,7 +306,7 @@ struct ServerTests {
         #expect(forAlice.buildOn?.id == bobIdea)
         #expect(forBob.buildOn?.id == aliceIdea)
         let yesAnd = await alice.submit("Yes, and a shared calendar", extending: bobIdea)
-        #expect(yesAnd.ok == true)
+        #expect(yesAnd.isSaved)
         let own = await alice.submit("Yes, and mine", extending: aliceIdea)
         #expect(own.message == "That idea is your own; build on somebody else's.")
         await alice.stop()
@@ -318,8 +321,8 @@ struct ServerTests {
         var accepted = 0, refused: [String] = []
         for index in 0..<40 {
             let reply = await flooder.submit("flood \(index)")
-            if reply.ok == true { accepted += 1 } else { refused.append(reply.message ?? "") }
-            if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").ok == true) }
+            if reply.isSaved { accepted += 1 } else { refused.append(reply.message) }
+            if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").isSaved) }
         }
         #expect(accepted == 20)
         #expect(refused.count == 20)

@@ -16,16 +16,17 @@ struct WireFormatTests {
     @Test("Replies, welcomes and errors decode to exactly what was sent", arguments: hostileTexts)
     func flatLinesRoundTrip(text: String) throws {
         let messages: [ServerMessage] = [
-            .reply(id: text, ok: true, idea: text, late: true, message: text),
-            .reply(id: "r1", ok: false, message: text),
+            .reply(Reply(id: text, outcome: .saved(idea: text, late: true))),
+            .reply(Reply(id: "r1", outcome: .refused(.budget, text))),
             .welcome(token: text),
-            .error(text, fatal: true),
+            .error(WireError(.rateLimited, text, fatal: true, retryAfterSeconds: 3)),
         ]
         for message in messages {
             let line = message.encodedLine()
             #expect(line.last == 0x0A)
             #expect(line.dropLast().allSatisfy { $0 >= 0x20 }, "a raw control byte in \(message)")
-            #expect(try JSONDecoder().decode(ServerMessage.self, from: line) == message)
+            #expect(ServerMessage(try JSONDecoder().decode(ServerLine.self, from: line)) == message)
+            #expect(ServerMessage.decodeLine(Array(line.dropLast())) == message)
         }
     }
 
@@ -40,9 +41,10 @@ struct WireFormatTests {
 
     @Test("A reply line is byte for byte what the JSON encoder writes")
     func sameBytesAsTheEncoder() throws {
-        for message in [ServerMessage.reply(id: "c7", ok: true, idea: "abc12", late: false, message: "saved"),
-                        .welcome(token: "0123abcd"), .error("wrong join code", fatal: false)] {
-            #expect(message.encodedLine() == (try Self.encoderLine(message)))
+        for message in [ServerMessage.reply(Reply(id: "c7", outcome: .saved(idea: "abc12", late: false))),
+                        .reply(Reply(id: "c8", outcome: .refused(.notYours, "You can only edit your own ideas."))),
+                        .welcome(token: "0123abcd"), .error(WireError(.wrongCode, "wrong code", retryAfterSeconds: 2))] {
+            #expect(message.encodedLine() == (try Self.encoderLine(message.line)))
         }
     }
 
@@ -52,7 +54,8 @@ struct WireFormatTests {
                                    paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
         view.wall = [SharedIdea(id: "abc12", text: "x\u{1B}[31m")]
         let message = ServerMessage.view(view)
-        #expect(try JSONDecoder().decode(ServerMessage.self, from: message.encodedLine()) == message)
+        #expect(ServerMessage(try JSONDecoder().decode(ServerLine.self, from: message.encodedLine())) == message)
+        #expect(ServerMessage.decodeLine(Array(message.encodedLine().dropLast())) == message)
     }
 
     @Test("The strict decoder reads every field and refuses with the same reasons", arguments: [
@@ -71,11 +74,11 @@ struct WireFormatTests {
     ] as [(String, String?)])
     func strictDecoding(line: String, problem: String?) throws {
         if let problem {
-            let error = #expect(throws: ClientMessage.DecodingProblem.self) { try ClientMessage.decode(Data(line.utf8)) }
+            let error = #expect(throws: ClientLine.DecodingProblem.self) { try ClientMessage.decode(Data(line.utf8)) }
             #expect(error?.description == problem)
         } else {
             let message = try ClientMessage.decode(Data(line.utf8))
-            #expect(try JSONDecoder().decode(ClientMessage.self, from: Data(line.utf8)) == message)
+            #expect(ClientMessage(try JSONDecoder().decode(ClientLine.self, from: Data(line.utf8))) == message)
         }
     }
 
@@ -100,19 +103,19 @@ struct WireFormatTests {
         }
         for line in candidates {
             let data = Data(line.utf8)
-            let strict = Result { () throws(ClientMessage.DecodingProblem) in try ClientMessage.strictlyDecoded(data) }
-            let fast = data.withUnsafeBytes { JSONValue.parse($0.assumingMemoryBound(to: UInt8.self)).flatMap(ClientMessage.plainMessage) }
+            let strict = Result { () throws(ClientLine.DecodingProblem) in try ClientLine.strictlyDecoded(data) }
+            let fast = data.withUnsafeBytes { JSONValue.parse($0.assumingMemoryBound(to: UInt8.self)).flatMap(ClientLine.plainMessage) }
             if let fast { #expect((try? strict.get()) == fast, "\(line)") }
-            #expect((try? ClientMessage.decode(data)) == (try? strict.get()), "\(line)")
+            #expect((try? ClientLine.decode(data)) == (try? strict.get()), "\(line)")
         }
     }
 
     @Test("A client's line is byte for byte what the JSON encoder writes", arguments: hostileTexts)
     func clientLines(text: String) throws {
-        for message in [ClientMessage(type: .hello, version: 1, code: text, token: text),
-                        ClientMessage(type: .submit, id: "c1", text: text, extends: text),
-                        ClientMessage(type: .move, id: text, from: "a", to: "b")] {
-            #expect(message.encodedLine() == (try Self.encoderLine(message)))
+        for message in [ClientMessage.hello(version: 1, code: text, token: text),
+                        .request(id: "c1", .submit(text: text, extends: text)),
+                        .request(id: text, .move(from: "a", to: "b"))] {
+            #expect(message.encodedLine() == (try Self.encoderLine(message.line)))
         }
     }
 
@@ -122,7 +125,8 @@ struct WireFormatTests {
                                    paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
         view.wall = [SharedIdea(id: "a", text: "x")]
         let sources = Self.hostileTexts.flatMap { text in
-            [ServerMessage.reply(id: text, ok: true, idea: "abc12", late: false, message: text), .welcome(token: text), .error(text, fatal: true)]
+            [ServerMessage.reply(Reply(id: text, outcome: .saved(idea: "abc12", late: false))), .welcome(token: text),
+             .error(WireError(.badMessage, text, fatal: true))]
         } + [.view(view)]
         var random = SystemRandomNumberGenerator()
         var lines = sources.map { Array($0.encodedLine().dropLast()) }
@@ -134,7 +138,7 @@ struct WireFormatTests {
             lines.append(bytes)
         }
         for line in lines {
-            #expect(ServerMessage.decodeLine(line) == (try? JSONDecoder().decode(ServerMessage.self, from: Data(line))),
+            #expect(ServerLine.decodeLine(line) == (try? JSONDecoder().decode(ServerLine.self, from: Data(line))),
                     "\(String(decoding: line, as: UTF8.self))")
         }
     }

@@ -9,9 +9,22 @@ public enum ClientEvent: Sendable, Equatable {
     /// The connection dropped; the client is reconnecting by itself.
     case reconnecting(String)
     case view(ParticipantView)
-    case reply(ServerMessage)
-    /// The server refused something; `fatal` means the client has stopped.
-    case problem(String, fatal: Bool)
+    case reply(Reply)
+    /// The server refused the connection or a message. The client stops after a wrong code,
+    /// a locked or full room, another protocol version or a fatal error (see ``stopsClient``);
+    /// after a rate limit it tries again by itself when the server says.
+    case problem(WireError)
+}
+
+extension WireError {
+    /// Whether the client stops on this problem rather than trying again by itself.
+    public var stopsClient: Bool {
+        switch code {
+        case .wrongCode, .tooManyTries, .version, .locked, .full: true
+        case .rateLimited, .notSaved, .helloTimeout, .serverFull: false
+        default: fatal
+        }
+    }
 }
 
 /// A participant's connection to the server. It joins with the code, keeps the resume token in
@@ -27,7 +40,9 @@ public actor ParticipantClient {
     private let ownsGroup: Bool
     private var token: String?
     private var pending: [(id: String, message: ClientMessage)] = []
-    private var waiters: [String: [CheckedContinuation<ServerMessage, Never>]] = [:]
+    private var waiters: [String: [CheckedContinuation<Reply, Never>]] = [:]
+    /// How long to wait before connecting again, when the server said.
+    private var retryAfter: UInt64?
     private var channel: (any Channel)?
     private var loop: Task<Void, Never>?
     private var nextNumber = 0
@@ -55,7 +70,7 @@ public actor ParticipantClient {
         loop?.cancel()
         try? await channel?.close()
         continuation.finish()
-        for (_, list) in waiters { for waiter in list { waiter.resume(returning: .error("stopped", fatal: true)) } }
+        for (id, list) in waiters { for waiter in list { waiter.resume(returning: Self.stoppedReply(id)) } }
         waiters = [:]
         if ownsGroup { try? await group.shutdownGracefully() }
     }
@@ -69,29 +84,36 @@ public actor ParticipantClient {
 
     // MARK: - Commands
 
-    /// Sends `message` with a fresh id (unless it has one) and returns the id.
+    /// Sends `request` with `id` (a fresh one if nil) and returns the id. It is sent again on
+    /// every new connection until the server answers it.
     @discardableResult
-    public func send(_ message: ClientMessage) -> String {
-        var message = message
-        if message.id == nil {
-            nextNumber += 1
-            message.id = "c\(nextNumber)-\(UUID().uuidString.prefix(8))"
-        }
-        let id = message.id!
+    public func send(_ request: ParticipantRequest, id: String? = nil) -> String {
+        let id = id ?? newID()
+        let message = ClientMessage.request(id: id, request)
         pending.append((id, message))
         if token != nil { write(message) }
         return id
     }
 
-    /// Sends `message` and waits for the server's answer, across reconnects if need be.
-    public func request(_ message: ClientMessage) async -> ServerMessage {
-        guard !stopped else { return .error("the client has stopped", fatal: true) }
-        let id = send(message)
+    /// Sends `request` and waits for the server's answer, across reconnects if need be.
+    public func request(_ request: ParticipantRequest) async -> Reply {
+        let id = newID()
+        guard !stopped else { return Self.stoppedReply(id) }
+        send(request, id: id)
         return await withCheckedContinuation { waiters[id, default: []].append($0) }
     }
 
-    public func submit(_ text: String, extending: String? = nil) async -> ServerMessage {
-        await request(ClientMessage(type: .submit, text: text, extends: extending))
+    public func submit(_ text: String, extending: String? = nil) async -> Reply {
+        await request(.submit(text: text, extends: extending))
+    }
+
+    private func newID() -> String {
+        nextNumber += 1
+        return "c\(nextNumber)-\(UUID().uuidString.prefix(8))"
+    }
+
+    private static func stoppedReply(_ id: String) -> Reply {
+        Reply(id: id, outcome: .refused(.notSaved, "the client has stopped"))
     }
 
     // MARK: - Connection
@@ -102,7 +124,7 @@ public actor ParticipantClient {
             do {
                 let (channel, inbound) = try await connect()
                 self.channel = channel
-                write(ClientMessage(type: .hello, version: WireProtocol.version, code: code, token: token), direct: true)
+                write(.hello(version: WireProtocol.version, code: code, token: token))
                 for await message in inbound {
                     delay = 200_000_000
                     if await handle(message) == false { return }
@@ -113,40 +135,42 @@ public actor ParticipantClient {
             } catch {
                 if !stopped { continuation.yield(.reconnecting("cannot reach \(host):\(port)")) }
             }
-            try? await Task.sleep(nanoseconds: delay)
+            try? await Task.sleep(nanoseconds: retryAfter ?? delay)
+            retryAfter = nil
             delay = min(delay * 2, 3_000_000_000)
         }
     }
 
     /// Handles a server message; false when the client must stop.
     private func handle(_ message: ServerMessage) async -> Bool {
-        switch message.type {
-        case .welcome:
-            token = message.token
+        switch message {
+        case let .welcome(newToken):
+            token = newToken
             continuation.yield(.connected)
             for (_, command) in pending { write(command) }
-        case .reply:
-            guard let id = message.id else { return true }
-            pending.removeAll { $0.id == id }
-            continuation.yield(.reply(message))
-            for waiter in waiters.removeValue(forKey: id) ?? [] { waiter.resume(returning: message) }
-        case .view:
-            if let view = message.view { continuation.yield(.view(view)) }
-        case .error:
-            let text = message.message ?? "error"
-            let wrongCode = text.hasPrefix("wrong join code") || text.hasPrefix("too many wrong codes")
-            let fatal = (message.fatal ?? false) || wrongCode
-            continuation.yield(.problem(text, fatal: fatal && (wrongCode || text.hasPrefix("protocol version"))))
-            if wrongCode || text.hasPrefix("protocol version") {
+        case let .reply(reply):
+            pending.removeAll { $0.id == reply.id }
+            continuation.yield(.reply(reply))
+            for waiter in waiters.removeValue(forKey: reply.id) ?? [] { waiter.resume(returning: reply) }
+        case let .view(view):
+            continuation.yield(.view(view))
+        case let .error(problem):
+            continuation.yield(.problem(problem))
+            if problem.stopsClient {
                 stopped = true
                 try? await channel?.close()
                 return false
+            }
+            if let seconds = problem.retryAfterSeconds, token == nil {
+                // Not joined yet and asked to wait: connect again after that.
+                retryAfter = UInt64(seconds) * 1_000_000_000
+                try? await channel?.close()
             }
         }
         return true
     }
 
-    private func write(_ message: ClientMessage, direct: Bool = false) {
+    private func write(_ message: ClientMessage) {
         guard let channel else { return }
         let data = message.encodedLine()
         var buffer = channel.allocator.buffer(capacity: data.count)
@@ -162,7 +186,7 @@ public actor ParticipantClient {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        ByteToMessageHandler(LineFrameDecoder(limit: 4 * 1024 * 1024)))
+                        ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumServerLineBytes)))
                     try channel.pipeline.syncOperations.addHandler(ServerMessageHandler(inbound: inbound))
                 }
             }

@@ -1,165 +1,257 @@
 import Foundation
 import IdeateCore
 
-/// The server's participant logic, apart from sockets: join codes, tokens, idempotent replies,
-/// rate limits, build assignments and views. Commands go through the engine, which answers
-/// only after the events are committed; only then is a participant told "saved".
+/// The server's participant logic, apart from sockets: join codes and their limits, tokens,
+/// idempotent answers, rate limits, build assignments and views. Every front end (TCP, and
+/// later ssh and the web) hands it typed messages through a ``Connection``.
+///
+/// Commands go through the engine, which answers only after the events are committed; a
+/// request id sent again, on any connection, waits for the first copy and gets its answer.
 public actor ParticipantHub {
-    /// One client connection, as the hub sees it: somewhere to send messages.
+    /// One client connection, as the hub sees it. Sending never blocks: the connection queues
+    /// what it cannot write yet within its own bounds (and keeps only the newest view).
     public protocol Connection: AnyObject, Sendable {
-        var address: String { get }
         func send(_ message: ServerMessage)
-        var canTakeMore: Bool { get }
+        /// Closes after what was sent so far.
         func close()
+        /// The connection has joined: the hello deadline no longer applies.
+        func joined()
+    }
+
+    /// The numbers behind the hub's limits.
+    public struct Limits: Sendable {
+        /// Wrong codes one connection may try before it is closed.
+        public var wrongCodesPerConnection = 5
+        /// How long a wrong code waits for its answer.
+        public var wrongCodeDelay: Duration = .milliseconds(700)
+        /// Wrong codes on the whole server: a burst, then this many per second.
+        public var wrongCodeBurst = 30
+        public var wrongCodesPerSecond = 1.0
+        /// New participants on the whole server: a burst (a room arriving), then per second.
+        public var joinBurst = 300
+        public var joinsPerSecond = 20.0
+        /// Ideas one participant may send per ten seconds.
+        public var submissionsPerTenSeconds = 20
+        /// Refused requests remembered per participant.
+        public var refusalsRemembered = 64
+        /// Malformed lines a connection may send before it is closed.
+        public var malformedPerConnection = 20
+
+        public init() {}
     }
 
     private let engine: any WorkshopEngine
     private let clock: any SessionClock
     public let code: String
+    private let limits: Limits
     private var tokenOf: [ObjectIdentifier: ParticipantToken] = [:]
     private var connections: [ObjectIdentifier: any Connection] = [:]
-    private var replies: [ParticipantToken: [String: ServerMessage]] = [:]
-    private var lastView: [ObjectIdentifier: (view: ParticipantView, sentAt: Instant)] = [:]
-    private var wrongCodes: [String: [Instant]] = [:]
+    private var openConnections: [ParticipantToken: Int] = [:]
+    private var refusals: [ParticipantToken: RecentRefusals] = [:]
+    private var inFlight: [RequestKey: Task<Reply, Never>] = [:]
+    private var wrongCodes: [ObjectIdentifier: Int] = [:]
+    private var guesses: AttemptBudget
+    private var newcomers: AttemptBudget
     private var recentSubmissions: [ParticipantToken: [Instant]] = [:]
     private var buildAssignments: [ParticipantToken: IdeaID] = [:]
     private var malformed: [ObjectIdentifier: Int] = [:]
     private var shared: SharedViewParts?
+    private var lastView: [ObjectIdentifier: (view: ParticipantView, sentAt: Instant)] = [:]
     private var lastSentWall: [ObjectIdentifier: [SharedIdea]] = [:]
     private var lastPassRevision = -1
     private var lastPassAt = Instant(millisecondsSince1970: 0)
-    /// Messages refused because they were not participant messages, or malformed.
+    /// Messages refused because they were malformed.
     public private(set) var refusedMessages = 0
 
-    /// Wrong codes allowed per address per minute before it is shut out for the minute.
-    static let wrongCodeLimit = 5
-    /// Ideas one participant may send per ten seconds.
-    static let submissionLimit = 20
+    private struct RequestKey: Hashable {
+        let token: ParticipantToken
+        let id: String
+    }
 
-    public init(engine: any WorkshopEngine, clock: any SessionClock, code: String) {
+    public init(engine: any WorkshopEngine, clock: any SessionClock, code: String, limits: Limits = Limits()) {
         self.engine = engine
         self.clock = clock
         self.code = JoinCode.normalized(code)
+        self.limits = limits
+        guesses = AttemptBudget(burst: limits.wrongCodeBurst, perSecond: limits.wrongCodesPerSecond)
+        newcomers = AttemptBudget(burst: limits.joinBurst, perSecond: limits.joinsPerSecond)
     }
 
     // MARK: - Messages
 
-    /// Handles one line from `connection`; replies go back through it.
+    /// Handles one line from `connection`; answers go back through it.
     public func receive(_ line: Data, from connection: any Connection) async {
-        let key = ObjectIdentifier(connection)
         let message: ClientMessage
         do {
             message = try ClientMessage.decode(line)
         } catch {
-            refusedMessages += 1
-            malformed[key, default: 0] += 1
-            let tooMany = malformed[key, default: 0] > 20
-            connection.send(.error("bad message: \(error.description)", fatal: tooMany))
-            if tooMany { connection.close() }
+            refuseMalformed(error.description, from: connection)
             return
         }
-        if message.type == .hello {
-            await hello(message, from: connection)
-            return
-        }
-        guard let token = tokenOf[key] else {
-            connection.send(.error("say hello with the join code first", fatal: false))
-            return
-        }
-        guard let id = message.id else { return }
-        if let earlier = replies[token]?[id] {
-            connection.send(earlier)
-            return
-        }
-        let reply = await execute(message, id: id, token: token)
-        replies[token, default: [:]][id] = reply
-        if replies[token, default: [:]].count > 2000 { replies[token]?.removeAll() }
-        connection.send(reply)
-        if message.type.changesOwnDots {
-            await pushView(to: key)
+        await receive(message, from: connection)
+    }
+
+    /// Handles one typed message from `connection` (front ends that decode for themselves).
+    public func receive(_ message: ClientMessage, from connection: any Connection) async {
+        let key = ObjectIdentifier(connection)
+        switch message {
+        case let .hello(version, code, token):
+            guard tokenOf[key] == nil else {
+                connection.send(.error(WireError(.alreadyJoined, "already joined on this connection")))
+                return
+            }
+            await hello(version: version, code: code, offeredToken: token, from: connection)
+        case let .request(id, request):
+            guard let token = tokenOf[key] else {
+                connection.send(.error(WireError(.helloFirst, "say hello with the join code first")))
+                return
+            }
+            let reply = await answer(request, id: id, token: token)
+            connection.send(.reply(reply))
+            if request.changesOwnDots, reply.isSaved { await pushView(to: key) }
         }
     }
 
-    private func hello(_ message: ClientMessage, from connection: any Connection) async {
-        let now = clock.now()
-        guard message.version == WireProtocol.version else {
-            connection.send(.error("protocol version \(message.version ?? 0) is not spoken here; this server speaks \(WireProtocol.version)", fatal: true))
+    private func refuseMalformed(_ reason: String, from connection: any Connection) {
+        let key = ObjectIdentifier(connection)
+        refusedMessages += 1
+        malformed[key, default: 0] += 1
+        let tooMany = malformed[key, default: 0] > limits.malformedPerConnection
+        connection.send(.error(WireError(.badMessage, "bad message: \(reason)", fatal: tooMany)))
+        if tooMany { connection.close() }
+    }
+
+    // MARK: - Joining
+
+    private func hello(version: Int, code offered: String, offeredToken: String?, from connection: any Connection) async {
+        let key = ObjectIdentifier(connection)
+        guard version == WireProtocol.version else {
+            connection.send(.error(WireError(.version, "protocol version \(version) is not spoken here; this server speaks \(WireProtocol.version)", fatal: true)))
             connection.close()
-            return
-        }
-        let recent = (wrongCodes[connection.address] ?? []).filter { now.milliseconds(since: $0) < 60_000 }
-        wrongCodes[connection.address] = recent
-        guard recent.count < Self.wrongCodeLimit else {
-            connection.send(.error("too many wrong codes from this address; wait a minute", fatal: true))
-            connection.close()
-            return
-        }
-        guard JoinCode.normalized(message.code ?? "") == code else {
-            wrongCodes[connection.address, default: []].append(now)
-            try? await Task.sleep(nanoseconds: 700_000_000)
-            connection.send(.error("wrong join code; check the code on the shared screen", fatal: false))
             return
         }
         let state = await engine.currentState()
-        var token = ParticipantToken(Self.newToken())
-        if let offered = message.token, offered.count == 32, state.participants.contains(ParticipantToken(offered).pseudonym) {
-            token = ParticipantToken(offered)
+        let returning = offeredToken.flatMap { offered in
+            offered.count == 32 && state.participants.contains(ParticipantToken(offered).pseudonym) ? ParticipantToken(offered) : nil
         }
+        let codeIsRight = JoinCode.normalized(offered) == code
+        // A participant who holds a valid token and the code always gets back in: the limits
+        // below are for guessers and floods, and every participant of an ssh or web front end
+        // arrives from the same address.
+        if let returning, codeIsRight {
+            await admit(returning, on: connection)
+            return
+        }
+        let now = clock.now()
+        guard guesses.hasRoom(at: now) else {
+            // The code is not even checked, so a guesser learns nothing while the server is
+            // under a guessing storm.
+            let wait = guesses.secondsUntilNext(at: now)
+            connection.send(.error(WireError(.rateLimited, "too many tries on this server just now; wait \(wait) s and try again", retryAfterSeconds: wait)))
+            return
+        }
+        guard codeIsRight else {
+            _ = guesses.take(at: now)
+            wrongCodes[key, default: 0] += 1
+            let tries = wrongCodes[key, default: 0]
+            try? await Task.sleep(for: limits.wrongCodeDelay)
+            if tries >= limits.wrongCodesPerConnection {
+                connection.send(.error(WireError(.tooManyTries, "too many wrong codes; check the code on the shared screen and connect again", fatal: true)))
+                connection.close()
+            } else {
+                connection.send(.error(WireError(.wrongCode, "wrong code — check the shared screen")))
+            }
+            return
+        }
+        guard newcomers.take(at: now) else {
+            let wait = newcomers.secondsUntilNext(at: now)
+            connection.send(.error(WireError(.rateLimited, "many people are joining at once; wait \(wait) s and try again", retryAfterSeconds: wait)))
+            return
+        }
+        await admit(ParticipantToken(Self.newToken()), on: connection)
+    }
+
+    private func admit(_ token: ParticipantToken, on connection: any Connection) async {
         do {
-            try await engine.execute(.participant(token, .join), at: now)
+            try await engine.execute(.participant(token, .join), at: clock.now())
         } catch let refusal as Refusal where refusal.reason == .finished {
             // A finished workshop still shows its results.
+        } catch let refusal as Refusal {
+            connection.send(.error(WireError(WireErrorCode(refusal.reason), refusal.message)))
+            return
+        } catch let failure as StorageFailure {
+            connection.send(.error(WireError(.notSaved, failure.participantMessage, retryAfterSeconds: 5)))
+            return
         } catch {
-            connection.send(.error("could not join: \(error)", fatal: true))
-            connection.close()
+            connection.send(.error(WireError(.notSaved, "could not join just now; try again in a moment", retryAfterSeconds: 5)))
             return
         }
         let key = ObjectIdentifier(connection)
         tokenOf[key] = token
         connections[key] = connection
+        openConnections[token, default: 0] += 1
+        wrongCodes[key] = nil
+        connection.joined()
         connection.send(.welcome(token: token.rawValue))
         lastView[key] = nil
         lastSentWall[key] = nil
         await pushView(to: key)
     }
 
-    private func execute(_ message: ClientMessage, id: String, token: ParticipantToken) async -> ServerMessage {
+    // MARK: - Requests
+
+    /// The answer to `token`'s request `id`: a duplicate of a request still running waits for
+    /// it and shares its answer; a refused one gets the same refusal again.
+    private func answer(_ request: ParticipantRequest, id: String, token: ParticipantToken) async -> Reply {
+        if let refused = refusals[token]?.reply(for: id) { return refused }
+        let key = RequestKey(token: token, id: id)
+        if let running = inFlight[key] { return await running.value }
+        let task = Task { await self.execute(request, id: id, token: token) }
+        inFlight[key] = task
+        let reply = await task.value
+        inFlight[key] = nil
+        if case let .refused(code, _) = reply.outcome, code.isFinal, openConnections[token] != nil {
+            refusals[token, default: RecentRefusals(limit: limits.refusalsRemembered)].remember(reply)
+        }
+        return reply
+    }
+
+    private func execute(_ request: ParticipantRequest, id: String, token: ParticipantToken) async -> Reply {
         let now = clock.now()
         let command: ParticipantCommand
-        switch message.type {
-        case .hello: return .reply(id: id, ok: false, message: "already joined")
-        case .submit:
+        switch request {
+        case let .submit(text, extends):
             let recent = (recentSubmissions[token] ?? []).filter { now.milliseconds(since: $0) < 10_000 }
-            guard recent.count < Self.submissionLimit else {
-                recentSubmissions[token] = recent
-                return .reply(id: id, ok: false, message: "Slow down a little: at most \(Self.submissionLimit) ideas per 10 seconds.")
+            recentSubmissions[token] = recent
+            let alreadyDone = await engine.currentState().hasCompleted(request: id, by: token)
+            if !alreadyDone {
+                guard recent.count < limits.submissionsPerTenSeconds else {
+                    return Reply(id: id, outcome: .refused(.rateLimited, "Slow down a little: at most \(limits.submissionsPerTenSeconds) ideas per 10 seconds."))
+                }
+                recentSubmissions[token] = recent + [now]
             }
-            recentSubmissions[token] = recent + [now]
-            command = .submitIdea(text: message.text ?? "", extending: message.extends.map(IdeaID.init))
-        case .edit: command = .editIdea(IdeaID(message.idea ?? ""), text: message.text ?? "")
-        case .withdraw: command = .withdrawIdea(IdeaID(message.idea ?? ""))
-        case .vote: command = .castVote(IdeaID(message.idea ?? ""))
-        case .unvote: command = .retractVote(IdeaID(message.idea ?? ""))
-        case .move: command = .moveVote(from: IdeaID(message.from ?? ""), to: IdeaID(message.to ?? ""))
+            command = .submitIdea(text: text, extending: extends.map(IdeaID.init))
+        case let .edit(idea, text): command = .editIdea(IdeaID(idea), text: text)
+        case let .withdraw(idea): command = .withdrawIdea(IdeaID(idea))
+        case let .vote(idea): command = .castVote(IdeaID(idea))
+        case let .unvote(idea): command = .retractVote(IdeaID(idea))
+        case let .move(from, to): command = .moveVote(from: IdeaID(from), to: IdeaID(to))
         }
         do {
-            let events = try await engine.execute(.participant(token, command, request: id), at: now)
-            if case .submitIdea = command {
-                for case let .ideaSubmitted(idea) in events {
-                    return .reply(id: id, ok: true, idea: idea.id.rawValue, late: idea.isLate,
-                                  message: idea.isLate ? "The round had closed; your idea is kept as a late idea." : "saved")
+            try await engine.execute(.participant(token, command, request: id), at: now)
+            if case .submit = request {
+                guard let kept = await engine.currentState().idea(submittedWith: id, by: token) else {
+                    return Reply(id: id, outcome: .refused(.notSaved, "Not saved: the server lost track of this idea. Your text is kept here; send it again."))
                 }
-                if let kept = await engine.currentState().idea(submittedWith: id, by: token) {
-                    return .reply(id: id, ok: true, idea: kept.id.rawValue, late: kept.isLate, message: "saved")
-                }
+                return Reply(id: id, outcome: .saved(idea: kept.id.rawValue, late: kept.isLate))
             }
-            return .reply(id: id, ok: true, idea: message.idea, message: "saved")
+            return Reply(id: id, outcome: .saved(idea: request.ideaID, late: false))
         } catch let refusal as Refusal {
-            return .reply(id: id, ok: false, message: refusal.message)
+            return Reply(id: id, outcome: .refused(WireErrorCode(refusal.reason), refusal.message))
         } catch let failure as StorageFailure {
-            return .reply(id: id, ok: false, message: failure.participantMessage)
+            return Reply(id: id, outcome: .refused(.notSaved, failure.participantMessage))
         } catch {
-            return .reply(id: id, ok: false, message: "Not saved: the server could not save this. Your text is kept here; send it again in a moment.")
+            return Reply(id: id, outcome: .refused(.notSaved, "Not saved: the server could not save this. Your text is kept here; send it again in a moment."))
         }
     }
 
@@ -201,7 +293,6 @@ public actor ParticipantHub {
             withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
             if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { return }
         }
-        guard connection.canTakeMore else { return }
         lastView[key] = (view, now)
         if let wall = view.wall, lastSentWall[key] == wall {
             view.wall = nil
@@ -229,14 +320,35 @@ public actor ParticipantHub {
         return choice
     }
 
-    /// Forgets a closed connection (the participant keeps their token and budget).
+    // MARK: - Connections
+
+    /// Forgets a closed connection. The participant keeps their token and budget; what was
+    /// kept for their connections alone (refused answers) goes with the last one.
     public func disconnected(_ connection: any Connection) {
         let key = ObjectIdentifier(connection)
-        tokenOf[key] = nil
+        if let token = tokenOf.removeValue(forKey: key) {
+            let remaining = (openConnections[token] ?? 1) - 1
+            openConnections[token] = remaining > 0 ? remaining : nil
+            if remaining <= 0 { refusals[token] = nil }
+        }
         connections[key] = nil
         lastView[key] = nil
         lastSentWall[key] = nil
         malformed[key] = nil
+        wrongCodes[key] = nil
+    }
+
+    /// What the hub holds per connection and per participant, for tests of its bounds.
+    public struct Footprint: Equatable, Sendable {
+        public var connections: Int
+        public var participantsWithRefusals: Int
+        public var rememberedRefusals: Int
+        public var requestsInFlight: Int
+    }
+
+    public var footprint: Footprint {
+        Footprint(connections: connections.count, participantsWithRefusals: refusals.count,
+                  rememberedRefusals: refusals.values.reduce(0) { $0 + $1.count }, requestsInFlight: inFlight.count)
     }
 
     static func newToken() -> String {
@@ -251,13 +363,33 @@ extension String {
     }
 }
 
-extension ClientMessage.Kind {
-    /// Whether the sender's own view changes with this command (their dots), so it is sent
+extension ParticipantRequest {
+    /// Whether the sender's own view changes with this request (their dots), so it is sent
     /// to them at once rather than with the next pass.
     fileprivate var changesOwnDots: Bool {
         switch self {
         case .vote, .unvote, .move: true
-        case .hello, .submit, .edit, .withdraw: false
+        case .submit, .edit, .withdraw: false
+        }
+    }
+
+    /// The idea the request names, for its answer.
+    fileprivate var ideaID: String? {
+        switch self {
+        case .submit: nil
+        case let .edit(idea, _), let .withdraw(idea), let .vote(idea), let .unvote(idea): idea
+        case let .move(_, to): to
+        }
+    }
+}
+
+extension WireErrorCode {
+    /// A refusal that a resend would get again (the rules said no); not a busy disk or a
+    /// rate limit, which a later resend may pass.
+    fileprivate var isFinal: Bool {
+        switch self {
+        case .notSaved, .rateLimited: false
+        default: true
         }
     }
 }

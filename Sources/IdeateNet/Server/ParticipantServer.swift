@@ -5,45 +5,82 @@ import NIOPosix
 
 /// The TCP server participants join: newline-delimited JSON over SwiftNIO, one
 /// ``ParticipantHub`` behind it. Runs beside the console (`ideate run`) or alone (`--headless`).
+///
+/// Each connection is read with backpressure (NIO stops reading a socket whose lines are not
+/// consumed), answered in order, and written only as fast as the peer reads; see
+/// ``WireConnection`` for the bounds and ``Limits`` for the numbers.
 public final class ParticipantServer: Sendable {
+    /// The numbers behind the server's bounds (the hub has its own, ``ParticipantHub/Limits``).
+    public struct Limits: Sendable {
+        /// Open connections in all; one more is told the server is full and closed.
+        public var maximumConnections = 4_096
+        /// Connections that have not joined yet; the oldest is closed to make room.
+        public var maximumUnjoined = 256
+        /// A connection must join within this time.
+        public var helloDeadline: TimeAmount = .seconds(10)
+        /// Replies waiting for one peer before the server stops reading its requests.
+        public var replyBacklogBytes = 64 * 1024
+        /// A peer that leaves what was sent unread this long is cut off.
+        public var stallDeadline: TimeAmount = .seconds(30)
+        /// How often each connection's deadlines are checked.
+        public var checkInterval: TimeAmount = .seconds(1)
+
+        public init() {}
+    }
+
     public let hub: ParticipantHub
     private let group: MultiThreadedEventLoopGroup
-    private let channel: any Channel
+    private let listener: any Channel
+    private let registry: ConnectionRegistry
+    private let acceptTask: Task<Void, Never>
     private let viewTask: Task<Void, Never>
 
     /// The port actually bound (useful with port 0).
     public let port: Int
 
     /// Binds `host:port` and starts serving.
-    public static func start(hub: ParticipantHub, host: String, port: Int) async throws -> ParticipantServer {
+    public static func start(hub: ParticipantHub, host: String, port: Int, limits: Limits = Limits()) async throws -> ParticipantServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 512)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelOption(.writeBufferWaterMark, value: .init(low: 32 * 1024, high: 256 * 1024))
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let connection = ChannelConnection(channel: channel)
-                    try channel.pipeline.syncOperations.addHandler(
-                        ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                    try channel.pipeline.syncOperations.addHandler(ParticipantChannelHandler(hub: hub, connection: connection))
-                }
-            }
+        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
         do {
-            let channel = try await bootstrap.bind(host: host, port: port).get()
-            return ParticipantServer(hub: hub, group: group, channel: channel)
+            server = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 512)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
+                .bind(host: host, port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
+                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                            wrappingChannelSynchronously: channel,
+                            configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
+                    }
+                }
         } catch {
             try? await group.shutdownGracefully()
             throw error
         }
+        return ParticipantServer(hub: hub, group: group, server: server, limits: limits)
     }
 
-    private init(hub: ParticipantHub, group: MultiThreadedEventLoopGroup, channel: any Channel) {
+    private init(hub: ParticipantHub, group: MultiThreadedEventLoopGroup,
+                 server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, limits: Limits) {
         self.hub = hub
         self.group = group
-        self.channel = channel
-        port = channel.localAddress?.port ?? 0
+        listener = server.channel
+        port = server.channel.localAddress?.port ?? 0
+        let registry = ConnectionRegistry(maximum: limits.maximumConnections, maximumUnjoined: limits.maximumUnjoined)
+        self.registry = registry
+        acceptTask = Task {
+            await withDiscardingTaskGroup { connections in
+                try? await server.executeThenClose { inbound in
+                    for try await channel in inbound {
+                        connections.addTask { await Self.serve(channel, hub: hub, registry: registry, limits: limits) }
+                    }
+                }
+            }
+        }
         viewTask = Task {
             while !Task.isCancelled {
                 await hub.pushViews()
@@ -52,73 +89,59 @@ public final class ParticipantServer: Sendable {
         }
     }
 
+    /// How many connections are open (for tests of the caps).
+    public var openConnections: Int { registry.count }
+
     public func stop() async {
         viewTask.cancel()
-        try? await channel.close()
+        try? await listener.close()
+        registry.closeAll()
+        await acceptTask.value
         try? await group.shutdownGracefully()
     }
-}
 
-/// A connection as the hub sees it, over a NIO channel.
-final class ChannelConnection: ParticipantHub.Connection {
-    let channel: any Channel
-    let address: String
-
-    init(channel: any Channel) {
-        self.channel = channel
-        address = channel.remoteAddress?.ipAddress ?? "unknown"
-    }
-
-    func send(_ message: ServerMessage) {
-        let line = message.encodedLine()
-        var buffer = channel.allocator.buffer(capacity: line.count)
-        buffer.writeBytes(line)
-        channel.writeAndFlush(buffer, promise: nil)
-    }
-
-    var canTakeMore: Bool { channel.isWritable }
-
-    func close() {
-        channel.eventLoop.scheduleTask(in: .milliseconds(50)) { [channel] in channel.close(promise: nil) }
-    }
-}
-
-/// Feeds lines to the hub in order, one connection at a time, and reports oversized frames.
-final class ParticipantChannelHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = ByteBuffer
-
-    private let hub: ParticipantHub
-    private let connection: ChannelConnection
-    private let lines: AsyncStream<Data>.Continuation
-    private let worker: Task<Void, Never>
-
-    init(hub: ParticipantHub, connection: ChannelConnection) {
-        self.hub = hub
-        self.connection = connection
-        let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(1024))
-        lines = continuation
-        worker = Task {
-            for await line in stream { await hub.receive(line, from: connection) }
-            await hub.disconnected(connection)
+    /// One connection, from accept to close: requests answered in order, one at a time.
+    private static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, hub: ParticipantHub,
+                              registry: ConnectionRegistry, limits: Limits) async {
+        let connection = WireConnection(channel: channel.channel, backlogLimit: limits.replyBacklogBytes)
+        let (admitted, evicted) = registry.admit(connection)
+        evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))
+        evicted?.close()
+        if !admitted {
+            connection.send(.error(WireError(.serverFull, "the server has as many connections as it serves; try again in a minute", fatal: true, retryAfterSeconds: 60)))
+            connection.close()
         }
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var buffer = unwrapInboundIn(data)
-        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        lines.yield(Data(bytes))
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        lines.finish()
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is LineFrameDecoder.FrameTooLarge || (error as? ByteToMessageDecoderError) != nil {
-            connection.send(.error("message too large: the limit is \(WireProtocol.maximumFrameBytes / 1024) KiB per line", fatal: true))
+        let watchdog = channel.channel.eventLoop.scheduleRepeatedTask(initialDelay: limits.checkInterval, delay: limits.checkInterval) { _ in
+            let now = NIODeadline.now()
+            if !connection.hasJoined, now - connection.openedAt >= limits.helloDeadline {
+                connection.send(.error(WireError(.helloTimeout, "no hello within \(limits.helloDeadline.nanoseconds / 1_000_000_000) s; connect again and join with the code", fatal: true)))
+                connection.close()
+            }
+            if connection.isStalled(since: now - limits.stallDeadline) {
+                // What was sent sits unread: nothing more can reach this peer in time.
+                connection.close()
+                channel.channel.close(promise: nil)
+            }
         }
-        context.close(promise: nil)
+        try? await channel.executeThenClose { inbound, outbound in
+            await withTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { await connection.writeAll(to: outbound) }
+                do {
+                    for try await line in inbound where admitted {
+                        if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                        await hub.receive(Data(line.readableBytesView), from: connection)
+                        await connection.waitForRoom()
+                    }
+                } catch is LineFrameDecoder.FrameTooLarge {
+                    connection.send(.error(WireError(.tooLarge, "message too large: the limit is \(WireProtocol.maximumFrameBytes / 1024) KiB per line", fatal: true)))
+                } catch {
+                    // The peer went away; nothing to tell it.
+                }
+                connection.close()
+            }
+        }
+        watchdog.cancel()
+        registry.remove(connection)
+        await hub.disconnected(connection)
     }
 }

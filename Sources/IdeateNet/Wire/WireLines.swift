@@ -1,17 +1,24 @@
 import Foundation
 import IdeateCore
 
-/// The participant protocol, version 1: one JSON object per line. Every message names its
-/// `type`; every command carries a client-chosen `id` so a resend gets the first answer.
+/// The participant protocol, version 1: one JSON object per line (PROTOCOL.md). Every message
+/// names its `type`; every command carries a client-chosen `id` so a resend gets the first
+/// answer.
 public enum WireProtocol {
     public static let version = 1
-    /// The longest line either side accepts, newline excluded.
+    /// The longest line a client may send, newline excluded.
     public static let maximumFrameBytes = 16 * 1024
+    /// The longest line the server sends: the largest view a round can produce fits
+    /// (``RoundCapacity``; a test builds that view and measures it).
+    public static let maximumServerLineBytes = 5 * 1024 * 1024
+    /// How much of a client's own input a refusal may quote back.
+    public static let quotedInputLimit = 24
 }
 
-/// A message from a participant's client. Decoding is strict: unknown keys, a missing field
-/// or a field that does not belong to the type is an error, not something to guess around.
-public struct ClientMessage: Codable, Equatable, Sendable {
+/// A client's line as JSON has it: every field optional, the type a name. Decoding is strict:
+/// unknown keys, a missing field or a field that does not belong to the type is an error, not
+/// something to guess around. Programs use the typed ``ClientMessage`` built from it.
+public struct ClientLine: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case hello, submit, edit, withdraw, vote, unvote, move
     }
@@ -75,7 +82,7 @@ public struct ClientMessage: Codable, Equatable, Sendable {
 
     /// Decodes one line, checking that it holds exactly the fields its type allows: the fast
     /// reader for messages as clients write them, the strict decoder for everything else.
-    public static func decode(_ line: Data) throws(DecodingProblem) -> ClientMessage {
+    public static func decode(_ line: Data) throws(DecodingProblem) -> ClientLine {
         let plain = line.withUnsafeBytes { raw in
             JSONValue.parse(raw.assumingMemoryBound(to: UInt8.self)).flatMap(plainMessage)
         }
@@ -86,7 +93,7 @@ public struct ClientMessage: Codable, Equatable, Sendable {
     /// A message exactly as clients write it, read without the Codable machinery (this runs for
     /// every message of every participant). Anything else goes to ``strictlyDecoded(_:)``,
     /// which decides and says what is wrong; tests hold the two to the same answers.
-    static func plainMessage(_ json: JSONValue) -> ClientMessage? {
+    static func plainMessage(_ json: JSONValue) -> ClientLine? {
         guard case let .object(object) = json, case let .string(typeName)? = object["type"],
               let kind = Kind(rawValue: typeName), let allowed = fields[kind] else { return nil }
         var strings: [String: String] = [:]
@@ -105,15 +112,15 @@ public struct ClientMessage: Codable, Equatable, Sendable {
         }
         guard allowed.required.allSatisfy({ object[$0] != nil }) else { return nil }
         if let id = strings["id"], id.isEmpty || id.count > 64 { return nil }
-        return ClientMessage(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
+        return ClientLine(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
                              text: strings["text"], idea: strings["idea"], extends: strings["extends"],
                              from: strings["from"], to: strings["to"])
     }
 
     /// The strict reading through `JSONDecoder`: exactly the fields the type allows.
-    static func strictlyDecoded(_ line: Data) throws(DecodingProblem) -> ClientMessage {
+    static func strictlyDecoded(_ line: Data) throws(DecodingProblem) -> ClientLine {
         do {
-            return try strictDecoder.decode(StrictClientMessage.self, from: line).message
+            return try strictDecoder.decode(StrictClientLine.self, from: line).message
         } catch let problem as DecodingProblem {
             throw problem
         } catch {
@@ -133,23 +140,23 @@ private struct FieldName: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// The strict reading of a ``ClientMessage``: the type first, then exactly its fields.
-private struct StrictClientMessage: Decodable {
-    typealias DecodingProblem = ClientMessage.DecodingProblem
-    let message: ClientMessage
+/// The strict reading of a ``ClientLine``: the type first, then exactly its fields.
+private struct StrictClientLine: Decodable {
+    typealias DecodingProblem = ClientLine.DecodingProblem
+    let message: ClientLine
 
     init(from decoder: any Decoder) throws {
         let object = try decoder.container(keyedBy: FieldName.self)
         guard let typeName = try? object.decode(String.self, forKey: FieldName("type")) else {
             throw DecodingProblem(description: "missing `type`")
         }
-        guard let kind = ClientMessage.Kind(rawValue: typeName) else {
-            throw DecodingProblem(description: "`\(typeName)` is not a participant message")
+        guard let kind = ClientLine.Kind(rawValue: typeName) else {
+            throw DecodingProblem(description: "`\(typeName.quotedPrefix)` is not a participant message")
         }
-        let allowed = ClientMessage.fields[kind]!
+        let allowed = ClientLine.fields[kind]!
         let keys = Set(object.allKeys.map(\.stringValue)).subtracting(["type"])
         if let unknown = keys.subtracting(allowed.required).subtracting(allowed.optional).sorted().first {
-            throw DecodingProblem(description: "unknown field `\(unknown)` in `\(typeName)`")
+            throw DecodingProblem(description: "unknown field `\(unknown.quotedPrefix)` in `\(typeName)`")
         }
         if let missing = allowed.required.subtracting(keys).sorted().first {
             throw DecodingProblem(description: "`\(typeName)` needs `\(missing)`")
@@ -167,7 +174,7 @@ private struct StrictClientMessage: Decodable {
         } catch {
             throw DecodingProblem(description: "a field has the wrong type")
         }
-        message = ClientMessage(
+        message = ClientLine(
             type: kind, version: version, code: try text("code"), token: try text("token"), id: try text("id"),
             text: try text("text"), idea: try text("idea"), extends: try text("extends"), from: try text("from"),
             to: try text("to"))
@@ -177,8 +184,8 @@ private struct StrictClientMessage: Decodable {
     }
 }
 
-/// A message from the server.
-public struct ServerMessage: Codable, Equatable, Sendable {
+/// A server line as JSON has it; programs use the typed ``ServerMessage``.
+public struct ServerLine: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case welcome, reply, view, error
     }
@@ -194,35 +201,25 @@ public struct ServerMessage: Codable, Equatable, Sendable {
     public var view: ParticipantView?
     /// For `error`: the server closes the connection after this one.
     public var fatal: Bool?
-
-    public static func welcome(token: String) -> ServerMessage {
-        ServerMessage(type: .welcome, version: WireProtocol.version, token: token)
-    }
-
-    public static func reply(id: String, ok: Bool, idea: String? = nil, late: Bool? = nil, message: String) -> ServerMessage {
-        ServerMessage(type: .reply, id: id, ok: ok, idea: idea, late: late, message: message)
-    }
-
-    public static func view(_ view: ParticipantView) -> ServerMessage { ServerMessage(type: .view, view: view) }
-
-    public static func error(_ message: String, fatal: Bool) -> ServerMessage {
-        ServerMessage(type: .error, message: message, fatal: fatal)
-    }
+    /// For `error` and refused replies: what went wrong, for programs (``WireErrorCode``).
+    public var code: String?
+    /// For `error`: try again after this many seconds.
+    public var retryAfter: Int?
 
     /// Reads one line from the server. Replies, welcomes and errors (flat objects) are read by
     /// hand; views and anything unusual go through `JSONDecoder`.
-    public static func decodeLine(_ line: [UInt8]) -> ServerMessage? {
+    public static func decodeLine(_ line: [UInt8]) -> ServerLine? {
         let flat = line.withUnsafeBufferPointer { JSONValue.parse($0).flatMap(flatMessage) }
-        return flat ?? (try? lineDecoder.decode(ServerMessage.self, from: Data(line)))
+        return flat ?? (try? lineDecoder.decode(ServerLine.self, from: Data(line)))
     }
 
     private static let lineDecoder = JSONDecoder()
 
     /// A message without a view, exactly as ``encodedLine()`` writes it; nil for anything else.
-    static func flatMessage(_ json: JSONValue) -> ServerMessage? {
+    static func flatMessage(_ json: JSONValue) -> ServerLine? {
         guard case let .object(object) = json, object["view"] == nil, case let .string(typeName)? = object["type"],
               let kind = Kind(rawValue: typeName) else { return nil }
-        var message = ServerMessage(type: kind)
+        var message = ServerLine(type: kind)
         for (key, value) in object where key != "type" {
             switch (key, value) {
             case let ("version", .integer(number)): guard let exact = Int(exactly: number) else { return nil }; message.version = exact
@@ -233,6 +230,8 @@ public struct ServerMessage: Codable, Equatable, Sendable {
             case let ("ok", .boolean(flag)): message.ok = flag
             case let ("late", .boolean(flag)): message.late = flag
             case let ("fatal", .boolean(flag)): message.fatal = flag
+            case let ("code", .string(text)): message.code = text
+            case let ("retryAfter", .integer(number)): guard let exact = Int(exactly: number) else { return nil }; message.retryAfter = exact
             default: return nil
             }
         }
@@ -254,20 +253,30 @@ public struct ServerMessage: Codable, Equatable, Sendable {
         return encoder
     }()
 
-    private static let encodingFailed = ServerMessage.error("encoding failed", fatal: false)
+    private static let encodingFailed = ServerLine(type: .error, message: "encoding failed", fatal: false, code: "badMessage")
 
     /// Every field but `view`, keys sorted as the encoder sorts them.
     private func flatLine() -> [UInt8] {
         var object = JSONObjectWriter(capacity: 96 + (message?.utf8.count ?? 0))
+        object.string("code", code)
         object.boolean("fatal", fatal)
         object.string("id", id)
         object.string("idea", idea)
         object.boolean("late", late)
         object.string("message", message)
         object.boolean("ok", ok)
+        object.integer("retryAfter", retryAfter)
         object.string("token", token)
         object.string("type", type.rawValue)
         object.integer("version", version)
         return object.finished() + [0x0A]
+    }
+}
+
+extension String {
+    /// The start of a client's own text, short enough to quote back in a refusal: an answer
+    /// never echoes a client's input at length.
+    var quotedPrefix: String {
+        count <= WireProtocol.quotedInputLimit ? self : String(prefix(WireProtocol.quotedInputLimit)) + "…"
     }
 }
