@@ -15,16 +15,17 @@ struct LiveServer {
     static let code = "K7P2QX"
 
     static func start(phases: [PhasePlan] = [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .vote, seconds: 600)],
-                      reveal: AnonymitySettings.Reveal = .batch) async throws -> LiveServer {
+                      reveal: AnonymitySettings.Reveal = .batch, maxParticipants: Int = Plan.defaultMaxParticipants,
+                      hubLimits: ParticipantHub.Limits = .init(), serverLimits: ParticipantServer.Limits = .init()) async throws -> LiveServer {
         let folder = NSTemporaryDirectory() + "ideate-net-" + UUID().uuidString
         let plan = Plan(title: "Net", goal: "Test", anonymity: AnonymitySettings(reveal: reveal, batchSeconds: 1, minBatch: 3),
                         voting: VotingSettings(votesPerPerson: 3, maxVotesPerIdea: 2, shortlist: 2),
-                        rounds: [RoundPlan(prompt: "Ideas?", phases: phases)])
+                        rounds: [RoundPlan(prompt: "Ideas?", phases: phases)], maxParticipants: maxParticipants)
         let store = try RunStore.create(at: folder + "/run.sqlite", plan: plan)
         let engine = try DurableEngine(store: store, seed: 9)
         try await engine.execute(.facilitator(.advance), at: SystemClock().now())
-        let hub = ParticipantHub(engine: engine, clock: SystemClock(), code: code)
-        let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0)
+        let hub = ParticipantHub(engine: engine, clock: SystemClock(), code: code, limits: hubLimits)
+        let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0, limits: serverLimits)
         return LiveServer(folder: folder, store: store, engine: engine, server: server)
     }
 
@@ -92,12 +93,29 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    private func readBlocking(until text: String) -> String {
+    /// Lines received until `count` whole lines contain `text`.
+    func read(until text: String, count: Int) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.readBlocking(until: text, count: count)) }
+        }
+    }
+
+    /// Everything until the server closes the connection (or the read times out).
+    func readToEnd() async -> String { await read(until: "\u{0}never\u{0}") }
+
+    /// Sends without waiting: false once the socket's buffers are full (the server stopped reading).
+    func trySend(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+        return sent == bytes.count
+    }
+
+    private func readBlocking(until text: String, count: Int = 1) -> String {
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 65_536)
         func hasWholeLine() -> Bool {
-            guard let range = received.range(of: text) else { return false }
-            return received[range.upperBound...].contains("\n")
+            // What follows the last newline is not a whole line yet.
+            received.split(separator: "\n", omittingEmptySubsequences: false).dropLast().filter { $0.contains(text) }.count >= count
         }
         while !hasWholeLine() {
             let count = recv(socket, &buffer, buffer.count, 0)

@@ -143,3 +143,27 @@ struct WireFormatTests {
         }
     }
 }
+
+@Suite("Wire bounds")
+struct WireBoundsTests {
+    @Test("The heaviest view a round can hold fits the line limit clients accept")
+    func heaviestViewFits() {
+        // A round at its limits: the most ideas, and all the text it may hold, in the
+        // characters that weigh most once escaped.
+        let count = RoundCapacity.maximumIdeas
+        let perIdea = RoundCapacity.maximumTextBytes / count / 6
+        let text = String(repeating: "\u{1}", count: perIdea)
+        var view = ParticipantView(title: String(repeating: "T", count: 200), stage: "vote", round: 1, rounds: 9,
+                                   prompt: String(repeating: "p", count: 2_000), remainingMilliseconds: 1,
+                                   paused: false, locked: false, votesPerPerson: 100, maxVotesPerIdea: 100)
+        view.wall = (0..<count).map { SharedIdea(id: "abcd\($0 % 10)", text: text) }
+        view.myDots = Dictionary(uniqueKeysWithValues: (0..<100).map { ("id\($0)", 1) })
+        view.dotsLeft = 0
+        let voteLine = ServerMessage.view(view).encodedLine()
+        view.wall = nil
+        view.results = (0..<count).map { RankedResult(id: "abcd\($0 % 10)", text: text, votes: 9_999, shortlisted: true) }
+        let resultsLine = ServerMessage.view(view).encodedLine()
+        #expect(voteLine.count <= WireProtocol.maximumServerLineBytes, "\(voteLine.count)")
+        #expect(resultsLine.count <= WireProtocol.maximumServerLineBytes, "\(resultsLine.count)")
+    }
+}
