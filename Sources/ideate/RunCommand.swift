@@ -61,6 +61,7 @@ struct Run: AsyncParsableCommand {
             }
             let code = network.joinCode
             let hub = ParticipantHub(engine: engine, clock: clock, code: code)
+            DescriptorLimit.raise()
             let server: ParticipantServer
             do {
                 server = try await ParticipantServer.start(hub: hub, host: network.bind, port: network.port)

@@ -125,3 +125,25 @@ struct KeyHandlingTests {
         #expect(session.state.actionItems.first?.owner == "Finance")
     }
 }
+
+@Suite("Room lock on the console")
+struct RoomLockKeyTests {
+    @Test("L locks the room from the lobby, the shared screen says so, L opens it again")
+    func lockAndOpen() throws {
+        var session = try ScreenFixtures.lobby()
+        var model = ConsoleModel()
+        let lock = try KeyHandlingTests.press([.character("L")], &session, &model)
+        #expect(session.state.isRoomLocked)
+        let joined = session.state.participants.count
+        guard case let .perform(_, done)? = lock.first else { Issue.record("no action"); return }
+        #expect(done.hasPrefix("Room locked · \(joined) joined"))
+        let grid = ScreenFixtures.render(session, model: model, width: 80, height: 24)
+        let lines = grid.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasSuffix("Lobby · Room locked · \(joined) joined"))
+        #expect(lines.contains { $0.contains("\(joined) joined    room locked (L opens it)") })
+        #expect(lines.last?.contains("L open room") == true)
+        let open = try KeyHandlingTests.press([.character("L")], &session, &model)
+        #expect(!session.state.isRoomLocked)
+        #expect(open == [.perform([ConsoleAction.Step(.unlockRoom)], done: "Room open: new participants can join.")])
+    }
+}

@@ -32,6 +32,8 @@ extension ConsoleModel {
         case .character("+"):
             guard state.timer != nil else { return noTimer() }
             return [.send(.extendTimer(seconds: Self.extendSeconds), done: "One more minute.")]
+        case .character("L"):
+            return toggleRoomLock(state: state)
         case .character("x"):
             guard case .running = state.stage, !state.isLocked else { return [] }
             return [.send(.lockPhase, done: "\(state.currentPhase?.title ?? "Phase") closed.")]
@@ -39,6 +41,17 @@ extension ConsoleModel {
             return handlePhaseKey(key, state: state, selected: selected)
         }
         return []
+    }
+
+    /// Closes joining once everyone is in (known participants still reconnect), or opens it.
+    private mutating func toggleRoomLock(state: SessionState) -> [ConsoleAction] {
+        guard state.stage != .finished else {
+            status = Status(text: "The workshop has ended; nobody joins any more.", isProblem: true)
+            return []
+        }
+        if state.isRoomLocked { return [.send(.unlockRoom, done: "Room open: new participants can join.")] }
+        let joined = state.participants.count
+        return [.send(.lockRoom, done: "Room locked · \(joined) joined: nobody new gets in; everyone who joined can reconnect.")]
     }
 
     private mutating func noTimer() -> [ConsoleAction] {

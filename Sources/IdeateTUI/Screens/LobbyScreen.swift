@@ -28,9 +28,14 @@ enum LobbyScreen {
         }
         y += 1
         let joined = state.participants.count
-        grid.put("\(joined) joined", x: 2, y: y, role: .title)
+        let count = "\(joined) joined"
+        grid.put(count, x: 2, y: y, role: .title)
+        var x = 2 + DisplayWidth.of(count) + 4
+        if state.isRoomLocked {
+            x += grid.put("room locked (L opens it)", x: x, y: y, role: .accent) + 4
+        }
         if state.anonymityIsWeak {
-            grid.put("⚠ anonymity is weak below \(state.plan.anonymity.minParticipants)", x: 14, y: y, role: .warning)
+            grid.put("⚠ anonymity is weak below \(state.plan.anonymity.minParticipants)", x: max(14, x), y: y, role: .warning)
         }
         grid.put("Press n to start the first round.", x: 2, y: min(grid.height - 3, y + 2), role: .muted)
     }

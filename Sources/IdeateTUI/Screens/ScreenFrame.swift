@@ -14,7 +14,7 @@ struct ScreenFrame {
 
     static func drawHeader(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
-        var right = "\(state.participants.count) joined "
+        var right = (state.isRoomLocked ? "Room locked · " : "") + "\(state.participants.count) joined "
         switch state.stage {
         case .lobby: right = "Lobby · " + right
         case .finished: right = "Finished · " + right
@@ -88,6 +88,7 @@ struct ScreenFrame {
                 hints.append(KeyHint(key: "x", action: "close vote"))
             }
         }
+        if state.stage != .finished { hints.append(KeyHint(key: "L", action: state.isRoomLocked ? "open room" : "lock room")) }
         return hints + [KeyHint(key: "/", action: "search"), KeyHint(key: "?", action: "help"), KeyHint(key: "q", action: "quit")]
     }
 
