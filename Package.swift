@@ -70,7 +70,8 @@ let package = Package(
             dependencies: [
                 "IdeateCore", "IdeateStore", "ideate-crash-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "IdeateTUITests",

@@ -19,6 +19,7 @@ struct EventPayloadTests {
             .voteCast(Pseudonym("p1"), IdeaID("abc12")),
             .voteRetracted(Pseudonym("p\"1"), IdeaID("abc12")),
             .ideasRevealed([], at: Instant(millisecondsSince1970: 0)),
+            .ideasRevealed([IdeaID("abc12")], at: nil),
             .ideasRevealed([IdeaID("abc12"), IdeaID("x\u{1B}y")], at: Instant(millisecondsSince1970: 1_795_382_896_783)),
             .phaseStarted(round: 1, phase: .vote, at: Instant(millisecondsSince1970: 5), seconds: nil),
         ]
