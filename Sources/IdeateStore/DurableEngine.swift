@@ -74,7 +74,7 @@ public actor DurableEngine: WorkshopEngine {
             inFlightWaiters = nextWaiters
             nextWaiters = []
             do {
-                try await store.append(batch)
+                try await store.append(batch, revealedBatches: revealedBatches(in: batch))
                 for event in batch { committed.apply(event) }
                 commitCount += 1
                 health.isFailing = false
@@ -85,6 +85,20 @@ public actor DurableEngine: WorkshopEngine {
             }
         }
         isCommitting = false
+    }
+
+    /// For each reveal of several ideas in `batch`, the ideas as they stand when revealed, in
+    /// revealed order: the store writes their submissions in that order, so the run file keeps
+    /// no arrival order within a batch. Built only for batches that reveal some.
+    private func revealedBatches(in batch: [Event]) -> [[Idea]] {
+        guard batch.contains(where: { if case let .ideasRevealed(ids, _) = $0 { ids.count > 1 } else { false } }) else { return [] }
+        var state = committed
+        var batches: [[Idea]] = []
+        for event in batch {
+            if case let .ideasRevealed(ids, _) = event, ids.count > 1 { batches.append(ids.compactMap { state.ideas[$0] }) }
+            state.apply(event)
+        }
+        return batches
     }
 
     /// A failed commit (a full disk, say): nobody whose events were not written is told

@@ -52,7 +52,11 @@ public final class RunStore: Sendable {
             // GRDB opens WAL pools with synchronous=NORMAL, which can lose the last commits on
             // power loss; an acknowledged idea must survive that too. The pool has one writer
             // connection, so setting it here holds for every write.
-            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Rewritten rows (the order of a revealed batch) leave no old bytes behind.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+            }
             let migrator = RunSchema.migrator
             if try database.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw RunStoreError.newerSchema(path)
@@ -71,9 +75,44 @@ public final class RunStore: Sendable {
     }
 
     /// Appends `events` in one transaction; when this returns they are on disk.
-    public func append(_ events: [Event]) async throws {
+    ///
+    /// `revealedBatches` holds, for each batch of ideas the events reveal, its ideas in revealed
+    /// order as they stood when revealed. In the same transaction their submission rows are
+    /// rewritten in that order: the same rows, so nothing else moves, and the file no longer
+    /// tells in which order the batch arrived. Freed bytes are zeroed (`secure_delete`) and the
+    /// write-ahead log, which still holds the old order, is truncated after the commit.
+    public func append(_ events: [Event], revealedBatches: [[Idea]] = []) async throws {
         let payloads = try events.map(EventPayload.encode)
-        try await database.write { db in try Self.insert(payloads, db) }
+        try await database.write { db in
+            try Self.insert(payloads, db)
+            for batch in revealedBatches { try self.rewriteSubmissions(of: batch, db) }
+        }
+        if !revealedBatches.isEmpty {
+            // A reader may hold the log for a moment; the next reveal truncates it then.
+            _ = try? await database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+    }
+
+    /// Puts the submission rows of `batch` (found from the newest back: a batch is what
+    /// arrived lately) in the order of `batch`, each as it stood when revealed.
+    private func rewriteSubmissions(of batch: [Idea], _ db: Database) throws {
+        var wanted = Set(batch.map(\.id))
+        var slots: [Int64] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, payload FROM event WHERE payload LIKE '{"ideaSubmitted":%' ORDER BY seq DESC
+            """)
+        while !wanted.isEmpty, let row = try rows.next() {
+            guard case let .ideaSubmitted(idea) = try EventPayload.decode(row["payload"]),
+                  wanted.remove(idea.id) != nil else { continue }
+            slots.append(row["seq"])
+        }
+        guard wanted.isEmpty else { throw RunStoreError.unreadable(path, "a revealed idea has no submission row") }
+        let update = try db.cachedStatement(sql: "UPDATE event SET payload = ? WHERE seq = ?")
+        for (slot, idea) in zip(slots.sorted(), batch) {
+            var asSubmitted = idea
+            asSubmitted.isRevealed = false
+            try update.execute(arguments: [try EventPayload.encode(.ideaSubmitted(asSubmitted)), slot])
+        }
     }
 
     /// The blocking form of ``append(_:)``, for tools that have no event loop.

@@ -36,7 +36,6 @@ extension SessionState {
         case let .ideaSubmitted(idea):
             ideas[idea.id] = idea
             if let tag = idea.requestTag { ideaByRequestTag[tag] = idea.id }
-            submissionOrder.append(idea.id)
             roundLoad[idea.round, default: RoundLoad()].add(idea.text)
             // An idea that arrives once ideas no longer flow (during group, vote or review) is
             // kept as late but never joins that round's wall: a running vote's ballot is fixed.
@@ -87,7 +86,7 @@ extension SessionState {
         case let .ideaClustered(id, cluster):
             ideas[id]?.cluster = cluster
         case let .clusterRenamed(round, from, to):
-            for id in submissionOrder where ideas[id]?.round == round && ideas[id]?.cluster == from {
+            for (id, idea) in ideas where idea.round == round && idea.cluster == from {
                 ideas[id]?.cluster = to
             }
         case let .voteCast(voter, id):

@@ -19,8 +19,6 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var finishedAt: Instant?
     public internal(set) var participants: Set<Pseudonym> = []
     public internal(set) var ideas: [IdeaID: Idea] = [:]
-    /// Ideas in the order they arrived. Core-internal: the order is a hint to who wrote what.
-    var submissionOrder: [IdeaID] = []
     /// Revealed ideas in the order the wall shows them (shuffled within each batch).
     public internal(set) var wall: [IdeaID] = []
     /// Ideas waiting for the next batch.
