@@ -210,12 +210,13 @@ struct HostileClientTests {
         #expect(answers.contains("\"code\":\"tooManyTries\""))
     }
 
-    @Test("A guessing storm slows every code check but never a valid token")
+    @Test("A guessing storm slows every code check, right or wrong, but never a valid token")
     func guessingStorm() async throws {
         var limits = ParticipantHub.Limits()
         limits.wrongCodeDelay = .milliseconds(10)
         limits.wrongCodeBurst = 3
         limits.wrongCodesPerSecond = 0.01
+        limits.guessingStormDelay = .milliseconds(600)
         let live = try await LiveServer.start(hubLimits: limits)
         defer { Task { await live.stop() } }
         let (_, token) = try await Self.joined(live)
@@ -225,12 +226,21 @@ struct HostileClientTests {
             #expect(await guesser.read(until: "error").contains("wrongCode"))
         }
         let rightCodeNoToken = try RawConnection(port: live.server.port)
+        let started = Date()
         rightCodeNoToken.send(Self.hello)
-        let slowed = await rightCodeNoToken.read(until: "error")
-        #expect(slowed.contains("\"code\":\"rateLimited\"") && slowed.contains("retryAfter"))
+        #expect(await rightCodeNoToken.read(until: "welcome").contains("welcome"))
+        let newcomerWaited = Date().timeIntervalSince(started)
+        #expect(newcomerWaited >= 0.6, "a code check during the storm was not slowed")
+        let wrong = try RawConnection(port: live.server.port)
+        let guessed = Date()
+        wrong.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS9\"}\n")
+        #expect(await wrong.read(until: "error").contains("wrongCode"))
+        #expect(Date().timeIntervalSince(guessed) >= 0.6)
         let returning = try RawConnection(port: live.server.port)
+        let back = Date()
         returning.send(Self.hello(token: token))
         #expect(await returning.read(until: "welcome").contains(token))
+        #expect(Date().timeIntervalSince(back) < newcomerWaited, "a valid token waited for the storm")
     }
 
     @Test("A locked room refuses new participants with a code and lets known ones reconnect; the plan's cap holds")
@@ -242,6 +252,9 @@ struct HostileClientTests {
         let stranger = try RawConnection(port: live.server.port)
         stranger.send(Self.hello)
         #expect(await stranger.read(until: "error").contains("\"code\":\"locked\""))
+        let guesser = try RawConnection(port: live.server.port)
+        guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"WRONG1\"}\n")
+        #expect(await guesser.read(until: "error").contains("\"code\":\"locked\""), "a locked room answers a wrong code the same")
         let known = try RawConnection(port: live.server.port)
         known.send(Self.hello(token: token))
         #expect(await known.read(until: "welcome").contains(token))

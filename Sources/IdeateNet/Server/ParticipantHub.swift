@@ -24,9 +24,13 @@ public actor ParticipantHub {
         public var wrongCodesPerConnection = 5
         /// How long a wrong code waits for its answer.
         public var wrongCodeDelay: Duration = .milliseconds(700)
-        /// Wrong codes on the whole server: a burst, then this many per second.
+        /// Wrong codes on the whole server: a burst, then this many per second. Past it every
+        /// code check without a valid token waits ``guessingStormDelay`` first.
         public var wrongCodeBurst = 30
         public var wrongCodesPerSecond = 1.0
+        /// How long a code check waits while the server is being guessed at: guessing slows
+        /// to the unjoined-connection cap per this delay, newcomers still get in.
+        public var guessingStormDelay: Duration = .seconds(2)
         /// New participants on the whole server: a burst (a room arriving), then per second.
         public var joinBurst = 300
         public var joinsPerSecond = 20.0
@@ -142,14 +146,17 @@ public actor ParticipantHub {
             await admit(returning, on: connection)
             return
         }
-        let now = clock.now()
-        guard guesses.hasRoom(at: now) else {
-            // The code is not even checked, so a guesser learns nothing while the server is
-            // under a guessing storm.
-            let wait = guesses.secondsUntilNext(at: now)
-            connection.send(.error(WireError(.rateLimited, "too many tries on this server just now; wait \(wait) s and try again", retryAfterSeconds: wait)))
+        guard !state.isRoomLocked else {
+            // Refused whatever the code, so a locked room tells a guesser nothing.
+            connection.send(.error(WireError(.locked, "The room is locked: the facilitator has closed joining. Ask them to open it if you should be in.")))
             return
         }
+        if !guesses.hasRoom(at: clock.now()) {
+            // A guessing storm: every check waits, right or wrong, so the answer's timing
+            // tells nothing and guessing crawls; a newcomer gets in a little later.
+            try? await Task.sleep(for: limits.guessingStormDelay)
+        }
+        let now = clock.now()
         guard codeIsRight else {
             _ = guesses.take(at: now)
             wrongCodes[key, default: 0] += 1
