@@ -7,10 +7,10 @@ import Testing
 /// Faults of a real server process: killed with SIGKILL while participants submit.
 @Suite("Headless faults", .serialized)
 struct HeadlessFaultTests {
-    static func startHeadless(run: String, port: Int, resume: Bool) throws -> Process {
+    static func startHeadless(run: String, port: Int, resume: Bool, plan: String = "Benchmarks/load-test.yaml") throws -> Process {
         let process = Process()
         process.executableURL = IdeateProcess.binary
-        process.arguments = ["run", "Benchmarks/load-test.yaml", "--headless", "--run", run, "--port", String(port), "--code", "FAULT1"]
+        process.arguments = ["run", plan, "--headless", "--run", run, "--port", String(port), "--code", "FAULT1"]
             + (resume ? ["--resume"] : [])
         process.currentDirectoryURL = IdeateProcess.projectFolder
         process.standardError = FileHandle.nullDevice
@@ -69,5 +69,73 @@ struct HeadlessFaultTests {
         let stored = try RunStore.open(at: run).replay().ideas.values.map(\.text)
         let counts = Dictionary(grouping: stored, by: { $0 }).mapValues(\.count)
         for text in everything { #expect(counts[text] == 1, "\(text) is stored \(counts[text] ?? 0) times") }
+    }
+
+    @Test("SIGKILL while 30 participants vote and take dots back; resends after --resume count once: every ballot is what its owner was told")
+    func killWhileVoting() async throws {
+        let run = ConsoleEndToEndTests.temporaryRun("vote-fault")
+        defer { ConsoleEndToEndTests.removeRun(run) }
+        let plan = NSTemporaryDirectory() + "vote-fault-\(UUID().uuidString).yaml"
+        try """
+            title: Vote fault
+            goal: Votes survive a kill
+            anonymity:
+              reveal: immediate
+              min_participants: 1
+            votes_per_person: 3
+            max_votes_per_idea: 3
+            rounds:
+              - prompt: Anything
+                phases:
+                  ideate: 3s
+                  vote: 10m
+            """.write(toFile: plan, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: plan) }
+        let port = Int.random(in: 40_001...50_000)
+        let first = try Self.startHeadless(run: run, port: port, resume: false, plan: plan)
+        let clients = (0..<30).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "FAULT1") }
+        for client in clients { await client.start() }
+        #expect(await clients[0].submit("The idea to vote on").isSaved)
+        var wall: [SharedIdea] = []
+        for await event in clients[0].events {
+            if case let .view(view) = event, view.stage == "vote", let ideas = view.wall, !ideas.isEmpty { wall = ideas; break }
+        }
+        let idea = try #require(wall.first).id
+        let killer = Task {
+            try await Task.sleep(nanoseconds: 800_000_000)
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            return try Self.startHeadless(run: run, port: port, resume: true, plan: plan)
+        }
+        // Each participant alternates a dot and taking it back; what they were told adds up to
+        // the dots they should have.
+        let told = await withTaskGroup(of: (String?, Int).self) { group in
+            for client in clients {
+                group.addTask {
+                    var dots = 0
+                    for step in 0..<16 {
+                        let reply = await client.request(step % 2 == 0 ? .vote(idea: idea) : .unvote(idea: idea))
+                        if reply.isSaved { dots += step % 2 == 0 ? 1 : -1 }
+                        try? await Task.sleep(nanoseconds: 60_000_000)
+                    }
+                    return (await client.resumeToken, dots)
+                }
+            }
+            var all: [(String?, Int)] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        let second = try await killer.value
+        defer { second.terminate() }
+        for client in clients { await client.stop() }
+        #expect(first.terminationReason == .uncaughtSignal)
+        let state = try RunStore.open(at: run).replay()
+        var mismatches = 0
+        for (token, dots) in told {
+            let stored = token.map { state.ballot(of: ParticipantToken($0))[IdeaID(idea)] ?? 0 } ?? -1
+            if stored != dots { mismatches += 1 }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(told.count) ballots differ from what their owners were told")
+        #expect(told.allSatisfy { $0.1 == 0 }, "every participant took their last dot back")
     }
 }
