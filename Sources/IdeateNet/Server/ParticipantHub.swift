@@ -31,9 +31,10 @@ public actor ParticipantHub {
         /// How long a code check waits while the server is being guessed at: guessing slows
         /// to the unjoined-connection cap per this delay, newcomers still get in.
         public var guessingStormDelay: Duration = .seconds(2)
-        /// New participants on the whole server: a burst (a room arriving), then per second.
-        public var joinBurst = 300
-        public var joinsPerSecond = 20.0
+        /// New participants on the whole server: a burst (a hall arriving at once), then per
+        /// second; `max_participants` and the room lock stop a flood for good.
+        public var joinBurst = 1_000
+        public var joinsPerSecond = 100.0
         /// Ideas one participant may send per ten seconds.
         public var submissionsPerTenSeconds = 20
         /// Refused requests remembered per participant.

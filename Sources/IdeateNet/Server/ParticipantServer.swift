@@ -44,7 +44,7 @@ public final class ParticipantServer: Sendable {
         let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
         do {
             server = try await ServerBootstrap(group: group)
-                .serverChannelOption(.backlog, value: 512)
+                .serverChannelOption(.backlog, value: 4_096)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
@@ -129,6 +129,7 @@ public final class ParticipantServer: Sendable {
                 do {
                     for try await line in inbound where admitted {
                         if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                        connection.spoke()
                         await hub.receive(Data(line.readableBytesView), from: connection)
                         await connection.waitForRoom()
                     }

@@ -14,6 +14,7 @@ final class WireConnection: ParticipantHub.Connection {
         /// Bytes queued or being written.
         var unsentBytes = 0
         var closing = false
+        var hasSpoken = false
         var hasJoined = false
         var lastProgress: NIODeadline
         var writerWaiting: CheckedContinuation<Void, Never>?
@@ -64,6 +65,11 @@ final class WireConnection: ParticipantHub.Connection {
     func joined() { state.withLock { $0.hasJoined = true } }
 
     var hasJoined: Bool { state.withLock { $0.hasJoined } }
+
+    /// The peer has sent a line: it is not an idle socket, even if its hello is still waiting.
+    func spoke() { state.withLock { $0.hasSpoken = true } }
+
+    var hasSpoken: Bool { state.withLock { $0.hasSpoken } }
 
     // MARK: - The connection's own loops
 
@@ -139,8 +145,9 @@ final class WireConnection: ParticipantHub.Connection {
 }
 
 /// Every open participant connection, for the server's caps: at most so many in all, and at
-/// most so many that have not joined yet (the oldest of those is closed to make room, so idle
-/// sockets can never keep a newcomer out).
+/// most so many that have not joined yet. To make room, the oldest connection that has not
+/// said anything is closed (only if none is silent, the oldest unjoined one): idle sockets can
+/// never keep out a newcomer whose hello is on its way.
 final class ConnectionRegistry: Sendable {
     private struct State {
         var open: [ObjectIdentifier: WireConnection] = [:]
@@ -166,8 +173,8 @@ final class ConnectionRegistry: Sendable {
             state.waitingForHello.removeAll { state.open[$0]?.hasJoined ?? true }
             state.waitingForHello.append(key)
             guard state.waitingForHello.count > maximumUnjoined else { return (true, nil) }
-            let oldest = state.waitingForHello.removeFirst()
-            return (true, state.open[oldest])
+            let index = state.waitingForHello.firstIndex { state.open[$0]?.hasSpoken == false } ?? 0
+            return (true, state.open[state.waitingForHello.remove(at: index)])
         }
     }
 
