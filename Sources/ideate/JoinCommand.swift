@@ -3,6 +3,7 @@ import Foundation
 import IdeateCore
 import IdeateNet
 import IdeateTUI
+import Synchronization
 
 /// `ideate join`: a participant's screen, on their own terminal.
 struct Join: AsyncParsableCommand {
@@ -126,11 +127,10 @@ final class ParticipantSession: @unchecked Sendable {
 }
 
 /// Client events waiting for the screen loop.
-final class EventInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [ClientEvent] = []
+final class EventInbox: Sendable {
+    private let events = Mutex<[ClientEvent]>([])
 
-    func post(_ event: ClientEvent) { lock.withLock { events.append(event) } }
+    func post(_ event: ClientEvent) { events.withLock { $0.append(event) } }
 
-    func take() -> [ClientEvent] { lock.withLock { defer { events = [] }; return events } }
+    func take() -> [ClientEvent] { events.withLock { events in defer { events = [] }; return events } }
 }

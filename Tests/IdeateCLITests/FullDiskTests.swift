@@ -22,7 +22,7 @@ struct FullDiskTests {
         let run = mountPoint + "/run.sqlite"
         let log = NSTemporaryDirectory() + "ideate-full-disk-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let port = Int.random(in: 50_001...55_000)
+        let port = TestPorts.free()
         let server = Process()
         server.executableURL = IdeateProcess.binary
         server.arguments = ["run", "Benchmarks/load-test.yaml", "--headless", "--run", run, "--port", String(port), "--code", "FULL01"]

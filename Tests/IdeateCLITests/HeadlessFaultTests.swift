@@ -23,8 +23,9 @@ struct HeadlessFaultTests {
     func killAndResumeUnderLoad() async throws {
         let run = ConsoleEndToEndTests.temporaryRun("fault")
         defer { ConsoleEndToEndTests.removeRun(run) }
-        let port = Int.random(in: 40_001...50_000)
+        let port = TestPorts.free()
         let first = try Self.startHeadless(run: run, port: port, resume: false)
+        try #require(TestPorts.waitUntilListening(port), "the server did not start")
         let clients = (0..<50).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "FAULT1") }
         for client in clients { await client.start() }
         // Every client is connected (its first idea acknowledged) before the kill is timed.
@@ -91,8 +92,9 @@ struct HeadlessFaultTests {
                   vote: 10m
             """.write(toFile: plan, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: plan) }
-        let port = Int.random(in: 40_001...50_000)
+        let port = TestPorts.free()
         let first = try Self.startHeadless(run: run, port: port, resume: false, plan: plan)
+        try #require(TestPorts.waitUntilListening(port), "the server did not start")
         let clients = (0..<30).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "FAULT1") }
         for client in clients { await client.start() }
         #expect(await clients[0].submit("The idea to vote on").isSaved)

@@ -8,7 +8,7 @@ struct ParticipantEndToEndTests {
     func workshopOverTheNetwork() throws {
         let run = ConsoleEndToEndTests.temporaryRun("net")
         defer { ConsoleEndToEndTests.removeRun(run) }
-        let port = Int.random(in: 20_000...40_000)
+        let port = TestPorts.free()
         let binary = IdeateProcess.binary.path
         let console = try TmuxSession("\(binary) run sessions/quick-start.yaml --run \(run) --port \(port) --code ABCD23")
         try console.waitFor("Press n to start the first round.")

@@ -32,7 +32,7 @@ struct TerminalSafetyTests {
     func hostileTextStaysOffTerminals() async throws {
         let run = ConsoleEndToEndTests.temporaryRun("safety")
         defer { ConsoleEndToEndTests.removeRun(run) }
-        let port = Int.random(in: 50_001...60_000)
+        let port = TestPorts.free()
         let consoleBytes = run + ".console.bytes", joinBytes = run + ".join.bytes"
         defer { for file in [consoleBytes, joinBytes] { try? FileManager.default.removeItem(atPath: file) } }
         let binary = IdeateProcess.binary.path

@@ -4,19 +4,9 @@ import Testing
 
 @Suite("Requests, the room and round capacity")
 struct RequestAndRoomRulesTests {
-    /// A session in `vote` with three participants and three ideas on the wall.
-    func votingSession() throws -> (TestSession, [ParticipantToken], [IdeaID]) {
-        var session = TestSession()
-        let tokens = try session.join(3)
-        try session.facilitator(.advance)
-        let ideas = try ["One", "Two", "Three"].enumerated().map { try session.submit($1, by: tokens[$0]) }
-        try session.advance(to: .vote)
-        return (session, tokens, ideas)
-    }
-
     @Test("A vote, unvote or move sent again with its request id is done once, and answered as done")
     func resentVotesCountOnce() throws {
-        var (session, tokens, ideas) = try votingSession()
+        var (session, tokens, ideas) = try TestSession.voting()
         let alice = tokens[0]
         #expect(try session.participant(alice, .castVote(ideas[0]), request: "v1").count == 2)
         #expect(try session.participant(alice, .castVote(ideas[0]), request: "v1").isEmpty)
@@ -39,7 +29,7 @@ struct RequestAndRoomRulesTests {
 
     @Test("A resent request is answered as done even after the workshop ended")
     func resentAfterTheEnd() throws {
-        var (session, tokens, ideas) = try votingSession()
+        var (session, tokens, ideas) = try TestSession.voting()
         try session.participant(tokens[0], .castVote(ideas[0]), request: "v1")
         while session.state.stage != .finished { try session.facilitator(.advance) }
         #expect(try session.participant(tokens[0], .castVote(ideas[0]), request: "v1").isEmpty)

@@ -4,19 +4,9 @@ import Testing
 
 @Suite("Dot voting")
 struct VotingRulesTests {
-    /// A session in `vote` with three participants and three ideas on the wall.
-    func votingSession() throws -> (TestSession, [ParticipantToken], [IdeaID]) {
-        var session = TestSession()
-        let tokens = try session.join(3)
-        try session.facilitator(.advance)
-        let ideas = try ["One", "Two", "Three"].enumerated().map { try session.submit($1, by: tokens[$0]) }
-        try session.advance(to: .vote)
-        return (session, tokens, ideas)
-    }
-
     @Test("A budget of dots, at most N per idea, and nothing beyond")
     func budget() throws {
-        var (session, tokens, ideas) = try votingSession()
+        var (session, tokens, ideas) = try TestSession.voting()
         try session.participant(tokens[0], .castVote(ideas[0]))
         try session.participant(tokens[0], .castVote(ideas[0]))
         #expect(session.refusal { try $0.participant(tokens[0], .castVote(ideas[0])) }?.message
@@ -33,7 +23,7 @@ struct VotingRulesTests {
 
     @Test("Tallies stay hidden until the vote closes, then rank the ideas")
     func hiddenTallies() throws {
-        var (session, tokens, ideas) = try votingSession()
+        var (session, tokens, ideas) = try TestSession.voting()
         try session.participant(tokens[0], .castVote(ideas[2]))
         try session.participant(tokens[1], .castVote(ideas[2]))
         try session.participant(tokens[2], .castVote(ideas[1]))

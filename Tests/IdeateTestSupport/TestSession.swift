@@ -62,6 +62,17 @@ public struct TestSession {
         return tokens
     }
 
+    /// A session in `vote` with three participants and three ideas ("One", "Two", "Three",
+    /// one each) on the wall; returns it with the tokens and the ideas' ids.
+    public static func voting() throws -> (TestSession, [ParticipantToken], [IdeaID]) {
+        var session = TestSession()
+        let tokens = try session.join(3)
+        try session.facilitator(.advance)
+        let ideas = try ["One", "Two", "Three"].enumerated().map { try session.submit($1, by: tokens[$0]) }
+        try session.advance(to: .vote)
+        return (session, tokens, ideas)
+    }
+
     /// Advances until `phase` is current.
     public mutating func advance(to phase: PhaseKind) throws(Refusal) {
         while state.currentPhase != phase { try facilitator(.advance) }
