@@ -29,21 +29,17 @@ enum TestPorts {
         return address
     }
 
-    private static func canBind(_ port: Int) -> Bool {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = address(port)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
-    }
+    private static func canBind(_ port: Int) -> Bool { succeeds(port) { bind($0, $1, $2) } }
 
-    private static func connects(_ port: Int) -> Bool {
+    private static func connects(_ port: Int) -> Bool { succeeds(port) { connect($0, $1, $2) } }
+
+    /// Whether `call` (bind or connect) succeeds on a fresh socket for 127.0.0.1:`port`.
+    private static func succeeds(_ port: Int, _ call: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = address(port)
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { call(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         } == 0
     }
 }
