@@ -78,7 +78,7 @@ struct Decision {
         }
         // A request already carried out is answered as it was, whatever happened since.
         let requestTag = request.map { token.requestTag(for: $0) }
-        if let requestTag, state.ideaByRequestTag[requestTag] != nil || state.completedRequests.contains(requestTag) { return }
+        if let requestTag, state.hasCompleted(requestTagged: requestTag) { return }
         if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
         switch command {
         case .join: break

@@ -86,8 +86,12 @@ public struct SessionState: Equatable, Sendable {
 
     /// Whether `token`'s request `key` was carried out (any command, submissions included).
     public func hasCompleted(request key: String, by token: ParticipantToken) -> Bool {
-        let tag = token.requestTag(for: key)
-        return ideaByRequestTag[tag] != nil || completedRequests.contains(tag)
+        hasCompleted(requestTagged: token.requestTag(for: key))
+    }
+
+    /// Whether the request with this tag was carried out.
+    func hasCompleted(requestTagged tag: OwnerTag) -> Bool {
+        ideaByRequestTag[tag] != nil || completedRequests.contains(tag)
     }
 
     /// Ids of the ideas of `round` on the wall, in wall order (no scan: kept by `apply`).

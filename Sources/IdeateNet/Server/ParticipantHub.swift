@@ -229,15 +229,14 @@ public actor ParticipantHub {
         let command: ParticipantCommand
         switch request {
         case let .submit(text, extends):
+            // Every submission counts towards the pace but a resend of one already kept, which
+            // is answered whatever the pace (the state is read only when the limit is reached).
             let recent = (recentSubmissions[token] ?? []).filter { now.milliseconds(since: $0) < 10_000 }
-            recentSubmissions[token] = recent
-            let alreadyDone = await engine.currentState().hasCompleted(request: id, by: token)
-            if !alreadyDone {
-                guard recent.count < limits.submissionsPerTenSeconds else {
-                    return Reply(id: id, outcome: .refused(.rateLimited, "Slow down a little: at most \(limits.submissionsPerTenSeconds) ideas per 10 seconds."))
-                }
-                recentSubmissions[token] = recent + [now]
+            if recent.count >= limits.submissionsPerTenSeconds, !(await engine.currentState().hasCompleted(request: id, by: token)) {
+                recentSubmissions[token] = recent
+                return Reply(id: id, outcome: .refused(.rateLimited, "Slow down a little: at most \(limits.submissionsPerTenSeconds) ideas per 10 seconds."))
             }
+            recentSubmissions[token] = recent + [now]
             command = .submitIdea(text: text, extending: extends.map(IdeaID.init))
         case let .edit(idea, text): command = .editIdea(IdeaID(idea), text: text)
         case let .withdraw(idea): command = .withdrawIdea(IdeaID(idea))
@@ -246,8 +245,13 @@ public actor ParticipantHub {
         case let .move(from, to): command = .moveVote(from: IdeaID(from), to: IdeaID(to))
         }
         do {
-            try await engine.execute(.participant(token, command, request: id), at: now)
+            let events = try await engine.execute(.participant(token, command, request: id), at: now)
             if case .submit = request {
+                for case let .ideaSubmitted(idea) in events {
+                    return Reply(id: id, outcome: .saved(idea: idea.id.rawValue, late: idea.isLate))
+                }
+                // A resend of an idea already kept: found by its request id, and not counted.
+                if let counted = recentSubmissions[token]?.lastIndex(of: now) { recentSubmissions[token]?.remove(at: counted) }
                 guard let kept = await engine.currentState().idea(submittedWith: id, by: token) else {
                     return Reply(id: id, outcome: .refused(.notSaved, "Not saved: the server lost track of this idea. Your text is kept here; send it again."))
                 }

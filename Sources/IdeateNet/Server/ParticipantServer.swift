@@ -14,7 +14,8 @@ public final class ParticipantServer: Sendable {
     public struct Limits: Sendable {
         /// Open connections in all; one more is told the server is full and closed.
         public var maximumConnections = 4_096
-        /// Connections that have not joined yet; the oldest is closed to make room.
+        /// Connections that have not joined yet; to make room the oldest that has said nothing
+        /// is closed (the oldest of all only when every one has spoken).
         public var maximumUnjoined = 256
         /// A connection must join within this time.
         public var helloDeadline: TimeAmount = .seconds(10)

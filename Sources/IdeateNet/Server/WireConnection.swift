@@ -188,7 +188,11 @@ final class ConnectionRegistry: Sendable {
 
     var count: Int { state.withLock { $0.open.count } }
 
+    /// Closes every connection now, also one whose writer waits for a peer that does not read.
     func closeAll() {
-        for connection in state.withLock({ Array($0.open.values) }) { connection.close() }
+        for connection in state.withLock({ Array($0.open.values) }) {
+            connection.close()
+            connection.channel.close(promise: nil)
+        }
     }
 }

@@ -19,7 +19,8 @@ public enum WireErrorCode: String, Codable, Sendable, CaseIterable {
     case wrongCode
     /// Too many wrong codes on this connection: it is closed.
     case tooManyTries
-    /// Too many attempts on the whole server just now (codes or joins): wait `retryAfter`.
+    /// Too many people joining at once (an error: wait `retryAfter`), or ideas sent too fast
+    /// (a refused request).
     case rateLimited
     /// The facilitator locked the room: only participants who joined before get in.
     case locked
@@ -29,8 +30,6 @@ public enum WireErrorCode: String, Codable, Sendable, CaseIterable {
     case helloTimeout
     /// The server has as many connections as it serves.
     case serverFull
-    /// The client stopped reading what the server sends.
-    case slowReader
     // A refused request (Core's refusal reasons).
     case notNow, roundClosed, invalidText, unknownIdea, notYours, budget, notJoined, finished, roundFull
     /// The request was not saved (the facilitator's disk); send it again.
