@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
 
 // Stands in for the A_NORMAL macro.
 static inline attr_t ideate_attr_normal(void) { return A_NORMAL; }
@@ -37,6 +38,15 @@ static inline int ideate_put_cell(WINDOW *window, int y, int x, const wchar_t *t
     cchar_t cell;
     if (setcchar(&cell, text, attributes, pair, NULL) != OK) return ERR;
     return mvwadd_wch(window, y, x, &cell);
+}
+
+// Stands in for the variadic ioctl(TIOCGWINSZ): the size of the terminal on `fd`, or ERR.
+static inline int ideate_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return ERR;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return OK;
 }
 
 #endif

@@ -24,6 +24,7 @@ public actor DurableEngine: WorkshopEngine {
     /// How many transactions have been committed (for figures: events per commit).
     public private(set) var commitCount = 0
     private var health = StorageHealth()
+    private let changeSignal = ChangeSignal()
 
     /// Replays `store` and continues from there. `seed` feeds shuffles and idea ids.
     public init(store: RunStore, seed: UInt64) throws {
@@ -37,6 +38,8 @@ public actor DurableEngine: WorkshopEngine {
     public func currentState() -> SessionState { committed }
 
     public func storageHealth() -> StorageHealth { health }
+
+    public nonisolated func changes() -> AsyncStream<Void> { changeSignal.subscribe() }
 
     @discardableResult
     public func execute(_ command: Command, at now: Instant) async throws -> [Event] {
@@ -76,6 +79,7 @@ public actor DurableEngine: WorkshopEngine {
             do {
                 try await store.append(batch, revealedBatches: revealedBatches(in: batch))
                 for event in batch { committed.apply(event) }
+                changeSignal.signal()
                 commitCount += 1
                 health.isFailing = false
                 for waiter in inFlightWaiters { waiter.resume() }
@@ -108,6 +112,7 @@ public actor DurableEngine: WorkshopEngine {
         health.failedCommits += 1
         health.lastFailure = failure
         health.isFailing = true
+        changeSignal.signal()
         for waiter in inFlightWaiters + nextWaiters { waiter.resume(throwing: failure) }
         inFlightWaiters = []
         nextWaiters = []

@@ -3,6 +3,7 @@ import Foundation
 import IdeateCore
 import IdeateStore
 import IdeateTUI
+import UnixSignals
 
 /// `ideate demo`: a whole quick-start workshop on one terminal with simulated colleagues.
 struct Demo: AsyncParsableCommand {
@@ -67,10 +68,10 @@ struct Demo: AsyncParsableCommand {
             }
             let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
                                          lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.")
-            let app = ConsoleApp(engine: engine, clock: clock, theme: theme, context: context) { state in
+            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: runPath)
             }
-            await app.run()
+            try await Services.run([Services.ending(console)], signals: [.sigterm, .sighup])
             colleagues.cancel()
             let state = await engine.currentState()
             print("Demo run saved in \(runPath).")

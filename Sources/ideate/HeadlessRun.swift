@@ -2,51 +2,64 @@ import Foundation
 import IdeateCore
 import IdeateStore
 import IdeateTUI
+import ServiceLifecycle
 
-/// `ideate run --headless`: the server without a console. Phases start at once and move on as
-/// their timers end; SIGINT or SIGTERM stops it, with everything already saved.
-struct HeadlessRun {
+/// `ideate run --headless`: the server without a console, as a service. Phases start at once
+/// and move on as their timers end; SIGINT or SIGTERM stops it, with everything already saved.
+/// Its lines go to ``Log/server`` in the wording scripts and people have always read.
+struct HeadlessRun: Service {
     let engine: DurableEngine
     let store: RunStore
     let clock: any SessionClock
+    let joinCommand: String
+    let code: String
 
-    func serve(joinCommand: String, code: String) async throws {
-        StandardError.write("Serving participants: \(joinCommand) --code \(code)\nRun file: \(store.path)\nStop with Ctrl-C.")
-        let stop = SignalFlag(signals: [SIGINT, SIGTERM])
+    func run() async {
+        let log = Log.server
+        log.info("Serving participants: \(joinCommand) --code \(code)\nRun file: \(store.path)\nStop with Ctrl-C.")
+        let finished = await cancelWhenGracefulShutdown { await serveUntilFinished() }
+        if !finished { log.info("Stopped. Continue with --resume; the run file is \(store.path).") }
+    }
+
+    /// Moves the workshop along at once and on every tick; true once it finished and the
+    /// minutes are written.
+    private func serveUntilFinished() async -> Bool {
         var storage = StorageReport()
-        while !stop.isRaised {
-            let now = clock.now()
-            if let line = storage.line(for: await engine.storageHealth(), at: now) { StandardError.write(line) }
-            _ = try? await engine.execute(.tick, at: now)
-            try? store.recordHeartbeat(now)
-            let state = await engine.currentState()
-            switch state.stage {
-            case .lobby:
-                guard try await advance(at: now) else { break }
-                StandardError.write("Started: \(state.plan.rounds.first?.phases.first?.kind.title ?? "")")
-            case .running where state.isLocked:
-                guard try await advance(at: now) else { break }
-                let next = await engine.currentState()
-                StandardError.write(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")
-            case .finished:
-                if let minutes = FinishedRun.writeMinutes(state, runPath: store.path) { StandardError.write("Minutes: \(minutes)") }
-                return
-            default:
-                break
-            }
-            try? await Task.sleep(nanoseconds: 250_000_000)
+        var ticks = Ticker.every(milliseconds: 250).makeAsyncIterator()
+        repeat {
+            if await pass(storage: &storage) { return true }
+        } while await ticks.next() != nil
+        return false
+    }
+
+    /// One look at the workshop: saving problems, the timer, the next phase when it is time.
+    private func pass(storage: inout StorageReport) async -> Bool {
+        let log = Log.server
+        let now = clock.now()
+        if let line = storage.line(for: await engine.storageHealth(), at: now) { log.warning("\(line)") }
+        _ = try? await engine.execute(.tick, at: now)
+        try? store.recordHeartbeat(now)
+        let state = await engine.currentState()
+        switch state.stage {
+        case .lobby:
+            guard await advance(at: now) else { break }
+            log.info("Started: \(state.plan.rounds.first?.phases.first?.kind.title ?? "")")
+        case .running where state.isLocked:
+            guard await advance(at: now) else { break }
+            let next = await engine.currentState()
+            log.info("\(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")")
+        case .finished:
+            if let minutes = FinishedRun.writeMinutes(state, runPath: store.path) { log.info("Minutes: \(minutes)") }
+            return true
+        default:
+            break
         }
-        StandardError.write("Stopped. Continue with --resume; the run file is \(store.path).")
+        return false
     }
 
     /// Moves to the next phase; false when it could not be saved (tried again next pass).
-    private func advance(at now: Instant) async throws -> Bool {
-        do {
-            try await engine.execute(.facilitator(.advance), at: now)
-            return true
-        } catch is StorageFailure {
-            return false
-        }
+    private func advance(at now: Instant) async -> Bool {
+        (try? await engine.execute(.facilitator(.advance), at: now)) != nil
     }
 }
 

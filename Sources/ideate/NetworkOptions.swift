@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IdeateCore
 import IdeateNet
 
 /// Where `ideate run` listens for participants.

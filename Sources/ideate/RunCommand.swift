@@ -4,6 +4,8 @@ import IdeateCore
 import IdeateNet
 import IdeateStore
 import IdeateTUI
+import ServiceLifecycle
+import UnixSignals
 
 /// `ideate run`: the facilitator console over a real run in the store.
 struct Run: AsyncParsableCommand {
@@ -70,23 +72,21 @@ struct Run: AsyncParsableCommand {
             }
             let joinCommand = "ideate join \(network.displayHost()):\(server.port)"
             if headless {
-                try await HeadlessRun(engine: engine, store: store, clock: clock).serve(joinCommand: joinCommand, code: code)
-                await server.stop()
+                try await Services.run([
+                    Services.serving(ParticipantServerService(server: server)),
+                    Services.ending(HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code)),
+                ], signals: [.sigint, .sigterm])
                 return
             }
-            let heartbeat = Task {
-                while !Task.isCancelled {
-                    try? store.recordHeartbeat(clock.now())
-                    try? await Task.sleep(nanoseconds: 500_000_000)
-                }
-            }
             let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, runPath: store.path, ringsBell: console.bell)
-            let app = ConsoleApp(engine: engine, clock: clock, theme: theme, context: context) { state in
+            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: store.path)
             }
-            await app.run()
-            heartbeat.cancel()
-            await server.stop()
+            try await Services.run([
+                Services.serving(ParticipantServerService(server: server)),
+                Services.serving(HeartbeatService(store: store, clock: clock)),
+                Services.ending(console),
+            ], signals: [.sigterm, .sighup])
             print("Run saved in \(store.path). Continue with: ideate run \(plan) --run \(store.path) --resume")
         }
     }

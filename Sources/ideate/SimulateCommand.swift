@@ -100,6 +100,8 @@ actor PacedEngine: WorkshopEngine {
 
     func storageHealth() async -> StorageHealth { await engine.storageHealth() }
 
+    nonisolated func changes() -> AsyncStream<Void> { engine.changes() }
+
     func execute(_ command: Command, at now: Instant) async throws -> [Event] {
         if let speed, let lastVirtual, now > lastVirtual {
             let nanoseconds = Double(now.milliseconds(since: lastVirtual)) * 1_000_000 / speed

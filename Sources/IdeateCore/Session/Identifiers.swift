@@ -8,18 +8,18 @@ public struct ParticipantToken: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue
-        pseudonym = Pseudonym(SHA256.hexDigest(of: "ideate.participant:" + rawValue).prefix(24))
+        pseudonym = Pseudonym(TokenDigest.hex(of: "ideate.participant:" + rawValue).prefix(24))
     }
 
     /// Proof that this participant wrote `idea`, different for every idea so that two tags
     /// cannot be linked to each other or to a person without the token.
     public func ownerTag(for idea: IdeaID) -> OwnerTag {
-        OwnerTag(SHA256.hexDigest(of: "ideate.owner:" + rawValue + ":" + idea.rawValue).prefix(24))
+        OwnerTag(TokenDigest.hex(of: "ideate.owner:" + rawValue + ":" + idea.rawValue).prefix(24))
     }
 
     /// The tag that marks the idea this participant submitted with request id `key`.
     public func requestTag(for key: String) -> OwnerTag {
-        OwnerTag(SHA256.hexDigest(of: "ideate.request:" + rawValue + ":" + key).prefix(24))
+        OwnerTag(TokenDigest.hex(of: "ideate.request:" + rawValue + ":" + key).prefix(24))
     }
 
     public var description: String { "token(…)" }

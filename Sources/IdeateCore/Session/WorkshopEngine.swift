@@ -8,6 +8,8 @@ public protocol WorkshopEngine: Sendable {
     func execute(_ command: Command, at now: Instant) async throws -> [Event]
     /// Whether events are being kept, for the facilitator's screen and the server's log.
     func storageHealth() async -> StorageHealth
+    /// Yields after each change of ``currentState()`` (coalesced), so front ends need not poll.
+    nonisolated func changes() -> AsyncStream<Void>
 }
 
 /// How keeping events has gone: a full disk shows here before anyone asks.
@@ -64,6 +66,7 @@ public actor InMemoryEngine: WorkshopEngine {
     public private(set) var state: SessionState
     public private(set) var log: [Event] = []
     private var random: SeededRandom
+    private let changeSignal = ChangeSignal()
 
     public init(plan: Plan, seed: UInt64) {
         state = SessionState(plan: plan)
@@ -71,6 +74,8 @@ public actor InMemoryEngine: WorkshopEngine {
     }
 
     public func currentState() -> SessionState { state }
+
+    public nonisolated func changes() -> AsyncStream<Void> { changeSignal.subscribe() }
 
     /// Memory never fills up the way a disk does.
     public func storageHealth() -> StorageHealth { StorageHealth() }
@@ -80,6 +85,7 @@ public actor InMemoryEngine: WorkshopEngine {
         let events = try state.decide(command, at: now, random: &random)
         for event in events { state.apply(event) }
         log += events
+        if !events.isEmpty { changeSignal.signal() }
         return events
     }
 }

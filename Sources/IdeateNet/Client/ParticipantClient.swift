@@ -17,7 +17,8 @@ public enum ClientEvent: Sendable, Equatable {
 }
 
 extension WireError {
-    /// Whether the client stops on this problem rather than trying again by itself.
+    /// Whether the client stops on this problem rather than trying again by itself (after a
+    /// wrong code it waits for ``ParticipantClient/join(code:)``).
     public var stopsClient: Bool {
         switch code {
         case .wrongCode, .tooManyTries, .version, .locked, .full: true
@@ -35,7 +36,7 @@ public actor ParticipantClient {
     private let continuation: AsyncStream<ClientEvent>.Continuation
     private let host: String
     private let port: Int
-    private let code: String
+    private var code: String
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
     private var token: String?
@@ -62,7 +63,25 @@ public actor ParticipantClient {
 
     public func start() {
         guard loop == nil else { return }
-        loop = Task { await self.run() }
+        loop = Task {
+            await self.run()
+            self.loopEnded()
+        }
+    }
+
+    private func loopEnded() { loop = nil }
+
+    /// Tries again with `code` after a wrong one: on the open connection if there is one,
+    /// else on a new one (after too many tries the server closed the last).
+    public func join(code: String) {
+        self.code = code
+        guard token == nil else { return }
+        if let channel, channel.isActive {
+            write(.hello(version: WireProtocol.version, code: code, token: nil))
+        } else {
+            stopped = false
+            start()
+        }
     }
 
     public func stop() async {
@@ -156,6 +175,10 @@ public actor ParticipantClient {
             continuation.yield(.view(view))
         case let .error(problem):
             continuation.yield(.problem(problem))
+            if problem.code == .wrongCode {
+                // The connection stays open for the next try (``join(code:)``).
+                return true
+            }
             if problem.stopsClient {
                 stopped = true
                 try? await channel?.close()

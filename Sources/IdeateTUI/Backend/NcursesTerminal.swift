@@ -1,16 +1,34 @@
 @preconcurrency import CNcurses
+@preconcurrency import Dispatch
 import Foundation
+import Synchronization
 
 /// The only code that talks to ncurses: it starts and restores the terminal, copies a
 /// ``CellGrid`` to the screen (only the cells that changed, then one `doupdate`), and turns
 /// key codes into ``Key``s.
-public final class NcursesTerminal {
+///
+/// Nothing polls: a read source on standard input and a SIGWINCH source wake the loop, which
+/// then drains the keys. The read source pauses itself when it fires and resumes once the keys
+/// are read, so unread input never spins a core.
+public final class NcursesTerminal: Terminal {
     private let theme: Theme
     private var previous: CellGrid?
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     private var isStarted = false
+    private let wake: AsyncStream<Void>.Continuation
+    public let wakeups: AsyncStream<Void>
+    private let gate = InputGate()
+    private var resizeSource: (any DispatchSourceSignal)?
 
-    public init(theme: Theme) { self.theme = theme }
+    public init(theme: Theme) {
+        self.theme = theme
+        (wakeups, wake) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    deinit {
+        stop()
+        wake.finish()
+    }
 
     /// Whether the terminal can show colours (after ``start()``); false means monochrome.
     public private(set) var hasColors = false
@@ -33,17 +51,43 @@ public final class NcursesTerminal {
         }
         configureStyles()
         previous = nil
+        watchInput()
     }
 
     /// Restores the terminal. Safe to call twice.
     public func stop() {
         guard isStarted else { return }
         isStarted = false
+        gate.close()
+        resizeSource?.cancel()
+        resizeSource = nil
+        signal(SIGWINCH, SIG_DFL)
         endwin()
     }
 
-    public var size: (width: Int, height: Int) {
-        (Int(ideate_max_x(ideate_stdscr())), Int(ideate_max_y(ideate_stdscr())))
+    public var size: TerminalSize {
+        TerminalSize(width: Int(ideate_max_x(ideate_stdscr())), height: Int(ideate_max_y(ideate_stdscr())))
+    }
+
+    /// Standard input and SIGWINCH wake the loop through ``wakeups``.
+    private func watchInput() {
+        let wake = wake
+        let gate = gate
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .global())
+        input.setEventHandler {
+            gate.pause()
+            wake.yield()
+        }
+        signal(SIGWINCH, SIG_IGN)
+        let resize = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+        resize.setEventHandler {
+            gate.resized()
+            wake.yield()
+        }
+        gate.watch(input)
+        resize.resume()
+        resizeSource = resize
+        wake.yield()
     }
 
     public func bell() { beep() }
@@ -108,8 +152,21 @@ public final class NcursesTerminal {
         previous = nil
     }
 
+    public func readKeys() -> [Key] {
+        if gate.takeResize() {
+            var rows: Int32 = 0
+            var columns: Int32 = 0
+            // resizeterm queues KEY_RESIZE, read below like any key.
+            if ideate_window_size(STDIN_FILENO, &rows, &columns) == OK { resizeterm(rows, columns) }
+        }
+        var keys: [Key] = []
+        while let key = readKey() { keys.append(key) }
+        gate.resume()
+        return keys
+    }
+
     /// The next key, or nil when none is waiting.
-    public func readKey() -> Key? {
+    private func readKey() -> Key? {
         var character: wint_t = 0
         let result = wget_wch(ideate_stdscr(), &character)
         if result == KEY_CODE_YES { return Self.key(forCode: Int32(character)) }
@@ -143,6 +200,57 @@ public final class NcursesTerminal {
         case KEY_BTAB: .backTab
         case KEY_RESIZE: .resize
         default: nil
+        }
+    }
+}
+
+/// What the dispatch handlers and the loop share: a size change to apply, and the input
+/// source, paused from its handler until the loop has read what woke it. Pausing and resuming
+/// happen under the lock, so a resume never overtakes its suspend.
+private final class InputGate: Sendable {
+    private struct State {
+        var source: (any DispatchSourceRead)?
+        var paused = false
+        var resized = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Starts `source`; its handler may pause it from the first event on.
+    func watch(_ source: sending any DispatchSourceRead) {
+        state.withLock { state in
+            state.source = source
+            state.source?.resume()
+        }
+    }
+
+    func resized() { state.withLock { $0.resized = true } }
+
+    func takeResize() -> Bool { state.withLock { state in defer { state.resized = false }; return state.resized } }
+
+    func pause() {
+        state.withLock { state in
+            guard !state.paused else { return }
+            state.source?.suspend()
+            state.paused = true
+        }
+    }
+
+    func resume() {
+        state.withLock { state in
+            guard state.paused else { return }
+            state.source?.resume()
+            state.paused = false
+        }
+    }
+
+    /// Stops watching; the source is resumed first (dispatch cannot cancel a paused source).
+    func close() {
+        state.withLock { state in
+            if state.paused { state.source?.resume() }
+            state.source?.cancel()
+            state.source = nil
+            state.paused = false
         }
     }
 }

@@ -1,14 +1,14 @@
 import Foundation
 import IdeateCore
-import Synchronization
 
-/// The facilitator console's loop: read keys, execute what they ask through the engine, tick
-/// the clock, and draw a frame when something changed. Everything that is kept goes through
-/// the engine, so quitting or a crash at any moment loses nothing.
-public final class ConsoleApp: @unchecked Sendable {
+/// The facilitator console's loop: it waits for keys, engine changes and timer ticks on one
+/// ``LoopInbox``, executes what keys ask through the engine, and draws a frame when something
+/// changed. Everything that is kept goes through the engine, so quitting or a crash at any
+/// moment loses nothing. The loop owns its terminal and runs in the task that calls ``run(ticks:)``.
+public final class ConsoleApp {
     private let engine: any WorkshopEngine
     private let clock: any SessionClock
-    private let terminal: NcursesTerminal
+    private let terminal: any Terminal
     private var context: ConsoleContext
     private let onFinish: @Sendable (SessionState) async -> String?
     private var model = ConsoleModel()
@@ -25,25 +25,35 @@ public final class ConsoleApp: @unchecked Sendable {
     /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
     ///   were written, for the end screen.
     public init(
-        engine: any WorkshopEngine, clock: any SessionClock, theme: Theme, context: ConsoleContext,
+        engine: any WorkshopEngine, clock: any SessionClock, terminal: any Terminal, context: ConsoleContext,
         onFinish: @escaping @Sendable (SessionState) async -> String?
     ) {
         self.engine = engine
         self.clock = clock
-        terminal = NcursesTerminal(theme: theme)
+        self.terminal = terminal
         self.context = context
         self.onFinish = onFinish
     }
 
-    /// Runs until the facilitator quits, Ctrl-C, or SIGTERM/SIGHUP; the terminal is restored on every path.
-    public func run() async {
-        let stopRequested = SignalFlag(signals: [SIGTERM, SIGHUP])
+    /// Runs until the facilitator quits or the calling task is cancelled (a signal, the
+    /// service group shutting down); the terminal is restored on every path.
+    /// - Parameter ticks: the timer that counts down and moves the engine's clock (every
+    ///   250 ms in the app, by hand in tests).
+    public func run(ticks: some AsyncSequence<Void, Never> & Sendable) async {
         terminal.start()
         defer { terminal.stop() }
+        let inbox = LoopInbox()
+        let feeds = [
+            inbox.forward(terminal.wakeups, as: .keys, whenFinished: .hangup),
+            inbox.forward(engine.changes(), as: .changed),
+            inbox.forward(ticks, as: .tick),
+        ]
+        defer { for feed in feeds { feed.cancel() } }
         var finishedHandled = await engine.currentState().stage == .finished
-        while !stopRequested.isRaised {
+        var reasons: LoopInbox.Reasons = .tick
+        while !reasons.contains(.hangup) {
             let now = clock.now()
-            if lastTick.map({ now.milliseconds(since: $0) >= 250 }) ?? true {
+            if reasons.contains(.tick), lastTick.map({ now.milliseconds(since: $0) >= 250 }) ?? true {
                 lastTick = now
                 if let events = try? await engine.execute(.tick, at: now), !events.isEmpty { needsFrame = true }
             }
@@ -60,19 +70,16 @@ public final class ConsoleApp: @unchecked Sendable {
             }
             expireStatus(now: now)
             ringBellIfDue(state: state, now: now)
-            var quit = false
-            while let key = terminal.readKey() {
+            for key in terminal.readKeys() {
                 if key == .resize { terminal.invalidate() }
                 let actions = model.handle(key, state: state, now: now)
                 needsFrame = true
                 for action in actions {
-                    if action == .quit { quit = true; break }
+                    if action == .quit { return }
                     await perform(action, now: now)
                 }
-                if quit { break }
                 state = await engine.currentState()
             }
-            if quit { break }
             let second = now.millisecondsSince1970 / 1000
             if needsFrame || second != lastFrameSecond || state.revision != drawnRevision {
                 let size = terminal.size
@@ -82,7 +89,8 @@ public final class ConsoleApp: @unchecked Sendable {
                 drawnRevision = state.revision
                 needsFrame = false
             }
-            try? await Task.sleep(nanoseconds: 25_000_000)
+            guard let next = await inbox.next() else { return }
+            reasons = next
         }
     }
 
@@ -154,25 +162,4 @@ public final class ConsoleApp: @unchecked Sendable {
         }
         lastRemaining = remaining
     }
-}
-
-/// Raised when one of its signals arrives (the signals' default action is turned off), so the
-/// loop that owns it can stop cleanly and restore the terminal. `@unchecked`: the dispatch
-/// sources are only kept alive after `init`, and the flag itself is atomic.
-public final class SignalFlag: @unchecked Sendable {
-    private let flag = Atomic<Bool>(false)
-    private let sources: [any DispatchSourceSignal]
-
-    public init(signals: [Int32]) {
-        sources = signals.map { number in
-            signal(number, SIG_IGN)
-            return DispatchSource.makeSignalSource(signal: number, queue: .global())
-        }
-        for source in sources {
-            source.setEventHandler { [weak self] in self?.flag.store(true, ordering: .relaxed) }
-            source.resume()
-        }
-    }
-
-    public var isRaised: Bool { flag.load(ordering: .relaxed) }
 }

@@ -16,6 +16,7 @@ extension ParticipantModel {
             if [.escape, .character("n"), .character("N")].contains(key) { confirmingQuit = false }
             return []
         }
+        if codeEntry != nil { return handleCode(key) }
         notice = nil
         if ideasFlow, focus == .input { return handleTyping(key, newRequestID: newRequestID) }
         switch key {
@@ -43,6 +44,34 @@ extension ParticipantModel {
         case .backspace, .character("-"):
             guard view?.stage == "vote", let idea = selectedWallIdea else { return [] }
             return [.send(ClientMessageDraft(kind: .unvote, requestID: newRequestID(), idea: idea.id))]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Typing the join code: letters and digits (shown in capitals), Enter to try it, Esc to
+    /// leave. While a code is being checked, keys wait.
+    private mutating func handleCode(_ key: Key) -> [ParticipantAction] {
+        guard var entry = codeEntry, !entry.isChecking else { return [] }
+        defer { codeEntry = entry }
+        switch key {
+        case let .character(character) where character.isASCII && (character.isLetter || character.isNumber):
+            if entry.text.count < JoinCode.maximumLength { entry.text.append(Character(character.uppercased())) }
+        case .backspace, .delete:
+            if !entry.text.isEmpty { entry.text.removeLast() }
+        case .character("?"):
+            showingHelp = true
+        case .escape:
+            confirmingQuit = true
+        case .enter:
+            guard JoinCode.isValid(entry.text) else {
+                entry.problem = "A join code has \(JoinCode.minimumLength) to \(JoinCode.maximumLength) letters or digits: check the shared screen."
+                return []
+            }
+            entry.isChecking = true
+            entry.problem = nil
+            return [.join(code: JoinCode.normalized(entry.text))]
         default:
             break
         }

@@ -29,11 +29,52 @@ public struct ParticipantModel: Equatable, Sendable {
     public var focus: Focus = .input
     public var cursor = 0
     public var connection = "connecting…"
+    /// Asking for the join code (before joining, or again after a wrong one).
+    public var codeEntry: CodeEntry?
     public var notice: String?
     public var confirmingQuit = false
     public var showingHelp = false
 
+    /// The join code being typed, and why it is asked for again.
+    public struct CodeEntry: Equatable, Sendable {
+        public var text = ""
+        /// What went wrong with the last code ("wrong code — check the shared screen").
+        public var problem: String?
+        /// Sent and waiting for the server's answer; keys wait too.
+        public var isChecking = false
+
+        public init(text: String = "", problem: String? = nil) {
+            self.text = text
+            self.problem = problem
+        }
+    }
+
     public init() {}
+
+    /// Something the server (or the connection) said, received at `now`.
+    public mutating func apply(_ update: ParticipantUpdate, at now: Instant) {
+        switch update {
+        case .connected:
+            connection = "connected"
+            codeEntry = nil
+        case let .reconnecting(reason):
+            connection = "reconnecting (\(reason))…"
+        case let .view(view):
+            received(view, at: now)
+        case let .answered(requestID, ok, idea, late, message):
+            answered(requestID, ok: ok, idea: idea, late: late, message: message)
+        case let .needsCode(problem):
+            connection = "not joined"
+            // What was typed stays, so a wrong letter is fixed rather than typed again.
+            codeEntry = CodeEntry(text: codeEntry?.text ?? "", problem: problem)
+        case let .stopped(reason):
+            connection = "not connected"
+            codeEntry = nil
+            notice = reason
+        case let .notice(text):
+            notice = text
+        }
+    }
 
     /// A new view from the server, received at `now`.
     public mutating func received(_ view: ParticipantView, at now: Instant) {
@@ -75,7 +116,26 @@ public struct ParticipantModel: Equatable, Sendable {
 /// What the participant app must send after a key.
 public enum ParticipantAction: Equatable, Sendable {
     case send(ClientMessageDraft)
+    /// Join (again) with this code.
+    case join(code: String)
     case quit
+}
+
+/// What reaches a participant's screen, whichever way they joined (`ideate join`, ssh): the
+/// front end turns its connection's messages into these.
+public enum ParticipantUpdate: Equatable, Sendable {
+    case connected
+    /// The connection dropped and is being made again.
+    case reconnecting(String)
+    case view(ParticipantView)
+    /// The answer to one of this participant's requests.
+    case answered(requestID: String, ok: Bool, idea: String?, late: Bool, message: String?)
+    /// The code is missing or was refused: ask for it, saying why (nil the first time).
+    case needsCode(String?)
+    /// The server ended the connection for good (locked room, too many tries…), with why.
+    case stopped(String)
+    /// A passing message (slow down, not saved…).
+    case notice(String)
 }
 
 /// A message to send, with the request id the model already uses to track it.

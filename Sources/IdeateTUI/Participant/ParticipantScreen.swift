@@ -10,6 +10,10 @@ public enum ParticipantScreen {
         }
         var grid = CellGrid(width: width, height: height)
         grid.fill(x: 0, y: 0, width: width, height: 1, role: .header)
+        if let entry = model.codeEntry {
+            drawCodeEntry(&grid, entry: entry, model: model)
+            return grid
+        }
         guard let view = model.view else {
             grid.put(" ideate · joining…", x: 0, y: 0, role: .header)
             grid.put(model.connection, x: 2, y: 2, role: .muted)
@@ -134,6 +138,39 @@ public enum ParticipantScreen {
             if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }
             grid.put(items[index].0, x: x, y: y, role: selected ? .selection : .text, maxWidth: list.width - noteWidth - 2)
             grid.put(items[index].1, x: x + list.width - noteWidth, y: y, role: selected ? .selection : .accent, maxWidth: noteWidth)
+        }
+    }
+
+    /// The join code asked for inside the screen: the box, what went wrong last time, and
+    /// that the code is on the shared screen.
+    private static func drawCodeEntry(_ grid: inout CellGrid, entry: ParticipantModel.CodeEntry, model: ParticipantModel) {
+        grid.put(" ideate · join a workshop", x: 0, y: 0, role: .header)
+        grid.put("Type the join code shown on the shared screen.", x: 2, y: 2, role: .title, maxWidth: grid.width - 4)
+        let boxWidth = JoinCode.maximumLength + 2
+        grid.put("Join code ", x: 2, y: 4, role: .text)
+        grid.fill(x: 12, y: 4, width: boxWidth, height: 1, role: .input)
+        grid.put(entry.text + (entry.isChecking ? "" : "▏"), x: 13, y: 4, role: .input, maxWidth: boxWidth - 1)
+        if entry.isChecking {
+            grid.put("checking…", x: 12 + boxWidth + 2, y: 4, role: .muted)
+        }
+        if let problem = entry.problem {
+            var y = 6
+            for line in TextLayout.wrap(problem, width: grid.width - 4, maxLines: 3) {
+                grid.put(line, x: 2, y: y, role: .warning)
+                y += 1
+            }
+        }
+        grid.put("Your ideas carry no name: nobody, not even the facilitator, sees who wrote what.",
+                 x: 2, y: 10, role: .muted, maxWidth: grid.width - 4)
+        drawBottom(&grid, model: model, hints: [("Enter", "join"), ("?", "help"), ("Esc", "leave")])
+        if model.showingHelp {
+            Overlays.box(&grid, title: "Keys", lines: [
+                "Type the code from the shared screen (letters and digits; case does not matter).",
+                "Enter joins · Backspace corrects · Esc leaves · Ctrl-C leaves at once.", "", "Press ? or Esc to close.",
+            ])
+        }
+        if model.confirmingQuit {
+            Overlays.box(&grid, title: "Leave the workshop?", lines: ["You have not joined yet.", "", "y  leave      n  stay"])
         }
     }
 

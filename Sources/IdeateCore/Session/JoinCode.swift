@@ -12,9 +12,12 @@ public enum JoinCode {
         code.uppercased().filter { !$0.isWhitespace && $0 != "-" }
     }
 
-    /// A code given with `--code`: 4 to 12 letters or digits.
+    public static let minimumLength = 4
+    public static let maximumLength = 12
+
+    /// A code given with `--code` or typed to join: 4 to 12 letters or digits.
     public static func isValid(_ code: String) -> Bool {
         let normalized = normalized(code)
-        return (4...12).contains(normalized.count) && normalized.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return (minimumLength...maximumLength).contains(normalized.count) && normalized.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }

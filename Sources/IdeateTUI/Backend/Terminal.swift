@@ -1,0 +1,37 @@
+/// Where a front end draws and reads keys: the local terminal through ncurses, a participant's
+/// ssh channel, or the test double. Screens never see it; they render into a ``CellGrid`` and
+/// the loop hands the grid here.
+///
+/// The loop owns its terminal (it is not `Sendable`): only ``wakeups`` crosses tasks, telling
+/// the loop that keys may be waiting, which it then reads with ``readKeys()`` without blocking.
+public protocol Terminal: AnyObject {
+    /// Columns and rows now.
+    var size: TerminalSize { get }
+    /// Whether the theme's colours are shown; false means the monochrome looks.
+    var hasColors: Bool { get }
+    /// Takes over the screen (alternate screen, no echo, no cursor).
+    func start()
+    /// Gives the screen back as it was. Safe to call twice.
+    func stop()
+    /// Shows `grid`, sending only what differs from the last frame.
+    func draw(_ grid: CellGrid)
+    /// Forgets the last frame, so the next draw repaints everything.
+    func invalidate()
+    func bell()
+    /// Yields when keys may be waiting or the size changed; finishes when the terminal is gone
+    /// (the ssh channel closed).
+    var wakeups: AsyncStream<Void> { get }
+    /// The keys waiting now, in order (a size change reads as ``Key/resize``); never blocks.
+    func readKeys() -> [Key]
+}
+
+/// A terminal's size in cells.
+public struct TerminalSize: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
