@@ -1,0 +1,197 @@
+import IdeateCore
+import IdeateTestSupport
+import Synchronization
+import Testing
+@testable import IdeateTUI
+
+/// The loops behind the ``Terminal`` seam, driven as a user would: keys typed into the test
+/// double, frames read back as cells. Nothing here sleeps for a fixed time: every wait is for a
+/// frame that shows what is expected.
+@Suite("Front-end loops")
+struct FrontEndLoopTests {
+    @Test("The console starts the workshop on n, draws a participant's idea without a key or a tick, and quits on q y")
+    func consoleLoop() async throws {
+        let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
+        let clock = ManualClock()
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, _) = AsyncStream.makeStream(of: Void.self)
+        let app = ConsoleApp(engine: engine, clock: clock, terminal: terminal, context: ConsoleContext(runPath: "test.sqlite")) { _ in nil }
+        let loop = Task { await app.run(ticks: ticks) }
+
+        #expect(await remote.frame { $0.contains("Lobby") } != nil)
+        let tokens = (1...3).map { ParticipantToken("participant-\($0)-0123456789abcdef012345") }
+        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now()) }
+        #expect(await remote.frame { $0.contains("3 joined") } != nil, "joins reach the screen through the engine's change stream")
+
+        remote.type("n")
+        #expect(await remote.frame { $0.contains("Ideation") && $0.contains("started") } != nil)
+
+        try await engine.execute(.participant(tokens[0], .submitIdea(text: "Shorter stand-ups", extending: nil)), at: clock.now())
+        let withIdea = await remote.frame { $0.contains("Shorter stand-ups") }
+        #expect(withIdea != nil, "no key and no tick: the change stream alone woke the loop")
+
+        remote.type("q")
+        #expect(await remote.frame { $0.contains("Leave ideate?") } != nil)
+        remote.type("y")
+        await loop.value
+        #expect(remote.isStopped, "the terminal is given back when the loop ends")
+    }
+
+    @Test("A resize redraws at the new size; a closed terminal ends the loop")
+    func resizeAndHangUp() async throws {
+        let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, _) = AsyncStream.makeStream(of: Void.self)
+        let app = ConsoleApp(engine: engine, clock: ManualClock(), terminal: terminal, context: ConsoleContext(runPath: "t")) { _ in nil }
+        let loop = Task { await app.run(ticks: ticks) }
+        #expect(await remote.frame { $0.width == 80 } != nil)
+        remote.resize(width: 120, height: 36)
+        #expect(await remote.frame { $0.width == 120 && $0.height == 36 } != nil)
+        remote.hangUp()
+        await loop.value
+        #expect(remote.isStopped)
+    }
+
+    @Test("The countdown moves on ticks from the injected clock, not the wall clock")
+    func ticksMoveTheCountdown() async throws {
+        let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
+        let clock = ManualClock()
+        try await engine.execute(.facilitator(.advance), at: clock.now())
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, tick) = AsyncStream.makeStream(of: Void.self)
+        let app = ConsoleApp(engine: engine, clock: clock, terminal: terminal, context: ConsoleContext(runPath: "t")) { _ in nil }
+        let loop = Task { await app.run(ticks: ticks) }
+        let start = await remote.frame { !$0.text.isEmpty }
+        clock.advance(seconds: 61)
+        tick.yield()
+        let later = await remote.frame { $0 != start }
+        #expect(later != nil && later != start)
+        #expect(remote.frames.count <= 4, "no frames beyond what changed: \(remote.frames.count)")
+        remote.type(.interrupt)
+        await loop.value
+    }
+
+    @Test("The participant screen asks for the code, keeps what was typed after a wrong one, and joins with the right one")
+    func participantCodePrompt() async throws {
+        let link = FakeLink()
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, _) = AsyncStream.makeStream(of: Void.self)
+        let app = ParticipantApp(terminal: terminal, clock: ManualClock(), link: link, askForCode: .some(nil))
+        let loop = Task { await app.run(ticks: ticks) }
+
+        #expect(await remote.frame { $0.contains("Join code") } != nil)
+        remote.type("ab1")
+        remote.type(.enter)
+        #expect(await remote.frame { $0.contains("4 to 12 letters or digits") } != nil, "too short: said at once, nothing sent")
+        #expect(link.joins.isEmpty)
+
+        remote.type("x")
+        remote.type(.enter)
+        #expect(await link.waitForJoin() == "AB1X")
+        link.say(.needsCode("Wrong code — check the shared screen and type it again."))
+        let wrong = await remote.frame { $0.contains("Wrong code") }
+        #expect(wrong?.contains("AB1X") == true, "what was typed stays, to be corrected")
+        #expect(wrong.map { Self.role(of: "Wrong code", in: $0) } == .warning)
+
+        remote.type(.backspace)
+        remote.type("2")
+        remote.type(.enter)
+        #expect(await link.waitForJoin() == "AB12")
+        link.say(.connected)
+        #expect(await remote.frame { $0.contains("joining") && !$0.contains("Join code") } != nil)
+        remote.type(.interrupt)
+        await loop.value
+    }
+
+    @Test("Updates waiting for a slow screen are bounded; queued views merge and keep the wall a newer one left out")
+    func updateInboxBounds() {
+        let inbox = UpdateInbox()
+        for number in 0..<(UpdateInbox.limit * 3) {
+            inbox.post(.answered(requestID: "r\(number)", ok: true, idea: nil, late: false, message: nil))
+        }
+        let answers = inbox.take()
+        #expect(answers.count == UpdateInbox.limit)
+        #expect(answers.last == .answered(requestID: "r\(UpdateInbox.limit * 3 - 1)", ok: true, idea: nil, late: false, message: nil))
+
+        var withWall = ParticipantView(title: "T", stage: "vote", round: 1, rounds: 1, prompt: "?", remainingMilliseconds: 9_000,
+                                       paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
+        withWall.wall = [SharedIdea(id: "i1", text: "Shorter stand-ups")]
+        var newer = withWall
+        newer.wall = nil
+        newer.wallUnchanged = true
+        newer.remainingMilliseconds = 8_000
+        for _ in 0..<5_000 { inbox.post(.view(withWall)) }
+        inbox.post(.view(newer))
+        let views = inbox.take()
+        #expect(views.count == 1)
+        guard case let .view(merged) = views.first else { Issue.record("no view"); return }
+        #expect(merged.remainingMilliseconds == 8_000)
+        #expect(merged.wall == withWall.wall, "the newer view said the wall was unchanged: the queued one's wall stays")
+    }
+
+    @Test("An engine's change stream wakes each subscriber once for many changes and forgets those that stop listening")
+    func changeSignalCoalescesAndForgets() async {
+        let signal = ChangeSignal()
+        var listener: AsyncStream<Void>? = signal.subscribe()
+        #expect(signal.subscriberCount == 1)
+        for _ in 0..<1_000 { signal.signal() }
+        var iterator = listener!.makeAsyncIterator()
+        #expect(await iterator.next() != nil)
+        let counter = Task { () -> Int in
+            var count = 0
+            for await _ in signal.subscribe() { count += 1 }
+            return count
+        }
+        while signal.subscriberCount < 2 { await Task.yield() }
+        counter.cancel()
+        _ = await counter.value
+        listener = nil
+        _ = iterator
+        #expect(signal.subscriberCount == 1, "the cancelled listener is dropped, the other kept")
+    }
+
+    /// The role of the first cell of `text` in `grid`.
+    static func role(of text: String, in grid: CellGrid) -> StyleRole? {
+        for y in 0..<grid.height {
+            let line = (0..<grid.width).map { grid[$0, y].text }.joined()
+            if let range = line.range(of: text) {
+                return grid[line.distance(from: line.startIndex, to: range.lowerBound), y].role
+            }
+        }
+        return nil
+    }
+}
+
+/// A link that records what the screen asks for and says what the test tells it to.
+final class FakeLink: ParticipantLink {
+    let updates: AsyncStream<ParticipantUpdate>
+    private let continuation: AsyncStream<ParticipantUpdate>.Continuation
+    private let recorded = Mutex<(joins: [String], drafts: [ClientMessageDraft])>(([], []))
+    private let joined: AsyncStream<String>
+    private let joinContinuation: AsyncStream<String>.Continuation
+
+    init() {
+        (updates, continuation) = AsyncStream.makeStream()
+        (joined, joinContinuation) = AsyncStream.makeStream()
+    }
+
+    var joins: [String] { recorded.withLock { $0.joins } }
+
+    func send(_ draft: ClientMessageDraft) async { recorded.withLock { $0.drafts.append(draft) } }
+
+    func join(code: String) async {
+        recorded.withLock { $0.joins.append(code) }
+        joinContinuation.yield(code)
+    }
+
+    func say(_ update: ParticipantUpdate) { continuation.yield(update) }
+
+    func waitForJoin() async -> String? {
+        var iterator = joined.makeAsyncIterator()
+        return await iterator.next()
+    }
+}
