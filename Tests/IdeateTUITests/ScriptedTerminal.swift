@@ -92,10 +92,5 @@ final class ScriptedTerminal: Terminal {
 }
 
 extension CellGrid {
-    /// The grid's text, one line per row, trailing spaces kept.
-    var text: String {
-        (0..<height).map { y in (0..<width).map { self[$0, y].text }.joined() }.joined(separator: "\n")
-    }
-
     func contains(_ text: String) -> Bool { self.text.contains(text) }
 }
