@@ -13,10 +13,14 @@ struct HeadlessRun: Service {
     let clock: any SessionClock
     let joinCommand: String
     let code: String
+    var sshCommand: String?
+    var sshFingerprint: String?
 
     func run() async {
         let log = Log.server
-        log.info("Serving participants: \(joinCommand) --code \(code)\nRun file: \(store.path)\nStop with Ctrl-C.")
+        log.info("Serving participants: \(joinCommand) --code \(code)")
+        if let sshCommand, let sshFingerprint { log.info("Over ssh: \(sshCommand) (host key \(sshFingerprint))") }
+        log.info("Run file: \(store.path)\nStop with Ctrl-C.")
         let finished = await cancelWhenGracefulShutdown { await serveUntilFinished() }
         if !finished { log.info("Stopped. Continue with --resume; the run file is \(store.path).") }
     }

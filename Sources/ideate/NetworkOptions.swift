@@ -11,11 +11,18 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "TCP port participants connect to.")
     var port = 7420
 
+    @Option(help: "Port for joining over ssh with nothing installed (0 turns ssh off).")
+    var sshPort = 7422
+
+    @Option(help: ArgumentHelp("The ssh host key file (created on first use).", valueName: "file"))
+    var sshHostKey: String?
+
     @Option(help: "Join code (4–12 letters or digits); default: a new random 6-character code.")
     var code: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (0...65_535).contains(sshPort) else { throw ValidationError("--ssh-port must be between 0 and 65535 (0 turns ssh off).") }
         if let code, !JoinCode.isValid(code) { throw ValidationError("--code must have 4 to 12 letters or digits.") }
     }
 

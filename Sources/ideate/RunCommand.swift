@@ -71,19 +71,34 @@ struct Run: AsyncParsableCommand {
                 throw CommandLineError("cannot listen on \(network.bind):\(network.port) (\(error)); choose another --port")
             }
             let joinCommand = "ideate join \(network.displayHost()):\(server.port)"
+            let ssh: SSHServer?
+            if network.sshPort != 0 {
+                let hostKey = try SSHHostKey.loadOrCreate(at: network.sshHostKey ?? SSHHostKey.defaultPath())
+                do {
+                    ssh = try await SSHServer.start(host: network.bind, port: network.sshPort, hostKey: hostKey,
+                                                    onSession: SSHParticipants.starter(hub: hub, theme: theme))
+                } catch {
+                    await server.stop()
+                    throw CommandLineError("cannot listen for ssh on \(network.bind):\(network.sshPort) (\(error)); choose another --ssh-port, or 0 to turn ssh off")
+                }
+            } else {
+                ssh = nil
+            }
+            let sshCommand: String? = if let ssh { "ssh -p \(ssh.port) \(code)@\(network.displayHost())" } else { nil }
+            var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ParticipantServerService(server: server))]
+            if let ssh { frontEnds.append(Services.serving(SSHServerService(server: ssh))) }
             if headless {
-                try await Services.run([
-                    Services.serving(ParticipantServerService(server: server)),
-                    Services.ending(HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code)),
-                ], signals: [.sigint, .sigterm])
+                let run = HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code,
+                                      sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint)
+                try await Services.run(frontEnds + [Services.ending(run)], signals: [.sigint, .sigterm])
                 return
             }
-            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, runPath: store.path, ringsBell: console.bell)
+            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
+                                         runPath: store.path, ringsBell: console.bell)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: store.path)
             }
-            try await Services.run([
-                Services.serving(ParticipantServerService(server: server)),
+            try await Services.run(frontEnds + [
                 Services.serving(HeartbeatService(store: store, clock: clock)),
                 Services.ending(console),
             ], signals: [.sigterm, .sighup])

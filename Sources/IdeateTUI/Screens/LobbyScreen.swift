@@ -11,8 +11,20 @@ enum LobbyScreen {
         y += drawWrapped(&grid, state.plan.rounds.first?.prompt ?? "", y: y, role: .prompt) + 1
         if let command = context.joinCommand {
             grid.put("How to join from your own terminal", x: 2, y: y, role: .heading)
-            grid.put(command, x: 4, y: y + 1, role: .accent)
-            y += 2
+            y += 1
+            if let ssh = context.sshCommand {
+                let used = grid.put(ssh, x: 4, y: y, role: .accent)
+                grid.put("nothing to install", x: 4 + used + 3, y: y, role: .muted)
+                if let fingerprint = context.sshFingerprint {
+                    grid.put("host key " + fingerprint, x: 6, y: y + 1, role: .muted, maxWidth: grid.width - 8)
+                    y += 1
+                }
+                y += 1
+                grid.put("or " + command, x: 4, y: y, role: .text)
+            } else {
+                grid.put(command, x: 4, y: y, role: .accent)
+            }
+            y += 1
             if let code = context.joinCode {
                 let spaced = code.map(String.init).joined(separator: " ")
                 let box = String(repeating: "─", count: DisplayWidth.of(spaced) + 4)

@@ -1,0 +1,122 @@
+import Foundation
+import IdeateStore
+import Testing
+
+/// Joining over ssh as a participant would: the real OpenSSH client in a real terminal (tmux),
+/// a headless server, nothing installed on the participant's side.
+@Suite("ssh end to end", .serialized)
+struct SSHEndToEndTests {
+    /// A headless server with ssh on, its stderr kept in `log`.
+    static func startServer(run: String, port: Int, sshPort: Int, hostKey: String, log: String, resume: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = IdeateProcess.binary
+        process.arguments = ["run", "sessions/quick-start.yaml", "--headless", "--run", run, "--port", String(port),
+                             "--ssh-port", String(sshPort), "--ssh-host-key", hostKey, "--code", "SSH7K2"] + (resume ? ["--resume"] : [])
+        process.currentDirectoryURL = IdeateProcess.projectFolder
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func ssh(_ user: String, port: Int, knownHosts: String, options: String = "") -> String {
+        "ssh -p \(port) -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=\(knownHosts) -o LogLevel=ERROR \(options) \(user)@127.0.0.1"
+    }
+
+    @Test("ssh CODE@host opens the participant screen; a wrong name asks for the code; ideas are saved; q leaves and restores the terminal; the host key is kept and its fingerprint is OpenSSH's")
+    func joinOverSSH() throws {
+        let folder = NSTemporaryDirectory() + "ideate-ssh-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = folder + "/run.sqlite"
+        let hostKey = folder + "/keys/host_key"
+        let knownHosts = folder + "/known_hosts"
+        let log = folder + "/server.log"
+        let port = TestPorts.free()
+        var sshPort = TestPorts.free()
+        while sshPort == port { sshPort = TestPorts.free() }
+        let server = try Self.startServer(run: run, port: port, sshPort: sshPort, hostKey: hostKey, log: log)
+        defer { server.terminate(); server.waitUntilExit() }
+        try #require(TestPorts.waitUntilListening(sshPort), "the ssh front end did not start")
+
+        let key = try FileManager.default.attributesOfItem(atPath: hostKey)
+        #expect((key[.posixPermissions] as? Int) == 0o600, "the host key is readable by its owner only")
+
+        let alice = try TmuxSession(Self.ssh("ssh7k2", port: sshPort, knownHosts: knownHosts), width: 80, height: 24)
+        try alice.waitFor("Your idea:")
+        let bob = try TmuxSession(Self.ssh("bobby", port: sshPort, knownHosts: knownHosts), width: 120, height: 36)
+        try bob.waitFor("the name before @ was not it")
+        try bob.type("ssh7k3")
+        try bob.press("Enter")
+        try bob.waitFor("Wrong code — check the shared screen")
+        try bob.press("BSpace")
+        try bob.type("2")
+        try bob.press("Enter")
+        try bob.waitFor("Your idea:")
+
+        try alice.type("Fewer meetings 会議 🚀")
+        try alice.press("Enter")
+        try alice.waitFor("saved ✓")
+        try bob.type("Shared inbox")
+        try bob.press("Enter")
+        try bob.waitFor("saved ✓")
+        let colours = try bob.screen(withEscapes: true)
+        #expect(colours.contains("\u{1B}["), "the theme's colours reach an xterm over ssh")
+
+        try alice.resize(width: 100, height: 30)
+        let wide = try alice.waitFor("Round 1/1")
+        #expect(wide.split(separator: "\n").first.map { $0.count > 80 } == true, "the screen was redrawn at the new width")
+
+        try alice.press("Escape")
+        try alice.waitFor("Leave the workshop?")
+        try alice.type("y")
+        try alice.waitFor("EXITED 0", seconds: 10)
+        let after = try alice.screen()
+        #expect(!after.contains("Your idea:"), "the participant's own screen is back after leaving:\n\(after)")
+
+        // The fingerprint shown is the one OpenSSH recorded.
+        let recorded = try IdeateProcess.shell("ssh-keygen -lf \(knownHosts)")
+        let serverLog = try String(contentsOfFile: log, encoding: .utf8)
+        let fingerprint = recorded.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+        #expect(fingerprint.hasPrefix("SHA256:"))
+        #expect(serverLog.contains("host key \(fingerprint)"), "log: \(serverLog)")
+        #expect(!serverLog.contains("bobby") && !serverLog.contains("ssh7k3"), "no ssh user name in the log")
+
+        // No terminal: a hint, exit status 1.
+        let plain = try IdeateProcess.shell(Self.ssh("SSH7K2", port: sshPort, knownHosts: knownHosts, options: "-T") + " true; echo status $?")
+        #expect(plain.contains("ssh -t -p \(sshPort)") && plain.contains("status 1"), "\(plain)")
+
+        // Restarted with the same key file: the same host, no "host key changed".
+        server.terminate()
+        server.waitUntilExit()
+        let again = try Self.startServer(run: run, port: port, sshPort: sshPort, hostKey: hostKey, log: log, resume: true)
+        defer { again.terminate(); again.waitUntilExit() }
+        try #require(TestPorts.waitUntilListening(sshPort))
+        let strict = try TmuxSession("ssh -p \(sshPort) -o StrictHostKeyChecking=yes -o UserKnownHostsFile=\(knownHosts) SSH7K2@127.0.0.1", width: 80, height: 24)
+        try strict.waitFor("Your idea:")
+        try strict.press("C-c")
+        try strict.waitFor("EXITED 0", seconds: 10)
+
+        let ideas = try RunStore.open(at: run).replay().ideas.values.map(\.text)
+        #expect(Set(ideas).isSuperset(of: ["Fewer meetings 会議 🚀", "Shared inbox"]))
+    }
+}
+
+extension IdeateProcess {
+    /// Runs `command` with `sh -c` and returns what it printed (stdout and stderr).
+    static func shell(_ command: String) throws -> String {
+        guard let stream = popen(command + " 2>&1", "r") else { throw ShellFailure() }
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, stream)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        pclose(stream)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    struct ShellFailure: Error {}
+}
