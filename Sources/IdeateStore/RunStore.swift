@@ -4,12 +4,18 @@ import Glibc
 #endif
 import GRDB
 import IdeateCore
+import Synchronization
 
 /// One workshop run on disk: a SQLite file (WAL, `synchronous=FULL`, mode 0600) holding the
 /// plan and an append-only log of events. The log is the truth; the state is its replay.
 public final class RunStore: Sendable {
     public let path: String
     private let database: DatabasePool
+    /// The row of each idea submitted through this store and not revealed yet, so a batch
+    /// reveal rewrites its rows without reading the log back. A cache: bounded (emptied past
+    /// ``submissionRowsLimit``), and an idea missing from it is found in the log.
+    private let submissionRows = Mutex<[IdeaID: Int64]>([:])
+    static let submissionRowsLimit = 50_000
     /// The JSON the run file holds (plan and events): keys sorted, slashes as they are.
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -83,28 +89,58 @@ public final class RunStore: Sendable {
     /// write-ahead log, which still holds the old order, is truncated after the commit.
     public func append(_ events: [Event], revealedBatches: [[Idea]] = []) async throws {
         let payloads = try events.map(EventPayload.encode)
-        try await database.write { db in
-            try Self.insert(payloads, db)
-            for batch in revealedBatches { try self.rewriteSubmissions(of: batch, db) }
+        let rows = try await database.write { db in
+            let rows = try Self.insert(payloads, db)
+            if !revealedBatches.isEmpty {
+                var inserted: [IdeaID: Int64] = [:]
+                for case let (.ideaSubmitted(idea), row) in zip(events, rows) { inserted[idea.id] = row }
+                for batch in revealedBatches { try self.rewriteSubmissions(of: batch, inserted: inserted, db) }
+            }
+            return rows
         }
+        rememberSubmissionRows(of: events, rows: rows)
         if !revealedBatches.isEmpty {
             // A reader may hold the log for a moment; the next reveal truncates it then.
             _ = try? await database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
     }
 
-    /// Puts the submission rows of `batch` (found from the newest back: a batch is what
-    /// arrived lately) in the order of `batch`, each as it stood when revealed.
-    private func rewriteSubmissions(of batch: [Idea], _ db: Database) throws {
-        var wanted = Set(batch.map(\.id))
+    /// Notes the rows of the ideas `events` submit, once committed, and forgets revealed and
+    /// withdrawn ones (their rows are never rewritten again).
+    private func rememberSubmissionRows(of events: [Event], rows: [Int64]) {
+        submissionRows.withLock { known in
+            for (event, row) in zip(events, rows) {
+                switch event {
+                case let .ideaSubmitted(idea): known[idea.id] = row
+                case let .ideasRevealed(ids, _): for id in ids { known[id] = nil }
+                case let .ideaWithdrawn(id): known[id] = nil
+                default: break
+                }
+            }
+            if known.count > Self.submissionRowsLimit { known = [:] }
+        }
+    }
+
+    /// Puts the submission rows of `batch` in the order of `batch`, each as it stood when
+    /// revealed. Rows this store wrote (or writes in this transaction) are known; any other
+    /// (a resumed run) is found from the newest back: a batch is what arrived lately.
+    private func rewriteSubmissions(of batch: [Idea], inserted: [IdeaID: Int64], _ db: Database) throws {
         var slots: [Int64] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, payload FROM event WHERE payload LIKE '{"ideaSubmitted":%' ORDER BY seq DESC
-            """)
-        while !wanted.isEmpty, let row = try rows.next() {
-            guard case let .ideaSubmitted(idea) = try EventPayload.decode(row["payload"]),
-                  wanted.remove(idea.id) != nil else { continue }
-            slots.append(row["seq"])
+        var wanted = Set<IdeaID>()
+        submissionRows.withLock { known in
+            for idea in batch {
+                if let row = known[idea.id] ?? inserted[idea.id] { slots.append(row) } else { wanted.insert(idea.id) }
+            }
+        }
+        if !wanted.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, payload FROM event WHERE payload LIKE '{"ideaSubmitted":%' ORDER BY seq DESC
+                """)
+            while !wanted.isEmpty, let row = try rows.next() {
+                guard case let .ideaSubmitted(idea) = try EventPayload.decode(row["payload"]),
+                      wanted.remove(idea.id) != nil else { continue }
+                slots.append(row["seq"])
+            }
         }
         guard wanted.isEmpty else { throw RunStoreError.unreadable(path, "a revealed idea has no submission row") }
         let update = try db.cachedStatement(sql: "UPDATE event SET payload = ? WHERE seq = ?")
@@ -118,12 +154,19 @@ public final class RunStore: Sendable {
     /// The blocking form of ``append(_:)``, for tools that have no event loop.
     public func appendNow(_ events: [Event]) throws {
         let payloads = try events.map(EventPayload.encode)
-        try database.write { db in try Self.insert(payloads, db) }
+        try database.write { db in _ = try Self.insert(payloads, db) }
     }
 
-    private static func insert(_ payloads: [String], _ db: Database) throws {
+    /// Inserts `payloads` in order; their rows.
+    private static func insert(_ payloads: [String], _ db: Database) throws -> [Int64] {
         let statement = try db.cachedStatement(sql: "INSERT INTO event(payload) VALUES (?)")
-        for payload in payloads { try statement.execute(arguments: [payload]) }
+        var rows: [Int64] = []
+        rows.reserveCapacity(payloads.count)
+        for payload in payloads {
+            try statement.execute(arguments: [payload])
+            rows.append(db.lastInsertedRowID)
+        }
+        return rows
     }
 
     /// Every event in the order it was committed.

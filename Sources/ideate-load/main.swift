@@ -121,37 +121,22 @@ let started = Date()
 let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
     for number in 0..<options.participants {
         tasks.addTask {
-            var tally = ParticipantTally()
-            let client = ParticipantClient(host: options.host, port: options.port, code: options.code, group: group, eventBuffer: 2)
-            await client.start()
-            for await event in client.events where event == .connected { break }
-            await barrier.arrive()
-            var seen: [String: String] = [:]
-            for index in 0..<options.ideas {
-                let base = options.texts.map { $0[(number * options.ideas + index) % $0.count] } ?? "load idea"
-                let text = "\(base) [\(number)-\(index)]"
-                let sent = Date()
-                let reply = await client.submit(text)
-                tally.latencies.append(Date().timeIntervalSince(sent) * 1000)
-                if case let .saved(idea?, _) = reply.outcome {
-                    tally.acknowledged += 1
-                    if let other = seen[idea], other != text { tally.duplicated += 1 }
-                    seen[idea] = text
-                } else {
-                    tally.lost += 1
-                }
-                if let rate = options.rate, rate > 0 {
-                    let wait = 1 / rate - Date().timeIntervalSince(sent)
-                    if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
-                }
+            let texts = (0..<options.ideas).map { index in
+                "\(options.texts.map { $0[(number * options.ideas + index) % $0.count] } ?? "load idea") [\(number)-\(index)]"
             }
-            tally.ideasDoneAt = Date()
+            guard let connection = await LoadConnection.join(host: options.host, port: options.port, code: options.code,
+                                                             texts: texts, rate: options.rate, group: group) else {
+                await barrier.arrive()
+                return ParticipantTally(lost: texts.count)
+            }
+            await barrier.arrive()
+            var tally = await connection.sendIdeas()
             if options.hold > 0 {
                 try? await Task.sleep(nanoseconds: UInt64(options.hold * 1e9))
             } else {
-                tally.votes = await vote(with: client)
+                tally.votes = await vote(with: connection)
             }
-            await client.stop()
+            connection.close()
             return tally
         }
     }
@@ -164,12 +149,12 @@ let ingestStarted = await barrier.allJoinedAt ?? started
 let ingestSeconds = (tallies.map(\.ideasDoneAt).max() ?? started).timeIntervalSince(ingestStarted)
 
 /// Waits for the vote (up to the timeout) and places this participant's dots.
-func vote(with client: ParticipantClient) async -> Int {
+func vote(with connection: LoadConnection) async -> Int {
     await withTaskGroup(of: Int.self) { race in
-        race.addTask { await placeDots(with: client) }
+        race.addTask { await placeDots(with: connection) }
         race.addTask {
             try? await Task.sleep(nanoseconds: UInt64(options.voteTimeout * 1e9))
-            await client.stop()
+            connection.close()
             return 0
         }
         let first = await race.next() ?? 0
@@ -178,14 +163,22 @@ func vote(with client: ParticipantClient) async -> Int {
     }
 }
 
-func placeDots(with client: ParticipantClient) async -> Int {
-    for await event in client.events {
+func placeDots(with connection: LoadConnection) async -> Int {
+    var messages = connection.laterMessages.makeAsyncIterator()
+    while let message = await messages.next() {
         if Task.isCancelled { return 0 }
-        guard case let .view(view) = event, view.stage == "vote", let wall = view.wall, !wall.isEmpty else { continue }
+        guard case let .view(view) = message, view.stage == "vote", let wall = view.wall, !wall.isEmpty else { continue }
         var placed = 0
         for offset in 0..<view.votesPerPerson {
             let idea = wall[(offset * 7 + wall.count / 2) % wall.count]
-            if await client.request(.vote(idea: idea.id)).isSaved { placed += 1 }
+            let id = "v\(offset)"
+            connection.write(.request(id: id, .vote(idea: idea.id)))
+            while let answer = await messages.next() {
+                if case let .reply(reply) = answer, reply.id == id {
+                    if reply.isSaved { placed += 1 }
+                    break
+                }
+            }
         }
         return placed
     }

@@ -53,7 +53,9 @@ public actor ParticipantHub {
     private var connections: [ObjectIdentifier: any Connection] = [:]
     private var openConnections: [ParticipantToken: Int] = [:]
     private var refusals: [ParticipantToken: RecentRefusals] = [:]
-    private var inFlight: [RequestKey: Task<Reply, Never>] = [:]
+    /// Requests being carried out, each with the duplicates that wait for its answer (at most
+    /// one per open connection of its participant: a connection sends one request at a time).
+    private var inFlight: [RequestKey: [CheckedContinuation<Reply, Never>]] = [:]
     private var wrongCodes: [ObjectIdentifier: Int] = [:]
     private var guesses: AttemptBudget
     private var newcomers: AttemptBudget
@@ -213,11 +215,13 @@ public actor ParticipantHub {
     private func answer(_ request: ParticipantRequest, id: String, token: ParticipantToken) async -> Reply {
         if let refused = refusals[token]?.reply(for: id) { return refused }
         let key = RequestKey(token: token, id: id)
-        if let running = inFlight[key] { return await running.value }
-        let task = Task { await self.execute(request, id: id, token: token) }
-        inFlight[key] = task
-        let reply = await task.value
-        inFlight[key] = nil
+        if inFlight[key] != nil {
+            return await withCheckedContinuation { inFlight[key, default: []].append($0) }
+        }
+        // Carried out here, not in a task of its own: duplicates wait in `inFlight` instead.
+        inFlight[key] = []
+        let reply = await execute(request, id: id, token: token)
+        for duplicate in inFlight.removeValue(forKey: key) ?? [] { duplicate.resume(returning: reply) }
         if case let .refused(code, _) = reply.outcome, code.isFinal, openConnections[token] != nil {
             refusals[token, default: RecentRefusals(limit: limits.refusalsRemembered)].remember(reply)
         }

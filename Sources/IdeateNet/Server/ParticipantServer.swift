@@ -3,6 +3,12 @@ import IdeateCore
 import NIOCore
 import NIOPosix
 
+/// An accepted connection: its channel and the outgoing side the hub writes to.
+struct Accepted: Sendable {
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let connection: WireConnection
+}
+
 /// The TCP server participants join: newline-delimited JSON over SwiftNIO, one
 /// ``ParticipantHub`` behind it. Runs beside the console (`ideate run`) or alone (`--headless`).
 ///
@@ -42,7 +48,7 @@ public final class ParticipantServer: Sendable {
     /// Binds `host:port` and starts serving.
     public static func start(hub: ParticipantHub, host: String, port: Int, limits: Limits = Limits()) async throws -> ParticipantServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let server: NIOAsyncChannel<Accepted, Never>
         do {
             server = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 4_096)
@@ -53,9 +59,12 @@ public final class ParticipantServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                        let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
                             wrappingChannelSynchronously: channel,
                             configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
+                        let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes)
+                        try channel.pipeline.syncOperations.addHandler(WritabilityRelay(connection: connection))
+                        return Accepted(channel: wrapped, connection: connection)
                     }
                 }
         } catch {
@@ -66,7 +75,7 @@ public final class ParticipantServer: Sendable {
     }
 
     private init(hub: ParticipantHub, group: MultiThreadedEventLoopGroup,
-                 server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, limits: Limits) {
+                 server: NIOAsyncChannel<Accepted, Never>, limits: Limits) {
         self.hub = hub
         self.group = group
         listener = server.channel
@@ -76,8 +85,10 @@ public final class ParticipantServer: Sendable {
         acceptTask = Task {
             await withDiscardingTaskGroup { connections in
                 try? await server.executeThenClose { inbound in
-                    for try await channel in inbound {
-                        connections.addTask { await Self.serve(channel, hub: hub, registry: registry, limits: limits) }
+                    for try await accepted in inbound {
+                        connections.addTask {
+                            await Self.serve(accepted.channel, connection: accepted.connection, hub: hub, registry: registry, limits: limits)
+                        }
                     }
                 }
             }
@@ -102,9 +113,8 @@ public final class ParticipantServer: Sendable {
     }
 
     /// One connection, from accept to close: requests answered in order, one at a time.
-    private static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, hub: ParticipantHub,
+    private static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
                               registry: ConnectionRegistry, limits: Limits) async {
-        let connection = WireConnection(channel: channel.channel, backlogLimit: limits.replyBacklogBytes)
         let (admitted, evicted) = registry.admit(connection)
         evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))
         evicted?.close()
@@ -124,23 +134,23 @@ public final class ParticipantServer: Sendable {
                 channel.channel.close(promise: nil)
             }
         }
-        try? await channel.executeThenClose { inbound, outbound in
-            await withTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { await connection.writeAll(to: outbound) }
-                do {
-                    for try await line in inbound where admitted {
-                        if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                        connection.spoke()
-                        await hub.receive(Data(line.readableBytesView), from: connection)
-                        await connection.waitForRoom()
-                    }
-                } catch is LineFrameDecoder.FrameTooLarge {
-                    connection.send(.error(WireError(.tooLarge, "message too large: the limit is \(WireProtocol.maximumFrameBytes / 1024) KiB per line", fatal: true)))
-                } catch {
-                    // The peer went away; nothing to tell it.
+        try? await channel.executeThenClose { inbound, _ in
+            do {
+                for try await line in inbound where admitted {
+                    if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    connection.spoke()
+                    await hub.receive(Data(line.readableBytesView), from: connection)
+                    await connection.waitForRoom()
                 }
-                connection.close()
+            } catch is LineFrameDecoder.FrameTooLarge {
+                connection.send(.error(WireError(.tooLarge, "message too large: the limit is \(WireProtocol.maximumFrameBytes / 1024) KiB per line", fatal: true)))
+            } catch {
+                // The peer went away; nothing to tell it.
             }
+            // What was sent goes out first; the channel closes after it (or when the stall
+            // watchdog cuts off a peer that does not read it).
+            connection.close()
+            try? await channel.channel.closeFuture.get()
         }
         watchdog.cancel()
         registry.remove(connection)

@@ -3,22 +3,37 @@ import NIOCore
 import Synchronization
 
 /// One TCP participant connection's outgoing side: what the hub sends waits here until the
-/// peer takes it. Bounded by design: replies beyond ``ParticipantServer/Limits/replyBacklogBytes``
+/// channel can take it. Bounded by design: replies beyond ``ParticipantServer/Limits/replyBacklogBytes``
 /// make the server stop reading that peer's requests (the reader waits in ``waitForRoom()``),
 /// a view replaces the one not yet sent (only the newest matters), and a peer that leaves what
 /// was sent unread past the stall deadline is cut off.
+///
+/// What is queued is handed to the channel on its event loop, while the channel is writable
+/// (NIO's own buffer stays below its high-water mark); when it becomes writable again
+/// (``WritabilityRelay``) the rest follows. No task per connection: a reply reaches the socket
+/// in one hop to the event loop.
 final class WireConnection: ParticipantHub.Connection {
     private struct State {
         var replies: [Data] = []
         var view: Data?
-        /// Bytes queued or being written.
+        /// Bytes queued here, not yet handed to the channel.
         var unsentBytes = 0
         var closing = false
+        /// The channel is closed or its close is under way: nothing more is written.
+        var finished = false
+        /// A drain is scheduled on the event loop and has not run yet.
+        var drainScheduled = false
         var hasSpoken = false
         var hasJoined = false
         var lastProgress: NIODeadline
-        var writerWaiting: CheckedContinuation<Void, Never>?
         var readerWaiting: CheckedContinuation<Void, Never>?
+
+        /// Marks a drain as scheduled; true if the caller must schedule it (none is pending yet).
+        mutating func scheduleDrain() -> Bool {
+            guard !drainScheduled, !finished else { return false }
+            drainScheduled = true
+            return true
+        }
     }
 
     let channel: any Channel
@@ -38,8 +53,8 @@ final class WireConnection: ParticipantHub.Connection {
     func send(_ message: ServerMessage) {
         let line = message.encodedLine()
         let isView = if case .view = message { true } else { false }
-        let writer = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard !state.closing else { return nil }
+        let schedule = state.withLock { state -> Bool in
+            guard !state.closing else { return false }
             if isView {
                 state.unsentBytes += line.count - (state.view?.count ?? 0)
                 state.view = line
@@ -47,19 +62,21 @@ final class WireConnection: ParticipantHub.Connection {
                 state.unsentBytes += line.count
                 state.replies.append(line)
             }
-            defer { state.writerWaiting = nil }
-            return state.writerWaiting
+            return state.scheduleDrain()
         }
-        writer?.resume()
+        if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
+    /// Closes after what was sent so far.
     func close() {
-        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let (reader, schedule) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
+            guard !state.closing else { return (nil, false) }
             state.closing = true
-            defer { state.writerWaiting = nil; state.readerWaiting = nil }
-            return [state.writerWaiting, state.readerWaiting].compactMap { $0 }
+            defer { state.readerWaiting = nil }
+            return (state.readerWaiting, state.scheduleDrain())
         }
-        for continuation in waiting { continuation.resume() }
+        reader?.resume()
+        if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
     func joined() { state.withLock { $0.hasJoined = true } }
@@ -71,29 +88,65 @@ final class WireConnection: ParticipantHub.Connection {
 
     var hasSpoken: Bool { state.withLock { $0.hasSpoken } }
 
-    // MARK: - The connection's own loops
+    // MARK: - The event loop's side
 
-    /// Writes everything sent until the connection closes, waiting for the peer to read (the
-    /// outbound writer suspends while the channel is not writable); then closes the channel.
-    func writeAll(to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async {
-        do {
-            while let batch = await nextBatch() {
-                for line in batch {
-                    try await outbound.write(ByteBuffer(bytes: line))
-                    wrote(line.count)
-                }
+    /// Hands what is queued to the channel while it is writable (everything once closing: the
+    /// backlog bounds it), then closes the channel after the last byte if closing. Runs on the
+    /// channel's event loop.
+    func drain() {
+        let writable = channel.isWritable
+        let (batch, closeNow, reader) = state.withLock { state -> ([Data], Bool, CheckedContinuation<Void, Never>?) in
+            state.drainScheduled = false
+            guard !state.finished else { return ([], false, nil) }
+            guard writable || state.closing else { return ([], false, nil) }
+            var batch = state.replies
+            if let view = state.view { batch.append(view) }
+            state.replies = []
+            state.view = nil
+            if !batch.isEmpty {
+                state.unsentBytes = 0
+                state.lastProgress = .now()
             }
-        } catch {
-            // The peer went away or was cut off; nothing more can reach it.
+            if state.closing { state.finished = true }
+            defer { state.readerWaiting = nil }
+            return (batch, state.closing, state.readerWaiting)
         }
-        close()
-        try? await channel.close()
+        reader?.resume()
+        guard !batch.isEmpty || closeNow else { return }
+        for line in batch.dropLast() {
+            channel.write(ByteBuffer(bytes: line), promise: nil)
+        }
+        // The last write (an empty one when closing with nothing left: writes complete in
+        // order, so it completes after what an earlier drain handed over).
+        let last = batch.last.map { ByteBuffer(bytes: $0) } ?? ByteBuffer()
+        if closeNow {
+            let written = channel.eventLoop.makePromise(of: Void.self)
+            channel.writeAndFlush(last, promise: written)
+            let channel = self.channel
+            written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            channel.writeAndFlush(last, promise: nil)
+        }
     }
+
+    /// The channel has closed: nothing more can reach the peer.
+    func channelClosed() {
+        let reader = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.closing = true
+            state.finished = true
+            defer { state.readerWaiting = nil }
+            return state.readerWaiting
+        }
+        reader?.resume()
+    }
+
+    // MARK: - The reader's side
 
     /// Returns once the replies waiting for this peer are below the limit (or it closes): the
     /// reader calls this before taking the next request, so a peer that does not read its
     /// answers stops being read, and NIO stops reading its socket.
     func waitForRoom() async {
+        if state.withLock({ $0.closing || $0.unsentBytes <= backlogLimit }) { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state -> Bool in
                 if state.closing || state.unsentBytes <= backlogLimit { return true }
@@ -108,39 +161,24 @@ final class WireConnection: ParticipantHub.Connection {
     func isStalled(since deadline: NIODeadline) -> Bool {
         state.withLock { $0.unsentBytes > 0 && $0.lastProgress < deadline }
     }
+}
 
-    private func nextBatch() async -> [Data]? {
-        while true {
-            let taken = state.withLock { state -> [Data]? in
-                var batch = state.replies
-                if let view = state.view { batch.append(view) }
-                state.replies = []
-                state.view = nil
-                if batch.isEmpty && state.closing { return nil }
-                return batch
-            }
-            guard let taken else { return nil }
-            if !taken.isEmpty { return taken }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = state.withLock { state -> Bool in
-                    if state.closing || !state.replies.isEmpty || state.view != nil { return true }
-                    state.writerWaiting = continuation
-                    return false
-                }
-                if now { continuation.resume() }
-            }
-        }
+/// Tells a connection when its channel can take more again (after its peer read what was
+/// waiting), and when the channel has closed.
+final class WritabilityRelay: ChannelInboundHandler, Sendable {
+    typealias InboundIn = Any
+    let connection: WireConnection
+
+    init(connection: WireConnection) { self.connection = connection }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { connection.drain() }
+        context.fireChannelWritabilityChanged()
     }
 
-    private func wrote(_ count: Int) {
-        let reader = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            state.unsentBytes -= count
-            state.lastProgress = .now()
-            guard state.unsentBytes <= backlogLimit else { return nil }
-            defer { state.readerWaiting = nil }
-            return state.readerWaiting
-        }
-        reader?.resume()
+    func channelInactive(context: ChannelHandlerContext) {
+        connection.channelClosed()
+        context.fireChannelInactive()
     }
 }
 
