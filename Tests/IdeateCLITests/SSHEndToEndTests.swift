@@ -102,21 +102,3 @@ struct SSHEndToEndTests {
         #expect(Set(ideas).isSuperset(of: ["Fewer meetings 会議 🚀", "Shared inbox"]))
     }
 }
-
-extension IdeateProcess {
-    /// Runs `command` with `sh -c` and returns what it printed (stdout and stderr).
-    static func shell(_ command: String) throws -> String {
-        guard let stream = popen(command + " 2>&1", "r") else { throw ShellFailure() }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, stream)
-            if count <= 0 { break }
-            output.append(contentsOf: buffer[0..<count])
-        }
-        pclose(stream)
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    struct ShellFailure: Error {}
-}

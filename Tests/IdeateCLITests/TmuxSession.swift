@@ -27,16 +27,7 @@ final class TmuxSession {
             guard system(command + " >/dev/null 2>&1") == 0 else { throw TmuxFailure(command: command) }
             return ""
         }
-        guard let stream = popen(command + " 2>/dev/null", "r") else { throw TmuxFailure(command: command) }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, stream)
-            if count <= 0 { break }
-            output.append(contentsOf: buffer[0..<count])
-        }
-        pclose(stream)
-        return String(decoding: output, as: UTF8.self)
+        return try IdeateProcess.shell(command, includingErrors: false)
     }
 
     static func quoted(_ argument: String) -> String {
@@ -97,4 +88,26 @@ final class TmuxSession {
     }
 
     struct TmuxTimeout: Error {}
+}
+
+extension IdeateProcess {
+    /// Runs `command` with `sh -c` and returns what it printed (and its errors, if asked).
+    /// Not `Process`: Foundation waits for every process that inherited its bookkeeping
+    /// descriptor, and a tmux server started here lives on.
+    static func shell(_ command: String, includingErrors: Bool = true) throws -> String {
+        guard let stream = popen(command + (includingErrors ? " 2>&1" : " 2>/dev/null"), "r") else { throw ShellFailure(command: command) }
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, stream)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        pclose(stream)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    struct ShellFailure: Error {
+        var command: String
+    }
 }

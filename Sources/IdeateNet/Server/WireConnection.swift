@@ -1,6 +1,6 @@
 import Foundation
 import NIOCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One TCP participant connection's outgoing side: what the hub sends waits here until the
 /// channel can take it. Bounded by design: replies beyond ``ParticipantServer/Limits/replyBacklogBytes``
@@ -39,13 +39,13 @@ final class WireConnection: ParticipantHub.Connection {
     let channel: any Channel
     let openedAt: NIODeadline
     private let backlogLimit: Int
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
 
     init(channel: any Channel, backlogLimit: Int) {
         self.channel = channel
         self.backlogLimit = backlogLimit
         openedAt = .now()
-        state = Mutex(State(lastProgress: .now()))
+        state = NIOLockedValueBox(State(lastProgress: .now()))
     }
 
     // MARK: - What the hub calls
@@ -53,7 +53,7 @@ final class WireConnection: ParticipantHub.Connection {
     func send(_ message: ServerMessage) {
         let line = message.encodedLine()
         let isView = if case .view = message { true } else { false }
-        let schedule = state.withLock { state -> Bool in
+        let schedule = state.withLockedValue { state -> Bool in
             guard !state.closing else { return false }
             if isView {
                 state.unsentBytes += line.count - (state.view?.count ?? 0)
@@ -69,7 +69,7 @@ final class WireConnection: ParticipantHub.Connection {
 
     /// Closes after what was sent so far.
     func close() {
-        let (reader, schedule) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
+        let (reader, schedule) = state.withLockedValue { state -> (CheckedContinuation<Void, Never>?, Bool) in
             guard !state.closing else { return (nil, false) }
             state.closing = true
             defer { state.readerWaiting = nil }
@@ -79,14 +79,14 @@ final class WireConnection: ParticipantHub.Connection {
         if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
-    func joined() { state.withLock { $0.hasJoined = true } }
+    func joined() { state.withLockedValue { $0.hasJoined = true } }
 
-    var hasJoined: Bool { state.withLock { $0.hasJoined } }
+    var hasJoined: Bool { state.withLockedValue { $0.hasJoined } }
 
     /// The peer has sent a line: it is not an idle socket, even if its hello is still waiting.
-    func spoke() { state.withLock { $0.hasSpoken = true } }
+    func spoke() { state.withLockedValue { $0.hasSpoken = true } }
 
-    var hasSpoken: Bool { state.withLock { $0.hasSpoken } }
+    var hasSpoken: Bool { state.withLockedValue { $0.hasSpoken } }
 
     // MARK: - The event loop's side
 
@@ -95,7 +95,7 @@ final class WireConnection: ParticipantHub.Connection {
     /// channel's event loop.
     func drain() {
         let writable = channel.isWritable
-        let (batch, closeNow, reader) = state.withLock { state -> ([Data], Bool, CheckedContinuation<Void, Never>?) in
+        let (batch, closeNow, reader) = state.withLockedValue { state -> ([Data], Bool, CheckedContinuation<Void, Never>?) in
             state.drainScheduled = false
             guard !state.finished else { return ([], false, nil) }
             guard writable || state.closing else { return ([], false, nil) }
@@ -131,7 +131,7 @@ final class WireConnection: ParticipantHub.Connection {
 
     /// The channel has closed: nothing more can reach the peer.
     func channelClosed() {
-        let reader = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let reader = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
             state.closing = true
             state.finished = true
             defer { state.readerWaiting = nil }
@@ -146,9 +146,9 @@ final class WireConnection: ParticipantHub.Connection {
     /// reader calls this before taking the next request, so a peer that does not read its
     /// answers stops being read, and NIO stops reading its socket.
     func waitForRoom() async {
-        if state.withLock({ $0.closing || $0.unsentBytes <= backlogLimit }) { return }
+        if state.withLockedValue({ $0.closing || $0.unsentBytes <= backlogLimit }) { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let now = state.withLock { state -> Bool in
+            let now = state.withLockedValue { state -> Bool in
                 if state.closing || state.unsentBytes <= backlogLimit { return true }
                 state.readerWaiting = continuation
                 return false
@@ -159,7 +159,7 @@ final class WireConnection: ParticipantHub.Connection {
 
     /// Whether what was sent has waited unread since before `deadline`.
     func isStalled(since deadline: NIODeadline) -> Bool {
-        state.withLock { $0.unsentBytes > 0 && $0.lastProgress < deadline }
+        state.withLockedValue { $0.unsentBytes > 0 && $0.lastProgress < deadline }
     }
 }
 
@@ -192,7 +192,7 @@ final class ConnectionRegistry: Sendable {
         var waitingForHello: [ObjectIdentifier] = []
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let maximum: Int
     private let maximumUnjoined: Int
 
@@ -204,7 +204,7 @@ final class ConnectionRegistry: Sendable {
     /// Adds `connection`; false when the server is full. May return a connection that has
     /// waited longest without joining, to be closed.
     func admit(_ connection: WireConnection) -> (admitted: Bool, evicted: WireConnection?) {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard state.open.count < maximum else { return (false, nil) }
             let key = ObjectIdentifier(connection)
             state.open[key] = connection
@@ -217,18 +217,18 @@ final class ConnectionRegistry: Sendable {
     }
 
     func remove(_ connection: WireConnection) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let key = ObjectIdentifier(connection)
             state.open[key] = nil
             state.waitingForHello.removeAll { $0 == key }
         }
     }
 
-    var count: Int { state.withLock { $0.open.count } }
+    var count: Int { state.withLockedValue { $0.open.count } }
 
     /// Closes every connection now, also one whose writer waits for a peer that does not read.
     func closeAll() {
-        for connection in state.withLock({ Array($0.open.values) }) {
+        for connection in state.withLockedValue({ Array($0.open.values) }) {
             connection.close()
             connection.channel.close(promise: nil)
         }
