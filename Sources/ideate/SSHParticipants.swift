@@ -19,7 +19,7 @@ enum SSHParticipants {
                 let app = ParticipantApp(terminal: terminal, clock: SystemClock(), link: link,
                                          askForCode: userNameCode == nil ? .some(nil) : nil)
                 if let userNameCode { await link.join(code: userNameCode) }
-                await app.run(ticks: Ticker.every(milliseconds: 250))
+                await app.run(ticks: Ticker.onWholeSeconds())
                 await participant.leave()
                 session.exit()
             }

@@ -40,7 +40,7 @@ struct ConsoleService: Service {
     func run() async {
         await cancelWhenGracefulShutdown { [engine, clock, theme, context, onFinish] in
             let app = ConsoleApp(engine: engine, clock: clock, terminal: NcursesTerminal(theme: theme), context: context, onFinish: onFinish)
-            await app.run(ticks: Ticker.every(milliseconds: 250))
+            await app.run(ticks: Ticker.onWholeSeconds())
         }
     }
 }
@@ -55,19 +55,20 @@ struct ParticipantScreenService: Service {
     func run() async {
         await cancelWhenGracefulShutdown { [theme, link, askForCode] in
             let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: SystemClock(), link: link, askForCode: askForCode)
-            await app.run(ticks: Ticker.every(milliseconds: 250))
+            await app.run(ticks: Ticker.onWholeSeconds())
         }
     }
 }
 
-/// Records that the run is alive twice a second, so `--resume` knows when it stopped.
+/// Records that the run is alive once a second, so `--resume` knows when it stopped (a resumed
+/// countdown loses at most that second).
 struct HeartbeatService: Service {
     let store: RunStore
     let clock: any SessionClock
 
     func run() async {
         await cancelWhenGracefulShutdown { [store, clock] in
-            for await _ in Ticker.every(milliseconds: 500) { try? store.recordHeartbeat(clock.now()) }
+            for await _ in Ticker.every(milliseconds: 1_000) { try? store.recordHeartbeat(clock.now()) }
         }
     }
 }

@@ -273,10 +273,15 @@ public actor ParticipantHub {
 
     // MARK: - Views
 
+    /// Yields after each change of the session (coalesced), so the server pushes views when
+    /// there is something new instead of polling.
+    public nonisolated func stateChanges() -> AsyncStream<Void> { engine.changes() }
+
     /// Sends each connected participant their view when it changed, and every 10 seconds so
-    /// clients can correct the countdown they run locally. Called often (the server calls it
-    /// every 100 ms); when the session has not changed since the last pass it only looks for
-    /// views due for their refresh, once a second, so commands never wait behind view pushes.
+    /// clients can correct the countdown they run locally. Called on each change (at most every
+    /// 100 ms) and once a second; when the session has not changed since the last pass it only
+    /// looks for views due for their refresh, once a second, so commands never wait behind
+    /// view pushes.
     public func pushViews() async {
         let state = await engine.currentState()
         let now = clock.now()

@@ -93,10 +93,26 @@ public final class ParticipantServer: Sendable {
                 }
             }
         }
-        viewTask = Task {
-            while !Task.isCancelled {
-                await hub.pushViews()
-                try? await Task.sleep(nanoseconds: 100_000_000)
+        viewTask = Task { await Self.pushViews(from: hub) }
+    }
+
+    /// Pushes views when the session changes, at most every 100 ms however fast commits come
+    /// (the change stream holds one pending signal, so a burst costs one more pass), and once
+    /// a second for the views due for their periodic refresh. An idle session costs one wakeup
+    /// a second.
+    private static func pushViews(from hub: ParticipantHub) async {
+        await withDiscardingTaskGroup { loops in
+            loops.addTask {
+                for await _ in hub.stateChanges() {
+                    await hub.pushViews()
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            loops.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    await hub.pushViews()
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ public final class ConsoleApp {
     /// Runs until the facilitator quits or the calling task is cancelled (a signal, the
     /// service group shutting down); the terminal is restored on every path.
     /// - Parameter ticks: the timer that counts down and moves the engine's clock (every
-    ///   250 ms in the app, by hand in tests).
+    ///   whole second in the app, by hand in tests).
     public func run(ticks: some AsyncSequence<Void, Never> & Sendable) async {
         terminal.start()
         defer { terminal.stop() }
