@@ -17,9 +17,10 @@ struct TerminalSafetyTests {
         "bidi \u{202E}desrever\u{202C} \u{2066}iso\u{2069} \u{200F}",
         "zero\u{200B}width\u{200C}joiner\u{2060}word\u{FEFF}",
     ]
-    /// Byte sequences that would mean a hostile text got through raw.
+    /// Byte sequences that would mean a hostile text got through raw (a screen may clear itself
+    /// with ESC [2J, so that one counts only right after the text that carried it).
     static let forbidden: [(String, [UInt8])] = [
-        ("ESC [2J", [0x1B, 0x5B, 0x32, 0x4A]),
+        ("ESC [2J after \"csi \"", Array("csi \u{1B}[2J".utf8)),
         ("ESC [31mRED", Array("\u{1B}[31mRED".utf8)),
         ("OSC 0 title", Array("\u{1B}]0;pwned".utf8)),
         ("OSC 52 clipboard", Array("\u{1B}]52;".utf8)),
@@ -28,20 +29,28 @@ struct TerminalSafetyTests {
         ("C1 CSI", [0xC2, 0x9B]), ("C1 OSC", [0xC2, 0x9D]), ("BEL in text", Array("pwned-title\u{07}".utf8)),
     ]
 
-    @Test("Every C0/C1 control, CSI/OSC sequence, bidi override and zero-width character is kept off the console and the join client")
+    @Test("Every C0/C1 control, CSI/OSC sequence, bidi override and zero-width character is kept off the console, the join client and an ssh participant; the ssh participant votes and leaves with q")
     func hostileTextStaysOffTerminals() async throws {
         let run = ConsoleEndToEndTests.temporaryRun("safety")
         defer { ConsoleEndToEndTests.removeRun(run) }
         let port = TestPorts.free()
-        let consoleBytes = run + ".console.bytes", joinBytes = run + ".join.bytes"
-        defer { for file in [consoleBytes, joinBytes] { try? FileManager.default.removeItem(atPath: file) } }
+        var sshPort = TestPorts.free()
+        while sshPort == port { sshPort = TestPorts.free() }
+        let consoleBytes = run + ".console.bytes", joinBytes = run + ".join.bytes", sshBytes = run + ".ssh.bytes"
+        let hostKey = run + ".host_key", knownHosts = run + ".known_hosts"
+        defer {
+            for file in [consoleBytes, joinBytes, sshBytes, hostKey, knownHosts] { try? FileManager.default.removeItem(atPath: file) }
+        }
         let binary = IdeateProcess.binary.path
-        let console = try TmuxSession("\(binary) run Benchmarks/load-test.yaml --run \(run) --port \(port) --ssh-port 0 --code SAFE42")
+        let console = try TmuxSession("\(binary) run Benchmarks/load-test.yaml --run \(run) --port \(port) --ssh-port \(sshPort) --ssh-host-key \(hostKey) --code SAFE42")
         try console.tmux(["pipe-pane", "-o", "-t", "t", "cat >> '\(consoleBytes)'"], capturingOutput: false)
         try console.waitFor("Press n to start the first round.")
         let viewer = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code SAFE42", width: 100, height: 30)
         try viewer.tmux(["pipe-pane", "-o", "-t", "t", "cat >> '\(joinBytes)'"], capturingOutput: false)
         try viewer.waitFor("You are in.")
+        let sshViewer = try TmuxSession(SSHEndToEndTests.ssh("safe42", port: sshPort, knownHosts: knownHosts), width: 80, height: 24)
+        try sshViewer.tmux(["pipe-pane", "-o", "-t", "t", "cat >> '\(sshBytes)'"], capturingOutput: false)
+        try sshViewer.waitFor("You are in.")
         try console.press("n")
         try console.waitFor("Round 1/1 · Ideation")
         let sender = ParticipantClient(host: "127.0.0.1", port: port, code: "SAFE42")
@@ -55,8 +64,16 @@ struct TerminalSafetyTests {
         try console.waitFor("csi ␛[2J")
         try viewer.waitFor("dots left")
         try viewer.waitFor("csi ␛[2J")
+        try sshViewer.waitFor("3 of 3 dots left")
+        try sshViewer.waitFor("csi ␛[2J")
+        try sshViewer.press("Space")
+        try sshViewer.waitFor("2 of 3 dots left")
+        try sshViewer.type("q")
+        try sshViewer.waitFor("Leave the workshop?")
+        try sshViewer.type("y")
+        try sshViewer.waitFor("EXITED 0", seconds: 10)
         await sender.stop()
-        for (name, file) in [("console", consoleBytes), ("join client", joinBytes)] {
+        for (name, file) in [("console", consoleBytes), ("join client", joinBytes), ("ssh participant", sshBytes)] {
             let bytes = try #require(FileManager.default.contents(atPath: file))
             #expect(bytes.count > 1000, "\(name): the pane's output was recorded")
             for (label, sequence) in Self.forbidden {
