@@ -6,8 +6,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate plan files.",
         discussion: """
-        Prints one line per problem as FILE:LINE:COLUMN: message and exits 1; exits 0 when every
-        plan is valid. Example: ideate check sessions/*.yaml
+        Prints one line per problem as FILE:LINE:COLUMN: message and exits 1; exits 0 \
+        when every plan is valid.
+
+          ideate check sessions/*.yaml
         """
     )
 

@@ -10,9 +10,10 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Try a whole workshop on one terminal, with simulated colleagues.",
         discussion: """
-        Simulated participants join, type ideas and vote; you are the facilitator. Press n to
-        move to the next phase, ? for the keys of each screen, q to leave. The run is saved in
-        sessions/runs/ and the minutes are written beside it when the workshop finishes.
+        Simulated participants join, type ideas and vote; you are the facilitator. Press n \
+        to move to the next phase, ? for the keys of each screen, q to leave. The run is \
+        saved in sessions/runs/ and the minutes are written beside it when the workshop \
+        finishes.
 
           ideate demo                 the 10-minute quick start in real time
           ideate demo --speed 4       four times faster (timers and colleagues)

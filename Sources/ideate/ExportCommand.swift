@@ -8,9 +8,10 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the minutes of a run.",
         discussion: """
-        Markdown is what a facilitator hands out; CSV has one idea per row for spreadsheets; JSON
-        carries every idea with its id, text, cluster, status and votes. No export names a
-        participant. With -o the file is written atomically (it is complete or absent).
+        Markdown is what a facilitator hands out; CSV has one idea per row for \
+        spreadsheets; JSON carries every idea with its id, text, cluster, status and votes. \
+        No export names a participant. With -o the file is written atomically (it is \
+        complete or absent).
 
           ideate export sessions/runs/quick-start.sqlite -o minutes.md
         """

@@ -9,12 +9,13 @@ struct Ideate: AsyncParsableCommand {
         commandName: "ideate",
         abstract: "Run innovation workshops from the terminal: anonymous ideas, deferred criticism, dot voting, minutes.",
         discussion: """
-        A facilitator prepares a plan (sessions/*.yaml), runs it, and exports the minutes.
+        A facilitator prepares a plan (sessions/*.yaml), runs it, and exports the \
+        minutes. Participants join over ssh, with nothing to install, or with ideate join.
 
-          ideate check sessions/quick-start.yaml          validate a plan
-          ideate simulate sessions/quick-start.yaml \\
-              --participants 8 --seed 7 --run /tmp/r.sqlite  run a whole workshop headless
-          ideate export /tmp/r.sqlite                     print the minutes as Markdown
+          ideate demo                              try it with simulated colleagues
+          ideate check sessions/quick-start.yaml   validate a plan
+          ideate run sessions/quick-start.yaml     run it; the lobby says how to join
+          ideate export sessions/runs/FILE.sqlite  print the minutes as Markdown
 
         Exit codes: 0 success, 1 a problem with the input or a run file, 64 wrong usage.
         """,

@@ -10,9 +10,9 @@ struct Join: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take part in a workshop from your own terminal, anonymously.",
         discussion: """
-        Type the address and the code shown on the shared screen. Your ideas carry no name;
-        the list of your own ideas lives only in this program. If the network drops, ideate
-        reconnects by itself and sends again whatever was not yet saved.
+        Type the address and the code shown on the shared screen. Your ideas carry no \
+        name; the list of your own ideas lives only in this program. If the network drops, \
+        ideate reconnects by itself and sends again whatever was not yet saved.
 
           ideate join 192.168.1.20:7420 --code K7P2QX
         """

@@ -12,15 +12,18 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a workshop: the facilitator console, on the projector.",
         discussion: """
-        Participants join from their own terminals with `ideate join HOST:PORT` and the code
-        shown on the lobby screen. Every action is saved in the run file before anyone is told
-        "saved", so Ctrl-C, a closed laptop or a crash loses nothing. --resume continues a run
-        where it stopped: same phase, same remaining time, shown as paused until you press t.
-        --headless serves participants without a console and moves on as each timer ends.
+        Participants join with the ssh line shown on the lobby screen (the user name is \
+        the code; nothing to install), or with `ideate join HOST:PORT` and the code. Every \
+        action is saved in the run file before anyone is told "saved", so Ctrl-C, a closed \
+        laptop or a crash loses nothing.
+
+        --resume continues a run where it stopped: same phase, same remaining time, shown \
+        as paused until you press t. --headless serves participants without a console and \
+        moves on as each timer ends.
 
           ideate run sessions/quick-start.yaml
-          ideate run sessions/quick-start.yaml --run sessions/runs/friday.sqlite --resume
-          ideate run sessions/quick-start.yaml --headless --port 7420 --code K7P2QX
+          ideate run sessions/quick-start.yaml --resume --run sessions/runs/fri.sqlite
+          ideate run sessions/quick-start.yaml --headless --code K7P2QX
         """
     )
 

@@ -8,13 +8,13 @@ struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a whole workshop headless with simulated participants.",
         discussion: """
-        Participants join, type ideas (a few too late), build on each other's ideas, vote; a
-        simulated facilitator groups and reviews. Everything goes through the real engine and is
-        committed to the run file, so `ideate export` works on the result. The same seed (and
-        --start) gives the same run. --ideas feeds your own texts, one per line, through every
-        layer; real or hostile text is welcome.
+        Participants join, type ideas (a few too late), build on each other's ideas, vote; \
+        a simulated facilitator groups and reviews. Everything goes through the real engine \
+        and is committed to the run file, so `ideate export` works on the result. The same \
+        seed (and --start) gives the same run. --ideas feeds your own texts, one per line, \
+        through every layer; real or hostile text is welcome.
 
-          ideate simulate sessions/quick-start.yaml --participants 8 --seed 7 --run /tmp/r.sqlite
+          ideate simulate sessions/quick-start.yaml --seed 7 --run /tmp/r.sqlite
         """
     )
 
