@@ -42,6 +42,20 @@ struct PhaseRulesTests {
         #expect(session.refusal { try $0.participant(tokens[1], .castVote(id)) }?.reason == .notNow)
     }
 
+    @Test("Action items are agreed once the vote has closed (on the results, in review, after the end), never while it is open")
+    func actionItemsAfterTheVote() throws {
+        var (session, _, ideas) = try TestSession.voting()
+        let item = FacilitatorCommand.addActionItem(idea: ideas[1], what: "Ask finance", owner: "Ana", due: "2026-12-01")
+        #expect(session.refusal { try $0.facilitator(item) }?.reason == .notNow, "not while dots are being placed")
+        try session.facilitator(.lockPhase)
+        try session.facilitator(item)
+        #expect(session.state.actionItems.map(\.what) == ["Ask finance"])
+        #expect(session.state.actionItems.first?.round == session.state.ideas[ideas[1]]?.round)
+        try session.advance(to: .review)
+        try session.facilitator(.addActionItem(idea: nil, what: "Book the room", owner: "Ben", due: "fri"))
+        #expect(session.state.actionItems.count == 2)
+    }
+
     @Test("Empty and over-long ideas get a clear refusal; text is trimmed")
     func ideaText() throws {
         var session = TestSession()

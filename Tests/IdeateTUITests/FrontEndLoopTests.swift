@@ -74,6 +74,52 @@ struct FrontEndLoopTests {
         await loop.value
     }
 
+    @Test("On the results, the review form saves an action item with the review; a refused one brings the form back with everything typed")
+    func reviewFormKeepsWhatWasTyped() async throws {
+        let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
+        let clock = ManualClock()
+        let tokens = (1...3).map { ParticipantToken("participant-\($0)-0123456789abcdef012345") }
+        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now()) }
+        try await engine.execute(.facilitator(.advance), at: clock.now())
+        for (token, text) in zip(tokens, ["Shorter stand-ups", "Shared inbox", "No meeting Fridays"]) {
+            try await engine.execute(.participant(token, .submitIdea(text: text, extending: nil)), at: clock.now())
+        }
+        while await engine.currentState().currentPhase != .vote { try await engine.execute(.facilitator(.advance), at: clock.now()) }
+        let first = try #require(await engine.currentState().ideas.values.first { $0.text == "Shorter stand-ups" })
+        for token in tokens { try await engine.execute(.participant(token, .castVote(first.id)), at: clock.now()) }
+        try await engine.execute(.facilitator(.lockPhase), at: clock.now())
+
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, _) = AsyncStream.makeStream(of: Void.self)
+        let app = ConsoleApp(engine: engine, clock: clock, terminal: terminal, context: ConsoleContext(runPath: "t")) { _ in nil }
+        let loop = Task { await app.run(ticks: ticks) }
+        #expect(await remote.frame { $0.contains("Results") } != nil)
+        remote.type(.enter)
+        #expect(await remote.frame { $0.contains("Benefits") } != nil)
+        remote.type("Faster")
+        for _ in 0..<7 { remote.type(.enter) }
+        remote.type("Write the rule")
+        remote.type(.enter)
+        remote.type(String(repeating: "o", count: 90))
+        remote.type(.enter)
+        remote.type("2026-12-01")
+        remote.type(.enter)
+        let refused = await remote.frame { $0.contains("The owner") && $0.contains("Write the rule") && $0.contains("2026-12-01") }
+        #expect(refused != nil, "the refusal is shown over the form, which still holds what was typed")
+
+        remote.type(.up)
+        for _ in 0..<90 { remote.type(.backspace) }
+        remote.type("Finance")
+        remote.type(.save)
+        #expect(await remote.frame { $0.contains("Review and action item saved.") } != nil)
+        let state = await engine.currentState()
+        #expect(state.actionItems.map { [$0.what, $0.owner, $0.due] } == [["Write the rule", "Finance", "2026-12-01"]])
+        #expect(state.reviews[first.id]?.benefits == "Faster")
+        remote.type(.interrupt)
+        await loop.value
+    }
+
     @Test("The participant screen asks for the code, keeps what was typed after a wrong one, and joins with the right one")
     func participantCodePrompt() async throws {
         let link = FakeLink()

@@ -11,7 +11,7 @@ struct KeyHandlingTests {
     static func execute(_ actions: [ConsoleAction], in session: inout TestSession, model: inout ConsoleModel) throws {
         for action in actions {
             switch action {
-            case let .perform(steps, _):
+            case let .perform(steps, _, _):
                 var inverses: [FacilitatorCommand] = []
                 for step in steps {
                     try session.facilitator(step.command)
@@ -135,7 +135,7 @@ struct RoomLockKeyTests {
         let lock = try KeyHandlingTests.press([.character("L")], &session, &model)
         #expect(session.state.isRoomLocked)
         let joined = session.state.participants.count
-        guard case let .perform(_, done)? = lock.first else { Issue.record("no action"); return }
+        guard case let .perform(_, done, _)? = lock.first else { Issue.record("no action"); return }
         #expect(done.hasPrefix("Room locked · \(joined) joined"))
         let grid = ScreenFixtures.render(session, model: model, width: 80, height: 24)
         let lines = grid.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -19,11 +19,14 @@ extension Decision {
     }
 
     mutating func addActionItem(idea: IdeaID?, what: String, owner: String, due: String) throws(Refusal) {
+        // Agreed where ideas are evaluated: on the results of a closed vote, in review, or
+        // once the workshop has finished.
         let round: Int
         switch state.stage {
         case let .running(current, .review): round = current
+        case let .running(current, _) where state.closedVoteRounds.contains(current): round = current
         case .finished: round = max(0, plan.rounds.count - 1)
-        default: throw Refusal(.notNow, "Action items are agreed during review.")
+        default: throw Refusal(.notNow, "Action items are agreed once the vote has closed (on the results or in review).")
         }
         var itemRound = round
         if let idea { itemRound = try existingIdea(idea).round }

@@ -100,8 +100,11 @@ public final class ConsoleApp {
             break
         case let .undo(commands):
             if await execute(commands.map { ConsoleAction.Step($0) }, now: now) != nil { show("Undone.", problem: false, now: now) }
-        case let .perform(steps, done):
-            guard let inverses = await execute(steps, now: now) else { return }
+        case let .perform(steps, done, reopening):
+            guard let inverses = await execute(steps, now: now) else {
+                if let reopening { model.overlay = reopening }
+                return
+            }
             if !inverses.isEmpty { model.undoStack.append(inverses) }
             show(done, problem: false, now: now)
         }

@@ -66,8 +66,9 @@ public struct ConsoleModel: Equatable, Sendable {
 /// What the console asks the app to do after a key.
 public enum ConsoleAction: Equatable, Sendable {
     /// Execute the commands in order; each that succeeds pushes its inverse (if any) onto one
-    /// undo group, and `done` is shown when all succeeded.
-    case perform([Step], done: String)
+    /// undo group, and `done` is shown when all succeeded. When one is refused, `reopening`
+    /// (a form with everything typed into it) comes back, so a refusal loses nothing.
+    case perform([Step], done: String, reopening: ConsoleModel.Overlay? = nil)
     /// Execute the newest undo group (already taken off the stack).
     case undo([FacilitatorCommand])
     case quit

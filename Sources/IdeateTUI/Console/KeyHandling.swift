@@ -263,6 +263,7 @@ extension ConsoleModel {
         overlay = nil
         var steps = [ConsoleAction.Step(.recordReview(form.idea, form.review))]
         if let item = form.actionItem { steps.append(.init(item)) }
-        return [.perform(steps, done: "Review saved.")]
+        return [.perform(steps, done: form.actionItem == nil ? "Review saved." : "Review and action item saved.",
+                         reopening: .review(form))]
     }
 }
