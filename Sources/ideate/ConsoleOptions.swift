@@ -22,14 +22,14 @@ struct ConsoleOptions: ParsableArguments {
 
 /// Writes the Markdown minutes beside the run file when a workshop finishes.
 enum FinishedRun {
-    static func writeMinutes(_ state: SessionState, runPath: String) -> String? {
+    static func writeMinutes(_ state: SessionState, runPath: String) -> MinutesOutcome {
         let path = (runPath as NSString).deletingPathExtension + ".md"
         let markdown = MarkdownMinutes().render(MinutesReport(state: state))
         do {
             try AtomicFile.write(Data(markdown.utf8), to: path)
-            return path
+            return .written(path: path)
         } catch {
-            return nil
+            return .notWritten(reason: "\(error)")
         }
     }
 }

@@ -5,7 +5,7 @@ import IdeateStore
 import IdeateTUI
 import UnixSignals
 
-/// `ideate demo`: a whole quick-start workshop on one terminal with simulated colleagues.
+/// `ideate demo`: a whole workshop, every phase once, on one terminal with simulated colleagues.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Try a whole workshop on one terminal, with simulated colleagues.",
@@ -15,7 +15,7 @@ struct Demo: AsyncParsableCommand {
         saved in sessions/runs/ and the minutes are written beside it when the workshop \
         finishes.
 
-          ideate demo                 the 10-minute quick start in real time
+          ideate demo                 ten minutes, every phase, in real time
           ideate demo --speed 4       four times faster (timers and colleagues)
         """
     )
@@ -40,11 +40,10 @@ struct Demo: AsyncParsableCommand {
         try await reportingErrors {
             try TerminalCheck.requireTerminal()
             let theme = try console.loadTheme()
-            guard let planPath = ProjectFiles.bundledPlan("quick-start.yaml") else {
-                throw CommandLineError("cannot find sessions/quick-start.yaml; run ideate demo from the project folder")
+            guard let planPath = ProjectFiles.bundledPlan("demo.yaml") else {
+                throw CommandLineError("cannot find sessions/demo.yaml; run ideate demo from the project folder")
             }
             var plan = try PlanFile.load(planPath)
-            plan.title += " (demo)"
             if speed != 1 {
                 for round in plan.rounds.indices {
                     for phase in plan.rounds[round].phases.indices {
@@ -68,7 +67,8 @@ struct Demo: AsyncParsableCommand {
                 }
             }
             let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
-                                         lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.")
+                                         lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
+                                         nextSteps: DemoNextSteps.steps(runPath: runPath))
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: runPath)
             }
@@ -76,11 +76,29 @@ struct Demo: AsyncParsableCommand {
             colleagues.cancel()
             let state = await engine.currentState()
             print("Demo run saved in \(runPath).")
-            if state.stage == .finished {
-                print("Minutes: \((runPath as NSString).deletingPathExtension).md")
+            let minutes = (runPath as NSString).deletingPathExtension + ".md"
+            if state.stage == .finished, FileManager.default.fileExists(atPath: minutes) {
+                print("Minutes: \(minutes)")
             } else {
                 print("Minutes so far: ideate export \(runPath)")
             }
+            print("")
+            print("Next:")
+            let steps = DemoNextSteps.steps(runPath: runPath)
+            let width = steps.map(\.purpose.count).max() ?? 0
+            for step in steps { print("  " + step.purpose.padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.command) }
         }
+    }
+}
+
+/// The three things a newcomer tries after the demo: a real workshop, how colleagues join it,
+/// and the minutes of a run.
+enum DemoNextSteps {
+    static func steps(runPath: String) -> [NextStep] {
+        [
+            NextStep("A real workshop:", "ideate run sessions/quick-start.yaml"),
+            NextStep("Colleagues join:", "ssh -p 7422 CODE@HOST, or ideate join HOST:7420"),
+            NextStep("As a spreadsheet:", "ideate export \(runPath) --format csv"),
+        ]
     }
 }

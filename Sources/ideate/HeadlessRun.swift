@@ -53,7 +53,10 @@ struct HeadlessRun: Service {
             let next = await engine.currentState()
             log.info("\(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")")
         case .finished:
-            if let minutes = FinishedRun.writeMinutes(state, runPath: store.path) { log.info("Minutes: \(minutes)") }
+            switch FinishedRun.writeMinutes(state, runPath: store.path) {
+            case let .written(path): log.info("Minutes: \(path)")
+            case let .notWritten(reason): log.error("Minutes not written: \(reason). Everything is in the run file: ideate export \(store.path)")
+            }
             return true
         default:
             break

@@ -35,7 +35,7 @@ struct ConsoleService: Service {
     let clock: any SessionClock
     let theme: Theme
     let context: ConsoleContext
-    let onFinish: @Sendable (SessionState) async -> String?
+    let onFinish: @Sendable (SessionState) async -> MinutesOutcome?
 
     func run() async {
         await cancelWhenGracefulShutdown { [engine, clock, theme, context, onFinish] in

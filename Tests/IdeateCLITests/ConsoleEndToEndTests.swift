@@ -14,7 +14,7 @@ struct ConsoleEndToEndTests {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".md")
     }
 
-    @Test("Demo: a round with keys, help, resize to 80×24 and below, quit restores the terminal")
+    @Test("Demo: every phase (building on ideas included) with keys, help, resize to 80×24 and below; the end says what to try next; quit restores the terminal")
     func demo() throws {
         let run = Self.temporaryRun("demo")
         defer { Self.removeRun(run) }
@@ -42,12 +42,35 @@ struct ConsoleEndToEndTests {
         try terminal.press("n")
         try terminal.waitFor("End ideation now")
         try terminal.press("y")
+        try terminal.waitFor("Round 1/1 · Building on ideas")
+        try terminal.waitFor("“yes, and …”")
+        try terminal.press("n")
+        try terminal.waitFor("End building on ideas now")
+        try terminal.press("y")
         try terminal.waitFor("Round 1/1 · Grouping")
+        try terminal.press("n")
+        try terminal.waitFor("End grouping now")
+        try terminal.press("y")
+        try terminal.waitFor("Round 1/1 · Vote")
+        try terminal.press("x")
+        try terminal.waitFor("Results")
+        try terminal.press("n")
+        try terminal.waitFor("Review the shortlist")
+        try terminal.press("n")
+        try terminal.waitFor("Finish the workshop")
+        try terminal.press("y")
+        let end = try terminal.waitFor("Next, try")
+        for line in ["The workshop has ended", "Minutes written to", "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
+                     "ideate export \(run) --format csv"] {
+            #expect(end.contains(line), "the end screen says “\(line)”:\n\(end)")
+        }
         try terminal.press("q")
         try terminal.waitFor("Leave ideate?")
         try terminal.press("y")
         let after = try terminal.waitFor("EXITED 0")
         #expect(after.contains("Demo run saved in \(run)"))
+        #expect(after.contains("Minutes: \((run as NSString).deletingPathExtension).md"))
+        #expect(after.contains("A real workshop:   ideate run sessions/quick-start.yaml"))
         #expect(try terminal.tmux(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"),
                 "the terminal left the alternate screen")
     }

@@ -85,11 +85,14 @@ struct RevealAndAnonymityTests {
         #expect(session.state.anonymityIsWeak == false)
     }
 
-    @Test("The lobby warns below min_participants")
+    @Test("The lobby warns below min_participants; a plan that asks for one participant has nothing to warn about")
     func weakAnonymity() throws {
         var session = TestSession()
         _ = try session.join(2)
         #expect(session.state.anonymityIsWeak)
+        var plan = TestSession.plan()
+        plan.anonymity.minParticipants = 1
+        #expect(TestSession(plan: plan).state.anonymityIsWeak == false, "no “anonymity is weak below 1” in an empty lobby")
     }
 }
 

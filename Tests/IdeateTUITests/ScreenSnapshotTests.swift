@@ -87,7 +87,7 @@ struct ScreenSnapshotTests {
     @Test("End", arguments: sizes)
     func end(width: Int, height: Int) throws {
         var context = ScreenFixtures.context
-        context.minutesPath = "sessions/runs/quick-start.md"
+        context.minutes = .written(path: "sessions/runs/quick-start.md")
         try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.finished(), width: width, height: height, context: context),
                             named: "end-\(width)x\(height)")
     }

@@ -178,8 +178,11 @@ public struct SessionState: Equatable, Sendable {
         return seen
     }
 
-    /// True when fewer people than the plan's `min_participants` have joined.
-    public var anonymityIsWeak: Bool { participants.count < plan.anonymity.minParticipants }
+    /// Fewer people than the plan's `min_participants` have joined. One person alone is never
+    /// anonymous, so a plan that asks for one has nothing to warn about.
+    public var anonymityIsWeak: Bool {
+        plan.anonymity.minParticipants > 1 && participants.count < plan.anonymity.minParticipants
+    }
 }
 
 /// An idea with its vote total after the vote closed.

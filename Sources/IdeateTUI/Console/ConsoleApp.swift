@@ -10,7 +10,7 @@ public final class ConsoleApp {
     private let clock: any SessionClock
     private let terminal: any Terminal
     private var context: ConsoleContext
-    private let onFinish: @Sendable (SessionState) async -> String?
+    private let onFinish: @Sendable (SessionState) async -> MinutesOutcome?
     private var model = ConsoleModel()
     private var statusShownAt: Instant?
     private var lastTick: Instant?
@@ -22,11 +22,11 @@ public final class ConsoleApp {
     private var seenFailedCommits = 0
     private var lastStorageFailureAt: Instant?
 
-    /// - Parameter onFinish: called once when the workshop finishes; returns where the minutes
-    ///   were written, for the end screen.
+    /// - Parameter onFinish: called once when the workshop finishes; says where the minutes
+    ///   were written or why they could not be, for the end screen.
     public init(
         engine: any WorkshopEngine, clock: any SessionClock, terminal: any Terminal, context: ConsoleContext,
-        onFinish: @escaping @Sendable (SessionState) async -> String?
+        onFinish: @escaping @Sendable (SessionState) async -> MinutesOutcome?
     ) {
         self.engine = engine
         self.clock = clock
@@ -65,7 +65,7 @@ public final class ConsoleApp {
             }
             if state.stage == .finished, !finishedHandled {
                 finishedHandled = true
-                context.minutesPath = await onFinish(state)
+                context.minutes = await onFinish(state)
                 needsFrame = true
             }
             expireStatus(now: now)

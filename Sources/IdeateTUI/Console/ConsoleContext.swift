@@ -9,8 +9,8 @@ public struct ConsoleContext: Sendable, Equatable {
     public var sshCommand: String?
     public var sshFingerprint: String?
     public var runPath: String?
-    /// Where the minutes were written when the workshop finished.
-    public var minutesPath: String?
+    /// Whether the minutes were written when the workshop finished, and where or why not.
+    public var minutes: MinutesOutcome?
     /// Shown in the header, e.g. "demo" so nobody mistakes it for a real workshop.
     public var modeLabel: String?
     public var ringsBell: Bool
@@ -18,18 +18,39 @@ public struct ConsoleContext: Sendable, Equatable {
     public var storageProblem: String?
     /// A sentence for the lobby about how people take part in this mode.
     public var lobbyNote: String?
+    /// What to try next, on the end screen (the demo tells a newcomer where to go from here).
+    public var nextSteps: [NextStep]
 
     public init(joinCommand: String? = nil, joinCode: String? = nil, sshCommand: String? = nil, sshFingerprint: String? = nil,
-                runPath: String? = nil, minutesPath: String? = nil,
-                modeLabel: String? = nil, ringsBell: Bool = false, lobbyNote: String? = nil) {
+                runPath: String? = nil, minutes: MinutesOutcome? = nil,
+                modeLabel: String? = nil, ringsBell: Bool = false, lobbyNote: String? = nil, nextSteps: [NextStep] = []) {
         self.joinCommand = joinCommand
         self.joinCode = joinCode
         self.sshCommand = sshCommand
         self.sshFingerprint = sshFingerprint
         self.runPath = runPath
-        self.minutesPath = minutesPath
+        self.minutes = minutes
         self.modeLabel = modeLabel
         self.ringsBell = ringsBell
         self.lobbyNote = lobbyNote
+        self.nextSteps = nextSteps
+    }
+}
+
+/// What became of the minutes at the end of a workshop: the end screen says where they are, or
+/// why they could not be written and how to get them from the run file.
+public enum MinutesOutcome: Sendable, Equatable {
+    case written(path: String)
+    case notWritten(reason: String)
+}
+
+/// One thing to try after a workshop: what it is for and the command that does it.
+public struct NextStep: Sendable, Equatable {
+    public var purpose: String
+    public var command: String
+
+    public init(_ purpose: String, _ command: String) {
+        self.purpose = purpose
+        self.command = command
     }
 }

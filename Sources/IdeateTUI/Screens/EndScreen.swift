@@ -17,7 +17,10 @@ enum EndScreen {
         y += 1
         let entries = report.rounds.flatMap(\.shortlist)
         if entries.isEmpty { grid.put("none recorded", x: 4, y: y, role: .muted); y += 1 }
-        for entry in entries where y < grid.height - 8 {
+        let stepColumn = 4 + (context.nextSteps.map { DisplayWidth.of($0.purpose) }.max() ?? 0) + 2
+        let stepLines = context.nextSteps.map { stepColumn + DisplayWidth.of($0.command) <= grid.width - 2 ? 1 : 2 }
+        let reserved = context.nextSteps.isEmpty ? 0 : stepLines.reduce(0, +) + 2
+        for entry in entries where y < grid.height - 8 - reserved {
             grid.put("★ " + entry.text, x: 4, y: y, role: .shortlist, maxWidth: grid.width - 8)
             if let card = entry.review?.experiment {
                 grid.put("owner \(card.owner.isEmpty ? "—" : card.owner) · review \(card.reviewDate.isEmpty ? "—" : card.reviewDate)",
@@ -30,10 +33,30 @@ enum EndScreen {
         y += 1
         grid.put("\(report.actionItems.count) action item\(report.actionItems.count == 1 ? "" : "s") with owners and dates.", x: 2, y: y, role: .text)
         y += 2
-        if let path = context.minutesPath {
+        switch context.minutes {
+        case let .written(path)?:
             grid.put("Minutes written to " + path, x: 2, y: y, role: .success, maxWidth: grid.width - 4)
-        } else if let run = context.runPath {
+        case let .notWritten(reason)?:
+            grid.put("⚠ Minutes not written: " + reason, x: 2, y: y, role: .warning, maxWidth: grid.width - 4)
+            if let run = context.runPath {
+                y += 1
+                grid.put("Everything is in the run file: ideate export " + run, x: 2, y: y, role: .accent, maxWidth: grid.width - 4)
+            }
+        case nil:
+            guard let run = context.runPath else { break }
             grid.put("Minutes: ideate export " + run, x: 2, y: y, role: .accent, maxWidth: grid.width - 4)
+        }
+        if !context.nextSteps.isEmpty {
+            y += 2
+            grid.put("Next, try", x: 2, y: y, role: .heading)
+            // A command too long for its column goes on a line of its own below its purpose.
+            for (step, lines) in zip(context.nextSteps, stepLines) {
+                y += 1
+                grid.put(step.purpose, x: 4, y: y, role: .text)
+                if lines == 2 { y += 1 }
+                let x = lines == 2 ? 6 : stepColumn
+                grid.put(step.command, x: x, y: y, role: .accent, maxWidth: grid.width - x - 2)
+            }
         }
         grid.put("Press q to leave.", x: 2, y: y + 2, role: .muted)
     }
