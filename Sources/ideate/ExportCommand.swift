@@ -10,8 +10,10 @@ struct Export: AsyncParsableCommand {
         discussion: """
         Markdown is what a facilitator hands out; CSV has one idea per row for \
         spreadsheets; JSON carries every idea with its id, text, cluster, status and votes. \
-        No export names a participant. With -o the file is written atomically (it is \
-        complete or absent).
+        Rounds count from 1; JSON times are ISO 8601 with this machine's UTC offset. JSON \
+        and CSV are versioned (formatVersion 2, see "Export formats" in README.md). No \
+        export names a participant. With -o the file is written atomically (it is complete \
+        or absent).
 
           ideate export sessions/runs/quick-start.sqlite -o minutes.md
         """

@@ -111,9 +111,15 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: folder + "/minutes.md", encoding: .utf8) == stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["minutes.md"], "no temporary file left behind")
         let csv = try IdeateProcess.run(["export", run, "--format", "csv"]).stdout
-        #expect(csv.hasPrefix("\"round\",\"prompt\",\"id\",\"idea\""))
-        let json = try IdeateProcess.run(["export", run, "--format", "json"]).stdout
-        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        #expect(csv.hasPrefix(#""round","prompt","id","idea","cluster","status","late","votes","rank","merged_into","builds_on","spoken_aloud"\#r\#n"#))
+        #expect(csv.contains("\r\n\"1\",\""), "rounds count from 1")
+        let json = try IdeateProcess.run(["export", run, "--format", "json"], environment: ["TZ": "Asia/Kolkata"]).stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(document["formatVersion"] as? Int == 2)
+        let startedAt = try #require(document["startedAt"] as? String)
+        #expect(startedAt.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30/) != nil, "ISO 8601 in the machine's zone: \(startedAt)")
+        let items = try #require(document["actionItems"] as? [[String: Any]])
+        #expect(!items.isEmpty && items.allSatisfy { $0["round"] as? Int == 1 }, "the simulated plan has one round, round 1")
         let missing = try IdeateProcess.run(["export", folder + "/nothing.sqlite"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "ideate: \(folder)/nothing.sqlite: no such run file\n")

@@ -98,7 +98,7 @@ struct MinutesTests {
     func json() async throws {
         let state = try await Self.simulated(try Self.quickStartPlan(), seed: 7)
         let json = try JSONMinutes.render(MinutesReport(state: state))
-        let decoded = try JSONDecoder().decode(MinutesReport.self, from: Data(json.utf8))
+        let decoded = try JSONDecoder().decode(JSONMinutesDocument.self, from: Data(json.utf8))
         let exported = decoded.rounds.flatMap(\.ideas)
         #expect(Set(exported.map(\.id)) == Set(state.ideas.values.filter { !$0.isWithdrawn }.map(\.id.rawValue)))
         #expect(exported.allSatisfy { $0.votes != nil })

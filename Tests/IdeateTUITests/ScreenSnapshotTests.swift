@@ -3,7 +3,7 @@ import IdeateTestSupport
 import IdeateTUI
 import Testing
 
-/// Every screen as text at the smallest supported size and at a projector's 120×36.
+/// Every screen as text and style roles at the smallest supported size and at a projector's 120×36.
 @Suite("Screens")
 struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (120, 36)]
@@ -98,6 +98,18 @@ struct ScreenSnapshotTests {
         var model = ConsoleModel()
         _ = model.handle(.character("?"), state: session.state, now: session.now)
         try Snapshot.assert(ScreenFixtures.render(session, model: model, width: 80, height: 24), named: "help-group-80x24")
+    }
+
+    @Test("Snapshots pin roles: each role has its own letter, and a frame that differs only in a role differs")
+    func rolesInSnapshots() {
+        #expect(Set(StyleRole.allCases.map(Snapshot.letter(for:))).count == StyleRole.allCases.count)
+        var plain = CellGrid(width: 12, height: 1)
+        plain.put("⚠ Disk full", x: 0, y: 0, role: .text)
+        var warning = CellGrid(width: 12, height: 1)
+        warning.put("⚠ Disk full", x: 0, y: 0, role: .warning)
+        #expect(plain.text == warning.text)
+        #expect(Snapshot.render(warning) == "⚠ Disk full\nroles: .=text W=warning\nWWWWWWWWWWW.\n")
+        #expect(Snapshot.render(plain) != Snapshot.render(warning))
     }
 
     @Test("Below 80×24 the console asks for a larger terminal")

@@ -18,7 +18,7 @@ public struct MarkdownMinutes {
         for round in report.rounds {
             out += roundSection(round, votesPerPerson: report.votesPerPerson, maxPerIdea: report.maxVotesPerIdea)
         }
-        out += actionItems(report.actionItems)
+        out += actionItems(report.actionItems, showingRounds: report.rounds.count > 1)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -178,11 +178,16 @@ public struct MarkdownMinutes {
 
     // MARK: - Action items
 
-    private func actionItems(_ items: [ActionItem]) -> [String] {
+    /// The table of follow-ups; with more than one round, a first column says which round each
+    /// came from.
+    private func actionItems(_ items: [MinutesReport.ActionItemEntry], showingRounds: Bool) -> [String] {
         var out = ["## Action items", ""]
         guard !items.isEmpty else { return out + ["*No action items were agreed.*", ""] }
-        out += ["| What | Owner | Due |", "|---|---|---|"]
-        for item in items { out.append("| \(esc(item.what)) | \(esc(item.owner)) | \(esc(item.due)) |") }
+        out += showingRounds ? ["| Round | What | Owner | Due |", "|--:|---|---|---|"] : ["| What | Owner | Due |", "|---|---|---|"]
+        for item in items {
+            let round = showingRounds ? "| \(item.round) " : ""
+            out.append(round + "| \(esc(item.what)) | \(esc(item.owner)) | \(esc(item.due)) |")
+        }
         out.append("")
         return out
     }

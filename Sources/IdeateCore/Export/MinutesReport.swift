@@ -2,9 +2,12 @@ import Foundation
 
 /// What the minutes say, computed once from the state and shared by the Markdown, CSV and
 /// JSON writers. It holds counts and texts only: no token, pseudonym, owner tag or per-idea
-/// time, so no export can tie an idea to a person.
-public struct MinutesReport: Codable, Equatable, Sendable {
-    public struct RoundReport: Codable, Equatable, Sendable {
+/// time, so no export can tie an idea to a person. Rounds are numbered from 1 here, as people
+/// count them, so no writer has to translate the session's 0-based indices.
+public struct MinutesReport: Equatable, Sendable {
+    /// One round of the plan as the minutes tell it.
+    public struct RoundReport: Equatable, Sendable {
+        /// 1 for the first round.
         public var number: Int
         public var prompt: String
         public var phases: [PhaseSummary]
@@ -17,13 +20,15 @@ public struct MinutesReport: Codable, Equatable, Sendable {
         public var parkedCount: Int
     }
 
-    public struct PhaseSummary: Codable, Equatable, Sendable {
+    /// A planned phase with the time it was given and the time it took.
+    public struct PhaseSummary: Equatable, Sendable {
         public var phase: PhaseKind
         public var plannedSeconds: Int?
         public var actualSeconds: Int?
     }
 
-    public struct IdeaEntry: Codable, Equatable, Sendable {
+    /// One idea, whatever became of it (only withdrawn ideas are left out).
+    public struct IdeaEntry: Equatable, Sendable {
         public var id: String
         public var text: String
         public var cluster: String?
@@ -37,7 +42,8 @@ public struct MinutesReport: Codable, Equatable, Sendable {
         public var spokenAloud: Bool
     }
 
-    public struct ShortlistEntry: Codable, Equatable, Sendable {
+    /// A shortlisted idea with its review, in shortlist order.
+    public struct ShortlistEntry: Equatable, Sendable {
         public var id: String
         public var text: String
         public var votes: Int
@@ -55,7 +61,18 @@ public struct MinutesReport: Codable, Equatable, Sendable {
     public var ideaCount: Int
     public var voteCount: Int
     public var rounds: [RoundReport]
-    public var actionItems: [ActionItem]
+    public var actionItems: [ActionItemEntry]
+
+    /// An agreed follow-up; ``round`` counts from 1 like ``RoundReport/number``.
+    public struct ActionItemEntry: Equatable, Sendable {
+        public var id: Int
+        /// 1 for the first round.
+        public var round: Int
+        public var idea: String?
+        public var what: String
+        public var owner: String
+        public var due: String
+    }
 
     public init(state: SessionState) {
         title = state.plan.title
@@ -69,7 +86,9 @@ public struct MinutesReport: Codable, Equatable, Sendable {
         rounds = state.plan.rounds.indices.map { Self.roundReport($0, state: state) }
         ideaCount = rounds.reduce(0) { $0 + $1.ideas.count }
         voteCount = rounds.reduce(0) { $0 + ($1.votesCast ?? 0) }
-        actionItems = state.actionItems
+        actionItems = state.actionItems.map {
+            ActionItemEntry(id: $0.id, round: $0.round + 1, idea: $0.idea?.rawValue, what: $0.what, owner: $0.owner, due: $0.due)
+        }
     }
 
     private static func roundReport(_ round: Int, state: SessionState) -> RoundReport {

@@ -1,15 +1,21 @@
-import Foundation
-
-/// One idea per row, for spreadsheets: RFC 4180 quoting, and no cell can start a formula.
+/// One idea per row, for spreadsheets: RFC 4180 quoting, and no cell can start a formula. The
+/// header is the contract: its columns are versioned by ``ExportFormatVersion`` and described in
+/// README.md ("Export formats").
 public enum CSVMinutes {
+    /// The header row, in order. Rounds are 1-based; yes/no columns say `yes` or `no`.
+    public static let columns = [
+        "round", "prompt", "id", "idea", "cluster", "status", "late", "votes", "rank", "merged_into", "builds_on",
+        "spoken_aloud",
+    ]
+
     public static func render(_ report: MinutesReport) -> String {
-        var rows = [["round", "prompt", "id", "idea", "cluster", "status", "late", "votes", "rank", "merged_into", "builds_on"]]
+        var rows = [columns]
         for round in report.rounds {
             for idea in round.ideas {
                 rows.append([
                     String(round.number), round.prompt, idea.id, idea.text, idea.cluster ?? "", idea.status,
-                    idea.late ? "yes" : "no", idea.votes.map(String.init) ?? "", idea.rank.map(String.init) ?? "",
-                    idea.mergedInto ?? "", idea.buildsOn ?? "",
+                    yesOrNo(idea.late), idea.votes.map(String.init) ?? "", idea.rank.map(String.init) ?? "",
+                    idea.mergedInto ?? "", idea.buildsOn ?? "", yesOrNo(idea.spokenAloud),
                 ])
             }
         }
@@ -24,13 +30,6 @@ public enum CSVMinutes {
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-}
 
-/// The whole report as JSON: every idea with its id, text, cluster, status and votes.
-public enum JSONMinutes {
-    public static func render(_ report: MinutesReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
-    }
+    private static func yesOrNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
 }

@@ -1,0 +1,236 @@
+/// The JSON export's shape, field by field, apart from the report it is made from: the report
+/// may grow for the Markdown minutes without changing the contract, and a stored type (an
+/// action item, a review) may be renamed without changing it either. Every key is always
+/// written; a value that does not exist yet is `null`. Rounds count from 1; times are strings
+/// from ``ExportTimestamp``; durations are whole seconds in fields named `…Seconds`.
+public struct JSONMinutesDocument: Codable, Equatable, Sendable {
+    public var formatVersion: Int
+    public var title: String
+    public var goal: String
+    public var startedAt: String?
+    public var finishedAt: String?
+    public var plannedSeconds: Int
+    public var votesPerPerson: Int
+    public var maxVotesPerIdea: Int
+    public var participantCount: Int
+    public var ideaCount: Int
+    public var voteCount: Int
+    public var rounds: [Round]
+    public var actionItems: [ActionItem]
+
+    /// One round of the plan.
+    public struct Round: Codable, Equatable, Sendable {
+        public var number: Int
+        public var prompt: String
+        public var phases: [Phase]
+        public var votesCast: Int?
+        public var lateCount: Int
+        public var hiddenCount: Int
+        public var parkedCount: Int
+        public var ideas: [Idea]
+        public var shortlist: [ShortlistEntry]
+    }
+
+    /// A planned phase: its time box and how long it ran.
+    public struct Phase: Codable, Equatable, Sendable {
+        public var phase: String
+        public var plannedSeconds: Int?
+        public var actualSeconds: Int?
+    }
+
+    /// One idea and what became of it.
+    public struct Idea: Codable, Equatable, Sendable {
+        public var id: String
+        public var text: String
+        public var cluster: String?
+        public var status: String
+        public var late: Bool
+        public var votes: Int?
+        public var rank: Int?
+        public var mergedInto: String?
+        public var buildsOn: String?
+        public var spokenAloud: Bool
+    }
+
+    /// A shortlisted idea and its review.
+    public struct ShortlistEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var text: String
+        public var votes: Int
+        public var review: Review?
+    }
+
+    /// What the group said about a shortlisted idea.
+    public struct Review: Codable, Equatable, Sendable {
+        public var benefits: String
+        public var concerns: String
+        public var experiment: Experiment?
+    }
+
+    /// The experiment card agreed for a shortlisted idea.
+    public struct Experiment: Codable, Equatable, Sendable {
+        public var assumption: String
+        public var smallestTest: String
+        public var successCriterion: String
+        public var owner: String
+        public var reviewDate: String
+    }
+
+    /// A follow-up with an owner and a due date.
+    public struct ActionItem: Codable, Equatable, Sendable {
+        public var id: Int
+        public var round: Int
+        public var idea: String?
+        public var what: String
+        public var owner: String
+        public var due: String
+    }
+}
+
+// MARK: - From the report
+
+extension JSONMinutesDocument {
+    public init(_ report: MinutesReport, timestamp: ExportTimestamp) {
+        formatVersion = ExportFormatVersion.current
+        title = report.title
+        goal = report.goal
+        startedAt = report.startedAt.map(timestamp.string(for:))
+        finishedAt = report.finishedAt.map(timestamp.string(for:))
+        plannedSeconds = report.plannedSeconds
+        votesPerPerson = report.votesPerPerson
+        maxVotesPerIdea = report.maxVotesPerIdea
+        participantCount = report.participants
+        ideaCount = report.ideaCount
+        voteCount = report.voteCount
+        rounds = report.rounds.map(Round.init)
+        actionItems = report.actionItems.map {
+            ActionItem(id: $0.id, round: $0.round, idea: $0.idea, what: $0.what, owner: $0.owner, due: $0.due)
+        }
+    }
+}
+
+extension JSONMinutesDocument.Round {
+    init(_ round: MinutesReport.RoundReport) {
+        number = round.number
+        prompt = round.prompt
+        phases = round.phases.map {
+            JSONMinutesDocument.Phase(phase: $0.phase.rawValue, plannedSeconds: $0.plannedSeconds, actualSeconds: $0.actualSeconds)
+        }
+        votesCast = round.votesCast
+        lateCount = round.lateCount
+        hiddenCount = round.hiddenCount
+        parkedCount = round.parkedCount
+        ideas = round.ideas.map {
+            JSONMinutesDocument.Idea(
+                id: $0.id, text: $0.text, cluster: $0.cluster, status: $0.status, late: $0.late, votes: $0.votes,
+                rank: $0.rank, mergedInto: $0.mergedInto, buildsOn: $0.buildsOn, spokenAloud: $0.spokenAloud)
+        }
+        shortlist = round.shortlist.map { entry in
+            let review = entry.review.map { review in
+                JSONMinutesDocument.Review(
+                    benefits: review.benefits, concerns: review.concerns,
+                    experiment: review.experiment.map {
+                        JSONMinutesDocument.Experiment(
+                            assumption: $0.assumption, smallestTest: $0.smallestTest, successCriterion: $0.successCriterion,
+                            owner: $0.owner, reviewDate: $0.reviewDate)
+                    })
+            }
+            return JSONMinutesDocument.ShortlistEntry(id: entry.id, text: entry.text, votes: entry.votes, review: review)
+        }
+    }
+}
+
+// MARK: - Every key, null included
+
+// Synthesized encoding leaves out nil optionals; the contract writes every key, so a reader
+// can tell "not yet" (null) from a field it does not know.
+
+extension JSONMinutesDocument {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(title, forKey: .title)
+        try container.encode(goal, forKey: .goal)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+        try container.encode(plannedSeconds, forKey: .plannedSeconds)
+        try container.encode(votesPerPerson, forKey: .votesPerPerson)
+        try container.encode(maxVotesPerIdea, forKey: .maxVotesPerIdea)
+        try container.encode(participantCount, forKey: .participantCount)
+        try container.encode(ideaCount, forKey: .ideaCount)
+        try container.encode(voteCount, forKey: .voteCount)
+        try container.encode(rounds, forKey: .rounds)
+        try container.encode(actionItems, forKey: .actionItems)
+    }
+}
+
+extension JSONMinutesDocument.Round {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(number, forKey: .number)
+        try container.encode(prompt, forKey: .prompt)
+        try container.encode(phases, forKey: .phases)
+        try container.encode(votesCast, forKey: .votesCast)
+        try container.encode(lateCount, forKey: .lateCount)
+        try container.encode(hiddenCount, forKey: .hiddenCount)
+        try container.encode(parkedCount, forKey: .parkedCount)
+        try container.encode(ideas, forKey: .ideas)
+        try container.encode(shortlist, forKey: .shortlist)
+    }
+}
+
+extension JSONMinutesDocument.Phase {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(plannedSeconds, forKey: .plannedSeconds)
+        try container.encode(actualSeconds, forKey: .actualSeconds)
+    }
+}
+
+extension JSONMinutesDocument.Idea {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(status, forKey: .status)
+        try container.encode(late, forKey: .late)
+        try container.encode(votes, forKey: .votes)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(mergedInto, forKey: .mergedInto)
+        try container.encode(buildsOn, forKey: .buildsOn)
+        try container.encode(spokenAloud, forKey: .spokenAloud)
+    }
+}
+
+extension JSONMinutesDocument.ShortlistEntry {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encode(votes, forKey: .votes)
+        try container.encode(review, forKey: .review)
+    }
+}
+
+extension JSONMinutesDocument.Review {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(benefits, forKey: .benefits)
+        try container.encode(concerns, forKey: .concerns)
+        try container.encode(experiment, forKey: .experiment)
+    }
+}
+
+extension JSONMinutesDocument.ActionItem {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(round, forKey: .round)
+        try container.encode(idea, forKey: .idea)
+        try container.encode(what, forKey: .what)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(due, forKey: .due)
+    }
+}
