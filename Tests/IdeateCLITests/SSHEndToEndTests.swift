@@ -13,7 +13,7 @@ struct SSHEndToEndTests {
         process.arguments = ["run", "sessions/quick-start.yaml", "--headless", "--run", run, "--port", String(port),
                              "--ssh-port", String(sshPort), "--ssh-host-key", hostKey, "--code", "SSH7K2"] + (resume ? ["--resume"] : [])
         process.currentDirectoryURL = IdeateProcess.projectFolder
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice
         try process.run()

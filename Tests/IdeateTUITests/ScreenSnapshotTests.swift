@@ -92,6 +92,19 @@ struct ScreenSnapshotTests {
                             named: "end-\(width)x\(height)")
     }
 
+    @Test("End of the demo: minutes that could not be written say why; the next three things to try fit 80 columns")
+    func endOfDemo() throws {
+        var context = ScreenFixtures.context
+        context.minutes = .notWritten(reason: "sessions/runs/demo.md: cannot write: No space left on device")
+        context.nextSteps = [
+            NextStep("A real workshop:", "ideate run sessions/quick-start.yaml"),
+            NextStep("Colleagues join:", "ssh -p 7422 CODE@HOST, or ideate join HOST:7420"),
+            NextStep("As a spreadsheet:", "ideate export sessions/runs/demo-20261124-172422.sqlite --format csv"),
+        ]
+        try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.finished(), width: 80, height: 24, context: context),
+                            named: "end-demo-80x24")
+    }
+
     @Test("Help overlay")
     func help() throws {
         let (session, _) = try ScreenFixtures.grouping()

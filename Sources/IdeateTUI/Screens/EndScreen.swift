@@ -19,8 +19,11 @@ enum EndScreen {
         if entries.isEmpty { grid.put("none recorded", x: 4, y: y, role: .muted); y += 1 }
         let stepColumn = 4 + (context.nextSteps.map { DisplayWidth.of($0.purpose) }.max() ?? 0) + 2
         let stepLines = context.nextSteps.map { stepColumn + DisplayWidth.of($0.command) <= grid.width - 2 ? 1 : 2 }
-        let reserved = context.nextSteps.isEmpty ? 0 : stepLines.reduce(0, +) + 2
-        for entry in entries where y < grid.height - 8 - reserved {
+        // Rows the lines below the experiments need beyond the action items, the minutes and
+        // "Press q", so that nothing reaches the status row.
+        var reserved = context.nextSteps.isEmpty ? 0 : stepLines.reduce(0, +) + 2
+        if case .notWritten? = context.minutes, context.runPath != nil { reserved += 1 }
+        for entry in entries where y + 2 <= grid.height - 8 - reserved {
             grid.put("★ " + entry.text, x: 4, y: y, role: .shortlist, maxWidth: grid.width - 8)
             if let card = entry.review?.experiment {
                 grid.put("owner \(card.owner.isEmpty ? "—" : card.owner) · review \(card.reviewDate.isEmpty ? "—" : card.reviewDate)",
