@@ -24,9 +24,10 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(name: "CNcurses"),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "IdeateTUI",
-            dependencies: ["IdeateCore", "CNcurses", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IdeateCore", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "IdeateNet",

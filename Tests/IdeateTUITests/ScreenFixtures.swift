@@ -17,6 +17,11 @@ enum ScreenFixtures {
     ]
 
     static let context = ConsoleContext(joinCommand: "ideate join 192.168.1.20:7420", joinCode: "K7P2QX", runPath: "sessions/runs/quick-start.sqlite")
+    /// Every way in: a phone (QR code), ssh with its host key, and ideate join.
+    static let everyWayIn = ConsoleContext(
+        joinCommand: "ideate join 192.168.1.20:7420", joinCode: "K7P2QX", sshCommand: "ssh -p 7422 K7P2QX@192.168.1.20",
+        sshFingerprint: "SHA256:1m5PNo0aSEnwl0W3yJ8q2xA+5bS4Wd1OHvT0sV8cG7E", phoneURL: "http://192.168.1.20:7421/#K7P2QX",
+        runPath: "sessions/runs/quick-start.sqlite")
 
     static func plan() -> Plan {
         var plan = TestSession.plan(reveal: .immediate, phases: [

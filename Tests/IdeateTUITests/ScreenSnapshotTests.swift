@@ -13,6 +13,12 @@ struct ScreenSnapshotTests {
         try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.lobby(), width: width, height: height), named: "lobby-\(width)x\(height)")
     }
 
+    @Test("Lobby with every way in: the QR code beside the text when there is room, the phone address as text always", arguments: sizes)
+    func lobbyEveryWayIn(width: Int, height: Int) throws {
+        try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.lobby(), width: width, height: height, context: ScreenFixtures.everyWayIn),
+                            named: "lobby-every-way-in-\(width)x\(height)")
+    }
+
     @Test("Ideation with CJK, emoji and hostile text", arguments: sizes)
     func ideation(width: Int, height: Int) throws {
         let (session, _) = try ScreenFixtures.ideation()

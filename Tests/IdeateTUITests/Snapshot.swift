@@ -69,6 +69,7 @@ enum Snapshot {
         case .overlayTitle: "O"
         case .input: "i"
         case .placeholder: "_"
+        case .qrCode: "Q"
         }
     }
 }

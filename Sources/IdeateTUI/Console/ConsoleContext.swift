@@ -8,6 +8,9 @@ public struct ConsoleContext: Sendable, Equatable {
     /// `ssh -p 7422 K7P2QX@192.168.1.20`, and the host key's fingerprint to check it by.
     public var sshCommand: String?
     public var sshFingerprint: String?
+    /// The page phones open, with the code in its fragment, e.g.
+    /// `http://192.168.1.20:7421/#K7P2QX`; the lobby shows it as a QR code too.
+    public var phoneURL: String?
     public var runPath: String?
     /// Whether the minutes were written when the workshop finished, and where or why not.
     public var minutes: MinutesOutcome?
@@ -22,12 +25,14 @@ public struct ConsoleContext: Sendable, Equatable {
     public var nextSteps: [NextStep]
 
     public init(joinCommand: String? = nil, joinCode: String? = nil, sshCommand: String? = nil, sshFingerprint: String? = nil,
+                phoneURL: String? = nil,
                 runPath: String? = nil, minutes: MinutesOutcome? = nil,
                 modeLabel: String? = nil, ringsBell: Bool = false, lobbyNote: String? = nil, nextSteps: [NextStep] = []) {
         self.joinCommand = joinCommand
         self.joinCode = joinCode
         self.sshCommand = sshCommand
         self.sshFingerprint = sshFingerprint
+        self.phoneURL = phoneURL
         self.runPath = runPath
         self.minutes = minutes
         self.modeLabel = modeLabel

@@ -7,4 +7,10 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case selection, marked, bar, shortlist
     case header, footer, footerKey
     case overlay, overlayTitle, input, placeholder
+    /// A QR code: dark modules on a light square whatever the theme, because phones read
+    /// inverted or low-contrast codes badly. Themes cannot change it.
+    case qrCode
+
+    /// The roles a theme file gives a look.
+    public static let themeable = allCases.filter { $0 != .qrCode }
 }

@@ -34,7 +34,7 @@ enum Countdown {
     /// row where the countdown starts and the column where text beside it goes.
     static func drawPromptAndClock(_ grid: inout CellGrid, state: SessionState, now: Instant) -> (y: Int, infoX: Int) {
         let prompt = state.plan.rounds[state.displayRound].prompt
-        let y = 2 + LobbyScreen.drawWrapped(&grid, prompt, y: 2, role: .prompt, maxLines: 2) + 1
+        let y = 2 + LobbyScreen.drawWrapped(&grid, prompt, y: 2, width: grid.width - 4, role: .prompt, maxLines: 2) + 1
         return (y, 2 + draw(&grid, state: state, now: now, x: 2, y: y) + 4)
     }
 

@@ -1,41 +1,41 @@
 import IdeateCore
 
-/// Before the first round: what the workshop is about, how to join, and who is in.
+/// Before the first round: what the workshop is about, how to join (a QR code for phones when
+/// the screen has room for it), and who is in.
 enum LobbyScreen {
+    /// Text beside the QR code needs at least this many columns; below that the code is left
+    /// out and the phone address stays as text.
+    static let minimumTextWidth = 44
+
     static func draw(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
+        var width = grid.width - 4
+        if let url = context.phoneURL, let code = QRCode(url) {
+            // As large as the screen allows beside the text: a projector is read from afar.
+            let (screenWidth, screenHeight) = (grid.width, grid.height)
+            let fits = { (scale: Int) in
+                let size = code.cellSize(scale: scale)
+                return screenWidth - size.width - 6 >= minimumTextWidth && screenHeight >= size.height + 5
+            }
+            if fits(1) {
+                let scale = (2...4).last(where: fits) ?? 1
+                let size = code.cellSize(scale: scale)
+                let x = grid.width - size.width - 2
+                code.draw(into: &grid, x: x, y: 2, scale: scale)
+                let caption = "Scan to join"
+                grid.put(caption, x: x + (size.width - DisplayWidth.of(caption)) / 2, y: 2 + size.height, role: .heading)
+                width = x - 6
+            }
+        }
         var y = 2
-        y += drawWrapped(&grid, state.plan.title, y: y, role: .title)
-        y += drawWrapped(&grid, "Goal: " + state.plan.goal, y: y, role: .text) + 1
+        y += drawWrapped(&grid, state.plan.title, y: y, width: width, role: .title)
+        y += drawWrapped(&grid, "Goal: " + state.plan.goal, y: y, width: width, role: .text) + 1
         grid.put("First question", x: 2, y: y, role: .heading)
         y += 1
-        y += drawWrapped(&grid, state.plan.rounds.first?.prompt ?? "", y: y, role: .prompt) + 1
-        if let command = context.joinCommand {
-            grid.put("How to join from your own terminal", x: 2, y: y, role: .heading)
-            y += 1
-            if let ssh = context.sshCommand {
-                let used = grid.put(ssh, x: 4, y: y, role: .accent)
-                grid.put("nothing to install", x: 4 + used + 3, y: y, role: .muted)
-                if let fingerprint = context.sshFingerprint {
-                    grid.put("host key " + fingerprint, x: 6, y: y + 1, role: .muted, maxWidth: grid.width - 8)
-                    y += 1
-                }
-                y += 1
-                grid.put("or " + command, x: 4, y: y, role: .text)
-            } else {
-                grid.put(command, x: 4, y: y, role: .accent)
-            }
-            y += 1
-            if let code = context.joinCode {
-                let spaced = code.map(String.init).joined(separator: " ")
-                let box = String(repeating: "─", count: DisplayWidth.of(spaced) + 4)
-                grid.put("code", x: 4, y: y + 1, role: .text)
-                grid.put("┌" + box + "┐", x: 10, y: y, role: .accent)
-                grid.put("│  " + spaced + "  │", x: 10, y: y + 1, role: .title)
-                grid.put("└" + box + "┘", x: 10, y: y + 2, role: .accent)
-                y += 3
-            }
+        y += drawWrapped(&grid, state.plan.rounds.first?.prompt ?? "", y: y, width: width, role: .prompt) + 1
+        if context.joinCommand != nil || context.phoneURL != nil || context.sshCommand != nil {
+            y = drawJoining(&grid, context: context, y: y, width: width)
         } else {
-            grid.put(context.lobbyNote ?? "", x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
+            grid.put(context.lobbyNote ?? "", x: 2, y: y, role: .muted, maxWidth: width)
             y += 1
         }
         y += 1
@@ -47,14 +47,57 @@ enum LobbyScreen {
             x += grid.put("room locked (L opens it)", x: x, y: y, role: .accent) + 4
         }
         if state.anonymityIsWeak {
-            grid.put("⚠ anonymity is weak below \(state.plan.anonymity.minParticipants)", x: max(14, x), y: y, role: .warning)
+            grid.put("⚠ anonymity is weak below \(state.plan.anonymity.minParticipants)", x: max(14, x), y: y, role: .warning,
+                     maxWidth: max(1, width + 2 - max(14, x)))
         }
         grid.put("Press n to start the first round.", x: 2, y: min(grid.height - 3, y + 2), role: .muted)
     }
 
-    /// Draws `text` wrapped from column 2 and returns the lines used.
-    static func drawWrapped(_ grid: inout CellGrid, _ text: String, y: Int, role: StyleRole, maxLines: Int = 3) -> Int {
-        let lines = TextLayout.wrap(VisibleText.sanitized(text, foldingLineBreaks: true), width: grid.width - 4, maxLines: maxLines)
+    /// The ways in, one line each (a phone, ssh, ideate join), and the code; returns the next
+    /// free line.
+    private static func drawJoining(_ grid: inout CellGrid, context: ConsoleContext, y start: Int, width: Int) -> Int {
+        var y = start
+        grid.put("How to join", x: 2, y: y, role: .heading)
+        y += 1
+        let labelColumn = 4, valueColumn = 20
+        let valueWidth = max(1, width + 2 - valueColumn)
+        if let url = context.phoneURL {
+            grid.put("With a phone", x: labelColumn, y: y, role: .text)
+            grid.put(url, x: valueColumn, y: y, role: .accent, maxWidth: valueWidth)
+            y += 1
+        }
+        if let ssh = context.sshCommand {
+            grid.put("With a laptop", x: labelColumn, y: y, role: .text)
+            let used = grid.put(ssh, x: valueColumn, y: y, role: .accent, maxWidth: valueWidth)
+            if valueColumn + used + 22 <= width + 2 {
+                grid.put("nothing to install", x: valueColumn + used + 3, y: y, role: .muted)
+            }
+            y += 1
+            if let fingerprint = context.sshFingerprint {
+                grid.put("host key " + fingerprint, x: valueColumn, y: y, role: .muted, maxWidth: valueWidth)
+                y += 1
+            }
+        }
+        if let command = context.joinCommand {
+            grid.put(context.sshCommand == nil && context.phoneURL == nil ? "In a terminal" : "or", x: labelColumn, y: y, role: .text)
+            grid.put(command, x: valueColumn, y: y, role: context.sshCommand == nil ? .accent : .text, maxWidth: valueWidth)
+            y += 1
+        }
+        if let code = context.joinCode {
+            let spaced = code.map(String.init).joined(separator: " ")
+            let box = String(repeating: "─", count: DisplayWidth.of(spaced) + 4)
+            grid.put("code", x: labelColumn, y: y + 1, role: .text)
+            grid.put("┌" + box + "┐", x: valueColumn, y: y, role: .accent)
+            grid.put("│  " + spaced + "  │", x: valueColumn, y: y + 1, role: .title)
+            grid.put("└" + box + "┘", x: valueColumn, y: y + 2, role: .accent)
+            y += 3
+        }
+        return y
+    }
+
+    /// Draws `text` wrapped from column 2 within `width` columns and returns the lines used.
+    static func drawWrapped(_ grid: inout CellGrid, _ text: String, y: Int, width: Int, role: StyleRole, maxLines: Int = 3) -> Int {
+        let lines = TextLayout.wrap(VisibleText.sanitized(text, foldingLineBreaks: true), width: width, maxLines: maxLines)
         for (index, line) in lines.enumerated() { grid.put(line, x: 2, y: y + index, role: role) }
         return lines.count
     }

@@ -36,7 +36,14 @@ public struct Theme: Equatable, Sendable {
     public var usesColor: Bool
     public var looks: [StyleRole: Look]
 
-    public func look(_ role: StyleRole) -> Look { looks[role] ?? looks[.text] ?? Look() }
+    public func look(_ role: StyleRole) -> Look {
+        if role == .qrCode { return usesColor ? Self.qrCodeLook : Look(reverse: true) }
+        return looks[role] ?? looks[.text] ?? Look()
+    }
+
+    /// Black on bright white. Without colours, reverse video gives dark on light on the usual
+    /// light-on-dark terminal.
+    static let qrCodeLook = Look(foreground: .index(0), background: .index(15))
 
     /// Attributes only: what NO_COLOR and terminals without colours get.
     public static let monochrome = Theme(

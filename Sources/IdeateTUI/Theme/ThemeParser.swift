@@ -33,9 +33,9 @@ public enum ThemeParser {
         }
         var looks = Theme.monochrome.looks
         if let rolesNode = fields["roles"] {
-            let roleKeys = StyleRole.allCases.map(key(for:))
+            let roleKeys = StyleRole.themeable.map(key(for:))
             for (key, node) in document.mapping(rolesNode, named: "`roles`", allowed: roleKeys) {
-                guard let role = StyleRole.allCases.first(where: { Self.key(for: $0) == key }) else { continue }
+                guard let role = StyleRole.themeable.first(where: { Self.key(for: $0) == key }) else { continue }
                 looks[role] = parseLook(node, role: key, document)
             }
         } else if case .mapping = root {
