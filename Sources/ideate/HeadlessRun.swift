@@ -15,11 +15,13 @@ struct HeadlessRun: Service {
     let code: String
     var sshCommand: String?
     var sshFingerprint: String?
+    var phoneURL: String?
 
     func run() async {
         let log = Log.server
         log.info("Serving participants: \(joinCommand) --code \(code)")
         if let sshCommand, let sshFingerprint { log.info("Over ssh: \(sshCommand) (host key \(sshFingerprint))") }
+        if let phoneURL { log.info("With a phone: \(phoneURL)") }
         log.info("Run file: \(store.path)\nStop with Ctrl-C.")
         let finished = await cancelWhenGracefulShutdown { await serveUntilFinished() }
         if !finished { log.info("Stopped. Continue with --resume; the run file is \(store.path).") }

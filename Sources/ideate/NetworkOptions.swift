@@ -17,19 +17,39 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The ssh host key file (created on first use).", valueName: "file"))
     var sshHostKey: String?
 
+    @Option(help: "Port for the phone page, whose address and QR code the lobby shows (0 turns it off).")
+    var webPort = 7421
+
+    @Option(help: ArgumentHelp("The address people in the room reach this computer by (default: its first network address that is not loopback).",
+                               valueName: "address"))
+    var publicAddress: String?
+
     @Option(help: "Join code (4–12 letters or digits); default: a new random 6-character code.")
     var code: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard (0...65_535).contains(sshPort) else { throw ValidationError("--ssh-port must be between 0 and 65535 (0 turns ssh off).") }
+        guard (0...65_535).contains(webPort) else { throw ValidationError("--web-port must be between 0 and 65535 (0 turns the phone page off).") }
+        if let publicAddress, !Self.isPlainAddress(publicAddress) {
+            throw ValidationError("--public-address must be a host name or an IP address, e.g. 192.168.1.20.")
+        }
         if let code, !JoinCode.isValid(code) { throw ValidationError("--code must have 4 to 12 letters or digits.") }
     }
 
     var joinCode: String { code.map(JoinCode.normalized) ?? JoinCode.random() }
 
-    /// The address people in the room should type: this computer's first non-loopback IPv4.
+    /// A host name or IPv4 address, nothing that could break the URL or the commands shown.
+    static func isPlainAddress(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 253 && text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-"
+        }
+    }
+
+    /// The address people in the room should type: `--public-address`, else this computer's
+    /// first non-loopback IPv4.
     func displayHost() -> String {
+        if let publicAddress { return publicAddress }
         if bind != "0.0.0.0" { return bind }
         var addresses: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&addresses) == 0, let first = addresses else { return "127.0.0.1" }

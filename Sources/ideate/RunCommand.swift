@@ -88,16 +88,30 @@ struct Run: AsyncParsableCommand {
                 ssh = nil
             }
             let sshCommand: String? = if let ssh { "ssh -p \(ssh.port) \(code)@\(network.displayHost())" } else { nil }
+            let web: WebServer?
+            if network.webPort != 0 {
+                do {
+                    web = try await WebServer.start(hub: hub, host: network.bind, port: network.webPort)
+                } catch {
+                    await server.stop()
+                    await ssh?.stop()
+                    throw CommandLineError("cannot listen for the phone page on \(network.bind):\(network.webPort) (\(error)); choose another --web-port, or 0 to turn it off")
+                }
+            } else {
+                web = nil
+            }
+            let phoneURL: String? = if let web { "http://\(network.displayHost()):\(web.port)/#\(code)" } else { nil }
             var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ParticipantServerService(server: server))]
             if let ssh { frontEnds.append(Services.serving(SSHServerService(server: ssh))) }
+            if let web { frontEnds.append(Services.serving(WebServerService(server: web))) }
             if headless {
                 let run = HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code,
-                                      sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint)
+                                      sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint, phoneURL: phoneURL)
                 try await Services.run(frontEnds + [Services.ending(run)], signals: [.sigint, .sigterm])
                 return
             }
             let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
-                                         runPath: store.path, ringsBell: console.bell)
+                                         phoneURL: phoneURL, runPath: store.path, ringsBell: console.bell)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.writeMinutes(state, runPath: store.path)
             }

@@ -83,3 +83,14 @@ struct ParticipantServerService: Service {
         await server.stop()
     }
 }
+
+/// The phone page's web server as a service: it serves from the moment it was bound until the
+/// run shuts down.
+struct WebServerService: Service {
+    let server: WebServer
+
+    func run() async {
+        try? await gracefulShutdown()
+        await server.stop()
+    }
+}

@@ -3,12 +3,6 @@ import IdeateCore
 import NIOCore
 import NIOPosix
 
-/// An accepted connection: its channel and the outgoing side the hub writes to.
-struct Accepted: Sendable {
-    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-    let connection: WireConnection
-}
-
 /// The TCP server participants join: newline-delimited JSON over SwiftNIO, one
 /// ``ParticipantHub`` behind it. Runs beside the console (`ideate run`) or alone (`--headless`).
 ///
@@ -35,6 +29,12 @@ public final class ParticipantServer: Sendable {
         public init() {}
     }
 
+    /// An accepted connection: its channel and the outgoing side the hub writes to.
+    struct Accepted: Sendable {
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        let connection: WireConnection
+    }
+
     public let hub: ParticipantHub
     private let group: MultiThreadedEventLoopGroup
     private let listener: any Channel
@@ -59,12 +59,7 @@ public final class ParticipantServer: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                        let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-                            wrappingChannelSynchronously: channel,
-                            configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
-                        let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes)
-                        try channel.pipeline.syncOperations.addHandler(WritabilityRelay(connection: connection))
-                        return Accepted(channel: wrapped, connection: connection)
+                        return try wrap(channel, limits: limits)
                     }
                 }
         } catch {
@@ -128,8 +123,19 @@ public final class ParticipantServer: Sendable {
         try? await group.shutdownGracefully()
     }
 
+    /// Wraps a channel whose pipeline reads protocol lines (TCP, or a WebSocket's text frames)
+    /// for ``serve``: reading with backpressure, writing through a ``WireConnection``.
+    static func wrap(_ channel: any Channel, limits: Limits) throws -> Accepted {
+        let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+            wrappingChannelSynchronously: channel,
+            configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
+        let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes)
+        try channel.pipeline.syncOperations.addHandler(WritabilityRelay(connection: connection))
+        return Accepted(channel: wrapped, connection: connection)
+    }
+
     /// One connection, from accept to close: requests answered in order, one at a time.
-    private static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
+    static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
                               registry: ConnectionRegistry, limits: Limits) async {
         let (admitted, evicted) = registry.admit(connection)
         evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))

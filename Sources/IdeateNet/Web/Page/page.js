@@ -1,0 +1,293 @@
+"use strict";
+// The phone page of ideate: the participant protocol (PROTOCOL.md) over a WebSocket. The code
+// comes in the URL's fragment, which no request carries. The token, the own-ideas list and every
+// unanswered request are kept in localStorage, so a reload or a sleeping phone loses nothing;
+// unanswered requests are resent with the same ids after each reconnect (the server answers a
+// copy without doing anything twice). Participant text is only ever inserted as text.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const MAX = 500;
+  const PROBLEMS = {
+    wrongCode: "Wrong code — check the shared screen.",
+    tooManyTries: "Too many wrong codes. Check the shared screen, then try again.",
+    locked: "The room is locked: the facilitator has closed joining.",
+    full: "The workshop has as many participants as it can take.",
+    version: "This page is out of date: reload it.",
+  };
+  let code = normalized(decodeURIComponent(location.hash.slice(1)));
+  let store = load();
+  let socket = null, view = null, viewAt = 0, wall = [], lastMessage = 0, retry = 0, retryTimer = 0, stopped = false, openedAt = 0;
+  let editing = null;
+
+  function normalized(text) { return text.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12); }
+  function key() { return "ideate:" + location.host + ":" + code; }
+  function load() {
+    try { return Object.assign({ token: null, mine: [], pending: [] }, JSON.parse(localStorage.getItem(key()) || "{}")); }
+    catch (e) { return { token: null, mine: [], pending: [] }; }
+  }
+  function save() { try { localStorage.setItem(key(), JSON.stringify(store)); } catch (e) { /* private mode: memory only */ } }
+  function newID() { return "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+  function button(text, label, onClick, plain) {
+    const node = el("button", text, plain ? "plain" : "");
+    node.type = "button";
+    node.setAttribute("aria-label", label);
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  // Connection
+  function connect() {
+    if (!code) { showJoin(""); return; }
+    clearTimeout(retryTimer);
+    if (socket) { socket.onclose = null; socket.close(); }
+    setConnection("connecting…", false);
+    const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
+    socket = new WebSocket(url);
+    openedAt = Date.now();
+    socket.onopen = () => {
+      lastMessage = Date.now();
+      const hello = { type: "hello", version: 1, code: code };
+      if (store.token) hello.token = store.token;
+      socket.send(JSON.stringify(hello));
+    };
+    socket.onmessage = (event) => {
+      lastMessage = Date.now();
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      receive(message);
+    };
+    socket.onclose = () => { socket = null; if (!stopped) later(); };
+  }
+  function later() {
+    setConnection("reconnecting…", true);
+    retry = Math.min(retry + 1, 6);
+    retryTimer = setTimeout(connect, [0, 500, 1000, 2000, 3000, 5000, 8000][retry]);
+  }
+  // A socket can look open and be dead after a phone slept: the server sends a view at least
+  // every 10 s, so 25 s of silence means it is gone. A socket still connecting gets 10 s.
+  function alive() {
+    if (!socket) return false;
+    if (socket.readyState === WebSocket.CONNECTING) return Date.now() - openedAt < 10000;
+    return socket.readyState === WebSocket.OPEN && Date.now() - lastMessage < 25000;
+  }
+  function wake() { if (!stopped && code && !alive()) { retry = 0; connect(); } }
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") wake(); });
+  window.addEventListener("pageshow", wake);
+  window.addEventListener("online", wake);
+  function setConnection(text, down) { const node = $("connection"); node.textContent = text; node.classList.toggle("down", down); }
+
+  function send(request) {
+    store.pending.push(request);
+    save();
+    if (alive() && store.token) socket.send(JSON.stringify(request));
+  }
+
+  function receive(message) {
+    switch (message.type) {
+      case "welcome":
+        retry = 0;
+        store.token = message.token;
+        save();
+        setConnection("connected", false);
+        $("join").hidden = true;
+        $("room").hidden = false;
+        for (const request of store.pending) socket.send(JSON.stringify(request));
+        break;
+      case "reply": answered(message); break;
+      case "view": showView(message.view); break;
+      case "error": problem(message); break;
+    }
+  }
+
+  function problem(message) {
+    const text = PROBLEMS[message.code];
+    if (message.code === "wrongCode" || message.code === "tooManyTries") {
+      stopped = message.code === "tooManyTries";
+      if (stopped && socket) socket.close();
+      showJoin(text);
+    } else if (message.code === "locked" || message.code === "full" || message.code === "version") {
+      stopped = true;
+      if (socket) socket.close();
+      showJoin(text);
+    } else if (message.code === "rateLimited" && message.retryAfter) {
+      setConnection("busy — trying again in " + message.retryAfter + " s", true);
+    } else if (!message.fatal) {
+      $("vote-problem").textContent = message.message || "";
+    }
+  }
+
+  function answered(reply) {
+    const index = store.pending.findIndex((request) => request.id === reply.id);
+    if (index < 0) return;
+    const request = store.pending.splice(index, 1)[0];
+    const mine = store.mine.find((idea) => idea.request === reply.id || (request.idea && idea.idea === request.idea));
+    if (request.type === "submit" && mine) {
+      mine.idea = reply.idea || mine.idea;
+      mine.status = reply.ok ? (reply.late ? "late" : "saved") : "refused";
+      mine.note = reply.ok ? "" : reply.message;
+      if (!reply.ok) { $("idea").value = $("idea").value || mine.text; store.mine.splice(store.mine.indexOf(mine), 1); $("compose-problem").textContent = reply.message; }
+    } else if (request.type === "edit" && mine) {
+      if (reply.ok) { mine.text = request.text; mine.status = "saved"; } else { mine.note = reply.message; }
+    } else if (request.type === "withdraw" && mine) {
+      if (reply.ok) mine.status = "withdrawn"; else mine.note = reply.message;
+    } else if (!reply.ok) {
+      $("vote-problem").textContent = reply.message;
+    }
+    save();
+    renderMine();
+  }
+
+  // Joining
+  function showJoin(problemText) {
+    $("room").hidden = true;
+    $("join").hidden = false;
+    $("join-problem").textContent = problemText || "";
+    if (!$("code").value) $("code").value = code;
+    setConnection(problemText ? "not joined" : "", !!problemText);
+    $("code").focus();
+  }
+  $("join-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const typed = normalized($("code").value);
+    if (typed.length < 4) { $("join-problem").textContent = "A join code has 4 to 12 letters or digits."; return; }
+    code = typed;
+    history.replaceState(null, "", "#" + code);
+    store = load();
+    stopped = false;
+    retry = 0;
+    connect();
+  });
+
+  // Views
+  function showView(next) {
+    if (next.wallUnchanged) next.wall = wall; else wall = next.wall || [];
+    view = next;
+    viewAt = Date.now();
+    $("vote-problem").textContent = "";
+    render();
+  }
+  const FLOW = { ideate: "Ideas", build: "Building on ideas", group: "Grouping", vote: "Vote", review: "Review", finished: "Finished", lobby: "Lobby" };
+  function render() {
+    if (!view) return;
+    document.title = "ideate · " + view.title;
+    $("title").textContent = view.title;
+    $("phase").textContent = "Round " + view.round + " of " + view.rounds + " · " + (FLOW[view.stage] || view.stage);
+    $("prompt").textContent = view.prompt;
+    const flowing = view.stage === "ideate" || view.stage === "build";
+    const results = view.results && view.results.length ? view.results : null;
+    $("lobby").hidden = view.stage !== "lobby";
+    $("compose").hidden = !flowing;
+    $("grouping").hidden = view.stage !== "group";
+    $("ballot").hidden = !(view.stage === "vote" && !results);
+    $("results").hidden = !results;
+    $("mine").hidden = !(flowing || store.mine.length) || view.stage === "lobby";
+    if (flowing) renderCompose();
+    if (view.stage === "group") renderList($("grouping-wall"), view.wall || []);
+    if (!$("ballot").hidden) renderBallot();
+    if (results) renderResults(results);
+    renderMine();
+    tick();
+  }
+  function renderCompose() {
+    const buildOn = view.stage === "build" ? view.buildOn : null;
+    $("build-on").hidden = !buildOn;
+    $("build-on-text").textContent = buildOn ? buildOn.text : "";
+    $("idea-label").textContent = editing ? "Edit your idea" : buildOn ? "Yes, and …" : "Your idea";
+    $("send").disabled = view.locked;
+    $("send").textContent = editing ? "Save" : "Send";
+  }
+  function renderList(list, ideas) {
+    list.replaceChildren(...ideas.map((idea) => { const item = el("li"); item.append(el("span", idea.text, "text")); return item; }));
+  }
+  function renderBallot() {
+    const mine = view.myDots || {};
+    $("dots").textContent = view.dotsLeft + " of " + view.votesPerPerson + " dots left · at most " + view.maxVotesPerIdea +
+      " per idea · counts stay hidden until the vote closes";
+    $("wall").replaceChildren(...(view.wall || []).map((idea) => {
+      const item = el("li");
+      const dots = mine[idea.id] || 0;
+      item.append(el("span", idea.text, "text"), el("span", dots ? "●".repeat(dots) : "", "mydots"));
+      const place = button("+", "Place a dot on: " + idea.text, () => send({ type: "vote", id: newID(), idea: idea.id }));
+      place.disabled = view.locked || view.dotsLeft <= 0 || dots >= view.maxVotesPerIdea;
+      const back = button("−", "Take a dot back from: " + idea.text, () => send({ type: "unvote", id: newID(), idea: idea.id }), true);
+      back.disabled = view.locked || dots === 0;
+      item.append(place, back);
+      return item;
+    }));
+  }
+  function renderResults(results) {
+    $("results-heading").textContent = view.stage === "finished" ? "The workshop has ended — thank you!" : "Results (★ shortlist)";
+    $("results-list").replaceChildren(...results.map((idea) => {
+      const item = el("li");
+      item.append(el("span", idea.shortlisted ? "★" : "", "star"), el("span", idea.text, "text"), el("span", String(idea.votes), "votes"));
+      item.setAttribute("aria-label", idea.text + ", " + idea.votes + (idea.votes === 1 ? " dot" : " dots") + (idea.shortlisted ? ", on the shortlist" : ""));
+      return item;
+    }));
+  }
+  const STATUS = { sending: "sending…", saved: "saved ✓", late: "kept as a late idea", withdrawn: "withdrawn", refused: "not saved" };
+  function renderMine() {
+    const flowing = view && (view.stage === "ideate" || view.stage === "build") && !view.locked;
+    $("mine-list").replaceChildren(...store.mine.map((idea) => {
+      const item = el("li");
+      item.append(el("span", idea.text, "text"), el("span", idea.note || STATUS[idea.status] || "", "status " + idea.status));
+      if (flowing && idea.idea && idea.status !== "withdrawn") {
+        item.append(button("Edit", "Edit: " + idea.text, () => startEdit(idea), true),
+          button("Withdraw", "Withdraw: " + idea.text, () => send({ type: "withdraw", id: newID(), idea: idea.idea }), true));
+      }
+      return item;
+    }));
+  }
+  function startEdit(idea) {
+    editing = idea;
+    $("idea").value = idea.text;
+    count();
+    renderCompose();
+    $("idea").focus();
+  }
+  function tick() {
+    if (!view || view.remainingMilliseconds == null) { $("countdown").textContent = ""; return; }
+    const left = view.paused ? view.remainingMilliseconds : Math.max(0, view.remainingMilliseconds - (Date.now() - viewAt));
+    const seconds = Math.ceil(left / 1000);
+    const text = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+    $("countdown").textContent = view.locked ? "time is up" : view.paused ? text + " paused" : text + (seconds <= 60 ? " last minute" : " left");
+    $("countdown").classList.toggle("last", seconds <= 60 && !view.paused);
+  }
+  setInterval(() => { tick(); if (socket && !alive()) wake(); }, 1000);
+
+  // Typing
+  function count() { $("count").textContent = [...$("idea").value].length + "/" + MAX; }
+  $("idea").addEventListener("input", count);
+  $("idea").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("idea-form").requestSubmit(); }
+  });
+  $("idea-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = $("idea").value.trim();
+    $("compose-problem").textContent = "";
+    if (!text) return;
+    if ([...text].length > MAX) { $("compose-problem").textContent = "An idea can have at most " + MAX + " characters."; return; }
+    if (editing) {
+      editing.status = "sending";
+      send({ type: "edit", id: newID(), idea: editing.idea, text: text });
+      editing = null;
+    } else {
+      const request = { type: "submit", id: newID(), text: text };
+      if (view && view.stage === "build" && view.buildOn) request.extends = view.buildOn.id;
+      store.mine.push({ request: request.id, idea: null, text: text, status: "sending" });
+      send(request);
+    }
+    $("idea").value = "";
+    count();
+    renderCompose();
+    renderMine();
+  });
+
+  $("code").value = code;
+  connect();
+})();

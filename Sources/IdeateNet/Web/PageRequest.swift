@@ -1,0 +1,82 @@
+import NIOCore
+import NIOHTTP1
+
+/// One plain HTTP request to the web server: the page at `/`, a short refusal for anything
+/// else. One request per connection (`Connection: close`); a connection that sends no request
+/// head within the deadline is closed.
+enum PageRequest {
+    typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>
+
+    static func answer(_ channel: Channel, page: WebPage, pages: PageCounter, deadline: TimeAmount) async {
+        let admitted = pages.enter()
+        defer { if admitted { pages.leave() } }
+        let underlying = channel.channel
+        let timeout = underlying.eventLoop.scheduleTask(in: deadline) { underlying.close(promise: nil) }
+        defer { timeout.cancel() }
+        try? await channel.executeThenClose { inbound, outbound in
+            guard admitted else {
+                try await write(status: .serviceUnavailable, text: "Too many people are opening the page at once; try again in a moment.\n",
+                                head: nil, to: outbound)
+                return
+            }
+            for try await part in inbound {
+                guard case let .head(head) = part else { continue }
+                try await respond(to: head, page: page, outbound: outbound)
+                return
+            }
+        }
+    }
+
+    private static func respond(to head: HTTPRequestHead, page: WebPage,
+                                outbound: NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>) async throws {
+        guard head.method == .GET || head.method == .HEAD else {
+            try await write(status: .methodNotAllowed, text: "Only GET.\n", head: head, to: outbound, extra: [("Allow", "GET, HEAD")])
+            return
+        }
+        guard let host = head.headers.first(name: "host"), isPlausibleHost(host) else {
+            try await write(status: .badRequest, text: "Missing or malformed Host header.\n", head: head, to: outbound)
+            return
+        }
+        let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard path == "/" || path == "/index.html" else {
+            try await write(status: .notFound, text: "Not here: open the address shown on the shared screen.\n", head: head, to: outbound)
+            return
+        }
+        var headers = HTTPHeaders([
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", String(page.html.count)),
+            ("Content-Security-Policy", page.contentSecurityPolicy(host: host)),
+            ("Cache-Control", "no-store"),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+        ])
+        headers.add(name: "Connection", value: "close")
+        try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers)))
+        if head.method == .GET { try await outbound.write(.body(ByteBuffer(bytes: page.html))) }
+        try await outbound.write(.end(nil))
+    }
+
+    private static func write(status: HTTPResponseStatus, text: String, head: HTTPRequestHead?,
+                              to outbound: NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>,
+                              extra: [(String, String)] = []) async throws {
+        let body = ByteBuffer(string: text)
+        let headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.readableBytes)),
+                                   ("X-Content-Type-Options", "nosniff"), ("Connection", "close")] + extra)
+        try await outbound.write(.head(HTTPResponseHead(version: head?.version ?? .http1_1, status: status, headers: headers)))
+        if head?.method != .HEAD { try await outbound.write(.body(body)) }
+        try await outbound.write(.end(nil))
+    }
+
+    /// A Host header that is a name or address with an optional port, nothing that could
+    /// smuggle text into the page's policy header.
+    static func isPlausibleHost(_ host: String) -> Bool {
+        !host.isEmpty && host.utf8.count <= 255 && host.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", ".", "-", ":", "[", "]": true
+            default: false
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// The phone page: one HTML document with its style and script inline (embedded in the binary,
+/// nothing fetched from elsewhere), and the Content-Security-Policy that lets exactly that
+/// style and script run: their SHA-256 hashes, no `unsafe-inline`, connections only back to
+/// this server.
+public struct WebPage: Sendable {
+    /// The document as sent.
+    public let html: [UInt8]
+    private let scriptHash: String
+    private let styleHash: String
+
+    /// Assembles the page from its three embedded parts.
+    public init() {
+        self.init(template: String(decoding: PackageResources.page_html, as: UTF8.self),
+                  style: String(decoding: PackageResources.page_css, as: UTF8.self),
+                  script: String(decoding: PackageResources.page_js, as: UTF8.self))
+    }
+
+    init(template: String, style: String, script: String) {
+        html = Array(template.replacingOccurrences(of: "<style></style>", with: "<style>\(style)</style>")
+            .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)
+        scriptHash = Self.hash(script)
+        styleHash = Self.hash(style)
+    }
+
+    private static func hash(_ text: String) -> String {
+        "'sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString() + "'"
+    }
+
+    /// The policy for a page served as `host` (the request's Host header): the page may talk
+    /// only to the WebSocket of the server it came from.
+    public func contentSecurityPolicy(host: String) -> String {
+        [
+            "default-src 'none'",
+            "script-src \(scriptHash)",
+            "style-src \(styleHash)",
+            "connect-src ws://\(host) wss://\(host)",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ].joined(separator: "; ")
+    }
+}
