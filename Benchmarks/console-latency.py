@@ -19,7 +19,7 @@ pid, fd = pty.fork()
 if pid == 0:
     os.environ.update({"TERM": "xterm-256color", "LANG": "C.UTF-8"})
     os.environ.pop("NO_COLOR", None)
-    os.execv(binary, [binary, "run", "sessions/quick-start.yaml", "--run", run, "--port", str(port), "--ssh-port", "0"])
+    os.execv(binary, [binary, "run", "sessions/quick-start.yaml", "--run", run, "--port", str(port), "--ssh-port", "0", "--web-port", "0"])
 fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
 
 

@@ -125,7 +125,7 @@ class Session:
 echoes, saves = [], []
 server = subprocess.Popen([ideate, "run", plan, "--headless", "--run", run_file, "--port", str(options.port),
                            "--ssh-port", str(options.ssh_port), "--ssh-host-key", os.path.join(work, "host_key"),
-                           "--code", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           "--web-port", "0", "--code", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 sessions = []
 selector = selectors.DefaultSelector()
 try:

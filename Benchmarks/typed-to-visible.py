@@ -45,7 +45,7 @@ def wait_for(text, timeout=20.0):
     raise SystemExit(f"never saw {text!r} on the console:\n{screen()}")
 
 tmux("new-session", "-d", "-s", "probe", "-x", "120", "-y", "36", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
-     f"{ideate} run {plan} --run {work}/run.sqlite --port {port} --ssh-port 0 --code {code}")
+     f"{ideate} run {plan} --run {work}/run.sqlite --port {port} --ssh-port 0 --web-port 0 --code {code}")
 background = None
 try:
     wait_for("Press n")

@@ -98,7 +98,7 @@ struct ConsoleEndToEndTests {
     func killAndResume() throws {
         let run = Self.temporaryRun("run")
         defer { Self.removeRun(run) }
-        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0")
+        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0 --web-port 0")
         try first.waitFor("Press n to start the first round.")
         try first.press("n")
         try first.waitFor("Round 1/1 · Ideation")
@@ -114,7 +114,7 @@ struct ConsoleEndToEndTests {
         kill(pid, SIGKILL)
         try first.waitFor("EXITED 137")
 
-        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0")
+        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0 --web-port 0")
         let screen = try second.waitFor("PAUSED")
         for text in ["Fewer approval steps", "会議を短くする", "Shared inbox"] { #expect(screen.contains(text)) }
         #expect(screen.contains("3 ideas on the wall"))

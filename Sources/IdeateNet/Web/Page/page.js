@@ -27,9 +27,12 @@
   }
   function save() { try { localStorage.setItem(key(), JSON.stringify(store)); } catch (e) { /* private mode: memory only */ } }
   function newID() { return "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
+  // Participant text is set as text, never as markup; direction overrides and invisible
+  // characters are dropped so one idea cannot reorder or hide what is shown around it.
+  function plain(text) { return String(text).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ""); }
   function el(tag, text, className) {
     const node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined) node.textContent = plain(text);
     if (className) node.className = className;
     return node;
   }
@@ -175,10 +178,10 @@
   const FLOW = { ideate: "Ideas", build: "Building on ideas", group: "Grouping", vote: "Vote", review: "Review", finished: "Finished", lobby: "Lobby" };
   function render() {
     if (!view) return;
-    document.title = "ideate · " + view.title;
-    $("title").textContent = view.title;
+    document.title = "ideate · " + plain(view.title);
+    $("title").textContent = plain(view.title);
     $("phase").textContent = "Round " + view.round + " of " + view.rounds + " · " + (FLOW[view.stage] || view.stage);
-    $("prompt").textContent = view.prompt;
+    $("prompt").textContent = plain(view.prompt);
     const flowing = view.stage === "ideate" || view.stage === "build";
     const results = view.results && view.results.length ? view.results : null;
     $("lobby").hidden = view.stage !== "lobby";
@@ -197,7 +200,7 @@
   function renderCompose() {
     const buildOn = view.stage === "build" ? view.buildOn : null;
     $("build-on").hidden = !buildOn;
-    $("build-on-text").textContent = buildOn ? buildOn.text : "";
+    $("build-on-text").textContent = buildOn ? plain(buildOn.text) : "";
     $("idea-label").textContent = editing ? "Edit your idea" : buildOn ? "Yes, and …" : "Your idea";
     $("send").disabled = view.locked;
     $("send").textContent = editing ? "Save" : "Send";
