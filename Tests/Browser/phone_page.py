@@ -139,11 +139,23 @@ try:
     checks.append(f"the page is {len(body)} bytes, sets no cookie, and is served with a strict policy")
 
     driver = browser(320, 640, mobile=True)
+    driver.get(URL.replace(CODE, "WRONG9"))
+    wait(lambda: "Wrong code" in text(driver, "join-problem"), "a wrong code said so")
+    field = driver.find_element(By.ID, "code")
+    field.clear()
+    field.send_keys(CODE.lower())
+    driver.find_element(By.CSS_SELECTOR, "#join-form button").click()
+    wait(lambda: driver.find_element(By.ID, "lobby").is_displayed(), "the page join with the retyped code")
+    assert driver.current_url.endswith("#" + CODE), driver.current_url
+    checks.append("a wrong code in the address is said so; the retyped one joins")
+    driver.quit()
+
+    driver = browser(320, 640, mobile=True)
     opened = time.monotonic()
     driver.get(URL)
     wait(lambda: driver.find_element(By.ID, "lobby").is_displayed(), "the page join from the fragment")
     checks.append(f"joined from the fragment in {(time.monotonic() - opened) * 1000:.0f} ms")
-    wait(lambda: "1 joined" in screen(), "the console count the phone")
+    wait(lambda: "2 joined" in screen(), "the console count both phones")
 
     press("n")
     wait(lambda: driver.find_element(By.ID, "idea").is_displayed(), "the text box")
@@ -164,8 +176,17 @@ try:
     if SHOTS:
         driver.save_screenshot(os.path.join(SHOTS, "phone-320x640.png"))
 
+    driver.find_element(By.CSS_SELECTOR, "#mine-list li button").click()
+    box = driver.find_element(By.ID, "idea")
+    box.send_keys(" — shorter stand-ups")
+    driver.find_element(By.ID, "send").click()
+    wait(lambda: "会議を短くする 🚀 — shorter stand-ups" in text(driver, "mine-list")
+         and text(driver, "mine-list").count("saved ✓") == 2, "the edit saved")
+    checks.append("an own idea edited from the phone")
+
     driver.refresh()
-    wait(lambda: text(driver, "mine-list").count("saved ✓") == 2, "the own ideas after a reload")
+    wait(lambda: text(driver, "mine-list").count("saved ✓") == 2 and "shorter stand-ups" in text(driver, "mine-list"),
+         "the own ideas after a reload")
     checks.append("a reload keeps the participant and their own ideas")
 
     # The server goes away while the participant types; it comes back with --resume.
