@@ -7,22 +7,25 @@ import NIOHTTP1
 enum PageRequest {
     typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>
 
-    static func answer(_ channel: Channel, page: WebPage, pages: PageCounter, deadline: TimeAmount) async {
-        let admitted = pages.enter()
-        defer { if admitted { pages.leave() } }
+    static func answer(_ channel: Channel, page: WebPage, deadline: TimeAmount) async {
         let underlying = channel.channel
         let timeout = underlying.eventLoop.scheduleTask(in: deadline) { underlying.close(promise: nil) }
         defer { timeout.cancel() }
         try? await channel.executeThenClose { inbound, outbound in
-            guard admitted else {
-                try await write(status: .serviceUnavailable, text: "Too many people are opening the page at once; try again in a moment.\n",
-                                head: nil, to: outbound)
-                return
-            }
             for try await part in inbound {
-                guard case let .head(head) = part else { continue }
-                try await respond(to: head, page: page, outbound: outbound)
-                return
+                switch part {
+                case let .head(head):
+                    try await respond(to: head, page: page, outbound: outbound)
+                    return
+                case .end:
+                    // A WebSocket upgrade this server refused (another site's page, another
+                    // path): the upgrade handler kept its head and passes on only the end.
+                    try await write(status: .forbidden, text: "Not here: open the address shown on the shared screen.\n",
+                                    head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"), to: outbound)
+                    return
+                case .body:
+                    continue
+                }
             }
         }
     }
@@ -58,14 +61,14 @@ enum PageRequest {
         try await outbound.write(.end(nil))
     }
 
-    private static func write(status: HTTPResponseStatus, text: String, head: HTTPRequestHead?,
+    private static func write(status: HTTPResponseStatus, text: String, head: HTTPRequestHead,
                               to outbound: NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>,
                               extra: [(String, String)] = []) async throws {
         let body = ByteBuffer(string: text)
         let headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.readableBytes)),
                                    ("X-Content-Type-Options", "nosniff"), ("Connection", "close")] + extra)
-        try await outbound.write(.head(HTTPResponseHead(version: head?.version ?? .http1_1, status: status, headers: headers)))
-        if head?.method != .HEAD { try await outbound.write(.body(body)) }
+        try await outbound.write(.head(HTTPResponseHead(version: head.version, status: status, headers: headers)))
+        if head.method != .HEAD { try await outbound.write(.body(body)) }
         try await outbound.write(.end(nil))
     }
 

@@ -17,7 +17,8 @@ import Synchronization
 public final class WebServer: Sendable {
     /// The numbers behind the web server's bounds (WebSockets also obey ``ParticipantServer/Limits``).
     public struct Limits: Sendable {
-        /// Page requests being answered at once; more are turned away with 503.
+        /// Connections that have not finished their request head (a page request or the start
+        /// of a WebSocket) at once; more are turned away with 503.
         public var maximumPageConnections = 512
         /// A frame from the page: a protocol line, plus the WebSocket header.
         public var maximumFrameBytes = WireProtocol.maximumFrameBytes + 16
@@ -29,7 +30,15 @@ public final class WebServer: Sendable {
     enum Accepted: Sendable {
         case webSocket(ParticipantServer.Accepted)
         case page(NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>)
+        /// Turned away (already answered and closed).
+        case refused
     }
+
+    private static let busy: String = {
+        let text = "Too many people are opening the page at once; try again in a moment.\n"
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(text.utf8.count)\r\n"
+            + "Retry-After: 5\r\nConnection: close\r\n\r\n" + text
+    }()
 
     private let group: MultiThreadedEventLoopGroup
     private let listener: any Channel
@@ -43,6 +52,7 @@ public final class WebServer: Sendable {
     public static func start(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(),
                              limits: Limits = Limits()) async throws -> WebServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let pending = PendingRequests(limit: limits.maximumPageConnections)
         let server: NIOAsyncChannel<EventLoopFuture<Accepted>, Never>
         do {
             server = try await ServerBootstrap(group: group)
@@ -51,13 +61,43 @@ public final class WebServer: Sendable {
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
                 .bind(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture { try Self.configure(channel, limits: limits) }
+                    channel.eventLoop.makeCompletedFuture { try Self.admit(channel, pending: pending, limits: limits) }
                 }
         } catch {
             try? await group.shutdownGracefully()
             throw error
         }
         return WebServer(hub: hub, group: group, server: server, page: page, limits: limits)
+    }
+
+    /// Counts a new connection among those still sending their request head (turning it away
+    /// past the limit) and gives it the hello deadline to finish it; a refused WebSocket
+    /// upgrade is answered 403 and closed.
+    private static func admit(_ channel: any Channel, pending: PendingRequests, limits: Limits) throws -> EventLoopFuture<Accepted> {
+        guard let slot = pending.enter() else {
+            channel.writeAndFlush(ByteBuffer(string: busy)).whenComplete { _ in channel.close(promise: nil) }
+            return channel.eventLoop.makeSucceededFuture(.refused)
+        }
+        let timeout = channel.eventLoop.scheduleTask(in: limits.connection.helloDeadline) { channel.close(promise: nil) }
+        channel.closeFuture.whenComplete { _ in slot.release() }
+        let negotiated = try configure(channel, limits: limits)
+        negotiated.whenComplete { result in
+            slot.release()
+            timeout.cancel()
+            if case .failure = result { refuseUpgrade(on: channel) }
+        }
+        return negotiated
+    }
+
+    /// The answer to an upgrade this server does not make (another site's page, another path).
+    private static func refuseUpgrade(on channel: any Channel) {
+        let body = ByteBuffer(string: "Not here: open the address shown on the shared screen.\n")
+        let head = HTTPResponseHead(version: .http1_1, status: .forbidden, headers: [
+            "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
+        ])
+        channel.write(HTTPServerResponsePart.head(head), promise: nil)
+        channel.write(HTTPServerResponsePart.body(.byteBuffer(body)), promise: nil)
+        channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// An HTTP pipeline that upgrades `/ws` to a WebSocket carrying protocol lines.
@@ -103,7 +143,6 @@ public final class WebServer: Sendable {
         port = server.channel.localAddress?.port ?? 0
         let registry = ConnectionRegistry(maximum: limits.connection.maximumConnections, maximumUnjoined: limits.connection.maximumUnjoined)
         self.registry = registry
-        let pages = PageCounter(limit: limits.maximumPageConnections)
         acceptTask = Task {
             await withDiscardingTaskGroup { connections in
                 try? await server.executeThenClose { inbound in
@@ -114,8 +153,8 @@ public final class WebServer: Sendable {
                                 await ParticipantServer.serve(accepted.channel, connection: accepted.connection, hub: hub,
                                                               registry: registry, limits: limits.connection)
                             case let .page(channel)?:
-                                await PageRequest.answer(channel, page: page, pages: pages, deadline: limits.connection.helloDeadline)
-                            case nil:
+                                await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
+                            case .refused?, nil:
                                 break
                             }
                         }
@@ -136,22 +175,35 @@ public final class WebServer: Sendable {
     }
 }
 
-/// Counts page requests being answered, so a flood of them is turned away instead of queued.
-final class PageCounter: Sendable {
-    private let open = Atomic<Int>(0)
+/// Counts connections still sending their request head, so a flood of slow or silent ones is
+/// turned away instead of holding sockets.
+final class PendingRequests: Sendable {
+    /// One connection's place in the count, given back once (whichever comes first: its head
+    /// is complete, or it closed).
+    final class Slot: Sendable {
+        private let owner: PendingRequests
+        private let released = Atomic<Bool>(false)
+
+        init(owner: PendingRequests) { self.owner = owner }
+
+        func release() {
+            if !released.exchange(true, ordering: .relaxed) { owner.open.subtract(1, ordering: .relaxed) }
+        }
+    }
+
+    fileprivate let open = Atomic<Int>(0)
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    func enter() -> Bool {
-        if open.add(1, ordering: .relaxed).newValue > limit {
-            leave()
-            return false
+    /// A slot, or nil past the limit.
+    func enter() -> Slot? {
+        guard open.add(1, ordering: .relaxed).newValue <= limit else {
+            open.subtract(1, ordering: .relaxed)
+            return nil
         }
-        return true
+        return Slot(owner: self)
     }
-
-    func leave() { open.subtract(1, ordering: .relaxed) }
 }
 
 /// Turns the page channel's typed response parts into what NIOHTTP1's encoder takes.

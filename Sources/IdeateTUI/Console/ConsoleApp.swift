@@ -63,11 +63,6 @@ public final class ConsoleApp {
                 context.storageProblem = problem
                 needsFrame = true
             }
-            if state.stage == .finished, !finishedHandled {
-                finishedHandled = true
-                context.minutes = await onFinish(state)
-                needsFrame = true
-            }
             expireStatus(now: now)
             ringBellIfDue(state: state, now: now)
             for key in terminal.readKeys() {
@@ -79,6 +74,13 @@ public final class ConsoleApp {
                     await perform(action, now: now)
                 }
                 state = await engine.currentState()
+            }
+            // The minutes are written before the end screen is first drawn, so it says where
+            // they are (or why not) from its first frame.
+            if state.stage == .finished, !finishedHandled {
+                finishedHandled = true
+                context.minutes = await onFinish(state)
+                needsFrame = true
             }
             let second = now.millisecondsSince1970 / 1000
             if needsFrame || second != lastFrameSecond || state.revision != drawnRevision {

@@ -1,0 +1,247 @@
+import Foundation
+import IdeateCore
+import IdeateNet
+import IdeateStore
+import Testing
+
+/// A socket that speaks HTTP and WebSocket by hand, so tests can send what a browser would and
+/// what a browser never would. Its waits block a thread of their own: on the two-thread
+/// cooperative pool, a test blocked in `poll` would starve the server it waits for.
+final class WebProbe: @unchecked Sendable {
+    private let descriptor: Int32
+    private var received: [UInt8] = []
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    /// A masked frame, as a browser sends it.
+    func sendFrame(_ payload: [UInt8], opcode: UInt8 = 0x1) {
+        var frame: [UInt8] = [0x80 | opcode]
+        if payload.count < 126 {
+            frame.append(0x80 | UInt8(payload.count))
+        } else {
+            frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
+        }
+        let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
+        frame += mask
+        frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
+        send(frame)
+    }
+
+    func sendMessage(_ json: String) { sendFrame(Array(json.utf8)) }
+
+    /// Runs a blocking wait on its own thread.
+    private func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: body()) }
+        }
+    }
+
+    /// Upgrades to a WebSocket at `/ws`; returns the server's response head.
+    func upgrade(port: Int, origin: String? = nil, path: String = "/ws") async -> String {
+        send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+             + (origin.map { "Origin: \($0)\r\n" } ?? "") + "\r\n")
+        return await offPool { self.readHead(seconds: 5) }
+    }
+
+    /// Reads until a blank line ends an HTTP head.
+    private func readHead(seconds: Double) -> String {
+        _ = fill(seconds: seconds) { $0.firstRange(of: Array("\r\n\r\n".utf8)) != nil }
+        guard let end = received.firstRange(of: Array("\r\n\r\n".utf8)) else { return String(decoding: received, as: UTF8.self) }
+        let head = String(decoding: received[..<end.upperBound], as: UTF8.self)
+        received.removeFirst(end.upperBound)
+        return head
+    }
+
+    /// Text messages (and a close, as "<close>") received until one contains `text`, the
+    /// connection closes, or the time is up.
+    func messages(until text: String, seconds: Double = 10) async -> [String] {
+        await offPool { self.blockingMessages(until: text, seconds: seconds) }
+    }
+
+    private func blockingMessages(until text: String, seconds: Double) -> [String] {
+        var found: [String] = []
+        _ = fill(seconds: seconds) { [self] _ in
+            found = frames()
+            return found.contains { $0.contains(text) }
+        }
+        return frames()
+    }
+
+    /// True when the server closes the connection within `seconds`.
+    func closes(within seconds: Double) async -> Bool { await offPool { self.fill(seconds: seconds) { _ in false } } }
+
+    /// Everything received so far as text (an HTTP response, say).
+    var text: String { String(decoding: received, as: UTF8.self) }
+
+    /// The server's frames in what was received (they are never masked).
+    private func frames() -> [String] {
+        var messages: [String] = []
+        var index = 0
+        while index + 2 <= received.count {
+            let opcode = received[index] & 0x0F
+            var length = Int(received[index + 1] & 0x7F)
+            var start = index + 2
+            if length == 126 {
+                guard start + 2 <= received.count else { break }
+                length = Int(received[start]) << 8 | Int(received[start + 1])
+                start += 2
+            } else if length == 127 {
+                guard start + 8 <= received.count else { break }
+                length = received[start..<start + 8].reduce(0) { $0 << 8 | Int($1) }
+                start += 8
+            }
+            guard start + length <= received.count else { break }
+            if opcode == 0x1 { messages.append(String(decoding: received[start..<start + length], as: UTF8.self)) }
+            if opcode == 0x8 { messages.append("<close>") }
+            index = start + length
+        }
+        return messages
+    }
+
+    /// Reads until `done` says so; true when the peer closed.
+    private func fill(seconds: Double, until done: ([UInt8]) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while Date() < deadline, !done(received) {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            let count = read(descriptor, &buffer, buffer.count)
+            if count <= 0 { return true }
+            received += buffer[0..<count]
+        }
+        return false
+    }
+}
+
+/// The phone page's server on 127.0.0.1: the page, the WebSocket, and their bounds.
+@Suite("Web server", .serialized)
+struct WebServerTests {
+    static func start(_ limits: WebServer.Limits = WebServer.Limits()) async throws -> (LiveServer, WebServer) {
+        let live = try await LiveServer.start(reveal: .immediate)
+        let web = try await WebServer.start(hub: live.server.hub, host: "127.0.0.1", port: 0, limits: limits)
+        return (live, web)
+    }
+
+    static let hello = #"{"type":"hello","version":1,"code":"k7p2qx"}"#
+
+    @Test("GET / is the page with a strict policy and no cookie; other paths, methods and odd Host headers are refused")
+    func page() async throws {
+        let (live, web) = try await Self.start()
+        defer { Task { await web.stop(); await live.stop() } }
+        let get = try WebProbe(port: web.port)
+        get.send("GET / HTTP/1.1\r\nHost: 192.168.1.20:7421\r\n\r\n")
+        #expect(await get.closes(within: 5), "one request per connection")
+        let response = get.text
+        #expect(response.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(response.contains("content-security-policy: default-src 'none'; script-src 'sha256-")
+                || response.contains("Content-Security-Policy: default-src 'none'; script-src 'sha256-"))
+        #expect(response.contains("connect-src ws://192.168.1.20:7421 wss://192.168.1.20:7421"))
+        #expect(!response.lowercased().contains("set-cookie"))
+        #expect(!response.contains("unsafe-inline"))
+        #expect(response.contains("<textarea id=\"idea\""))
+        let body = response.split(separator: "\r\n\r\n", maxSplits: 1).last.map { $0.utf8.count } ?? 0
+        #expect(body > 10_000 && body <= 30 * 1024, "the page weighs \(body) bytes")
+
+        for (request, status) in [("GET /etc/passwd HTTP/1.1\r\nHost: a\r\n\r\n", "404"), ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n", "405"),
+                                  ("GET / HTTP/1.1\r\nHost: a'; script-src *\r\n\r\n", "400")] {
+            let probe = try WebProbe(port: web.port)
+            probe.send(request)
+            #expect(await probe.closes(within: 5))
+            #expect(probe.text.hasPrefix("HTTP/1.1 \(status)"), "\(request) → \(probe.text.prefix(40))")
+        }
+    }
+
+    @Test("A WebSocket joins with the code, and an idea sent over it is answered \"saved\" once it is in the run file")
+    func webSocketJoinsAndSubmits() async throws {
+        let (live, web) = try await Self.start()
+        defer { Task { await web.stop(); await live.stop() } }
+        let phone = try WebProbe(port: web.port)
+        #expect(await phone.upgrade(port: web.port, origin: "http://127.0.0.1:\(web.port)").hasPrefix("HTTP/1.1 101"))
+        phone.sendMessage(Self.hello)
+        #expect(await phone.messages(until: "welcome").contains { $0.contains(#""type":"welcome""#) })
+        phone.sendMessage(#"{"type":"submit","id":"p1","text":"Fewer meetings 会議 🚀"}"#)
+        let answers = await phone.messages(until: #""id":"p1""#)
+        #expect(answers.contains { $0.contains(#""id":"p1""#) && $0.contains(#""ok":true"#) }, "\(answers)")
+        #expect(try live.store.replay().ideas.values.contains { $0.text == "Fewer meetings 会議 🚀" })
+    }
+
+    @Test("An upgrade from another site's page or on another path is refused")
+    func upgradeOnlyFromThePage() async throws {
+        let (live, web) = try await Self.start()
+        defer { Task { await web.stop(); await live.stop() } }
+        let foreign = try WebProbe(port: web.port)
+        #expect(await foreign.upgrade(port: web.port, origin: "https://evil.example").hasPrefix("HTTP/1.1 403"))
+        #expect(await foreign.closes(within: 5))
+        let elsewhere = try WebProbe(port: web.port)
+        #expect(await elsewhere.upgrade(port: web.port, path: "/socket").hasPrefix("HTTP/1.1 403"))
+        #expect(await elsewhere.closes(within: 5))
+    }
+
+    @Test("A frame over the limit or a binary frame closes the WebSocket")
+    func frameBounds() async throws {
+        let (live, web) = try await Self.start()
+        defer { Task { await web.stop(); await live.stop() } }
+        let large = try WebProbe(port: web.port)
+        #expect(await large.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
+        large.sendFrame([UInt8](repeating: 0x61, count: WireProtocol.maximumFrameBytes + 1_024))
+        #expect(await large.closes(within: 5), "an oversized frame ends the connection")
+        let binary = try WebProbe(port: web.port)
+        #expect(await binary.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
+        binary.sendMessage(Self.hello)
+        _ = await binary.messages(until: "welcome")
+        binary.sendFrame([0x00, 0x01, 0x02], opcode: 0x2)
+        #expect(await binary.closes(within: 5), "binary data ends the connection")
+    }
+
+    @Test("A page request that never comes is closed at the deadline; past the cap a request is turned away with 503")
+    func pageBounds() async throws {
+        var limits = WebServer.Limits()
+        limits.maximumPageConnections = 1
+        limits.connection.helloDeadline = .seconds(1)
+        let (live, web) = try await Self.start(limits)
+        defer { Task { await web.stop(); await live.stop() } }
+        let silent = try WebProbe(port: web.port)
+        silent.send("GET / HTTP/1.1\r\n")
+        try await Task.sleep(for: .milliseconds(200))
+        let second = try WebProbe(port: web.port)
+        second.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(await second.closes(within: 5))
+        #expect(second.text.hasPrefix("HTTP/1.1 503"), "\(second.text.prefix(60))")
+        #expect(await silent.closes(within: 5), "a request head that never ends is cut off")
+    }
+
+    @Test("WebSockets obey the connection cap and the hello deadline, like TCP connections")
+    func webSocketBounds() async throws {
+        var limits = WebServer.Limits()
+        limits.connection.maximumConnections = 1
+        limits.connection.helloDeadline = .seconds(1)
+        let (live, web) = try await Self.start(limits)
+        defer { Task { await web.stop(); await live.stop() } }
+        let first = try WebProbe(port: web.port)
+        #expect(await first.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
+        let second = try WebProbe(port: web.port)
+        #expect(await second.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
+        #expect(await second.messages(until: "serverFull").contains { $0.contains("serverFull") })
+        #expect(await first.messages(until: "helloTimeout").contains { $0.contains("helloTimeout") }, "no hello within the deadline")
+        #expect(await first.closes(within: 5))
+    }
+}
