@@ -17,7 +17,12 @@ struct ConsoleEndToEndTests {
     @Test("Demo: every phase (building on ideas included) with keys, help, resize to 80×24 and below; the end says what to try next; quit restores the terminal")
     func demo() throws {
         let run = Self.temporaryRun("demo")
-        defer { Self.removeRun(run) }
+        // The demo keeps its own portfolio beside its run, never the company's.
+        let portfolio = (run as NSString).deletingLastPathComponent + "/demo.portfolio.sqlite"
+        defer {
+            Self.removeRun(run)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: portfolio + suffix) }
+        }
         let terminal = try TmuxSession("\(IdeateProcess.binary.path) demo --speed 20 --run \(run)")
         try terminal.waitFor("Press n to start the first round.")
         try terminal.waitFor("8 joined")
@@ -60,7 +65,8 @@ struct ConsoleEndToEndTests {
         try terminal.waitFor("Finish the workshop")
         try terminal.press("y")
         let end = try terminal.waitFor("Next, try")
-        for line in ["The workshop has ended", "Minutes written to", "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
+        for line in ["The workshop has ended", "Minutes written to", "Added to the portfolio \(portfolio)",
+                     "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
                      "ideate export \(run) --format csv"] {
             #expect(end.contains(line), "the end screen says “\(line)”:\n\(end)")
         }
@@ -70,6 +76,7 @@ struct ConsoleEndToEndTests {
         let after = try terminal.waitFor("EXITED 0")
         #expect(after.contains("Demo run saved in \(run)"))
         #expect(after.contains("Minutes: \((run as NSString).deletingPathExtension).md"))
+        #expect(after.contains("Its portfolio: ideate portfolio --portfolio \(portfolio)"))
         #expect(after.contains("A real workshop:   ideate run sessions/quick-start.yaml"))
         #expect(try terminal.tmux(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"),
                 "the terminal left the alternate screen")
