@@ -63,11 +63,6 @@ public final class PortfolioStore: Sendable {
         }
     }
 
-    /// Whether the run is in the portfolio.
-    public func contains(_ run: RunIdentity) throws -> Bool {
-        try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM workshop WHERE run = ?", arguments: [run.rawValue]) ?? false }
-    }
-
     // MARK: - Changes
 
     /// planned → running.
@@ -81,33 +76,18 @@ public final class PortfolioStore: Sendable {
         }
     }
 
-    /// running → learned with `learning`; when it decides to test again and `openingFollowUp`,
-    /// the planned follow-up experiment is opened in the same transaction.
-    public func learn(
-        _ id: ExperimentID, _ learning: LearningCard, note: String = "", openingFollowUp: Bool = true
-    ) throws -> (experiment: Experiment, followUp: Experiment?) {
+    /// running → learned with `learning`; when it decides to test again, the planned follow-up
+    /// experiment is opened in the same transaction.
+    public func learn(_ id: ExperimentID, _ learning: LearningCard, note: String = "") throws -> (experiment: Experiment, followUp: Experiment?) {
         try write { db in
             var experiment = try Self.experiment(id, db)
             try PortfolioRows.insert(try experiment.learn(learning, note: note), db)
             try PortfolioRows.update(experiment, db)
-            guard openingFollowUp, learning.decision == .testAgain else { return (experiment, nil) }
+            guard learning.decision == .testAgain else { return (experiment, nil) }
             let followUp = try experiment.followUp(as: ExperimentID(try Self.nextNumber(in: "experiment", db)), on: learning.date)
             try PortfolioRows.insert(followUp.experiment, db)
             for entry in followUp.history { try PortfolioRows.insert(entry, db) }
             return (experiment, followUp.experiment)
-        }
-    }
-
-    /// Opens the follow-up of an experiment that decided to test again, if it has none yet.
-    public func openFollowUp(of id: ExperimentID, on date: CalendarDate) throws -> Experiment {
-        try write { db in
-            let experiment = try Self.experiment(id, db)
-            let existing = try Int.fetchOne(db, sql: "SELECT id FROM experiment WHERE follows_up = ? ORDER BY id LIMIT 1", arguments: [id.number])
-            let followUp = try experiment.followUp(as: ExperimentID(try Self.nextNumber(in: "experiment", db)), on: date,
-                                                   existing: existing.map(ExperimentID.init))
-            try PortfolioRows.insert(followUp.experiment, db)
-            for entry in followUp.history { try PortfolioRows.insert(entry, db) }
-            return followUp.experiment
         }
     }
 
@@ -153,11 +133,6 @@ public final class PortfolioStore: Sendable {
                 backlog: try Row.fetchAll(db, sql: "SELECT * FROM backlog_idea ORDER BY id").map(PortfolioRows.backlogIdea),
                 history: try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY seq").map(PortfolioRows.historyEntry))
         }
-    }
-
-    /// One experiment as stored.
-    public func experiment(_ id: ExperimentID) throws -> Experiment {
-        try database.read { db in try Self.experiment(id, db) }
     }
 
     /// `PRAGMA integrity_check`'s verdict: "ok" for a healthy file.

@@ -79,9 +79,6 @@ struct PortfolioStoreTests {
         #expect(learned.learning?.outcome == .unclear)
         let next = try #require(followUp)
         #expect(next.followsUp == ExperimentID(1) && next.state == .planned)
-        #expect(throws: PortfolioRefusal.followUpAlreadyOpened(ExperimentID(1), followUp: next.id)) {
-            try portfolio.openFollowUp(of: ExperimentID(1), on: day)
-        }
         let item = try #require(before.actionItems.first)
         #expect(try portfolio.move(item.id, to: .done, on: day).status == .done)
         #expect(throws: PortfolioRefusal.actionItemClosed(item.id, .done)) { try portfolio.move(item.id, to: .open, on: day) }

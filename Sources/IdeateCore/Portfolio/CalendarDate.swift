@@ -46,10 +46,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         Weekday(rawValue: ((daysSince1970 + 3) % 7 + 7) % 7 + 1)!
     }
 
-    public var year: Int { civil.year }
-    public var month: Int { civil.month }
-    public var day: Int { civil.day }
-
     /// `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = civil

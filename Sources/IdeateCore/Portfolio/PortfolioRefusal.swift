@@ -14,7 +14,6 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     case learnedBeforeStart(ExperimentID, started: CalendarDate, learned: CalendarDate)
     case missing([Field])
     case notTestingAgain(ExperimentID)
-    case followUpAlreadyOpened(ExperimentID, followUp: ExperimentID)
     case actionItemClosed(ActionItemID, TrackedActionItem.Status)
     case actionItemUnchanged(ActionItemID, TrackedActionItem.Status)
     case alreadyPromoted(BacklogIdeaID, to: ExperimentID)
@@ -36,8 +35,6 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
             "missing: " + fields.map(\.rawValue).joined(separator: ", ")
         case let .notTestingAgain(id):
             "\(id) did not decide to test again, so it opens no follow-up experiment"
-        case let .followUpAlreadyOpened(id, followUp):
-            "\(id) already has its follow-up, \(followUp)"
         case let .actionItemClosed(id, status):
             "\(id) is \(status.rawValue) and stays so; add a new action item instead"
         case let .actionItemUnchanged(id, status):

@@ -4,7 +4,7 @@
 ///
 /// - Experiments: planned → running → learned, never back and never skipping running.
 /// - Learning cards need what was observed and what was learned; "we believed" defaults to the
-///   test card's assumption. Only "test again" opens a follow-up, once.
+///   test card's assumption. Only "test again" opens a follow-up.
 /// - Action items: open → done, stuck or dropped; stuck → open, done or dropped; done and
 ///   dropped are final.
 /// - A backlog idea is promoted once, with at least an assumption and a success criterion.
@@ -33,14 +33,10 @@ extension Experiment {
         return HistoryEntry(subject: .experiment(id), date: learning.date, change: .learned(learning.outcome, learning.decision), note: note)
     }
 
-    /// The planned experiment a "test again" opens: the same question and card, without dates,
-    /// linked back to this one.
-    /// - Parameter existing: the follow-up already opened from this experiment, if any.
-    public func followUp(
-        as newID: ExperimentID, on date: CalendarDate, existing: ExperimentID? = nil
-    ) throws(PortfolioRefusal) -> (experiment: Experiment, history: [HistoryEntry]) {
+    /// The planned experiment a "test again" opens (once, as the learning card is recorded):
+    /// the same question and card, without dates, linked back to this one.
+    public func followUp(as newID: ExperimentID, on date: CalendarDate) throws(PortfolioRefusal) -> (experiment: Experiment, history: [HistoryEntry]) {
         guard let learning, learning.decision == .testAgain else { throw .notTestingAgain(id) }
-        if let existing { throw .followUpAlreadyOpened(id, followUp: existing) }
         var card = self.card
         card.startDate = nil
         card.reviewDate = nil
