@@ -12,6 +12,13 @@ struct ConsoleEndToEndTests {
     static func removeRun(_ path: String) {
         for suffix in ["", "-wal", "-shm", ".md"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".md")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: portfolio(besideRun: path) + suffix) }
+    }
+
+    /// The portfolio a test's run finishes into: beside the run, never the project's own
+    /// `sessions/portfolio.sqlite`.
+    static func portfolio(besideRun run: String) -> String {
+        (run as NSString).deletingPathExtension + ".portfolio.sqlite"
     }
 
     @Test("Demo: every phase (building on ideas included) with keys, help, resize to 80×24 and below; the end says what to try next; quit restores the terminal")
@@ -64,7 +71,8 @@ struct ConsoleEndToEndTests {
         try terminal.press("n")
         try terminal.waitFor("Finish the workshop")
         try terminal.press("y")
-        let end = try terminal.waitFor("Next, try")
+        // The outcomes of the minutes and the portfolio come in one frame, after the end screen first shows.
+        let end = try terminal.waitFor("Added to the portfolio")
         for line in ["The workshop has ended", "Minutes written to", "Added to the portfolio \(portfolio)",
                      "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
                      "ideate export \(run) --format csv"] {
@@ -105,7 +113,7 @@ struct ConsoleEndToEndTests {
     func killAndResume() throws {
         let run = Self.temporaryRun("run")
         defer { Self.removeRun(run) }
-        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0")
+        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0 --portfolio \(Self.portfolio(besideRun: run))")
         try first.waitFor("Press n to start the first round.")
         try first.press("n")
         try first.waitFor("Round 1/1 · Ideation")
@@ -121,7 +129,7 @@ struct ConsoleEndToEndTests {
         kill(pid, SIGKILL)
         try first.waitFor("EXITED 137")
 
-        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0")
+        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0 --portfolio \(Self.portfolio(besideRun: run))")
         let screen = try second.waitFor("PAUSED")
         for text in ["Fewer approval steps", "会議を短くする", "Shared inbox"] { #expect(screen.contains(text)) }
         #expect(screen.contains("3 ideas on the wall"))
