@@ -39,6 +39,9 @@ public final class RunStore: Sendable {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('plan', ?)",
                            arguments: [String(decoding: try Self.encoder.encode(plan), as: UTF8.self)])
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('created_by', ?)", arguments: ["ideate"])
+            var random = SystemRandomNumberGenerator()
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('run_id', ?)",
+                           arguments: [RunIdentity.random(using: &random).rawValue])
         }
         return store
     }
@@ -78,6 +81,19 @@ public final class RunStore: Sendable {
         let json = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'plan'") }
         guard let json else { throw RunStoreError.unreadable(path, "the run file holds no plan") }
         return try JSONDecoder().decode(Plan.self, from: Data(json.utf8))
+    }
+
+    /// Which run this is, for the portfolio: the identity given when the file was created, or
+    /// for a file from before runs had one, a digest of its stored plan and first event (the
+    /// same for every copy of the file, different for any other run). Nil while the log is
+    /// empty and the file has no identity yet.
+    public func identity() throws -> RunIdentity? {
+        try database.read { db in
+            if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'run_id'") { return RunIdentity(stored) }
+            guard let plan = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'plan'"),
+                  let first = try String.fetchOne(db, sql: "SELECT payload FROM event ORDER BY seq LIMIT 1") else { return nil }
+            return RunIdentity.derived(storedPlan: plan, firstStoredEvent: first)
+        }
     }
 
     /// Appends `events` in one transaction; when this returns they are on disk.

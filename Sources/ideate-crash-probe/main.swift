@@ -7,13 +7,24 @@ import IdeateStore
 // after its events are committed. The test kills it with SIGKILL at random moments and checks
 // that every acknowledged idea is in the reopened file.
 //
+// With --portfolio it writes a portfolio instead: it adds one simulated workshop after another
+// and starts each one's first experiment, printing "ack add RUN" and "ack start ID" only after
+// each commit; the test checks that every acknowledged change is in the reopened file and
+// that every workshop is there whole or not at all.
+//
 // Usage: ideate-crash-probe RUN_FILE
+//        ideate-crash-probe --portfolio PORTFOLIO_FILE
 
-guard CommandLine.arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: ideate-crash-probe RUN_FILE\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count == 1 || (arguments.count == 2 && arguments[0] == "--portfolio") else {
+    FileHandle.standardError.write(Data("usage: ideate-crash-probe RUN_FILE | --portfolio PORTFOLIO_FILE\n".utf8))
     exit(64)
 }
-let path = CommandLine.arguments[1]
+if arguments.count == 2 {
+    try await PortfolioProbe.run(path: arguments[1])
+    exit(0)
+}
+let path = arguments[0]
 let plan = Plan(
     title: "Crash probe", goal: "Survive SIGKILL",
     anonymity: AnonymitySettings(reveal: .immediate),

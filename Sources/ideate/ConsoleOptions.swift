@@ -20,20 +20,6 @@ struct ConsoleOptions: ParsableArguments {
     }
 }
 
-/// Writes the Markdown minutes beside the run file when a workshop finishes.
-enum FinishedRun {
-    static func writeMinutes(_ state: SessionState, runPath: String) -> MinutesOutcome {
-        let path = (runPath as NSString).deletingPathExtension + ".md"
-        let markdown = MarkdownMinutes().render(MinutesReport(state: state))
-        do {
-            try AtomicFile.write(Data(markdown.utf8), to: path)
-            return .written(path: path)
-        } catch {
-            return .notWritten(reason: "\(error)")
-        }
-    }
-}
-
 /// The console must run on a terminal; refuse clearly when stdin or stdout is not one.
 enum TerminalCheck {
     static func requireTerminal() throws {

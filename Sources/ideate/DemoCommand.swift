@@ -13,7 +13,8 @@ struct Demo: AsyncParsableCommand {
         Simulated participants join, type ideas and vote; you are the facilitator. Press n \
         to move to the next phase, ? for the keys of each screen, q to leave. The run is \
         saved in sessions/runs/ and the minutes are written beside it when the workshop \
-        finishes.
+        finishes. Its experiments go to a portfolio of its own, \
+        sessions/runs/demo.portfolio.sqlite, never to the company's.
 
           ideate demo                 ten minutes, every phase, in real time
           ideate demo --speed 4       four times faster (timers and colleagues)
@@ -28,6 +29,8 @@ struct Demo: AsyncParsableCommand {
 
     @Option(help: "The run file to create (default: sessions/runs/demo-<time>.sqlite).")
     var run: String?
+
+    @OptionGroup var portfolio: PortfolioOptions
 
     @OptionGroup var console: ConsoleOptions
 
@@ -54,6 +57,7 @@ struct Demo: AsyncParsableCommand {
             }
             let runPath = run ?? ProjectFiles.runPath(named: "demo", besidePlan: planPath)
             let store = try RunStore.create(at: runPath, plan: plan)
+            let portfolioPath = portfolio.path(or: PortfolioFile.demoPath(besideRun: runPath))
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
             let clock = SystemClock()
             let colleagues = Task { [participants, speed] in
@@ -70,7 +74,7 @@ struct Demo: AsyncParsableCommand {
                                          lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
                                          nextSteps: DemoNextSteps.steps(runPath: runPath))
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
-                FinishedRun.writeMinutes(state, runPath: runPath)
+                FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
             }
             try await Services.run([Services.ending(console)], signals: [.sigterm, .sighup])
             colleagues.cancel()
@@ -79,6 +83,7 @@ struct Demo: AsyncParsableCommand {
             let minutes = (runPath as NSString).deletingPathExtension + ".md"
             if state.stage == .finished, FileManager.default.fileExists(atPath: minutes) {
                 print("Minutes: \(minutes)")
+                print("Its portfolio: ideate portfolio --portfolio \(portfolioPath)")
             } else {
                 print("Minutes so far: ideate export \(runPath)")
             }

@@ -13,6 +13,7 @@ struct HeadlessRun: Service {
     let clock: any SessionClock
     let joinCommand: String
     let code: String
+    let portfolioPath: String
     var sshCommand: String?
     var sshFingerprint: String?
     var phoneURL: String?
@@ -27,8 +28,8 @@ struct HeadlessRun: Service {
         if !finished { log.info("Stopped. Continue with --resume; the run file is \(store.path).") }
     }
 
-    /// Moves the workshop along at once and on every tick; true once it finished and the
-    /// minutes are written.
+    /// Moves the workshop along at once and on every tick; true once it finished, the minutes
+    /// are written and the run is in the portfolio (or the log says why not).
     private func serveUntilFinished() async -> Bool {
         var storage = StorageReport()
         var ticks = Ticker.every(milliseconds: 250).makeAsyncIterator()
@@ -55,9 +56,16 @@ struct HeadlessRun: Service {
             let next = await engine.currentState()
             log.info("\(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")")
         case .finished:
-            switch FinishedRun.writeMinutes(state, runPath: store.path) {
+            let outcome = FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
+            switch outcome.minutes {
             case let .written(path): log.info("Minutes: \(path)")
             case let .notWritten(reason): log.error("Minutes not written: \(reason). Everything is in the run file: ideate export \(store.path)")
+            }
+            switch outcome.portfolio {
+            case let .added(path, summary)?: log.info("Added to the portfolio \(path): \(summary)")
+            case let .alreadyThere(path)?: log.info("Already in the portfolio \(path)")
+            case let .notAdded(reason)?: log.error("Not added to the portfolio: \(reason). Add it later: ideate portfolio add \(store.path)")
+            case nil: break
             }
             return true
         default:

@@ -21,6 +21,10 @@ struct Run: AsyncParsableCommand {
         as paused until you press t. --headless serves participants without a console and \
         moves on as each timer ends.
 
+        When the workshop finishes, the minutes are written beside the run file and its \
+        experiments, action items and other ideas are added to the company's portfolio \
+        (--portfolio, default sessions/portfolio.sqlite; see ideate portfolio).
+
           ideate run sessions/quick-start.yaml
           ideate run sessions/quick-start.yaml --resume --run sessions/runs/fri.sqlite
           ideate run sessions/quick-start.yaml --headless --code K7P2QX
@@ -40,6 +44,8 @@ struct Run: AsyncParsableCommand {
     var headless = false
 
     @OptionGroup var network: NetworkOptions
+
+    @OptionGroup var portfolio: PortfolioOptions
 
     @OptionGroup var console: ConsoleOptions
 
@@ -64,6 +70,7 @@ struct Run: AsyncParsableCommand {
                 // Without a facilitator to press t, a headless run continues with the time it had.
                 if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now()) }
             }
+            let portfolioPath = portfolio.path(or: PortfolioFile.path(besidePlan: plan))
             let code = network.joinCode
             let hub = ParticipantHub(engine: engine, clock: clock, code: code)
             DescriptorLimit.raise()
@@ -106,14 +113,15 @@ struct Run: AsyncParsableCommand {
             if let web { frontEnds.append(Services.serving(WebServerService(server: web))) }
             if headless {
                 let run = HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code,
-                                      sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint, phoneURL: phoneURL)
+                                      portfolioPath: portfolioPath, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
+                                      phoneURL: phoneURL)
                 try await Services.run(frontEnds + [Services.ending(run)], signals: [.sigint, .sigterm])
                 return
             }
             let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
                                          phoneURL: phoneURL, runPath: store.path, ringsBell: console.bell)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
-                FinishedRun.writeMinutes(state, runPath: store.path)
+                FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
             }
             try await Services.run(frontEnds + [
                 Services.serving(HeartbeatService(store: store, clock: clock)),

@@ -35,7 +35,7 @@ struct ConsoleService: Service {
     let clock: any SessionClock
     let theme: Theme
     let context: ConsoleContext
-    let onFinish: @Sendable (SessionState) async -> MinutesOutcome?
+    let onFinish: @Sendable (SessionState) async -> FinishOutcome?
 
     func run() async {
         await cancelWhenGracefulShutdown { [engine, clock, theme, context, onFinish] in

@@ -12,12 +12,24 @@ struct ConsoleEndToEndTests {
     static func removeRun(_ path: String) {
         for suffix in ["", "-wal", "-shm", ".md"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingPathExtension + ".md")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: portfolio(besideRun: path) + suffix) }
+    }
+
+    /// The portfolio a test's run finishes into: beside the run, never the project's own
+    /// `sessions/portfolio.sqlite`.
+    static func portfolio(besideRun run: String) -> String {
+        (run as NSString).deletingPathExtension + ".portfolio.sqlite"
     }
 
     @Test("Demo: every phase (building on ideas included) with keys, help, resize to 80×24 and below; the end says what to try next; quit restores the terminal")
     func demo() throws {
         let run = Self.temporaryRun("demo")
-        defer { Self.removeRun(run) }
+        // The demo keeps its own portfolio beside its run, never the company's.
+        let portfolio = (run as NSString).deletingLastPathComponent + "/demo.portfolio.sqlite"
+        defer {
+            Self.removeRun(run)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: portfolio + suffix) }
+        }
         let terminal = try TmuxSession("\(IdeateProcess.binary.path) demo --speed 20 --run \(run)")
         try terminal.waitFor("Press n to start the first round.")
         try terminal.waitFor("8 joined")
@@ -59,8 +71,10 @@ struct ConsoleEndToEndTests {
         try terminal.press("n")
         try terminal.waitFor("Finish the workshop")
         try terminal.press("y")
-        let end = try terminal.waitFor("Next, try")
-        for line in ["The workshop has ended", "Minutes written to", "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
+        // The outcomes of the minutes and the portfolio come in one frame, after the end screen first shows.
+        let end = try terminal.waitFor("Added to the portfolio")
+        for line in ["The workshop has ended", "Minutes written to", "Added to the portfolio \(portfolio)",
+                     "ideate run sessions/quick-start.yaml", "ssh -p 7422 CODE@HOST",
                      "ideate export \(run) --format csv"] {
             #expect(end.contains(line), "the end screen says “\(line)”:\n\(end)")
         }
@@ -70,6 +84,7 @@ struct ConsoleEndToEndTests {
         let after = try terminal.waitFor("EXITED 0")
         #expect(after.contains("Demo run saved in \(run)"))
         #expect(after.contains("Minutes: \((run as NSString).deletingPathExtension).md"))
+        #expect(after.contains("Its portfolio: ideate portfolio --portfolio \(portfolio)"))
         #expect(after.contains("A real workshop:   ideate run sessions/quick-start.yaml"))
         #expect(try terminal.tmux(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"),
                 "the terminal left the alternate screen")
@@ -98,7 +113,7 @@ struct ConsoleEndToEndTests {
     func killAndResume() throws {
         let run = Self.temporaryRun("run")
         defer { Self.removeRun(run) }
-        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0 --web-port 0")
+        let first = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --ssh-port 0 --web-port 0 --portfolio \(Self.portfolio(besideRun: run))")
         try first.waitFor("Press n to start the first round.")
         try first.press("n")
         try first.waitFor("Round 1/1 · Ideation")
@@ -114,7 +129,7 @@ struct ConsoleEndToEndTests {
         kill(pid, SIGKILL)
         try first.waitFor("EXITED 137")
 
-        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0 --web-port 0")
+        let second = try TmuxSession("\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --resume --ssh-port 0 --web-port 0 --portfolio \(Self.portfolio(besideRun: run))")
         let screen = try second.waitFor("PAUSED")
         for text in ["Fewer approval steps", "会議を短くする", "Shared inbox"] { #expect(screen.contains(text)) }
         #expect(screen.contains("3 ideas on the wall"))

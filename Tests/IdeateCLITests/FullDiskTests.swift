@@ -25,7 +25,8 @@ struct FullDiskTests {
         let port = TestPorts.free()
         let server = Process()
         server.executableURL = IdeateProcess.binary
-        server.arguments = ["run", "Benchmarks/load-test.yaml", "--headless", "--run", run, "--port", String(port), "--ssh-port", "0", "--web-port", "0", "--code", "FULL01"]
+        server.arguments = ["run", "Benchmarks/load-test.yaml", "--headless", "--run", run, "--port", String(port), "--ssh-port", "0", "--web-port", "0", "--code", "FULL01",
+                            "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)]
         server.currentDirectoryURL = IdeateProcess.projectFolder
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         server.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))

@@ -10,7 +10,8 @@ struct HeadlessFaultTests {
     static func startHeadless(run: String, port: Int, resume: Bool, plan: String = "Benchmarks/load-test.yaml") throws -> Process {
         let process = Process()
         process.executableURL = IdeateProcess.binary
-        process.arguments = ["run", plan, "--headless", "--run", run, "--port", String(port), "--ssh-port", "0", "--web-port", "0", "--code", "FAULT1"]
+        process.arguments = ["run", plan, "--headless", "--run", run, "--port", String(port), "--ssh-port", "0", "--web-port", "0", "--code", "FAULT1",
+                                     "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)]
             + (resume ? ["--resume"] : [])
         process.currentDirectoryURL = IdeateProcess.projectFolder
         process.standardError = FileHandle.nullDevice

@@ -6,7 +6,10 @@ import Testing
 /// was pushed to the next line) and none may run past the width.
 @Suite("Help text")
 struct HelpTextTests {
-    static let commands = [[], ["demo"], ["run"], ["join"], ["check"], ["simulate"], ["export"], ["themes"]]
+    static let commands = [
+        [], ["demo"], ["run"], ["join"], ["check"], ["simulate"], ["export"], ["themes"], ["portfolio"], ["portfolio", "report"],
+        ["portfolio", "add"], ["portfolio", "start"], ["portfolio", "learn"], ["portfolio", "action"], ["portfolio", "promote"],
+    ]
 
     /// The first word of a line, or nil when the line starts a new item (blank, an option, an
     /// argument, a heading) rather than continuing the one above.

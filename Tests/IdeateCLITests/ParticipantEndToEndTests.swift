@@ -10,7 +10,7 @@ struct ParticipantEndToEndTests {
         defer { ConsoleEndToEndTests.removeRun(run) }
         let port = TestPorts.free()
         let binary = IdeateProcess.binary.path
-        let console = try TmuxSession("\(binary) run sessions/quick-start.yaml --run \(run) --port \(port) --ssh-port 0 --web-port 0 --code ABCD23")
+        let console = try TmuxSession("\(binary) run sessions/quick-start.yaml --run \(run) --port \(port) --ssh-port 0 --web-port 0 --code ABCD23 --portfolio \(ConsoleEndToEndTests.portfolio(besideRun: run))")
         try console.waitFor("Press n to start the first round.")
         let alice = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code abcd23", width: 100, height: 30)
         let bob = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code ABCD23", width: 100, height: 30)

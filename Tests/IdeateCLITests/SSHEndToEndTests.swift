@@ -11,7 +11,8 @@ struct SSHEndToEndTests {
         let process = Process()
         process.executableURL = IdeateProcess.binary
         process.arguments = ["run", "sessions/quick-start.yaml", "--headless", "--run", run, "--port", String(port),
-                             "--ssh-port", String(sshPort), "--ssh-host-key", hostKey, "--web-port", "0", "--code", "SSH7K2"] + (resume ? ["--resume"] : [])
+                             "--ssh-port", String(sshPort), "--ssh-host-key", hostKey, "--web-port", "0", "--code", "SSH7K2",
+                             "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)] + (resume ? ["--resume"] : [])
         process.currentDirectoryURL = IdeateProcess.projectFolder
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))

@@ -42,7 +42,7 @@ struct TerminalSafetyTests {
             for file in [consoleBytes, joinBytes, sshBytes, hostKey, knownHosts] { try? FileManager.default.removeItem(atPath: file) }
         }
         let binary = IdeateProcess.binary.path
-        let console = try TmuxSession("\(binary) run Benchmarks/load-test.yaml --run \(run) --port \(port) --ssh-port \(sshPort) --ssh-host-key \(hostKey) --web-port 0 --code SAFE42")
+        let console = try TmuxSession("\(binary) run Benchmarks/load-test.yaml --run \(run) --port \(port) --ssh-port \(sshPort) --ssh-host-key \(hostKey) --web-port 0 --code SAFE42 --portfolio \(ConsoleEndToEndTests.portfolio(besideRun: run))")
         try console.tmux(["pipe-pane", "-o", "-t", "t", "cat >> '\(consoleBytes)'"], capturingOutput: false)
         try console.waitFor("Press n to start the first round.")
         let viewer = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code SAFE42", width: 100, height: 30)

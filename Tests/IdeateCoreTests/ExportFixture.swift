@@ -69,7 +69,8 @@ enum ExportFixture {
         try session.facilitator(.advance)
         let card = ExperimentCard(
             assumption: "Nobody reads pages 2–5, \"really\"", smallestTest: "One team, four weeks, one page | no appendix",
-            successCriterion: "No question about a missing figure,\nnot one", owner: "Team lead, operations", reviewDate: "2026-04-09")
+            metric: "Questions about the report, per week", successCriterion: "No question about a missing figure,\nnot one",
+            failureCriterion: "Audit asks for page 4 | twice", owner: "Team lead, operations", reviewDate: "2026-04-09")
         try session.facilitator(.recordReview(report, IdeaReview(benefits: "Saves 2h/week, maybe more", concerns: "Audit needs page 4", experiment: card)))
         try session.facilitator(.recordReview(forms, IdeaReview(benefits: "Fewer errors", concerns: "")))
         try session.facilitator(.addActionItem(

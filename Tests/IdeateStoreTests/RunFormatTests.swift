@@ -23,6 +23,10 @@ struct RunFormatTests {
         idea.requestTag = OwnerTag("89abcdef0123456789abcdef")
         let card = ExperimentCard(assumption: "We believe", smallestTest: "Two weeks", successCriterion: "Half use it",
                                   owner: "Sam", reviewDate: "2026-12-01")
+        // The card as a test card: metric and failure criterion, stored only when filled in.
+        let testCard = ExperimentCard(assumption: "We believe", smallestTest: "Two weeks", metric: "Weekly users",
+                                      successCriterion: "Half use it", failureCriterion: "Under a tenth", owner: "Sam",
+                                      reviewDate: "+2w")
         return [
             .participantJoined(Pseudonym("0123456789abcdef01234567")),
             .phaseStarted(round: 0, phase: .ideate, at: at, seconds: 300),
@@ -51,6 +55,7 @@ struct RunFormatTests {
             .voteRetracted(Pseudonym("0123456789abcdef01234567"), IdeaID("abc12")),
             .reviewRecorded(IdeaID("abc12"), IdeaReview(benefits: "Saves time", concerns: "Cost", experiment: card)),
             .reviewRecorded(IdeaID("abc12"), IdeaReview(benefits: "Saves time")),
+            .reviewRecorded(IdeaID("abc12"), IdeaReview(experiment: testCard)),
             .actionItemAdded(ActionItem(id: 1, round: 0, idea: IdeaID("abc12"), what: "Ask IT", owner: "Kim", due: "Friday")),
             .actionItemAdded(ActionItem(id: 2, round: 0, idea: nil, what: "Book a room", owner: "Lee", due: "")),
             .actionItemRemoved(1),

@@ -98,7 +98,7 @@ struct FrontEndLoopTests {
         remote.type(.enter)
         #expect(await remote.frame { $0.contains("Benefits") } != nil)
         remote.type("Faster")
-        for _ in 0..<7 { remote.type(.enter) }
+        for _ in 0..<9 { remote.type(.enter) }
         remote.type("Write the rule")
         remote.type(.enter)
         remote.type(String(repeating: "o", count: 90))

@@ -109,18 +109,22 @@ struct KeyHandlingTests {
         #expect(model.overlay == nil)
     }
 
-    @Test("Review form: typing fills fields, Ctrl-S records the review and the action item")
+    @Test("Review form: typing fills fields (the metric and failure criterion included), Ctrl-S records the review and the action item")
     func reviewForm() throws {
         var (session, ids) = try ScreenFixtures.results()
         try session.advance(to: .review)
         var model = ConsoleModel()
         var keys: [Key] = [.enter]
         keys += Array("Quicker").map { .character($0) } + [.tab]
-        keys += Array(repeating: .tab, count: 6) + Array("Write the rule").map { .character($0) } + [.tab]
+        keys += Array(repeating: .tab, count: 3) + Array("Days to approval").map { .character($0) } + [.tab, .tab]
+        keys += Array("Slower than before").map { .character($0) } + Array(repeating: .tab, count: 3)
+        keys += Array("Write the rule").map { .character($0) } + [.tab]
         keys += Array("Finance").map { .character($0) } + [.tab] + Array("Friday").map { .character($0) } + [.save]
         _ = try Self.press(keys, &session, &model)
         #expect(session.state.reviews[ids[0]]?.benefits.hasPrefix("Faster") == false)
         #expect(session.state.reviews[ids[0]]?.benefits == "Quicker")
+        #expect(session.state.reviews[ids[0]]?.experiment?.metric == "Days to approval")
+        #expect(session.state.reviews[ids[0]]?.experiment?.failureCriterion == "Slower than before")
         #expect(session.state.actionItems.map(\.what) == ["Write the rule"])
         #expect(session.state.actionItems.first?.owner == "Finance")
     }

@@ -88,7 +88,8 @@ enum ScreenFixtures {
         var (session, ids) = try results()
         try session.advance(to: .review)
         let card = ExperimentCard(assumption: "Most small purchases are approved unchanged.", smallestTest: "Four weeks in sales",
-                                  successCriterion: "A day faster", owner: "Head of finance", reviewDate: "2026-04-10")
+                                  metric: "Days from request to approval", successCriterion: "A day faster",
+                                  failureCriterion: "Half are changed anyway", owner: "Head of finance", reviewDate: "2026-04-10")
         try session.facilitator(.recordReview(ids[0], IdeaReview(benefits: "Faster", concerns: "Audit", experiment: card)))
         return (session, ids)
     }

@@ -94,14 +94,16 @@ struct ScreenSnapshotTests {
     func end(width: Int, height: Int) throws {
         var context = ScreenFixtures.context
         context.minutes = .written(path: "sessions/runs/quick-start.md")
+        context.portfolio = .added(path: "sessions/portfolio.sqlite", summary: "2 experiments, 1 action item, 5 backlog ideas")
         try Snapshot.assert(ScreenFixtures.render(try ScreenFixtures.finished(), width: width, height: height, context: context),
                             named: "end-\(width)x\(height)")
     }
 
-    @Test("End of the demo: minutes that could not be written say why; the next three things to try fit 80 columns")
+    @Test("End of the demo: minutes and a portfolio that could not be written say why; the next three things to try fit 80 columns")
     func endOfDemo() throws {
         var context = ScreenFixtures.context
         context.minutes = .notWritten(reason: "sessions/runs/demo.md: cannot write: No space left on device")
+        context.portfolio = .notAdded(reason: "sessions/runs/demo.portfolio.sqlite: the change was not saved: disk full")
         context.nextSteps = [
             NextStep("A real workshop:", "ideate run sessions/quick-start.yaml"),
             NextStep("Colleagues join:", "ssh -p 7422 CODE@HOST, or ideate join HOST:7420"),

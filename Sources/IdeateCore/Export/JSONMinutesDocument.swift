@@ -71,7 +71,11 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
     public struct Experiment: Codable, Equatable, Sendable {
         public var assumption: String
         public var smallestTest: String
+        /// Empty for a card recorded before the metric was asked for.
+        public var metric: String
         public var successCriterion: String
+        /// Empty for a card recorded before the failure criterion was asked for.
+        public var failureCriterion: String
         public var owner: String
         public var reviewDate: String
     }
@@ -131,7 +135,8 @@ extension JSONMinutesDocument.Round {
                     benefits: review.benefits, concerns: review.concerns,
                     experiment: review.experiment.map {
                         JSONMinutesDocument.Experiment(
-                            assumption: $0.assumption, smallestTest: $0.smallestTest, successCriterion: $0.successCriterion,
+                            assumption: $0.assumption, smallestTest: $0.smallestTest, metric: $0.metric,
+                            successCriterion: $0.successCriterion, failureCriterion: $0.failureCriterion,
                             owner: $0.owner, reviewDate: $0.reviewDate)
                     })
             }

@@ -115,14 +115,13 @@ public struct MarkdownMinutes {
             out.append("- **Concerns:** \(review.concerns.isEmpty ? "*not recorded*" : esc(review.concerns))")
             out.append("")
             if let card = review.experiment {
-                out += [
-                    "| Experiment card | |", "|---|---|",
-                    "| Assumption | \(esc(card.assumption)) |",
-                    "| Smallest test | \(esc(card.smallestTest)) |",
-                    "| Success criterion | \(esc(card.successCriterion)) |",
-                    "| Owner | \(esc(card.owner)) |",
-                    "| Review date | \(esc(card.reviewDate)) |", "",
-                ]
+                out += ["| Experiment card | |", "|---|---|", "| Assumption | \(esc(card.assumption)) |",
+                        "| Smallest test | \(esc(card.smallestTest)) |"]
+                // Cards from before the metric and the failure criterion were asked for lack them.
+                if !card.metric.isEmpty { out.append("| Metric | \(esc(card.metric)) |") }
+                out.append("| Success criterion | \(esc(card.successCriterion)) |")
+                if !card.failureCriterion.isEmpty { out.append("| Failure criterion | \(esc(card.failureCriterion)) |") }
+                out += ["| Owner | \(esc(card.owner)) |", "| Review date | \(esc(card.reviewDate)) |", ""]
             } else {
                 out += ["*No experiment was agreed for this idea.*", ""]
             }

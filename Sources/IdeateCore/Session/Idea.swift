@@ -55,20 +55,63 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
 }
 
 /// What the group agreed to try for a shortlisted idea: the assumption is written down before
-/// the test starts, with a criterion that says whether it worked.
+/// the test starts, with a criterion that says whether it worked and one that says when to stop.
+///
+/// ``metric`` and ``failureCriterion`` came later: a run file written before them reads back
+/// with both empty, and an empty one is left out when stored, so such a card is stored exactly
+/// as before.
 public struct ExperimentCard: Codable, Equatable, Sendable {
+    /// "We believe …"
     public var assumption: String
+    /// "To verify, we will …"
     public var smallestTest: String
+    /// "… and measure …"
+    public var metric: String
+    /// "We are right if …"
     public var successCriterion: String
+    /// "We stop or change course if …": the decision point.
+    public var failureCriterion: String
     public var owner: String
+    /// As typed in the room (the portfolio reads it as a date when it is one).
     public var reviewDate: String
 
-    public init(assumption: String, smallestTest: String, successCriterion: String, owner: String, reviewDate: String) {
+    public init(
+        assumption: String, smallestTest: String, metric: String = "", successCriterion: String,
+        failureCriterion: String = "", owner: String, reviewDate: String
+    ) {
         self.assumption = assumption
         self.smallestTest = smallestTest
+        self.metric = metric
         self.successCriterion = successCriterion
+        self.failureCriterion = failureCriterion
         self.owner = owner
         self.reviewDate = reviewDate
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case assumption, smallestTest, metric, successCriterion, failureCriterion, owner, reviewDate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        assumption = try container.decode(String.self, forKey: .assumption)
+        smallestTest = try container.decode(String.self, forKey: .smallestTest)
+        metric = try container.decodeIfPresent(String.self, forKey: .metric) ?? ""
+        successCriterion = try container.decode(String.self, forKey: .successCriterion)
+        failureCriterion = try container.decodeIfPresent(String.self, forKey: .failureCriterion) ?? ""
+        owner = try container.decode(String.self, forKey: .owner)
+        reviewDate = try container.decode(String.self, forKey: .reviewDate)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(assumption, forKey: .assumption)
+        try container.encode(smallestTest, forKey: .smallestTest)
+        if !metric.isEmpty { try container.encode(metric, forKey: .metric) }
+        try container.encode(successCriterion, forKey: .successCriterion)
+        if !failureCriterion.isEmpty { try container.encode(failureCriterion, forKey: .failureCriterion) }
+        try container.encode(owner, forKey: .owner)
+        try container.encode(reviewDate, forKey: .reviewDate)
     }
 }
 

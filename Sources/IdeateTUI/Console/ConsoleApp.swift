@@ -10,7 +10,7 @@ public final class ConsoleApp {
     private let clock: any SessionClock
     private let terminal: any Terminal
     private var context: ConsoleContext
-    private let onFinish: @Sendable (SessionState) async -> MinutesOutcome?
+    private let onFinish: @Sendable (SessionState) async -> FinishOutcome?
     private var model = ConsoleModel()
     private var statusShownAt: Instant?
     private var lastTick: Instant?
@@ -23,10 +23,10 @@ public final class ConsoleApp {
     private var lastStorageFailureAt: Instant?
 
     /// - Parameter onFinish: called once when the workshop finishes; says where the minutes
-    ///   were written or why they could not be, for the end screen.
+    ///   were written (and the portfolio kept) or why not, for the end screen.
     public init(
         engine: any WorkshopEngine, clock: any SessionClock, terminal: any Terminal, context: ConsoleContext,
-        onFinish: @escaping @Sendable (SessionState) async -> MinutesOutcome?
+        onFinish: @escaping @Sendable (SessionState) async -> FinishOutcome?
     ) {
         self.engine = engine
         self.clock = clock
@@ -79,7 +79,9 @@ public final class ConsoleApp {
             // they are (or why not) from its first frame.
             if state.stage == .finished, !finishedHandled {
                 finishedHandled = true
-                context.minutes = await onFinish(state)
+                let outcome = await onFinish(state)
+                context.minutes = outcome?.minutes
+                context.portfolio = outcome?.portfolio
                 needsFrame = true
             }
             let second = now.millisecondsSince1970 / 1000

@@ -14,6 +14,8 @@ public struct ConsoleContext: Sendable, Equatable {
     public var runPath: String?
     /// Whether the minutes were written when the workshop finished, and where or why not.
     public var minutes: MinutesOutcome?
+    /// Whether the finished workshop went into the company's portfolio, and where or why not.
+    public var portfolio: PortfolioOutcome?
     /// Shown in the header, e.g. "demo" so nobody mistakes it for a real workshop.
     public var modeLabel: String?
     public var ringsBell: Bool
@@ -47,6 +49,28 @@ public struct ConsoleContext: Sendable, Equatable {
 public enum MinutesOutcome: Sendable, Equatable {
     case written(path: String)
     case notWritten(reason: String)
+}
+
+/// What became of the portfolio at the end of a workshop: the end screen says what was added
+/// where, or why nothing was and how to add the run later. A failure here never touches the
+/// minutes, which are written first.
+public enum PortfolioOutcome: Sendable, Equatable {
+    /// `summary` counts what was added, e.g. "2 experiments, 1 action item, 5 backlog ideas".
+    case added(path: String, summary: String)
+    case alreadyThere(path: String)
+    case notAdded(reason: String)
+}
+
+/// What the end of a workshop produced, for the end screen: the minutes and, when the command
+/// keeps one, the portfolio.
+public struct FinishOutcome: Sendable, Equatable {
+    public var minutes: MinutesOutcome
+    public var portfolio: PortfolioOutcome?
+
+    public init(minutes: MinutesOutcome, portfolio: PortfolioOutcome? = nil) {
+        self.minutes = minutes
+        self.portfolio = portfolio
+    }
 }
 
 /// One thing to try after a workshop: what it is for and the command that does it.

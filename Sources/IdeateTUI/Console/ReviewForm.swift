@@ -1,11 +1,12 @@
 import Foundation
 import IdeateCore
 
-/// The review form of one shortlisted idea: benefits, concerns, the experiment card, and one
-/// new action item. Fields are edited one at a time; saving sends the review and the item.
+/// The review form of one shortlisted idea: benefits, concerns, the experiment card (a test
+/// card: assumption, smallest test, metric, success and failure criteria, owner, review date),
+/// and one new action item. Fields are edited one at a time; saving sends the review and the item.
 public struct ReviewForm: Equatable, Sendable {
     public enum Field: Int, CaseIterable, Sendable {
-        case benefits, concerns, assumption, smallestTest, successCriterion, owner, reviewDate
+        case benefits, concerns, assumption, smallestTest, metric, successCriterion, failureCriterion, owner, reviewDate
         case actionWhat, actionOwner, actionDue
 
         public var label: String {
@@ -14,7 +15,9 @@ public struct ReviewForm: Equatable, Sendable {
             case .concerns: "Concerns"
             case .assumption: "Assumption"
             case .smallestTest: "Smallest test"
+            case .metric: "Metric"
             case .successCriterion: "Success criterion"
+            case .failureCriterion: "Failure criterion"
             case .owner: "Owner"
             case .reviewDate: "Review date"
             case .actionWhat: "Action item"
@@ -37,8 +40,9 @@ public struct ReviewForm: Equatable, Sendable {
         let card = review?.experiment
         values = [
             .benefits: review?.benefits ?? "", .concerns: review?.concerns ?? "",
-            .assumption: card?.assumption ?? "", .smallestTest: card?.smallestTest ?? "",
-            .successCriterion: card?.successCriterion ?? "", .owner: card?.owner ?? "", .reviewDate: card?.reviewDate ?? "",
+            .assumption: card?.assumption ?? "", .smallestTest: card?.smallestTest ?? "", .metric: card?.metric ?? "",
+            .successCriterion: card?.successCriterion ?? "", .failureCriterion: card?.failureCriterion ?? "",
+            .owner: card?.owner ?? "", .reviewDate: card?.reviewDate ?? "",
             .actionWhat: "", .actionOwner: "", .actionDue: "",
         ]
     }
@@ -49,7 +53,8 @@ public struct ReviewForm: Equatable, Sendable {
     public var review: IdeaReview {
         let hasExperiment = Field.allCases.contains { $0.isExperiment && !value($0).trimmingCharacters(in: .whitespaces).isEmpty }
         let card = ExperimentCard(
-            assumption: value(.assumption), smallestTest: value(.smallestTest), successCriterion: value(.successCriterion),
+            assumption: value(.assumption), smallestTest: value(.smallestTest), metric: value(.metric),
+            successCriterion: value(.successCriterion), failureCriterion: value(.failureCriterion),
             owner: value(.owner), reviewDate: value(.reviewDate))
         return IdeaReview(benefits: value(.benefits), concerns: value(.concerns), experiment: hasExperiment ? card : nil)
     }

@@ -1,0 +1,233 @@
+import Foundation
+
+/// The version of the portfolio export's contract (the JSON document and the CSV's columns),
+/// separate from the minutes' ``ExportFormatVersion``: the two change for different reasons.
+public enum PortfolioFormatVersion {
+    /// Raise it whenever a field or column is renamed, removed, retyped or changes meaning.
+    public static let current = 1
+}
+
+/// The portfolio as JSON for tools: every workshop, experiment (with its test card, learning
+/// card and history), action item and backlog idea. Every key is written (null when there is
+/// no value); dates are `YYYY-MM-DD`; ids are `E…`, `A…`, `B…`.
+public enum JSONPortfolio {
+    public static func render(_ report: PortfolioReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONPortfolioDocument(report)), as: UTF8.self) + "\n"
+    }
+}
+
+/// The JSON export's shape, apart from the Core types so they may change without changing the
+/// contract.
+public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
+    public var formatVersion: Int
+    public var today: String
+    public var workshops: [Workshop]
+    public var experiments: [Experiment]
+    public var actionItems: [ActionItem]
+    public var backlog: [BacklogIdea]
+
+    /// A workshop added to the portfolio; `run` is the identity that makes adding it idempotent.
+    public struct Workshop: Codable, Equatable, Sendable {
+        public var run: String
+        public var title: String
+        public var goal: String
+        public var date: String?
+        public var participantCount: Int
+        public var ideaCount: Int
+        public var voteCount: Int
+        public var addedOn: String
+    }
+
+    /// An experiment with its cards and history.
+    public struct Experiment: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var state: String
+        public var due: Bool
+        public var workshop: String?
+        public var round: Int?
+        public var followsUp: String?
+        public var promotedFrom: String?
+        public var card: Card
+        public var learning: Learning?
+        public var history: [History]
+    }
+
+    /// The test card.
+    public struct Card: Codable, Equatable, Sendable {
+        public var assumption: String
+        public var smallestTest: String
+        public var metric: String
+        public var successCriterion: String
+        public var failureCriterion: String
+        public var owner: String
+        public var startDate: String?
+        public var reviewDate: String?
+    }
+
+    /// The learning card.
+    public struct Learning: Codable, Equatable, Sendable {
+        public var outcome: String
+        public var believed: String
+        public var observed: String
+        public var learned: String
+        public var decision: String
+        public var date: String
+    }
+
+    /// One change: its day, what happened, and the note.
+    public struct History: Codable, Equatable, Sendable {
+        public var date: String
+        public var change: String
+        public var note: String
+    }
+
+    /// An action item and where it stands.
+    public struct ActionItem: Codable, Equatable, Sendable {
+        public var id: String
+        public var what: String
+        public var owner: String
+        public var due: String?
+        public var overdue: Bool
+        public var status: String
+        public var statusDate: String?
+        public var workshop: String?
+        public var round: Int?
+        public var idea: String?
+        public var history: [History]
+    }
+
+    /// A backlog idea; `cameBack` counts the workshops that wrote the same idea.
+    public struct BacklogIdea: Codable, Equatable, Sendable {
+        public var id: String
+        public var text: String
+        public var kind: String
+        public var workshop: String?
+        public var round: Int?
+        public var promotedTo: String?
+        public var cameBack: Int
+    }
+}
+
+// MARK: - From the report
+
+extension JSONPortfolioDocument {
+    public init(_ report: PortfolioReport) {
+        formatVersion = PortfolioFormatVersion.current
+        today = report.today.description
+        workshops = report.workshops.map(\.workshop).map {
+            Workshop(run: $0.run.rawValue, title: $0.title, goal: $0.goal, date: $0.date?.description, participantCount: $0.participants,
+                     ideaCount: $0.ideaCount, voteCount: $0.voteCount, addedOn: $0.addedOn.description)
+        }
+        let history = { (subject: PortfolioSubject) in
+            (report.history[subject] ?? []).map { History(date: $0.date.description, change: $0.change.description, note: $0.note) }
+        }
+        experiments = report.experiments.map { experiment in
+            let card = experiment.card
+            return Experiment(
+                id: experiment.id.description, title: experiment.title, state: experiment.state.stage.rawValue,
+                due: experiment.isDue(on: report.today), workshop: experiment.workshop?.rawValue, round: experiment.round,
+                followsUp: experiment.followsUp?.description, promotedFrom: experiment.promotedFrom?.description,
+                card: Card(assumption: card.assumption, smallestTest: card.smallestTest, metric: card.metric,
+                           successCriterion: card.successCriterion, failureCriterion: card.failureCriterion, owner: card.owner,
+                           startDate: card.startDate?.description, reviewDate: card.reviewDate?.description),
+                learning: experiment.learning.map {
+                    Learning(outcome: $0.outcome.rawValue, believed: $0.believed, observed: $0.observed, learned: $0.learned,
+                             decision: $0.decision.rawValue, date: $0.date.description)
+                },
+                history: history(.experiment(experiment.id)))
+        }
+        actionItems = (report.openActionItems + report.closedActionItems).sorted { $0.id < $1.id }.map { item in
+            ActionItem(id: item.id.description, what: item.what, owner: item.owner, due: item.due?.description,
+                       overdue: item.isOverdue(on: report.today), status: item.status.rawValue, statusDate: item.statusDate?.description,
+                       workshop: item.workshop?.rawValue, round: item.round, idea: item.idea, history: history(.actionItem(item.id)))
+        }
+        backlog = report.backlog.flatMap { group in
+            group.ideas.map { idea in
+                BacklogIdea(id: idea.id.description, text: idea.text, kind: idea.kind.rawValue, workshop: idea.workshop?.rawValue,
+                            round: idea.round, promotedTo: idea.promotedTo?.description, cameBack: group.workshopCount)
+            }
+        }
+    }
+}
+
+// MARK: - Every key, null included
+
+// Synthesized encoding leaves out nil optionals; the contract writes every key, as the minutes do.
+
+extension JSONPortfolioDocument.Workshop {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(run, forKey: .run)
+        try container.encode(title, forKey: .title)
+        try container.encode(goal, forKey: .goal)
+        try container.encode(date, forKey: .date)
+        try container.encode(participantCount, forKey: .participantCount)
+        try container.encode(ideaCount, forKey: .ideaCount)
+        try container.encode(voteCount, forKey: .voteCount)
+        try container.encode(addedOn, forKey: .addedOn)
+    }
+}
+
+extension JSONPortfolioDocument.Experiment {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(state, forKey: .state)
+        try container.encode(due, forKey: .due)
+        try container.encode(workshop, forKey: .workshop)
+        try container.encode(round, forKey: .round)
+        try container.encode(followsUp, forKey: .followsUp)
+        try container.encode(promotedFrom, forKey: .promotedFrom)
+        try container.encode(card, forKey: .card)
+        try container.encode(learning, forKey: .learning)
+        try container.encode(history, forKey: .history)
+    }
+}
+
+extension JSONPortfolioDocument.Card {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(assumption, forKey: .assumption)
+        try container.encode(smallestTest, forKey: .smallestTest)
+        try container.encode(metric, forKey: .metric)
+        try container.encode(successCriterion, forKey: .successCriterion)
+        try container.encode(failureCriterion, forKey: .failureCriterion)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(startDate, forKey: .startDate)
+        try container.encode(reviewDate, forKey: .reviewDate)
+    }
+}
+
+extension JSONPortfolioDocument.ActionItem {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(what, forKey: .what)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(due, forKey: .due)
+        try container.encode(overdue, forKey: .overdue)
+        try container.encode(status, forKey: .status)
+        try container.encode(statusDate, forKey: .statusDate)
+        try container.encode(workshop, forKey: .workshop)
+        try container.encode(round, forKey: .round)
+        try container.encode(idea, forKey: .idea)
+        try container.encode(history, forKey: .history)
+    }
+}
+
+extension JSONPortfolioDocument.BacklogIdea {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(workshop, forKey: .workshop)
+        try container.encode(round, forKey: .round)
+        try container.encode(promotedTo, forKey: .promotedTo)
+        try container.encode(cameBack, forKey: .cameBack)
+    }
+}

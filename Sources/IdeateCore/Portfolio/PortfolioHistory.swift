@@ -1,0 +1,58 @@
+/// One change in the portfolio, with its day and a short note: the history is part of the
+/// company's memory (why an item was dropped, what a pivot was about), so it is kept with every
+/// change and never edited.
+public struct HistoryEntry: Codable, Equatable, Sendable {
+    public var subject: PortfolioSubject
+    public var date: CalendarDate
+    public var change: PortfolioChange
+    /// What the person who made the change said about it; may be empty.
+    public var note: String
+
+    public init(subject: PortfolioSubject, date: CalendarDate, change: PortfolioChange, note: String = "") {
+        self.subject = subject
+        self.date = date
+        self.change = change
+        self.note = note
+    }
+}
+
+/// What a history entry is about.
+public enum PortfolioSubject: Hashable, Codable, Sendable, CustomStringConvertible {
+    case experiment(ExperimentID)
+    case actionItem(ActionItemID)
+    case backlogIdea(BacklogIdeaID)
+
+    public var description: String {
+        switch self {
+        case let .experiment(id): id.description
+        case let .actionItem(id): id.description
+        case let .backlogIdea(id): id.description
+        }
+    }
+}
+
+/// What happened, as a value: the report words it, and tools read it from the JSON.
+public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertible {
+    /// Came in with a finished workshop.
+    case addedFromWorkshop
+    case started
+    case learned(LearningCard.Outcome, LearningCard.Decision)
+    case actionItemStatus(from: TrackedActionItem.Status, to: TrackedActionItem.Status)
+    case promoted(to: ExperimentID)
+    case promotedFrom(BacklogIdeaID)
+    case followUpOpened(ExperimentID)
+    case followsUp(ExperimentID)
+
+    public var description: String {
+        switch self {
+        case .addedFromWorkshop: "added from the workshop"
+        case .started: "started"
+        case let .learned(outcome, decision): "learned: \(outcome.rawValue); therefore we will \(decision.phrase)"
+        case let .actionItemStatus(from, to): "\(from.rawValue) → \(to.rawValue)"
+        case let .promoted(to): "promoted to experiment \(to)"
+        case let .promotedFrom(idea): "promoted from backlog idea \(idea)"
+        case let .followUpOpened(next): "follow-up experiment \(next) opened"
+        case let .followsUp(previous): "opened to test again after \(previous)"
+        }
+    }
+}

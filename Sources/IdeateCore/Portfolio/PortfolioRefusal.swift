@@ -1,0 +1,50 @@
+/// Why the portfolio refused a change, as a value for programs and a sentence for people. Like
+/// a workshop's ``Refusal``, it says what to do instead.
+public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A card field that a change needs and did not get.
+    public enum Field: String, Equatable, Sendable {
+        case assumption
+        case successCriterion = "success criterion"
+        case observed = "what was observed"
+        case learned = "what was learned"
+    }
+
+    case experimentAlreadyStarted(ExperimentID, Experiment.Stage)
+    case experimentNotRunning(ExperimentID, Experiment.Stage)
+    case learnedBeforeStart(ExperimentID, started: CalendarDate, learned: CalendarDate)
+    case missing([Field])
+    case notTestingAgain(ExperimentID)
+    case actionItemClosed(ActionItemID, TrackedActionItem.Status)
+    case actionItemUnchanged(ActionItemID, TrackedActionItem.Status)
+    case alreadyPromoted(BacklogIdeaID, to: ExperimentID)
+    case notFound(PortfolioSubject)
+    /// Only a finished workshop is added: its shortlist and action items are final then.
+    case runNotFinished(title: String)
+
+    public var description: String {
+        switch self {
+        case let .experimentAlreadyStarted(id, stage):
+            stage == .running ? "\(id) is already running" : "\(id) has already been learned from; a new test is a new experiment"
+        case let .experimentNotRunning(id, stage):
+            stage == .planned
+                ? "\(id) has not started; start it before recording what was learned"
+                : "\(id) already has its learning card; record a new test as a follow-up experiment"
+        case let .learnedBeforeStart(id, started, learned):
+            "\(id) started on \(started); what was learned cannot be dated \(learned), before that"
+        case let .missing(fields):
+            "missing: " + fields.map(\.rawValue).joined(separator: ", ")
+        case let .notTestingAgain(id):
+            "\(id) did not decide to test again, so it opens no follow-up experiment"
+        case let .actionItemClosed(id, status):
+            "\(id) is \(status.rawValue) and stays so; add a new action item instead"
+        case let .actionItemUnchanged(id, status):
+            "\(id) is already \(status.rawValue)"
+        case let .alreadyPromoted(id, experiment):
+            "\(id) was already promoted to \(experiment)"
+        case let .notFound(subject):
+            "the portfolio has no \(subject)"
+        case let .runNotFinished(title):
+            "“\(title)” has not finished; the portfolio takes a run once its workshop has ended"
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import IdeateCore
+
+/// How each portfolio value is written to and read from its row. Kept apart from the store's
+/// transactions so the mapping can be read in one place, next to the schema.
+enum PortfolioRows {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    static let decoder = JSONDecoder()
+
+    static func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+
+    static func value<T: Decodable>(_ type: T.Type, _ json: String) throws -> T { try decoder.decode(type, from: Data(json.utf8)) }
+
+    static func date(_ text: String?) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(iso: text) else { throw PortfolioStoreError.damaged("“\(text)” is not a date") }
+        return date
+    }
+
+    // MARK: - Workshops
+
+    static func insert(_ workshop: Workshop, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO workshop(run, title, goal, date, participants, ideas, votes, added_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [workshop.run.rawValue, workshop.title, workshop.goal, workshop.date?.description, workshop.participants,
+                             workshop.ideaCount, workshop.voteCount, workshop.addedOn.description])
+    }
+
+    static func workshop(_ row: Row) throws -> Workshop {
+        Workshop(run: RunIdentity(row["run"]), title: row["title"], goal: row["goal"], date: try date(row["date"]),
+                 participants: row["participants"], ideaCount: row["ideas"], voteCount: row["votes"],
+                 addedOn: try date(row["added_on"]) ?? CalendarDate(daysSince1970: 0))
+    }
+
+    // MARK: - Experiments
+
+    static func insert(_ experiment: Experiment, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO experiment(id, title, card, state, learning, workshop, round, follows_up, promoted_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            experiment.id.number, experiment.title, try json(experiment.card), experiment.state.stage.rawValue,
+            try experiment.learning.map(json), experiment.workshop?.rawValue, experiment.round, experiment.followsUp?.number,
+            experiment.promotedFrom?.number,
+        ])
+    }
+
+    /// Writes what a rule may change: the card (its start date), the state and the learning card.
+    static func update(_ experiment: Experiment, _ db: Database) throws {
+        try db.execute(sql: "UPDATE experiment SET card = ?, state = ?, learning = ? WHERE id = ?", arguments: [
+            try json(experiment.card), experiment.state.stage.rawValue, try experiment.learning.map(json), experiment.id.number,
+        ])
+    }
+
+    static func experiment(_ row: Row) throws -> Experiment {
+        let state: Experiment.State
+        switch (row["state"] as String, row["learning"] as String?) {
+        case ("planned", nil): state = .planned
+        case ("running", nil): state = .running
+        case let ("learned", learning?): state = .learned(try value(LearningCard.self, learning))
+        case let (name, _): throw PortfolioStoreError.damaged("experiment \(row["id"] as Int) has the state “\(name)”")
+        }
+        return Experiment(
+            id: ExperimentID(row["id"]), title: row["title"], card: try value(TestCard.self, row["card"]), state: state,
+            workshop: (row["workshop"] as String?).map(RunIdentity.init), round: row["round"],
+            followsUp: (row["follows_up"] as Int?).map(ExperimentID.init), promotedFrom: (row["promoted_from"] as Int?).map(BacklogIdeaID.init))
+    }
+
+    // MARK: - Action items
+
+    static func insert(_ item: TrackedActionItem, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO action_item(id, what, owner, due, status, status_date, workshop, round, idea) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            item.id.number, item.what, item.owner, item.due?.description, item.status.rawValue, item.statusDate?.description,
+            item.workshop?.rawValue, item.round, item.idea,
+        ])
+    }
+
+    static func update(_ item: TrackedActionItem, _ db: Database) throws {
+        try db.execute(sql: "UPDATE action_item SET status = ?, status_date = ? WHERE id = ?",
+                       arguments: [item.status.rawValue, item.statusDate?.description, item.id.number])
+    }
+
+    static func actionItem(_ row: Row) throws -> TrackedActionItem {
+        guard let status = TrackedActionItem.Status(rawValue: row["status"]) else {
+            throw PortfolioStoreError.damaged("action item \(row["id"] as Int) has the status “\(row["status"] as String)”")
+        }
+        return TrackedActionItem(
+            id: ActionItemID(row["id"]), what: row["what"], owner: row["owner"], due: try date(row["due"]), status: status,
+            statusDate: try date(row["status_date"]), workshop: (row["workshop"] as String?).map(RunIdentity.init), round: row["round"],
+            idea: row["idea"])
+    }
+
+    // MARK: - Backlog
+
+    static func insert(_ idea: BacklogIdea, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO backlog_idea(id, text, fingerprint, kind, workshop, round, promoted_to) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            idea.id.number, idea.text, idea.fingerprint, idea.kind.rawValue, idea.workshop?.rawValue, idea.round, idea.promotedTo?.number,
+        ])
+    }
+
+    static func backlogIdea(_ row: Row) throws -> BacklogIdea {
+        guard let kind = BacklogIdea.Kind(rawValue: row["kind"]) else {
+            throw PortfolioStoreError.damaged("backlog idea \(row["id"] as Int) has the kind “\(row["kind"] as String)”")
+        }
+        return BacklogIdea(id: BacklogIdeaID(row["id"]), text: row["text"], kind: kind,
+                           workshop: (row["workshop"] as String?).map(RunIdentity.init), round: row["round"],
+                           promotedTo: (row["promoted_to"] as Int?).map(ExperimentID.init))
+    }
+
+    // MARK: - History
+
+    static func insert(_ entry: HistoryEntry, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO history(subject, date, change, note) VALUES (?, ?, ?, ?)")
+        try statement.execute(arguments: [entry.subject.description, entry.date.description, try json(entry.change), entry.note])
+    }
+
+    static func historyEntry(_ row: Row) throws -> HistoryEntry {
+        let name: String = row["subject"]
+        let subject: PortfolioSubject? = switch name.first {
+        case "E": ExperimentID(name).map(PortfolioSubject.experiment)
+        case "A": ActionItemID(name).map(PortfolioSubject.actionItem)
+        case "B": BacklogIdeaID(name).map(PortfolioSubject.backlogIdea)
+        default: nil
+        }
+        guard let subject, let date = try date(row["date"]) else { throw PortfolioStoreError.damaged("history row \(row["seq"] as Int)") }
+        return HistoryEntry(subject: subject, date: date, change: try value(PortfolioChange.self, row["change"]), note: row["note"])
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+
+/// The portfolio file's schema, one named migration per version, as for run files: an older
+/// file is migrated forward on open, a newer one refused rather than misread.
+///
+/// Texts are kept as typed; dates as `YYYY-MM-DD`; the test card, the learning card and a
+/// history entry's change as the JSON of their Core types (pinned by `PortfolioStoreTests`).
+enum PortfolioSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 portfolio") { db in
+            try db.create(table: "workshop") { table in
+                table.primaryKey("run", .text)
+                table.column("title", .text).notNull()
+                table.column("goal", .text).notNull()
+                table.column("date", .text)
+                table.column("participants", .integer).notNull()
+                table.column("ideas", .integer).notNull()
+                table.column("votes", .integer).notNull()
+                table.column("added_on", .text).notNull()
+            }
+            try db.create(table: "backlog_idea") { table in
+                table.primaryKey("id", .integer)
+                table.column("text", .text).notNull()
+                table.column("fingerprint", .text).notNull().indexed()
+                table.column("kind", .text).notNull()
+                table.column("workshop", .text).references("workshop")
+                table.column("round", .integer)
+                table.column("promoted_to", .integer)
+            }
+            try db.create(table: "experiment") { table in
+                table.primaryKey("id", .integer)
+                table.column("title", .text).notNull()
+                table.column("card", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("learning", .text)
+                table.column("workshop", .text).references("workshop")
+                table.column("round", .integer)
+                table.column("follows_up", .integer).references("experiment")
+                table.column("promoted_from", .integer).references("backlog_idea")
+            }
+            try db.create(table: "action_item") { table in
+                table.primaryKey("id", .integer)
+                table.column("what", .text).notNull()
+                table.column("owner", .text).notNull()
+                table.column("due", .text)
+                table.column("status", .text).notNull()
+                table.column("status_date", .text)
+                table.column("workshop", .text).references("workshop")
+                table.column("round", .integer)
+                table.column("idea", .text)
+            }
+            try db.create(table: "history") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("subject", .text).notNull().indexed()
+                table.column("date", .text).notNull()
+                table.column("change", .text).notNull()
+                table.column("note", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import IdeateCore
+import IdeateStore
+import IdeateTUI
+
+/// `--portfolio FILE`, shared by every command that touches the company's portfolio.
+struct PortfolioOptions: ParsableArguments {
+    @Option(name: .customLong("portfolio"), help: ArgumentHelp(
+        "The company's portfolio file (default: sessions/portfolio.sqlite).", valueName: "file"))
+    var file: String?
+
+    /// The file to use: `--portfolio`, else `fallback`.
+    func path(or fallback: String = PortfolioFile.defaultPath) -> String { file ?? fallback }
+}
+
+/// Where the portfolio lives and how a finished run gets into it.
+enum PortfolioFile {
+    static let defaultPath = "sessions/portfolio.sqlite"
+
+    /// `sessions/portfolio.sqlite` in the plan's folder when that is a `sessions` folder, as
+    /// for run files.
+    static func path(besidePlan plan: String) -> String {
+        let folder = (plan as NSString).deletingLastPathComponent
+        let sessions = (folder as NSString).lastPathComponent == "sessions" ? folder : "sessions"
+        return sessions + "/portfolio.sqlite"
+    }
+
+    /// The demo's own portfolio beside its runs, so trying ideate never fills the real one.
+    static func demoPath(besideRun run: String) -> String {
+        let folder = (run as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + "demo.portfolio.sqlite"
+    }
+
+    /// The local "today", for dates typed relative to it.
+    static var today: CalendarDate { CalendarDate(SystemClock().now(), in: .current) }
+
+    /// Adds the finished run in `store` to the portfolio at `path`.
+    static func add(_ store: RunStore, to path: String) throws -> PortfolioAddition {
+        guard let run = try store.identity() else { throw CommandLineError("\(store.path): the run has not started") }
+        let intake = try WorkshopIntake(report: MinutesReport(state: try store.replay()), run: run, today: today, timeZone: .current)
+        return try PortfolioStore.open(at: path).add(intake)
+    }
+
+    /// What `addition` brought, e.g. "2 experiments, 1 action item, 5 backlog ideas".
+    static func summary(_ additions: Portfolio) -> String {
+        [count(additions.experiments.count, "experiment"), count(additions.actionItems.count, "action item"),
+         count(additions.backlog.count, "backlog idea")].joined(separator: ", ")
+    }
+
+    static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+}
+
+/// Writes the minutes beside the run file and then adds the run to the portfolio when a
+/// workshop finishes. The minutes come first: a portfolio that cannot be written loses nothing
+/// and is reported on its own.
+enum FinishedRun {
+    static func record(_ state: SessionState, store: RunStore, portfolioPath: String) -> FinishOutcome {
+        FinishOutcome(minutes: writeMinutes(state, runPath: store.path), portfolio: addToPortfolio(store, path: portfolioPath))
+    }
+
+    static func writeMinutes(_ state: SessionState, runPath: String) -> MinutesOutcome {
+        let path = (runPath as NSString).deletingPathExtension + ".md"
+        let markdown = MarkdownMinutes().render(MinutesReport(state: state))
+        do {
+            try AtomicFile.write(Data(markdown.utf8), to: path)
+            return .written(path: path)
+        } catch {
+            return .notWritten(reason: "\(error)")
+        }
+    }
+
+    static func addToPortfolio(_ store: RunStore, path: String) -> PortfolioOutcome {
+        do {
+            switch try PortfolioFile.add(store, to: path) {
+            case let .added(additions): return .added(path: path, summary: PortfolioFile.summary(additions))
+            case .alreadyThere: return .alreadyThere(path: path)
+            }
+        } catch {
+            return .notAdded(reason: "\(error)")
+        }
+    }
+}
