@@ -24,6 +24,12 @@ struct NetworkOptions: ParsableArguments {
                                valueName: "address"))
     var publicAddress: String?
 
+    @Option(help: ArgumentHelp("A PEM certificate for serving the phone page over HTTPS (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Option(help: "Join code (4–12 letters or digits); default: a new random 6-character code.")
     var code: String?
 
@@ -31,6 +37,9 @@ struct NetworkOptions: ParsableArguments {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard (0...65_535).contains(sshPort) else { throw ValidationError("--ssh-port must be between 0 and 65535 (0 turns ssh off).") }
         guard (0...65_535).contains(webPort) else { throw ValidationError("--web-port must be between 0 and 65535 (0 turns the phone page off).") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: the certificate and its private key.")
+        }
         if let publicAddress, !Self.isPlainAddress(publicAddress) {
             throw ValidationError("--public-address must be a host name or an IP address, e.g. 192.168.1.20.")
         }
@@ -38,6 +47,16 @@ struct NetworkOptions: ParsableArguments {
     }
 
     var joinCode: String { code.map(JoinCode.normalized) ?? JoinCode.random() }
+
+    /// The certificate for the phone page, when one was given.
+    func webCertificate() throws -> WebCertificate? {
+        guard let tlsCert, let tlsKey else { return nil }
+        do {
+            return try WebCertificate(certificateFile: tlsCert, keyFile: tlsKey)
+        } catch let error as WebCertificate.LoadError {
+            throw CommandLineError(error.description)
+        }
+    }
 
     /// A host name or IPv4 address, nothing that could break the URL or the commands shown.
     static func isPlainAddress(_ text: String) -> Bool {

@@ -53,6 +53,8 @@ struct Run: AsyncParsableCommand {
         try await reportingErrors {
             if !headless { try TerminalCheck.requireTerminal() }
             let theme = try console.loadTheme()
+            // A wrong certificate file is said before a run file is made or a port opened.
+            let certificate = try network.webCertificate()
             let name = ((plan as NSString).lastPathComponent as NSString).deletingPathExtension
             let store: RunStore
             if resume {
@@ -98,7 +100,7 @@ struct Run: AsyncParsableCommand {
             let web: WebServer?
             if network.webPort != 0 {
                 do {
-                    web = try await WebServer.start(hub: hub, host: network.bind, port: network.webPort)
+                    web = try await WebServer.start(hub: hub, host: network.bind, port: network.webPort, tls: certificate)
                 } catch {
                     await server.stop()
                     await ssh?.stop()
@@ -107,7 +109,8 @@ struct Run: AsyncParsableCommand {
             } else {
                 web = nil
             }
-            let phoneURL: String? = if let web { "http://\(network.displayHost()):\(web.port)/#\(code)" } else { nil }
+            let scheme = certificate == nil ? "http" : "https"
+            let phoneURL: String? = if let web { "\(scheme)://\(network.displayHost()):\(web.port)/#\(code)" } else { nil }
             var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ParticipantServerService(server: server))]
             if let ssh { frontEnds.append(Services.serving(SSHServerService(server: ssh))) }
             if let web { frontEnds.append(Services.serving(WebServerService(server: web))) }

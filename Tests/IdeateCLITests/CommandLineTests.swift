@@ -77,6 +77,22 @@ struct CommandLineTests {
         #expect(wrong.stderr.contains("pdf"))
     }
 
+    @Test("--tls-cert without --tls-key is wrong usage (64); a file that is no certificate is a clear error before anything starts (1)")
+    func tlsOptions() throws {
+        let alone = try IdeateProcess.run(["run", "sessions/quick-start.yaml", "--headless", "--tls-cert", "cert.pem"])
+        #expect(alone.status == 64)
+        #expect(alone.stderr.contains("--tls-cert and --tls-key go together"))
+        let notPEM = Self.temporaryPath("cert.pem")
+        try "not a certificate".write(toFile: notPEM, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: notPEM) }
+        let run = Self.temporaryPath("tls.sqlite")
+        let wrong = try IdeateProcess.run(["run", "sessions/quick-start.yaml", "--headless", "--run", run, "--ssh-port", "0",
+                                           "--tls-cert", notPEM, "--tls-key", notPEM])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("\(notPEM): not a PEM certificate"), "\(wrong.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run), "no run file is made before the certificate is known good")
+    }
+
     @Test("simulate + export: the same seed gives the same minutes, equal to the golden file")
     func simulateAndExport() throws {
         let first = Self.temporaryPath("a.sqlite"), second = Self.temporaryPath("b.sqlite")

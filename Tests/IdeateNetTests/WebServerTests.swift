@@ -221,6 +221,71 @@ struct WebServerTests {
         #expect(await silent.closes(within: 5), "a request head that never ends is cut off")
     }
 
+    /// A self-signed certificate for 127.0.0.1 made by openssl, in `folder`.
+    static func selfSigned(in folder: String) throws -> (certificate: String, key: String) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (certificate, key) = (folder + "/cert.pem", folder + "/key.pem")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                             "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
+                             "-addext", "subjectAltName=IP:127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw POSIXError(.EINVAL) }
+        return (certificate, key)
+    }
+
+    @Test("With a certificate the page and its WebSocket are served over TLS (checked by Python's ssl against the certificate); a wrong key file is a clear error")
+    func tls() async throws {
+        let folder = NSTemporaryDirectory() + "ideate-tls-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (certificatePath, keyPath) = try Self.selfSigned(in: folder)
+        let certificate = try WebCertificate(certificateFile: certificatePath, keyFile: keyPath)
+        let live = try await LiveServer.start(reveal: .immediate)
+        let web = try await WebServer.start(hub: live.server.hub, host: "127.0.0.1", port: 0, tls: certificate)
+        defer { Task { await web.stop(); await live.stop() } }
+        let script = """
+            import socket, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[2])
+            with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+                with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                    tls.sendall(b"GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+                    head = tls.recv(200).split(b"\\r\\n")[0].decode()
+            with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+                with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                    tls.sendall(b"GET /ws HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n"
+                                b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n")
+                    upgrade = tls.recv(200).split(b"\\r\\n")[0].decode()
+                    version = tls.version()
+            print(head + "|" + upgrade + "|" + version)
+            """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, String(web.port), certificatePath]
+        let output = Pipe()
+        python.standardOutput = output
+        python.standardError = output
+        try python.run()
+        let printed = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }
+        }
+        python.waitUntilExit()
+        #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1."), "\(printed)")
+
+        let plain = try WebProbe(port: web.port)
+        plain.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(await plain.closes(within: 5), "plain HTTP to a TLS port is not answered as a page")
+        #expect(!plain.text.contains("<textarea"))
+
+        #expect(throws: WebCertificate.LoadError.self) { try WebCertificate(certificateFile: certificatePath, keyFile: certificatePath) }
+    }
+
     @Test("WebSockets obey the connection cap and the hello deadline, like TCP connections")
     func webSocketBounds() async throws {
         var limits = WebServer.Limits()

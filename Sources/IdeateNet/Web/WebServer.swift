@@ -3,6 +3,7 @@ import IdeateCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 import Synchronization
 
@@ -48,8 +49,9 @@ public final class WebServer: Sendable {
     /// The port actually bound (useful with port 0).
     public let port: Int
 
-    /// Binds `host:port` and starts serving `page` and its WebSocket.
-    public static func start(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(),
+    /// Binds `host:port` and starts serving `page` and its WebSocket, over TLS when given a
+    /// certificate (`https://` and `wss://`).
+    public static func start(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(), tls: WebCertificate? = nil,
                              limits: Limits = Limits()) async throws -> WebServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let pending = PendingRequests(limit: limits.maximumPageConnections)
@@ -61,7 +63,7 @@ public final class WebServer: Sendable {
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
                 .bind(host: host, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture { try Self.admit(channel, pending: pending, limits: limits) }
+                    channel.eventLoop.makeCompletedFuture { try Self.admit(channel, pending: pending, tls: tls, limits: limits) }
                 }
         } catch {
             try? await group.shutdownGracefully()
@@ -73,7 +75,9 @@ public final class WebServer: Sendable {
     /// Counts a new connection among those still sending their request head (turning it away
     /// past the limit) and gives it the hello deadline to finish it; a refused WebSocket
     /// upgrade is answered 403 and closed.
-    private static func admit(_ channel: any Channel, pending: PendingRequests, limits: Limits) throws -> EventLoopFuture<Accepted> {
+    private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?,
+                              limits: Limits) throws -> EventLoopFuture<Accepted> {
+        if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
         guard let slot = pending.enter() else {
             channel.writeAndFlush(ByteBuffer(string: busy)).whenComplete { _ in channel.close(promise: nil) }
             return channel.eventLoop.makeSucceededFuture(.refused)
