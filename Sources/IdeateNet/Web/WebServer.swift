@@ -73,8 +73,8 @@ public final class WebServer: Sendable {
     }
 
     /// Counts a new connection among those still sending their request head (turning it away
-    /// past the limit) and gives it the hello deadline to finish it; a refused WebSocket
-    /// upgrade is answered 403 and closed.
+    /// past the limit) and gives it the hello deadline to finish it (and its TLS handshake);
+    /// an upgrade that fails is answered 403 and closed.
     private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?,
                               limits: Limits) throws -> EventLoopFuture<Accepted> {
         if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
