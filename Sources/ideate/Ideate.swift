@@ -10,7 +10,8 @@ struct Ideate: AsyncParsableCommand {
         abstract: "Run innovation workshops from the terminal: anonymous ideas, deferred criticism, dot voting, minutes.",
         discussion: """
         A facilitator prepares a plan (sessions/*.yaml), runs it, and exports the \
-        minutes. Participants join over ssh, with nothing to install, or with ideate join.
+        minutes. Participants join from a phone or over ssh, with nothing to install, or \
+        with ideate join.
 
           ideate demo                              try it with simulated colleagues
           ideate check sessions/quick-start.yaml   validate a plan

@@ -12,8 +12,9 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a workshop: the facilitator console, on the projector.",
         discussion: """
-        Participants join with the ssh line shown on the lobby screen (the user name is \
-        the code; nothing to install), or with `ideate join HOST:PORT` and the code. Every \
+        Participants join from a phone with the QR code on the lobby screen, from a laptop \
+        with the ssh line shown there (the user name is the code; nothing to install \
+        either way), or with `ideate join HOST:PORT` and the code. Every \
         action is saved in the run file before anyone is told "saved", so Ctrl-C, a closed \
         laptop or a crash loses nothing.
 
