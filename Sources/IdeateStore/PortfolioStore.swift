@@ -67,57 +67,26 @@ public final class PortfolioStore: Sendable {
 
     /// planned → running.
     public func start(_ id: ExperimentID, on date: CalendarDate, note: String = "") throws -> Experiment {
-        try write { db in
-            var experiment = try Self.experiment(id, db)
-            let entry = try experiment.start(on: date, note: note)
-            try PortfolioRows.update(experiment, db)
-            try PortfolioRows.insert(entry, db)
-            return experiment
-        }
+        try write { db in try Self.start(id, on: date, note: note, db).experiment }
     }
 
     /// running → learned with `learning`; when it decides to test again, the planned follow-up
     /// experiment is opened in the same transaction.
     public func learn(_ id: ExperimentID, _ learning: LearningCard, note: String = "") throws -> (experiment: Experiment, followUp: Experiment?) {
         try write { db in
-            var experiment = try Self.experiment(id, db)
-            try PortfolioRows.insert(try experiment.learn(learning, note: note), db)
-            try PortfolioRows.update(experiment, db)
-            guard learning.decision == .testAgain else { return (experiment, nil) }
-            let followUp = try experiment.followUp(as: ExperimentID(try Self.nextNumber(in: "experiment", db)), on: learning.date)
-            try PortfolioRows.insert(followUp.experiment, db)
-            for entry in followUp.history { try PortfolioRows.insert(entry, db) }
-            return (experiment, followUp.experiment)
+            let learned = try Self.learn(id, learning, note: note, db)
+            return (learned.experiment, learned.followUp)
         }
     }
 
     /// Moves an action item to `status`.
     public func move(_ id: ActionItemID, to status: TrackedActionItem.Status, on date: CalendarDate, note: String = "") throws -> TrackedActionItem {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM action_item WHERE id = ?", arguments: [id.number]) else {
-                throw PortfolioRefusal.notFound(.actionItem(id))
-            }
-            var item = try PortfolioRows.actionItem(row)
-            let entry = try item.move(to: status, on: date, note: note)
-            try PortfolioRows.update(item, db)
-            try PortfolioRows.insert(entry, db)
-            return item
-        }
+        try write { db in try Self.move(id, to: status, on: date, note: note, db).item }
     }
 
     /// Turns a backlog idea into a planned experiment with `card`.
     public func promote(_ id: BacklogIdeaID, card: TestCard, on date: CalendarDate, note: String = "") throws -> Experiment {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM backlog_idea WHERE id = ?", arguments: [id.number]) else {
-                throw PortfolioRefusal.notFound(.backlogIdea(id))
-            }
-            var idea = try PortfolioRows.backlogIdea(row)
-            let promoted = try idea.promote(as: ExperimentID(try Self.nextNumber(in: "experiment", db)), card: card, on: date, note: note)
-            try PortfolioRows.insert(promoted.experiment, db)
-            try db.execute(sql: "UPDATE backlog_idea SET promoted_to = ? WHERE id = ?", arguments: [promoted.experiment.id.number, id.number])
-            for entry in promoted.history { try PortfolioRows.insert(entry, db) }
-            return promoted.experiment
-        }
+        try write { db in try Self.promote(id, card: card, on: date, note: note, db).experiment }
     }
 
     // MARK: - Reading
@@ -143,7 +112,7 @@ public final class PortfolioStore: Sendable {
     // MARK: - Helpers
 
     /// Runs `body` in one write transaction; a refusal rolls it back and is rethrown as it is.
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.write(body)
         } catch let error as DatabaseError {
@@ -151,16 +120,22 @@ public final class PortfolioStore: Sendable {
         }
     }
 
-    private static func experiment(_ id: ExperimentID, _ db: Database) throws -> Experiment {
+    static func experiment(_ id: ExperimentID, _ db: Database) throws -> Experiment {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM experiment WHERE id = ?", arguments: [id.number]) else {
             throw PortfolioRefusal.notFound(.experiment(id))
         }
         return try PortfolioRows.experiment(row)
     }
 
-    /// The number after the highest one `table` holds (numbers are never reused).
-    private static func nextNumber(in table: String, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1
+    /// The number after the highest one `table` holds. Numbers are never reused: an experiment
+    /// withdrawn by an undo keeps its number in the history.
+    static func nextNumber(in table: String, _ db: Database) throws -> Int {
+        let stored = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
+        guard table == "experiment" else { return stored + 1 }
+        let withdrawn = try Int.fetchOne(db, sql: """
+            SELECT COALESCE(MAX(CAST(substr(subject, 2) AS INTEGER)), 0) FROM history WHERE subject LIKE 'E%'
+            """) ?? 0
+        return max(stored, withdrawn) + 1
     }
 }
 

@@ -22,7 +22,8 @@ struct Check: ParsableCommand {
             switch PlanFile.parse(path) {
             case let .success(plan):
                 let minutes = plan.plannedSeconds / 60
-                print("\(path): ok — \(plan.rounds.count) round\(plan.rounds.count == 1 ? "" : "s"), \(minutes) min planned")
+                print("\(path): ok — \(plan.rounds.count) round\(plan.rounds.count == 1 ? "" : "s"), \(minutes) min planned"
+                      + (plan.followup ? ", opens with a follow-up round" : ""))
             case let .failure(found):
                 problems += found.lines.count
                 for line in found.lines { StandardError.write(line) }

@@ -17,11 +17,12 @@ struct Ideate: AsyncParsableCommand {
           ideate check sessions/quick-start.yaml   validate a plan
           ideate run sessions/quick-start.yaml     run it; the lobby says how to join
           ideate export sessions/runs/FILE.sqlite  print the minutes as Markdown
+          ideate followup                          go through what is due, record learning
           ideate portfolio                         what became of every experiment
 
         Exit codes: 0 success, 1 a problem with the input or a run file, 64 wrong usage.
         """,
         version: version,
-        subcommands: [Demo.self, Run.self, Join.self, Check.self, Simulate.self, Export.self, PortfolioCommand.self, Themes.self]
+        subcommands: [Demo.self, Run.self, Join.self, Check.self, Simulate.self, Export.self, Followup.self, PortfolioCommand.self, Themes.self]
     )
 }

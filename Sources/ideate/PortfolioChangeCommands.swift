@@ -164,8 +164,9 @@ struct ChangeOptions: ParsableArguments {
     var day: CalendarDate { date ?? PortfolioFile.today }
 
     /// The portfolio, which must exist: a change to an empty one would only be refused.
-    func store() throws -> PortfolioStore {
-        let path = portfolio.path()
+    func store() throws -> PortfolioStore { try Self.existingStore(at: portfolio.path()) }
+
+    static func existingStore(at path: String) throws -> PortfolioStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandLineError("\(path): no portfolio yet; a finished workshop creates it, or ideate portfolio add RUN")
         }

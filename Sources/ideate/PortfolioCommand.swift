@@ -4,7 +4,7 @@ import IdeateCore
 import IdeateStore
 
 /// `ideate portfolio`: the company's innovation record, and the commands that add to it and
-/// change it from the shell (the follow-up screen will be the main way later).
+/// change it from the shell (scripts; people mostly use the follow-up screen).
 struct PortfolioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portfolio",

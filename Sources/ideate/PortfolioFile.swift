@@ -42,6 +42,12 @@ enum PortfolioFile {
         return try PortfolioStore.open(at: path).add(intake)
     }
 
+    /// What a follow-up round shows from the portfolio at `path` (nothing when there is none yet).
+    static func earlierExperiments(at path: String) throws -> [EarlierExperiment] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return EarlierExperiment.review(of: try PortfolioStore.open(at: path).portfolio())
+    }
+
     /// What `addition` brought, e.g. "2 experiments, 1 action item, 5 backlog ideas".
     static func summary(_ additions: Portfolio) -> String {
         [count(additions.experiments.count, "experiment"), count(additions.actionItems.count, "action item"),

@@ -24,7 +24,8 @@ struct Run: AsyncParsableCommand {
 
         When the workshop finishes, the minutes are written beside the run file and its \
         experiments, action items and other ideas are added to the company's portfolio \
-        (--portfolio, default sessions/portfolio.sqlite; see ideate portfolio).
+        (--portfolio, default sessions/portfolio.sqlite; see ideate portfolio). A plan with \
+        followup: true opens with what became of the portfolio's earlier experiments.
 
           ideate run sessions/quick-start.yaml
           ideate run sessions/quick-start.yaml --resume --run sessions/runs/fri.sqlite
@@ -57,6 +58,7 @@ struct Run: AsyncParsableCommand {
             // A wrong certificate file is said before a run file is made or a port opened.
             let certificate = try network.webCertificate()
             let name = ((plan as NSString).lastPathComponent as NSString).deletingPathExtension
+            let portfolioPath = portfolio.path(or: PortfolioFile.path(besidePlan: plan))
             let store: RunStore
             if resume {
                 guard let path = run ?? Self.newestRun(named: name, besidePlan: plan) else {
@@ -64,7 +66,11 @@ struct Run: AsyncParsableCommand {
                 }
                 store = try RunStore.open(at: path)
             } else {
-                store = try RunStore.create(at: run ?? ProjectFiles.runPath(named: name, besidePlan: plan), plan: try PlanFile.load(plan))
+                let parsed = try PlanFile.load(plan)
+                // What the follow-up round shows is read once, now, and kept in the run file.
+                let earlier = parsed.followup ? try PortfolioFile.earlierExperiments(at: portfolioPath) : nil
+                store = try RunStore.create(at: run ?? ProjectFiles.runPath(named: name, besidePlan: plan), plan: parsed)
+                if let earlier { try store.appendNow([.earlierExperimentsShown(earlier)]) }
             }
             let clock = SystemClock()
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
@@ -73,7 +79,6 @@ struct Run: AsyncParsableCommand {
                 // Without a facilitator to press t, a headless run continues with the time it had.
                 if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now()) }
             }
-            let portfolioPath = portfolio.path(or: PortfolioFile.path(besidePlan: plan))
             let code = network.joinCode
             let hub = ParticipantHub(engine: engine, clock: clock, code: code)
             DescriptorLimit.raise()

@@ -8,7 +8,7 @@ import Testing
 struct HelpTextTests {
     static let commands = [
         [], ["demo"], ["run"], ["join"], ["check"], ["simulate"], ["export"], ["themes"], ["portfolio"], ["portfolio", "report"],
-        ["portfolio", "add"], ["portfolio", "start"], ["portfolio", "learn"], ["portfolio", "action"], ["portfolio", "promote"],
+        ["followup"], ["portfolio", "add"], ["portfolio", "start"], ["portfolio", "learn"], ["portfolio", "action"], ["portfolio", "promote"],
     ]
 
     /// The first word of a line, or nil when the line starts a new item (blank, an option, an

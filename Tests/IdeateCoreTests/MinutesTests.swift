@@ -85,6 +85,52 @@ struct MinutesTests {
         #expect(forbidden.isEmpty, "found \(forbidden.map { String($0.value, radix: 16) })")
     }
 
+    @Test("A follow-up round's minutes say what became of earlier experiments, from what the run stored, hostile text escaped")
+    func earlierExperiments() async throws {
+        var state = try await Self.simulated(try Self.quickStartPlan(), seed: 5, participants: 6, texts: Self.hostile.indices.map { "idea \($0)" })
+        #expect(!Self.markdown(state).contains("What became of earlier experiments"), "no section without a follow-up round")
+        let day = CalendarDate(iso: "2026-04-09")!
+        state.apply(.earlierExperimentsShown([
+            EarlierExperiment(id: "E3", title: "Approve purchases under 500 €", workshop: "Quick start", workshopDate: CalendarDate(iso: "2026-03-12"),
+                              stage: .learned, learning: LearningCard(outcome: .invalidated, believed: "Most are approved unchanged",
+                                                                      observed: "Finance changed half", learned: "Not routine", decision: .pivot, date: day)),
+            EarlierExperiment(id: "E5", title: "Shared calendar", stage: .running, reviewDate: CalendarDate(iso: "2026-05-01")),
+        ]))
+        let markdown = Self.markdown(state)
+        #expect(markdown.contains("""
+            ## What became of earlier experiments
+
+            *Shown at the start, from the company's portfolio: 1 learned from, 1 still running.*
+
+            ### E3 — Approve purchases under 500 €
+
+            *From “Quick start” (2026-03-12) · learned 2026-04-09*
+
+            | Learning card | |
+            |---|---|
+            | Outcome | invalidated |
+            | We believed | Most are approved unchanged |
+            | We observed | Finance changed half |
+            | We learned | Not routine |
+            | Therefore we will | pivot |
+
+            ### E5 — Shared calendar
+
+            *Added by hand · still running, review 2026-05-01*
+            """), "\(markdown)")
+        #expect(markdown.range(of: "What became of earlier experiments")!.lowerBound < markdown.range(of: "## Round 1")!.lowerBound,
+                "it comes first, as it did in the room")
+
+        let shown = { (text: String) in
+            EarlierExperiment(id: "E1", title: text, workshop: text, stage: .learned,
+                              learning: LearningCard(outcome: .validated, believed: text, observed: text, learned: text, decision: .stop, date: day))
+        }
+        var hostile = state, neutral = state
+        hostile.apply(.earlierExperimentsShown(Self.hostile.map(shown)))
+        neutral.apply(.earlierExperimentsShown(Self.hostile.indices.map { shown("plain \($0)") }))
+        #expect(try Self.tagSequence(of: Self.markdown(hostile)) == Self.tagSequence(of: Self.markdown(neutral)))
+    }
+
     @Test("CSV quotes every cell and never starts a formula")
     func csv() {
         #expect(CSVMinutes.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")

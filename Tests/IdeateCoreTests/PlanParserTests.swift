@@ -48,6 +48,23 @@ struct PlanParserTests {
         #expect(plan.voting == VotingSettings())
     }
 
+    @Test("followup: true opens with a follow-up round; without it a plan is what it was, and is stored exactly as before")
+    func followup() throws {
+        #expect(try PlanParser.parse(Self.valid).get().followup == false)
+        let plan = try PlanParser.parse("followup: true\n" + Self.valid).get()
+        #expect(plan.followup)
+        #expect(try PlanParser.parse("followup: no\n" + Self.valid).get().followup == false)
+        #expect(Self.diagnostics("followup: maybe\n" + Self.valid) == ["1:11: `followup` should be true or false, not “maybe”"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let old = String(decoding: try encoder.encode(try PlanParser.parse(Self.valid).get()), as: UTF8.self)
+        #expect(!old.contains("followup"), "a plan without it is stored as before: \(old)")
+        #expect(try JSONDecoder().decode(Plan.self, from: try encoder.encode(plan)) == plan)
+        let bundled = try String(contentsOf: Self.sessionsFolder.appendingPathComponent("follow-up.yaml"), encoding: .utf8)
+        let followUp = try PlanParser.parse(bundled).get()
+        #expect(followUp.followup && followUp.plannedSeconds == 20 * 60, "twenty timed minutes after the follow-up round")
+    }
+
     @Test("An unknown key is reported at its line and column with a did-you-mean")
     func unknownKey() {
         let yaml = Self.valid + "\nvotes_per_persen: 3\n"

@@ -147,6 +147,45 @@ struct PortfolioRulesTests {
         }
     }
 
+    @Test("Undo restores what the item was by a new history entry, and refuses once the item moved on")
+    func undo() throws {
+        var experiment = Self.experiment()
+        experiment.card.startDate = Self.today.adding(days: 2)
+        _ = try experiment.start(on: Self.today)
+        let unstarted = try experiment.undoStart(previousStart: Self.today.adding(days: 2), on: Self.today, note: "not yet")
+        #expect(experiment == { var planned = Self.experiment(); planned.card.startDate = Self.today.adding(days: 2); return planned }())
+        #expect(unstarted == HistoryEntry(subject: .experiment(ExperimentID(3)), date: Self.today, change: .undone(.started), note: "not yet"))
+        #expect(throws: PortfolioRefusal.changedSince(.experiment(ExperimentID(3)))) {
+            try experiment.undoStart(previousStart: nil, on: Self.today)
+        }
+        _ = try experiment.start(on: Self.today)
+        _ = try experiment.learn(Self.learning(on: Self.today.adding(days: 5)))
+        #expect(throws: PortfolioRefusal.changedSince(.experiment(ExperimentID(3))), "only a planned experiment is withdrawn") {
+            try experiment.withdrawal(undoing: .followsUp(ExperimentID(1)), on: Self.today)
+        }
+        #expect(try experiment.undoLearning(on: Self.today).change == .undone(.learned(.invalidated, .pivot)))
+        #expect(experiment.state == .running)
+
+        var item = TrackedActionItem(id: ActionItemID(2), what: "Ask IT", owner: "Kim", due: Self.today)
+        _ = try item.move(to: .done, on: Self.today)
+        #expect(throws: PortfolioRefusal.changedSince(.actionItem(ActionItemID(2)))) {
+            try item.undoMove(from: .dropped, back: .open, backDate: nil, on: Self.today)
+        }
+        #expect(try item.undoMove(from: .done, back: .open, backDate: nil, on: Self.today).change == .undone(.actionItemStatus(from: .open, to: .done)))
+        #expect(item == TrackedActionItem(id: ActionItemID(2), what: "Ask IT", owner: "Kim", due: Self.today), "even done is taken back")
+
+        var idea = BacklogIdea(id: BacklogIdeaID(7), text: "Bigger parking spaces", kind: .parked)
+        var (promoted, _) = try idea.promote(as: ExperimentID(4), card: TestCard(assumption: "a", successCriterion: "s"), on: Self.today)
+        _ = try promoted.start(on: Self.today)
+        #expect(throws: PortfolioRefusal.changedSince(.experiment(ExperimentID(4))), "a running experiment is not withdrawn") {
+            try idea.undoPromotion(of: promoted, on: Self.today)
+        }
+        #expect(idea.promotedTo == ExperimentID(4))
+        _ = try promoted.undoStart(previousStart: nil, on: Self.today)
+        #expect(try idea.undoPromotion(of: promoted, on: Self.today).map(\.change) == [.undone(.promoted(to: ExperimentID(4))), .undone(.promotedFrom(BacklogIdeaID(7)))])
+        #expect(idea.promotedTo == nil)
+    }
+
     @Test("Ids read as E12, e12 or 12 and write as E12")
     func identifiers() {
         #expect(ExperimentID("E12") == ExperimentID(12))

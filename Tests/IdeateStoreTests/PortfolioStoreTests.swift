@@ -97,6 +97,53 @@ struct PortfolioStoreTests {
         #expect(after.history.first { $0.change == .started }?.note == "one team")
     }
 
+    @Test("Every edit through the engine seam answers with its undo; an undo is a new change in the history, refused once the item moved on")
+    func undoAsCompensatingChanges() async throws {
+        let folder = try TemporaryFolder()
+        let portfolio = try PortfolioStore.open(at: folder.file("portfolio.sqlite"))
+        _ = try portfolio.add(try PortfolioFixtures.intake(try await PortfolioFixtures.finishedRun(at: folder.file("run.sqlite"))))
+        let day = PortfolioFixtures.today
+        let before = try portfolio.portfolio()
+        let engine: any PortfolioEngine = portfolio
+
+        let unstart = try #require(try engine.perform(.start(ExperimentID(1)), on: day, note: ""))
+        #expect(unstart == .unstart(ExperimentID(1), previousStart: nil))
+        let learning = LearningCard(outcome: .unclear, observed: "o", learned: "l", decision: .testAgain, date: day)
+        let unlearn = try #require(try engine.perform(.learn(ExperimentID(1), learning), on: day, note: ""))
+        let followUp = try #require(try portfolio.portfolio().experiments.last)
+        #expect(unlearn == .unlearn(ExperimentID(1), followUp: followUp.id))
+        #expect(try engine.perform(.undo(unlearn), on: day, note: "wrong experiment") == nil)
+        #expect(try engine.perform(.undo(unstart), on: day, note: "") == nil)
+        let item = try #require(before.actionItems.first).id
+        let unmove = try #require(try engine.perform(.move(item, to: .dropped), on: day, note: ""))
+        #expect(try engine.perform(.undo(unmove), on: day, note: "") == nil)
+        let idea = try #require(before.backlog.first).id
+        let unpromote = try #require(try engine.perform(.promote(idea, TestCard(assumption: "a", successCriterion: "s")), on: day, note: ""))
+        #expect(try engine.perform(.undo(unpromote), on: day, note: "") == nil)
+
+        let after = try PortfolioStore.open(at: portfolio.path).portfolio()
+        #expect(after.experiments == before.experiments && after.actionItems == before.actionItems && after.backlog == before.backlog,
+                "every item is as it was")
+        let history = after.history.dropFirst(before.history.count).map { "\($0.subject) \($0.change)" }
+        #expect(history == [
+            "E1 started", "E1 learned: unclear; therefore we will test again", "E1 follow-up experiment \(followUp.id) opened",
+            "\(followUp.id) opened to test again after E1", "E1 undone: learned: unclear; therefore we will test again",
+            "\(followUp.id) undone: opened to test again after E1", "E1 undone: started",
+            "\(item) open → dropped", "\(item) undone: open → dropped",
+            "\(idea) promoted to experiment E\(followUp.id.number + 1)", "E\(followUp.id.number + 1) promoted from backlog idea \(idea)",
+            "\(idea) undone: promoted to experiment E\(followUp.id.number + 1)", "E\(followUp.id.number + 1) undone: promoted from backlog idea \(idea)",
+        ], "a withdrawn experiment's number is not given again")
+        #expect(after.history.last { $0.change == .undone(.learned(.unclear, .testAgain)) }?.note == "wrong experiment")
+
+        _ = try engine.perform(.start(ExperimentID(2)), on: day, note: "")
+        let stale = try #require(try engine.perform(.start(ExperimentID(1)), on: day, note: ""))
+        _ = try engine.perform(.learn(ExperimentID(1), LearningCard(outcome: .validated, observed: "o", learned: "l", decision: .stop, date: day)),
+                               on: day, note: "elsewhere")
+        let changed = try portfolio.portfolio()
+        #expect(throws: PortfolioRefusal.changedSince(.experiment(ExperimentID(1)))) { try engine.perform(.undo(stale), on: day, note: "") }
+        #expect(try portfolio.portfolio() == changed, "a refused undo writes nothing")
+    }
+
     @Test("The portfolio file is created with mode 0600; junk and newer files are refused clearly")
     func files() throws {
         let folder = try TemporaryFolder()
@@ -146,6 +193,7 @@ struct PortfolioStoreTests {
         (.promotedFrom(BacklogIdeaID(7)), #"{"promotedFrom":{"_0":"B7"}}"#),
         (.followUpOpened(ExperimentID(9)), #"{"followUpOpened":{"_0":"E9"}}"#),
         (.followsUp(ExperimentID(3)), #"{"followsUp":{"_0":"E3"}}"#),
+        (.undone(.started), #"{"undone":{"_0":{"started":{}}}}"#),
     ])
     func storedChanges(change: PortfolioChange, stored: String) throws {
         #expect(try PortfolioRows.json(change) == stored)

@@ -63,6 +63,14 @@ struct RunFormatTests {
             .requestCompleted(OwnerTag("fedcba9876543210fedcba98")),
             .roomLocked,
             .roomUnlocked,
+            .earlierExperimentsShown([
+                EarlierExperiment(id: "E3", title: "Approve small purchases", workshop: "Quick start", workshopDate: CalendarDate(iso: "2026-03-12"),
+                                  stage: .learned, learning: LearningCard(outcome: .invalidated, believed: "Approved unchanged", observed: "Half changed",
+                                                                          learned: "Not routine", decision: .testAgain, date: CalendarDate(iso: "2026-04-09")!),
+                                  reviewDate: CalendarDate(iso: "2026-04-01")),
+                EarlierExperiment(id: "E5", title: "Shared calendar", stage: .running),
+            ]),
+            .earlierExperimentsShown([]),
         ]
     }
 
@@ -98,6 +106,7 @@ struct RunFormatTests {
         case .requestCompleted: "requestCompleted"
         case .roomLocked: "roomLocked"
         case .roomUnlocked: "roomUnlocked"
+        case .earlierExperimentsShown: "earlierExperimentsShown"
         }
     }
 
@@ -106,7 +115,7 @@ struct RunFormatTests {
         "ideaSubmitted", "ideaEdited", "ideaWithdrawn", "ideasRevealed", "ideaHidden", "ideaUnhidden", "ideaParked",
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
-        "roomUnlocked",
+        "roomUnlocked", "earlierExperimentsShown",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

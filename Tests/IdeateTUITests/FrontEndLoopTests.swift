@@ -120,6 +120,48 @@ struct FrontEndLoopTests {
         await loop.value
     }
 
+    @Test("The follow-up screen records a learning card with keys (a refusal keeps what was typed), shows it once kept, undoes it as a new change, and quits on q")
+    func followupLoop() async throws {
+        let engine = InMemoryPortfolio(try FollowupFixtures.portfolio())
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let app = FollowupApp(engine: engine, portfolio: try engine.portfolio(), today: FollowupFixtures.today, terminal: terminal,
+                              portfolioPath: "p.sqlite")
+        let loop = Task { await app.run() }
+        #expect(await remote.frame { $0.contains("Due or overdue (3)") } != nil)
+        remote.type(.down, .down, .down)
+        #expect(await remote.frame { $0.contains("▸ E3") } != nil)
+        remote.type("l")
+        #expect(await remote.frame { $0.contains("Learning card · E3") } != nil)
+        remote.type(.right, .right, .down, .down)
+        remote.type("Nobody booked")
+        remote.type(.save)
+        let refused = await remote.frame { $0.contains("missing: what was learned") }
+        #expect(refused?.contains("Nobody booked") == true, "the form comes back with what was typed")
+        #expect(refused?.contains("◀ unclear ▶") == true)
+        remote.type(.down)
+        remote.type("A calendar alone changes nothing")
+        remote.type(.down, .right, .right, .save)
+        #expect(await remote.frame { $0.contains("E3 learned on 2026-04-20: unclear; therefore we will stop.") } != nil)
+        let learned = try #require(try engine.portfolio().experiments.first { $0.id == ExperimentID(3) }?.learning)
+        #expect(learned == LearningCard(outcome: .unclear, believed: "Rooms stand empty because nobody knows they are free",
+                                        observed: "Nobody booked", learned: "A calendar alone changes nothing", decision: .stop,
+                                        date: FollowupFixtures.today))
+        #expect(await remote.frame { $0.contains("Learned (2)") && $0.contains("▸ E3") } != nil, "the cursor follows the item to its new section")
+
+        remote.type("u")
+        #expect(await remote.frame { $0.contains("Undone: E3 running again.") } != nil)
+        let history = try engine.portfolio().history.filter { $0.subject == .experiment(ExperimentID(3)) }.map(\.change)
+        #expect(history.suffix(2) == [.learned(.unclear, .stop), .undone(.learned(.unclear, .stop))], "the undo is a change of its own")
+        remote.type("u")
+        #expect(await remote.frame { $0.contains("Nothing to undo.") } != nil)
+        remote.resize(width: 120, height: 36)
+        #expect(await remote.frame { $0.width == 120 } != nil)
+        remote.type("q")
+        await loop.value
+        #expect(remote.isStopped)
+    }
+
     @Test("The participant screen asks for the code, keeps what was typed after a wrong one, and joins with the right one")
     func participantCodePrompt() async throws {
         let link = FakeLink()

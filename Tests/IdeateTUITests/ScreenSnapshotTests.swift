@@ -19,6 +19,34 @@ struct ScreenSnapshotTests {
                             named: "lobby-every-way-in-\(width)x\(height)")
     }
 
+    @Test("A follow-up round: one earlier experiment per page, its outcome, learning and decision; n and p move, the lobby follows", arguments: sizes)
+    func followupRound(width: Int, height: Int) throws {
+        var session = try ScreenFixtures.lobby()
+        session.state.apply(.earlierExperimentsShown([
+            EarlierExperiment(id: "E3", title: ScreenFixtures.ideas[0], workshop: "Quick start — one small improvement",
+                              workshopDate: CalendarDate(iso: "2026-03-12"), stage: .learned, learning: LearningCard(
+                                  outcome: .invalidated, believed: "Most small purchases are approved unchanged",
+                                  observed: "Finance changed half of the amounts, often by more than 10 %",
+                                  learned: "Small purchases are not routine: the second signature catches real mistakes",
+                                  decision: .pivot, date: CalendarDate(iso: "2026-04-09")!)),
+            EarlierExperiment(id: "E5", title: ScreenFixtures.ideas[2], stage: .running, reviewDate: CalendarDate(iso: "2026-05-01")),
+        ]))
+        var model = ConsoleModel()
+        model.follow(session.state)
+        #expect(model.earlierPage == 0, "a run with a follow-up round opens on it")
+        try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "followup-round-\(width)x\(height)")
+        _ = model.handle(.character("n"), state: session.state, now: session.now)
+        let second = ScreenFixtures.render(session, model: model, width: width, height: height)
+        #expect(second.text.contains("2 of 2") && second.text.contains("Still running; the group looks at the result on 2026-05-01"))
+        #expect(second.text.contains("␛[31mRED"), "hostile text made visible")
+        _ = model.handle(.character("n"), state: session.state, now: session.now)
+        #expect(model.earlierPage == nil && ScreenFixtures.render(session, model: model, width: width, height: height).text.contains("First question"))
+        _ = model.handle(.character("p"), state: session.state, now: session.now)
+        #expect(model.earlierPage == 1, "p in the lobby goes back to the last page")
+        _ = model.handle(.escape, state: session.state, now: session.now)
+        #expect(model.earlierPage == nil)
+    }
+
     @Test("Ideation with CJK, emoji and hostile text", arguments: sizes)
     func ideation(width: Int, height: Int) throws {
         let (session, _) = try ScreenFixtures.ideation()

@@ -15,6 +15,7 @@ public struct MarkdownMinutes {
             "> Ideas were entered anonymously and criticism was held back until the vote. These minutes name",
             "> no participant.", "",
         ]
+        if let earlier = report.earlierExperiments { out += MarkdownEarlierExperiments.section(earlier) }
         for round in report.rounds {
             out += roundSection(round, votesPerPerson: report.votesPerPerson, maxPerIdea: report.maxVotesPerIdea)
         }

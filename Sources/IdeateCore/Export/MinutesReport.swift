@@ -62,6 +62,9 @@ public struct MinutesReport: Equatable, Sendable {
     public var voteCount: Int
     public var rounds: [RoundReport]
     public var actionItems: [ActionItemEntry]
+    /// What the follow-up round showed, as the portfolio held it when the run started; nil
+    /// without a follow-up round.
+    public var earlierExperiments: [EarlierExperiment]?
 
     /// An agreed follow-up; ``round`` counts from 1 like ``RoundReport/number``.
     public struct ActionItemEntry: Equatable, Sendable {
@@ -86,6 +89,7 @@ public struct MinutesReport: Equatable, Sendable {
         rounds = state.plan.rounds.indices.map { Self.roundReport($0, state: state) }
         ideaCount = rounds.reduce(0) { $0 + $1.ideas.count }
         voteCount = rounds.reduce(0) { $0 + ($1.votesCast ?? 0) }
+        earlierExperiments = state.earlierExperiments
         actionItems = state.actionItems.map {
             ActionItemEntry(id: $0.id, round: $0.round + 1, idea: $0.idea?.rawValue, what: $0.what, owner: $0.owner, due: $0.due)
         }

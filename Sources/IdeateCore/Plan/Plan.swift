@@ -9,6 +9,9 @@ public struct Plan: Codable, Equatable, Sendable {
     /// How many participants may join the run: budgets are per participant, so this (with the
     /// facilitator's room lock) is what keeps a script from joining a thousand times.
     public var maxParticipants: Int
+    /// The workshop opens with a follow-up round: before the first round the shared screen
+    /// walks through what became of earlier experiments in the portfolio.
+    public var followup: Bool
 
     /// Generous for any room; small enough that a flood of joins stops.
     public static let defaultMaxParticipants = 2_000
@@ -17,7 +20,8 @@ public struct Plan: Codable, Equatable, Sendable {
 
     public init(
         title: String, goal: String, anonymity: AnonymitySettings = AnonymitySettings(),
-        voting: VotingSettings = VotingSettings(), rounds: [RoundPlan], maxParticipants: Int = Plan.defaultMaxParticipants
+        voting: VotingSettings = VotingSettings(), rounds: [RoundPlan], maxParticipants: Int = Plan.defaultMaxParticipants,
+        followup: Bool = false
     ) {
         self.title = title
         self.goal = goal
@@ -25,14 +29,15 @@ public struct Plan: Codable, Equatable, Sendable {
         self.voting = voting
         self.rounds = rounds
         self.maxParticipants = maxParticipants
+        self.followup = followup
     }
 
     private enum CodingKeys: String, CodingKey {
-        case title, goal, anonymity, voting, rounds, maxParticipants
+        case title, goal, anonymity, voting, rounds, maxParticipants, followup
     }
 
-    /// Reads plans stored by any version: run files written before `maxParticipants` existed
-    /// get the default.
+    /// Reads plans stored by any version: run files written before `maxParticipants` or
+    /// `followup` existed get the defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         title = try container.decode(String.self, forKey: .title)
@@ -41,6 +46,19 @@ public struct Plan: Codable, Equatable, Sendable {
         voting = try container.decode(VotingSettings.self, forKey: .voting)
         rounds = try container.decode([RoundPlan].self, forKey: .rounds)
         maxParticipants = try container.decodeIfPresent(Int.self, forKey: .maxParticipants) ?? Self.defaultMaxParticipants
+        followup = try container.decodeIfPresent(Bool.self, forKey: .followup) ?? false
+    }
+
+    /// Stores `followup` only when it is set, so a plan without it is stored exactly as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(goal, forKey: .goal)
+        try container.encode(anonymity, forKey: .anonymity)
+        try container.encode(voting, forKey: .voting)
+        try container.encode(rounds, forKey: .rounds)
+        try container.encode(maxParticipants, forKey: .maxParticipants)
+        if followup { try container.encode(followup, forKey: .followup) }
     }
 
     /// The sum of all timed phases, in seconds.

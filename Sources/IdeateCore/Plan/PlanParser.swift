@@ -3,7 +3,7 @@ import Yams
 /// Turns a plan file's text into a ``Plan``, or into every problem it has, each at its line
 /// and column. This is what `ideate check` runs; nothing else reads plan YAML.
 public enum PlanParser {
-    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "rounds"]
+    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "rounds"]
     static let anonymityKeys = ["reveal", "batch_seconds", "min_batch", "min_participants"]
     static let roundKeys = ["prompt", "phases"]
 
@@ -35,11 +35,12 @@ public enum PlanParser {
         if maxParticipants < anonymity.minParticipants, let node = fields["max_participants"] {
             document.report(node, "`max_participants` (\(maxParticipants)) is below `min_participants` (\(anonymity.minParticipants))")
         }
+        let followup = document.bool(fields["followup"], key: "followup") ?? false
         guard document.diagnostics.isEmpty, let title, let goal else {
             return .failure(SourceDiagnostics(document.diagnostics))
         }
         return .success(Plan(title: title, goal: goal, anonymity: anonymity, voting: voting, rounds: rounds,
-                             maxParticipants: maxParticipants))
+                             maxParticipants: maxParticipants, followup: followup))
     }
 
     private static func parseAnonymity(_ node: Node, _ document: YAMLDocument) -> AnonymitySettings {

@@ -86,6 +86,22 @@ public final class YAMLDocument {
         return value
     }
 
+    /// `true` or `false` (also `yes`/`no`), or nil after reporting the problem.
+    public func bool(_ node: Node?, key: String) -> Bool? {
+        guard let node else { return nil }
+        guard case let .scalar(scalar) = node else {
+            report(node, "`\(key)` should be true or false, not a list or mapping")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(node, "`\(key)` should be true or false, not “\(scalar.string)”")
+            return nil
+        }
+    }
+
     /// A whole number in `range`, or nil after reporting the problem.
     public func integer(_ node: Node?, key: String, in range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }

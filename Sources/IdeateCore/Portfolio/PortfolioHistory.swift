@@ -42,6 +42,8 @@ public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertib
     case promotedFrom(BacklogIdeaID)
     case followUpOpened(ExperimentID)
     case followsUp(ExperimentID)
+    /// A change taken back (`u` on the follow-up screen): the item is as it was before it.
+    indirect case undone(PortfolioChange)
 
     public var description: String {
         switch self {
@@ -53,6 +55,7 @@ public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertib
         case let .promotedFrom(idea): "promoted from backlog idea \(idea)"
         case let .followUpOpened(next): "follow-up experiment \(next) opened"
         case let .followsUp(previous): "opened to test again after \(previous)"
+        case let .undone(change): "undone: \(change)"
         }
     }
 }

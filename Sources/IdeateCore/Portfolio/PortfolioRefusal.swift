@@ -18,6 +18,8 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     case actionItemUnchanged(ActionItemID, TrackedActionItem.Status)
     case alreadyPromoted(BacklogIdeaID, to: ExperimentID)
     case notFound(PortfolioSubject)
+    /// An undo found the item changed since the change it takes back.
+    case changedSince(PortfolioSubject)
     /// Only a finished workshop is added: its shortlist and action items are final then.
     case runNotFinished(title: String)
 
@@ -43,6 +45,8 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
             "\(id) was already promoted to \(experiment)"
         case let .notFound(subject):
             "the portfolio has no \(subject)"
+        case let .changedSince(subject):
+            "\(subject) has changed since; nothing was undone"
         case let .runNotFinished(title):
             "“\(title)” has not finished; the portfolio takes a run once its workshop has ended"
         }

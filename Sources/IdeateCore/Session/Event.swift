@@ -41,4 +41,7 @@ public enum Event: Codable, Equatable, Sendable {
     /// The facilitator closed joining (known participants still reconnect).
     case roomLocked
     case roomUnlocked
+    /// A plan with `followup: true` started: what the portfolio held about earlier experiments
+    /// then, which the follow-up round shows and the minutes record.
+    case earlierExperimentsShown([EarlierExperiment])
 }

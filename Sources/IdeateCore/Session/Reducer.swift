@@ -112,6 +112,8 @@ extension SessionState {
             isRoomLocked = true
         case .roomUnlocked:
             isRoomLocked = false
+        case let .earlierExperimentsShown(experiments):
+            earlierExperiments = experiments
         }
     }
 

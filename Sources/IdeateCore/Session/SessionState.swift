@@ -43,6 +43,9 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var closedVoteRounds: Set<Int> = []
     public internal(set) var reviews: [IdeaID: IdeaReview] = [:]
     public internal(set) var actionItems: [ActionItem] = []
+    /// What a follow-up round shows, as the portfolio held it when the run started; nil when
+    /// the run has no follow-up round.
+    public internal(set) var earlierExperiments: [EarlierExperiment]?
     public internal(set) var phaseHistory: [PhaseRecord] = []
     /// How many times idea texts were edited: lets views built from texts notice a change.
     public internal(set) var editCount = 0

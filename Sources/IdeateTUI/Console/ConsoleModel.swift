@@ -44,6 +44,9 @@ public struct ConsoleModel: Equatable, Sendable {
     public var status: Status?
     /// Filters the idea lists while not empty.
     public var searchQuery = ""
+    /// The page of the follow-up round on the shared screen while it shows (the session stays in
+    /// the lobby meanwhile); nil for the lobby itself and every later screen.
+    public var earlierPage: Int?
     /// The phase the cursor belongs to; a new phase resets cursor and marks.
     var phaseKey: String = ""
 
@@ -54,6 +57,8 @@ public struct ConsoleModel: Equatable, Sendable {
         let key = "\(state.stage)-\(state.isLocked)"
         guard key != phaseKey else { return }
         phaseKey = key
+        // A run with a follow-up round opens on it; the first round ends it.
+        earlierPage = state.stage == .lobby && state.earlierExperiments != nil ? 0 : nil
         cursor = 0
         cursorVisible = false
         scroll = 0

@@ -12,6 +12,7 @@ extension ConsoleModel {
         if key == .interrupt { return [.quit] }
         if key == .resize { return [] }
         if let overlay { return handle(key, in: overlay, state: state) }
+        if state.stage == .lobby, let earlier = state.earlierExperiments, handleFollowupRound(key, pages: max(1, earlier.count)) { return [] }
         let ideas = ConsoleLists.ideas(for: state, model: self)
         let selected = ideas.indices.contains(cursor) ? state.ideas[ideas[cursor]] : nil
         switch key {
@@ -41,6 +42,32 @@ extension ConsoleModel {
             return handlePhaseKey(key, state: state, selected: selected)
         }
         return []
+    }
+
+    /// The follow-up round's pages: n (or → Enter Space) next, p (or ←) back, Esc or q to the
+    /// lobby; in the lobby, p goes back to the last page. Returns whether the key was used.
+    private mutating func handleFollowupRound(_ key: Key, pages: Int) -> Bool {
+        guard let page = earlierPage else {
+            guard key == .character("p") else { return false }
+            earlierPage = pages - 1
+            return true
+        }
+        switch key {
+        case .character("n"), .right, .enter, .character(" "):
+            if page + 1 < pages {
+                earlierPage = page + 1
+            } else {
+                earlierPage = nil
+                status = Status(text: "The lobby: press n to start the first round (p for the earlier experiments again).", isProblem: false)
+            }
+        case .character("p"), .left:
+            earlierPage = max(0, page - 1)
+        case .escape, .character("q"):
+            earlierPage = nil
+        default:
+            return false
+        }
+        return true
     }
 
     /// Closes joining once everyone is in (known participants still reconnect), or opens it.

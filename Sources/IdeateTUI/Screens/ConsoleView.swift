@@ -17,7 +17,11 @@ public enum ConsoleView {
         ScreenFrame.drawHeader(&grid, state: state, context: context)
         switch state.stage {
         case .lobby:
-            LobbyScreen.draw(&grid, state: state, context: context)
+            if let page = model.earlierPage, let earlier = state.earlierExperiments {
+                EarlierExperimentsScreen.draw(&grid, experiments: earlier, page: page)
+            } else {
+                LobbyScreen.draw(&grid, state: state, context: context)
+            }
         case .finished:
             EndScreen.draw(&grid, state: state, context: context)
         case .running(_, .ideate), .running(_, .build):
@@ -30,8 +34,8 @@ public enum ConsoleView {
             ResultsScreen.draw(&grid, state: state, model: &model)
         }
         ScreenFrame.drawStatus(&grid, model: model, state: state, context: context)
-        ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state))
-        if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state) }
+        ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state, model: model))
+        if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state, model: model) }
         return grid
     }
 }

@@ -2,10 +2,10 @@ import IdeateCore
 
 /// Panels drawn over a screen: help, confirmations, one-line input, the review form.
 enum Overlays {
-    static func draw(_ overlay: ConsoleModel.Overlay, on grid: inout CellGrid, state: SessionState) {
+    static func draw(_ overlay: ConsoleModel.Overlay, on grid: inout CellGrid, state: SessionState, model: ConsoleModel) {
         switch overlay {
         case .help:
-            let hints = ScreenFrame.hints(for: state).map { "\($0.key.padding(8))\($0.action)" }
+            let hints = ScreenFrame.hints(for: state, model: model).map { "\($0.key.padding(8))\($0.action)" }
             let lines = hints + [
                 "↑↓ PgUp PgDn  move in the list", "Esc or q      back (q on a screen asks before quitting)",
                 "Ctrl-C        leave at once (everything is already saved)", "", "Press ? or Esc to close.",

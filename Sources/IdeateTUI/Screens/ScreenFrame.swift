@@ -63,11 +63,15 @@ struct ScreenFrame {
     }
 
     /// The keys of the screen for `state`, most useful first (the footer shows what fits).
-    static func hints(for state: SessionState) -> [KeyHint] {
+    static func hints(for state: SessionState, model: ConsoleModel) -> [KeyHint] {
         var hints: [KeyHint] = []
         switch state.stage {
+        case .lobby where model.earlierPage != nil:
+            return [KeyHint(key: "n", action: "next"), KeyHint(key: "p", action: "previous"), KeyHint(key: "?", action: "help"),
+                    KeyHint(key: "Esc", action: "to the lobby")]
         case .lobby:
             hints = [KeyHint(key: "n", action: "start")]
+            if state.earlierExperiments != nil { hints.append(KeyHint(key: "p", action: "earlier experiments")) }
         case .finished:
             hints = [KeyHint(key: "↑↓", action: "move"), KeyHint(key: "Enter", action: "review")]
         case let .running(_, phase):

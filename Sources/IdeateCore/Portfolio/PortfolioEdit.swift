@@ -1,0 +1,51 @@
+/// A change to the portfolio as a value, so a screen can ask for one without knowing where the
+/// portfolio is kept: ``PortfolioEngine`` saves it through the same rules the command line
+/// uses, and answers with what takes it back.
+public enum PortfolioEdit: Equatable, Sendable {
+    /// planned → running.
+    case start(ExperimentID)
+    /// running → learned with this card (its date is the day of the change).
+    case learn(ExperimentID, LearningCard)
+    /// An action item to a new status.
+    case move(ActionItemID, to: TrackedActionItem.Status)
+    /// A backlog idea becomes a planned experiment with this test card.
+    case promote(BacklogIdeaID, TestCard)
+    /// Takes back an earlier change by a new change of its own, kept in the history.
+    case undo(PortfolioUndo)
+}
+
+/// What takes one change back. Undoing never erases history: it is a new change, with its own
+/// history row, that restores what the item was before — refused when the item has moved on
+/// since (someone else changed it), so an undo never overwrites another person's work.
+public enum PortfolioUndo: Equatable, Sendable, CustomStringConvertible {
+    /// running → planned again, with the start date it had.
+    case unstart(ExperimentID, previousStart: CalendarDate?)
+    /// learned → running again; the follow-up a "test again" opened is withdrawn with it.
+    case unlearn(ExperimentID, followUp: ExperimentID?)
+    /// The action item back from `from` to the status (and status date) it had.
+    case unmove(ActionItemID, from: TrackedActionItem.Status, back: TrackedActionItem.Status, backDate: CalendarDate?)
+    /// The backlog idea back in the backlog; the planned experiment it became is withdrawn.
+    case unpromote(BacklogIdeaID, ExperimentID)
+
+    public var description: String {
+        switch self {
+        case let .unstart(id, _): "\(id) planned again"
+        case let .unlearn(id, followUp): "\(id) running again" + (followUp.map { ", follow-up \($0) withdrawn" } ?? "")
+        case let .unmove(id, _, back, _): "\(id) \(back.rawValue) again"
+        case let .unpromote(idea, experiment): "\(idea) back in the backlog, \(experiment) withdrawn"
+        }
+    }
+}
+
+/// Where the follow-up screen reads and changes the portfolio: the portfolio file in the app,
+/// an in-memory portfolio in tests. It keeps the screen (IdeateTUI) apart from the file
+/// (IdeateStore), as ``WorkshopEngine`` does for the console.
+public protocol PortfolioEngine: Sendable {
+    /// Everything the portfolio holds now.
+    func portfolio() throws -> Portfolio
+    /// Saves `edit` on `date` with `note` and returns only after it is kept; answers with what
+    /// takes it back (nil for an undo, which is not undone in turn).
+    /// - Throws: ``PortfolioRefusal`` when a rule refuses (nothing changed), or why it could
+    ///   not be saved.
+    func perform(_ edit: PortfolioEdit, on date: CalendarDate, note: String) throws -> PortfolioUndo?
+}

@@ -1,0 +1,88 @@
+import IdeateCore
+
+/// What the follow-up screen lists, in the order a review meeting goes through it: what is due
+/// or overdue first (review dates reached, action items past due), then the rest by state, the
+/// backlog last. Built once each time the portfolio is read, never per frame, so a portfolio of
+/// tens of thousands of items scrolls as fast as a small one.
+public struct FollowupAgenda: Equatable, Sendable {
+    /// A part of the list, in the order shown.
+    public enum Section: String, CaseIterable, Sendable {
+        case due = "Due or overdue"
+        case running = "Running"
+        case planned = "Planned"
+        case actionItems = "Open action items"
+        case learned = "Learned"
+        case backlog = "Backlog"
+        case closed = "Closed action items"
+    }
+
+    /// One thing in the portfolio that can be chosen and changed.
+    public enum Item: Equatable, Sendable {
+        case experiment(Experiment)
+        case actionItem(TrackedActionItem)
+        case backlogIdea(BacklogIdea)
+
+        public var subject: PortfolioSubject {
+            switch self {
+            case let .experiment(experiment): .experiment(experiment.id)
+            case let .actionItem(item): .actionItem(item.id)
+            case let .backlogIdea(idea): .backlogIdea(idea.id)
+            }
+        }
+
+        public var title: String {
+            switch self {
+            case let .experiment(experiment): experiment.title
+            case let .actionItem(item): item.what
+            case let .backlogIdea(idea): idea.text
+            }
+        }
+    }
+
+    /// An item with the section it is listed in.
+    public struct Entry: Equatable, Sendable {
+        public var section: Section
+        public var item: Item
+    }
+
+    public let today: CalendarDate
+    public let entries: [Entry]
+    /// Each item's history, oldest first, for the opened item.
+    public let history: [PortfolioSubject: [HistoryEntry]]
+    public let workshops: [RunIdentity: Workshop]
+    /// Counts for the summary line.
+    public let stages: [Experiment.Stage: Int]
+    public let openActionItems: Int
+    public let backlogCount: Int
+
+    public init(_ portfolio: Portfolio, today: CalendarDate) {
+        self.today = today
+        let due = portfolio.experiments.filter { $0.isDue(on: today) }
+        let overdueItems = portfolio.actionItems.filter { $0.isOverdue(on: today) }
+        var entries: [Entry] = []
+        let dueItems = due.map { (date: $0.card.reviewDate, item: Item.experiment($0)) } + overdueItems.map { (date: $0.due, item: Item.actionItem($0)) }
+        entries += dueItems.sorted { ($0.date?.daysSince1970 ?? 0) < ($1.date?.daysSince1970 ?? 0) }.map { Entry(section: .due, item: $0.item) }
+        let dueIDs = Set(due.map(\.id))
+        for (section, stage) in [(Section.running, Experiment.Stage.running), (.planned, .planned)] {
+            entries += portfolio.experiments.filter { $0.state.stage == stage && !dueIDs.contains($0.id) }
+                .map { Entry(section: section, item: .experiment($0)) }
+        }
+        entries += portfolio.actionItems.filter { !$0.status.isClosed && !$0.isOverdue(on: today) }
+            .map { Entry(section: .actionItems, item: .actionItem($0)) }
+        entries += portfolio.experiments.filter { $0.state.stage == .learned }.map { Entry(section: .learned, item: .experiment($0)) }
+        let backlog = portfolio.backlog.filter { $0.promotedTo == nil }
+        entries += backlog.map { Entry(section: .backlog, item: .backlogIdea($0)) }
+        entries += portfolio.actionItems.filter(\.status.isClosed).map { Entry(section: .closed, item: .actionItem($0)) }
+        self.entries = entries
+        history = Dictionary(grouping: portfolio.history, by: \.subject)
+        workshops = Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
+        stages = Dictionary(grouping: portfolio.experiments, by: \.state.stage).mapValues(\.count)
+        openActionItems = portfolio.actionItems.filter { !$0.status.isClosed }.count
+        backlogCount = backlog.count
+    }
+
+    public var dueCount: Int { entries.prefix { $0.section == .due }.count }
+
+    /// Where `subject` is listed now, to keep the cursor on an item that moved section.
+    public func index(of subject: PortfolioSubject) -> Int? { entries.firstIndex { $0.item.subject == subject } }
+}

@@ -1,0 +1,92 @@
+import IdeateCore
+
+/// One item shown whole: an experiment's test card and learning card, an action item, a backlog
+/// idea, each with where it came from and its history. Also the one-line state the list shows.
+enum FollowupDetail {
+    static let labelWidth = 22
+
+    /// The state words for the list, and the role that marks them (each with its own words, so
+    /// nothing rests on colour): overdue with ⚠, due with ●.
+    static func state(of item: FollowupAgenda.Item, today: CalendarDate) -> (String, StyleRole) {
+        switch item {
+        case let .experiment(experiment):
+            if let learning = experiment.learning {
+                return ("\(learning.outcome.rawValue) → \(learning.decision.phrase)", .accent)
+            }
+            let stage = experiment.state.stage.rawValue
+            guard let review = experiment.card.reviewDate else { return ("\(stage) · no review date", .muted) }
+            let late = review.days(until: today)
+            if late > 0 { return ("⚠ \(stage) · review \(late) \(late == 1 ? "day" : "days") late", .warning) }
+            if late == 0 { return ("● \(stage) · review today", .accent) }
+            return ("\(stage) · review \(review)", .muted)
+        case let .actionItem(item):
+            if item.isOverdue(on: today), let due = item.due {
+                let late = due.days(until: today)
+                return ("⚠ \(item.status.rawValue) · \(late) \(late == 1 ? "day" : "days") late", .warning)
+            }
+            if item.status == .open { return ("open · due \(item.due?.description ?? "—")", .muted) }
+            return ("\(item.status.rawValue) " + (item.status == .stuck ? "since " : "") + (item.statusDate?.description ?? ""), .muted)
+        case let .backlogIdea(idea):
+            return (idea.kind == .idea ? "backlog" : idea.kind.rawValue, .muted)
+        }
+    }
+
+    static func draw(_ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, y top: Int, height: Int) {
+        let width = grid.width - 4
+        var lines: [(label: String, text: String, role: StyleRole)] = []
+        let item = entry.item
+        let (state, stateRole) = state(of: item, today: agenda.today)
+        lines.append(("", "\(item.subject) · \(entry.section.rawValue.lowercased()) · \(state)", stateRole))
+        switch item {
+        case let .experiment(experiment):
+            // What was learned comes first: once an experiment has its card, that is what people look for.
+            if let learning = experiment.learning {
+                lines += [("Learning card", "\(learning.date) · \(learning.outcome.rawValue)", .heading),
+                          ("We believed", learning.believed, .text), ("We observed", learning.observed, .text),
+                          ("We learned", learning.learned, .text), ("Therefore we will", learning.decision.phrase, .accent), ("", "", .text)]
+            }
+            let card = experiment.card
+            lines += [("We believe", card.assumption, .text), ("To verify, we will", card.smallestTest, .text),
+                      ("And measure", card.metric, .text), ("We are right if", card.successCriterion, .text),
+                      ("We stop if", card.failureCriterion, .text), ("Owner", card.owner, .text),
+                      ("Start · review", "\(card.startDate?.description ?? "—") · \(card.reviewDate?.description ?? "—")", .text)]
+            lines += origin(experiment.workshop, round: experiment.round, agenda: agenda)
+        case let .actionItem(actionItem):
+            lines += [("Owner", actionItem.owner, .text), ("Due", actionItem.due?.description ?? "—", .text)]
+            if let idea = actionItem.idea { lines.append(("For the idea", idea, .text)) }
+            lines += origin(actionItem.workshop, round: actionItem.round, agenda: agenda)
+        case let .backlogIdea(idea):
+            lines += origin(idea.workshop, round: idea.round, agenda: agenda)
+        }
+        let history = agenda.history[item.subject] ?? []
+        if !history.isEmpty {
+            lines.append(("", "", .text))
+            lines.append(("History", "", .heading))
+            lines += history.map { (" \($0.date)", $0.change.description + ($0.note.isEmpty ? "" : " — " + $0.note), .muted) }
+        }
+        var y = top
+        for line in TextLayout.wrap(item.title, width: width, maxLines: 2) {
+            grid.put(line, x: 2, y: y, role: .title)
+            y += 1
+        }
+        for line in lines {
+            let wrapped = line.label.isEmpty ? TextLayout.wrap(line.text, width: width) : TextLayout.wrap(line.text, width: width - labelWidth)
+            guard y + max(1, wrapped.count) <= top + height else {
+                grid.put("▼ more; widen or heighten the terminal", x: 2, y: top + height - 1, role: .muted)
+                return
+            }
+            if !line.label.isEmpty { grid.put(line.label, x: 2, y: y, role: line.role == .heading ? .heading : .muted) }
+            for text in wrapped {
+                grid.put(text, x: line.label.isEmpty ? 2 : 2 + labelWidth, y: y, role: line.role, maxWidth: line.label.isEmpty ? width : width - labelWidth)
+                y += 1
+            }
+            if wrapped.isEmpty { y += 1 }
+        }
+    }
+
+    private static func origin(_ run: RunIdentity?, round: Int?, agenda: FollowupAgenda) -> [(label: String, text: String, role: StyleRole)] {
+        guard let run, let workshop = agenda.workshops[run] else { return [] }
+        let when = workshop.date.map { " (\($0))" } ?? ""
+        return [("From the workshop", "“\(workshop.title)”\(when)" + (round.map { ", round \($0)" } ?? ""), .text)]
+    }
+}

@@ -1,0 +1,96 @@
+import IdeateCore
+
+/// The follow-up screen as a function of the portfolio: the agenda and the screen's state in,
+/// a frame of cells out. The list draws only the rows that show, so its cost grows with the
+/// terminal, not with the portfolio.
+public enum FollowupScreen {
+    /// The frame at `width`×`height`; `model.scroll` is kept in step with the cursor.
+    public static func render(agenda: FollowupAgenda, model: inout FollowupModel, portfolioPath: String, width: Int, height: Int) -> CellGrid {
+        guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
+            return ScreenFrame.tooSmall(width: width, height: height)
+        }
+        model.cursor = min(model.cursor, max(0, agenda.entries.count - 1))
+        let selected = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor] : nil
+        var grid = CellGrid(width: width, height: height)
+        drawHeader(&grid, agenda: agenda, path: portfolioPath)
+        grid.put(summary(agenda), x: 2, y: 2, role: .muted, maxWidth: width - 4)
+        let body = (y: 4, height: height - 6)
+        if let selected, model.isOpen {
+            FollowupDetail.draw(&grid, entry: selected, agenda: agenda, y: body.y, height: body.height)
+        } else if agenda.entries.isEmpty {
+            grid.put("Nothing to follow up yet: a finished workshop adds its experiments, action items and ideas.",
+                     x: 2, y: body.y, role: .muted, maxWidth: width - 4)
+        } else {
+            drawList(&grid, agenda: agenda, model: &model, y: body.y, height: body.height)
+        }
+        if let status = model.status {
+            grid.put(" " + status.text, x: 0, y: height - 2, role: status.isProblem ? .warning : .success, maxWidth: width)
+        }
+        ScreenFrame.drawFooter(&grid, hints: hints(for: selected?.item, isOpen: model.isOpen))
+        switch model.overlay {
+        case .help: FollowupOverlays.help(&grid)
+        case let .form(form): FollowupOverlays.form(&grid, form: form, today: agenda.today)
+        case nil: break
+        }
+        return grid
+    }
+
+    private static func drawHeader(_ grid: inout CellGrid, agenda: FollowupAgenda, path: String) {
+        grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
+        let right = "Follow-up · today \(agenda.today) · \(agenda.dueCount) due "
+        let rightWidth = DisplayWidth.of(right)
+        grid.put(" ideate · \(path)", x: 0, y: 0, role: .header, maxWidth: max(1, grid.width - rightWidth - 1))
+        grid.put(right, x: grid.width - rightWidth, y: 0, role: .header)
+    }
+
+    static func summary(_ agenda: FollowupAgenda) -> String {
+        let stages = Experiment.Stage.allCases.map { "\(agenda.stages[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
+        return "\(stages) · \(agenda.openActionItems) open action items · \(agenda.backlogCount) backlog ideas"
+    }
+
+    private static func drawList(_ grid: inout CellGrid, agenda: FollowupAgenda, model: inout FollowupModel, y: Int, height: Int) {
+        let entries = agenda.entries
+        func startsSection(_ index: Int) -> Bool { index == 0 || entries[index - 1].section != entries[index].section }
+        let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: height)
+        list.draw(&grid, count: entries.count, cursor: model.cursor, scroll: &model.scroll,
+                  itemHeight: { startsSection($0) ? ($0 == 0 ? 1 : 2) + 1 : 1 }) { grid, index, x, rowY, selected in
+            var row = rowY
+            if startsSection(index) {
+                if index > 0 { row += 1 }
+                let count = entries[index...].prefix { $0.section == entries[index].section }.count
+                grid.put("\(entries[index].section.rawValue) (\(count))", x: x, y: row, role: .heading)
+                row += 1
+            }
+            drawRow(&grid, entry: entries[index], today: agenda.today, x: x, y: row, width: list.width, selected: selected)
+        }
+    }
+
+    private static func drawRow(_ grid: inout CellGrid, entry: FollowupAgenda.Entry, today: CalendarDate, x: Int, y: Int, width: Int, selected: Bool) {
+        let (state, stateRole) = FollowupDetail.state(of: entry.item, today: today)
+        let stateWidth = min(DisplayWidth.of(state), width / 2)
+        if selected { grid.fill(x: x, y: y, width: width, height: 1, role: .selection) }
+        let base: StyleRole = selected ? .selection : .text
+        let id = entry.item.subject.description
+        grid.put((selected ? "▸ " : "  ") + id, x: x, y: y, role: base)
+        let titleX = x + 9
+        grid.put(entry.item.title, x: titleX, y: y, role: base, maxWidth: max(1, width - 9 - stateWidth - 2))
+        grid.put(state, x: x + width - stateWidth, y: y, role: selected ? .selection : stateRole, maxWidth: stateWidth)
+    }
+
+    /// The keys for the chosen item, most useful first; help and quit (or back) always last.
+    static func hints(for item: FollowupAgenda.Item?, isOpen: Bool) -> [ScreenFrame.KeyHint] {
+        var hints = [ScreenFrame.KeyHint(key: "↑↓", action: "choose")]
+        if !isOpen { hints.append(.init(key: "Enter", action: "open")) }
+        switch item {
+        case let .experiment(experiment) where experiment.state == .planned: hints.append(.init(key: "s", action: "start"))
+        case let .experiment(experiment) where experiment.state == .running: hints.append(.init(key: "l", action: "learning card"))
+        case let .actionItem(actionItem) where !actionItem.status.isClosed:
+            hints += [.init(key: "d", action: "done"), .init(key: "k", action: "stuck"), .init(key: "x", action: "dropped")]
+            if actionItem.status == .stuck { hints.append(.init(key: "o", action: "open")) }
+        case .backlogIdea: hints.append(.init(key: "p", action: "promote"))
+        default: break
+        }
+        hints.append(.init(key: "u", action: "undo"))
+        return hints + [.init(key: "?", action: "help"), .init(key: "q", action: isOpen ? "back" : "quit")]
+    }
+}

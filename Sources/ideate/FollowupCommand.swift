@@ -1,0 +1,62 @@
+import ArgumentParser
+import IdeateCore
+import IdeateStore
+import IdeateTUI
+import ServiceLifecycle
+
+/// `ideate followup`: the follow-up screen over the portfolio, where a review meeting goes
+/// through what is due, records learning cards, moves action items and promotes ideas.
+struct Followup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "Go through the portfolio on screen: what is due first, then the rest.",
+        discussion: """
+        Experiments whose review date has come and action items past their due date come \
+        first, then experiments by state, open action items, what was learned and the \
+        backlog. Choose with the arrow keys and open with Enter; s starts an experiment, l \
+        records its learning card, d, k and x mark an action item done, stuck or dropped, p \
+        promotes a backlog idea, u undoes the last change, ? lists every key. Each change is \
+        saved, with its history, before the screen shows it.
+        """
+    )
+
+    @OptionGroup var portfolio: PortfolioOptions
+
+    @Option(help: "Theme for the screen (see `ideate themes`); NO_COLOR=1 always means monochrome.")
+    var theme = "default"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Date changes and count what is due from this day instead of today.", valueName: "date"), transform: DateArgument.parse)
+    var asOf: CalendarDate?
+
+    func run() async throws {
+        try await reportingErrors {
+            try TerminalCheck.requireTerminal()
+            let theme: Theme
+            do {
+                theme = try ThemeCatalog.load(named: self.theme)
+            } catch let error as ThemeCatalog.LoadError {
+                throw CommandLineError(error.description)
+            }
+            let store = try ChangeOptions.existingStore(at: portfolio.path())
+            let screen = FollowupService(store: store, portfolio: try store.portfolio(), today: asOf ?? PortfolioFile.today, theme: theme)
+            try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
+        }
+    }
+}
+
+/// The follow-up screen as a service, so SIGTERM and SIGHUP give the terminal back.
+struct FollowupService: Service {
+    let store: PortfolioStore
+    let portfolio: Portfolio
+    let today: CalendarDate
+    let theme: Theme
+
+    func run() async {
+        await cancelWhenGracefulShutdown { [store, portfolio, today, theme] in
+            let app = FollowupApp(engine: store, portfolio: portfolio, today: today, terminal: NcursesTerminal(theme: theme),
+                                  portfolioPath: store.path)
+            await app.run()
+        }
+    }
+}
