@@ -71,6 +71,13 @@ func makeRun(ideaCount: Int, participants: Int, at path: String) async throws {
     try store.appendNow(await engine.log)
 }
 
+// `--make-portfolio PATH` only writes the large portfolio that `Benchmarks/run` measures
+// `ideate followup` and `ideate portfolio` on, and prints its counts.
+if let index = CommandLine.arguments.firstIndex(of: "--make-portfolio"), let path = CommandLine.arguments.dropFirst(index + 1).first {
+    print(try await PortfolioFixture.make(at: path))
+    exit(0)
+}
+
 // `--keep-run PATH` leaves a copy of the 10,000-idea run file for other measurements.
 let keepRun = CommandLine.arguments.firstIndex(of: "--keep-run").flatMap { CommandLine.arguments.dropFirst($0 + 1).first }
 let folder = NSTemporaryDirectory() + "ideate-bench-\(getpid())"

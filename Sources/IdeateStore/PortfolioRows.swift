@@ -110,13 +110,16 @@ enum PortfolioRows {
         ])
     }
 
+    /// The columns ``backlogIdea(_:)`` reads, in its order: read by position, not by name,
+    /// because a portfolio holds tens of thousands of backlog ideas.
+    static let backlogColumns = "id, text, kind, workshop, round, promoted_to"
+
     static func backlogIdea(_ row: Row) throws -> BacklogIdea {
-        guard let kind = BacklogIdea.Kind(rawValue: row["kind"]) else {
-            throw PortfolioStoreError.damaged("backlog idea \(row["id"] as Int) has the kind “\(row["kind"] as String)”")
+        guard let kind = BacklogIdea.Kind(rawValue: row[2]) else {
+            throw PortfolioStoreError.damaged("backlog idea \(row[0] as Int) has the kind “\(row[2] as String)”")
         }
-        return BacklogIdea(id: BacklogIdeaID(row["id"]), text: row["text"], kind: kind,
-                           workshop: (row["workshop"] as String?).map(RunIdentity.init), round: row["round"],
-                           promotedTo: (row["promoted_to"] as Int?).map(ExperimentID.init))
+        return BacklogIdea(id: BacklogIdeaID(row[0]), text: row[1], kind: kind, workshop: (row[3] as String?).map(RunIdentity.init),
+                           round: row[4], promotedTo: (row[5] as Int?).map(ExperimentID.init))
     }
 
     // MARK: - History

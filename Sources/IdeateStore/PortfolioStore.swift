@@ -95,13 +95,32 @@ public final class PortfolioStore: Sendable {
     /// history oldest first.
     public func portfolio() throws -> Portfolio {
         try database.read { db in
-            Portfolio(
-                workshops: try Row.fetchAll(db, sql: "SELECT * FROM workshop ORDER BY rowid").map(PortfolioRows.workshop),
-                experiments: try Row.fetchAll(db, sql: "SELECT * FROM experiment ORDER BY id").map(PortfolioRows.experiment),
-                actionItems: try Row.fetchAll(db, sql: "SELECT * FROM action_item ORDER BY id").map(PortfolioRows.actionItem),
-                backlog: try Row.fetchAll(db, sql: "SELECT * FROM backlog_idea ORDER BY id").map(PortfolioRows.backlogIdea),
-                history: try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY seq").map(PortfolioRows.historyEntry))
+            var portfolio = try Self.items(db)
+            portfolio.history = try Row.fetchAll(db, sql: "SELECT * FROM history ORDER BY seq").map(PortfolioRows.historyEntry)
+            return portfolio
         }
+    }
+
+    /// Everything but the history, which is most of the decoding work and which a list does
+    /// not show.
+    public func items() throws -> Portfolio {
+        try database.read(Self.items)
+    }
+
+    /// One item's history, oldest first.
+    public func history(of subject: PortfolioSubject) throws -> [HistoryEntry] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM history WHERE subject = ? ORDER BY seq", arguments: [subject.description])
+                .map(PortfolioRows.historyEntry)
+        }
+    }
+
+    private static func items(_ db: Database) throws -> Portfolio {
+        Portfolio(
+            workshops: try Row.fetchAll(db, sql: "SELECT * FROM workshop ORDER BY rowid").map(PortfolioRows.workshop),
+            experiments: try Row.fetchAll(db, sql: "SELECT * FROM experiment ORDER BY id").map(PortfolioRows.experiment),
+            actionItems: try Row.fetchAll(db, sql: "SELECT * FROM action_item ORDER BY id").map(PortfolioRows.actionItem),
+            backlog: try Row.fetchAll(db, sql: "SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea ORDER BY id").map(PortfolioRows.backlogIdea))
     }
 
     /// `PRAGMA integrity_check`'s verdict: "ok" for a healthy file.

@@ -107,7 +107,7 @@ extension PortfolioStore: PortfolioEngine {
     }
 
     static func backlogIdea(_ id: BacklogIdeaID, _ db: Database) throws -> BacklogIdea {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM backlog_idea WHERE id = ?", arguments: [id.number]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE id = ?", arguments: [id.number]) else {
             throw PortfolioRefusal.notFound(.backlogIdea(id))
         }
         return try PortfolioRows.backlogIdea(row)

@@ -39,18 +39,23 @@ struct Followup: AsyncParsableCommand {
                 throw CommandLineError(error.description)
             }
             let store = try ChangeOptions.existingStore(at: portfolio.path())
-            let screen = FollowupService(store: store, portfolio: try store.portfolio(), today: asOf ?? PortfolioFile.today, theme: theme)
+            let screen = FollowupService(store: store, portfolio: try store.items(), today: asOf ?? PortfolioFile.today, theme: theme)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
         }
     }
 }
 
 /// The follow-up screen as a service, so SIGTERM and SIGHUP give the terminal back.
-struct FollowupService: Service {
+struct FollowupService: Service, CustomStringConvertible {
     let store: PortfolioStore
     let portfolio: Portfolio
     let today: CalendarDate
     let theme: Theme
+
+    /// Its name in the service group's log. Without it the group describes the service by
+    /// reflection, printing the whole portfolio it holds (hundreds of milliseconds for a
+    /// large one).
+    var description: String { "FollowupService(\(store.path))" }
 
     func run() async {
         await cancelWhenGracefulShutdown { [store, portfolio, today, theme] in

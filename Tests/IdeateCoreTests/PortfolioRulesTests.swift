@@ -202,5 +202,9 @@ struct PortfolioRulesTests {
         #expect(IdeaFingerprint.of("Café für alle") == IdeaFingerprint.of("cafe fur alle"))
         #expect(IdeaFingerprint.of("Retire the weekly report") != IdeaFingerprint.of("Retire the monthly report"))
         #expect(IdeaFingerprint.of("---") == "---")
+        // Plain ASCII takes a fast path; a trailing "·" (no letter) sends the same text the general way.
+        for text in ["Retire the weekly report!", "  Stop: the 3 PM stand-up; now\tplease ", "A-B_C d9", "x", "HR's 2nd form (v2)"] {
+            #expect(IdeaFingerprint.of(text) == IdeaFingerprint.of(text + " ·"), "\(text)")
+        }
     }
 }

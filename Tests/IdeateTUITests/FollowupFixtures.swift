@@ -61,7 +61,10 @@ enum FollowupFixtures {
 
     static func render(_ model: FollowupModel = FollowupModel(), width: Int, height: Int) throws -> CellGrid {
         var model = model
-        return FollowupScreen.render(agenda: FollowupAgenda(try portfolio(), today: today), model: &model,
+        let portfolio = try portfolio()
+        let agenda = FollowupAgenda(portfolio, today: today)
+        let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
+        return FollowupScreen.render(agenda: agenda, model: &model, history: portfolio.history.filter { $0.subject == chosen },
                                      portfolioPath: "sessions/portfolio.sqlite", width: width, height: height)
     }
 }

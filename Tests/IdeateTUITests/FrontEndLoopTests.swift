@@ -125,7 +125,7 @@ struct FrontEndLoopTests {
         let engine = InMemoryPortfolio(try FollowupFixtures.portfolio())
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
-        let app = FollowupApp(engine: engine, portfolio: try engine.portfolio(), today: FollowupFixtures.today, terminal: terminal,
+        let app = FollowupApp(engine: engine, portfolio: try engine.items(), today: FollowupFixtures.today, terminal: terminal,
                               portfolioPath: "p.sqlite")
         let loop = Task { await app.run() }
         #expect(await remote.frame { $0.contains("Due or overdue (3)") } != nil)
@@ -143,15 +143,21 @@ struct FrontEndLoopTests {
         remote.type("A calendar alone changes nothing")
         remote.type(.down, .right, .right, .save)
         #expect(await remote.frame { $0.contains("E3 learned on 2026-04-20: unclear; therefore we will stop.") } != nil)
-        let learned = try #require(try engine.portfolio().experiments.first { $0.id == ExperimentID(3) }?.learning)
+        let learned = try #require(engine.portfolio().experiments.first { $0.id == ExperimentID(3) }?.learning)
         #expect(learned == LearningCard(outcome: .unclear, believed: "Rooms stand empty because nobody knows they are free",
                                         observed: "Nobody booked", learned: "A calendar alone changes nothing", decision: .stop,
                                         date: FollowupFixtures.today))
         #expect(await remote.frame { $0.contains("Learned (2)") && $0.contains("▸ E3") } != nil, "the cursor follows the item to its new section")
+        remote.type(.enter)
+        #expect(await remote.frame { $0.contains("Learning card") && $0.contains("▼ PgDn") } != nil)
+        remote.type(.pageDown)
+        #expect(await remote.frame { $0.contains("History") && $0.contains("learned: unclear; therefore we will stop") } != nil,
+                "an opened item shows its history, read when it is opened; PgDn scrolls to it at 80×24")
+        remote.type(.escape)
 
         remote.type("u")
         #expect(await remote.frame { $0.contains("Undone: E3 running again.") } != nil)
-        let history = try engine.portfolio().history.filter { $0.subject == .experiment(ExperimentID(3)) }.map(\.change)
+        let history = engine.portfolio().history.filter { $0.subject == .experiment(ExperimentID(3)) }.map(\.change)
         #expect(history.suffix(2) == [.learned(.unclear, .stop), .undone(.learned(.unclear, .stop))], "the undo is a change of its own")
         remote.type("u")
         #expect(await remote.frame { $0.contains("Nothing to undo.") } != nil)

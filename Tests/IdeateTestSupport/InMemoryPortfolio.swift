@@ -9,7 +9,16 @@ public final class InMemoryPortfolio: PortfolioEngine {
 
     public init(_ portfolio: Portfolio) { state = Mutex(portfolio) }
 
-    public func portfolio() throws -> Portfolio { state.withLock { $0 } }
+    /// Everything, history included.
+    public func portfolio() -> Portfolio { state.withLock { $0 } }
+
+    public func items() throws -> Portfolio {
+        var items = portfolio()
+        items.history = []
+        return items
+    }
+
+    public func history(of subject: PortfolioSubject) throws -> [HistoryEntry] { portfolio().history.filter { $0.subject == subject } }
 
     public func perform(_ edit: PortfolioEdit, on date: CalendarDate, note: String) throws -> PortfolioUndo? {
         try state.withLock { (portfolio: inout Portfolio) throws -> PortfolioUndo? in

@@ -40,6 +40,7 @@ public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
 /// ignored ("Retire the weekly report!" and "retire the  Weekly report" match), nothing else.
 public enum IdeaFingerprint {
     public static func of(_ text: String) -> String {
+        if let ascii = asciiWords(text) { return ascii }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var word = ""
@@ -54,5 +55,26 @@ public enum IdeaFingerprint {
         if !word.isEmpty { words.append(word) }
         // Text without a letter or digit ("---") keeps its own spelling rather than matching all such text.
         return words.isEmpty ? folded.trimmingWhitespace : words.joined(separator: " ")
+    }
+
+    /// The same answer for plain ASCII text, without Foundation's folding: most ideas are
+    /// ASCII, and a portfolio report fingerprints tens of thousands of them. Nil for any other
+    /// text, and for text without a letter or digit.
+    private static func asciiWords(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }

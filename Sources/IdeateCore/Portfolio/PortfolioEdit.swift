@@ -41,8 +41,10 @@ public enum PortfolioUndo: Equatable, Sendable, CustomStringConvertible {
 /// an in-memory portfolio in tests. It keeps the screen (IdeateTUI) apart from the file
 /// (IdeateStore), as ``WorkshopEngine`` does for the console.
 public protocol PortfolioEngine: Sendable {
-    /// Everything the portfolio holds now.
-    func portfolio() throws -> Portfolio
+    /// Everything the portfolio holds now but the history (what a list shows).
+    func items() throws -> Portfolio
+    /// One item's history, oldest first (when it is opened).
+    func history(of subject: PortfolioSubject) throws -> [HistoryEntry]
     /// Saves `edit` on `date` with `note` and returns only after it is kept; answers with what
     /// takes it back (nil for an undo, which is not undone in turn).
     /// - Throws: ``PortfolioRefusal`` when a rule refuses (nothing changed), or why it could

@@ -3,7 +3,8 @@ import IdeateCore
 /// What the follow-up screen lists, in the order a review meeting goes through it: what is due
 /// or overdue first (review dates reached, action items past due), then the rest by state, the
 /// backlog last. Built once each time the portfolio is read, never per frame, so a portfolio of
-/// tens of thousands of items scrolls as fast as a small one.
+/// tens of thousands of items scrolls as fast as a small one. It holds no history: an opened
+/// item's is read when it is opened.
 public struct FollowupAgenda: Equatable, Sendable {
     /// A part of the list, in the order shown.
     public enum Section: String, CaseIterable, Sendable {
@@ -47,8 +48,6 @@ public struct FollowupAgenda: Equatable, Sendable {
 
     public let today: CalendarDate
     public let entries: [Entry]
-    /// Each item's history, oldest first, for the opened item.
-    public let history: [PortfolioSubject: [HistoryEntry]]
     public let workshops: [RunIdentity: Workshop]
     /// Counts for the summary line.
     public let stages: [Experiment.Stage: Int]
@@ -74,7 +73,6 @@ public struct FollowupAgenda: Equatable, Sendable {
         entries += backlog.map { Entry(section: .backlog, item: .backlogIdea($0)) }
         entries += portfolio.actionItems.filter(\.status.isClosed).map { Entry(section: .closed, item: .actionItem($0)) }
         self.entries = entries
-        history = Dictionary(grouping: portfolio.history, by: \.subject)
         workshops = Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
         stages = Dictionary(grouping: portfolio.experiments, by: \.state.stage).mapValues(\.count)
         openActionItems = portfolio.actionItems.filter { !$0.status.isClosed }.count

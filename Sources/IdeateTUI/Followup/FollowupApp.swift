@@ -45,7 +45,16 @@ public final class FollowupApp {
 
     private func draw() {
         let size = terminal.size
-        terminal.draw(FollowupScreen.render(agenda: agenda, model: &model, portfolioPath: portfolioPath, width: size.width, height: size.height))
+        var history: [HistoryEntry] = []
+        if model.isOpen, agenda.entries.indices.contains(model.cursor) {
+            do {
+                history = try engine.history(of: agenda.entries[model.cursor].item.subject)
+            } catch {
+                model.status = ConsoleModel.Status(text: "The history could not be read: \(error)", isProblem: true)
+            }
+        }
+        terminal.draw(FollowupScreen.render(agenda: agenda, model: &model, history: history, portfolioPath: portfolioPath,
+                                            width: size.width, height: size.height))
     }
 
     private func perform(_ edit: PortfolioEdit, note: String, done: String, reopening: FollowupModel.Overlay?) {
@@ -59,7 +68,7 @@ public final class FollowupApp {
             return
         }
         do {
-            agenda = FollowupAgenda(try engine.portfolio(), today: today)
+            agenda = FollowupAgenda(try engine.items(), today: today)
         } catch {
             model.status = ConsoleModel.Status(text: "Saved, but the portfolio could not be read again: \(error)", isProblem: true)
         }

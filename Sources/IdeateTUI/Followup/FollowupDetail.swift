@@ -31,7 +31,10 @@ enum FollowupDetail {
         }
     }
 
-    static func draw(_ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, y top: Int, height: Int) {
+    /// Draws the item from its `scroll`-th row on (kept within what there is to show).
+    static func draw(
+        _ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, history: [HistoryEntry], scroll: inout Int, y top: Int, height: Int
+    ) {
         let width = grid.width - 4
         var lines: [(label: String, text: String, role: StyleRole)] = []
         let item = entry.item
@@ -58,30 +61,26 @@ enum FollowupDetail {
         case let .backlogIdea(idea):
             lines += origin(idea.workshop, round: idea.round, agenda: agenda)
         }
-        let history = agenda.history[item.subject] ?? []
         if !history.isEmpty {
             lines.append(("", "", .text))
             lines.append(("History", "", .heading))
             lines += history.map { (" \($0.date)", $0.change.description + ($0.note.isEmpty ? "" : " — " + $0.note), .muted) }
         }
-        var y = top
-        for line in TextLayout.wrap(item.title, width: width, maxLines: 2) {
-            grid.put(line, x: 2, y: y, role: .title)
-            y += 1
-        }
+        // Every screen row, so PgUp and PgDn can scroll what does not fit.
+        var rows: [(label: String, text: String, role: StyleRole)] = TextLayout.wrap(item.title, width: width, maxLines: 2).map { ("", $0, .title) }
         for line in lines {
-            let wrapped = line.label.isEmpty ? TextLayout.wrap(line.text, width: width) : TextLayout.wrap(line.text, width: width - labelWidth)
-            guard y + max(1, wrapped.count) <= top + height else {
-                grid.put("▼ more; widen or heighten the terminal", x: 2, y: top + height - 1, role: .muted)
-                return
-            }
-            if !line.label.isEmpty { grid.put(line.label, x: 2, y: y, role: line.role == .heading ? .heading : .muted) }
-            for text in wrapped {
-                grid.put(text, x: line.label.isEmpty ? 2 : 2 + labelWidth, y: y, role: line.role, maxWidth: line.label.isEmpty ? width : width - labelWidth)
-                y += 1
-            }
-            if wrapped.isEmpty { y += 1 }
+            let wrapped = TextLayout.wrap(line.text, width: line.label.isEmpty ? width : width - labelWidth)
+            rows += (wrapped.isEmpty ? [""] : wrapped).enumerated().map { ($0.offset == 0 ? line.label : "", $0.element, line.role) }
         }
+        scroll = min(max(0, scroll), max(0, rows.count - height))
+        for (offset, row) in rows.dropFirst(scroll).prefix(height).enumerated() {
+            let y = top + offset
+            if !row.label.isEmpty { grid.put(row.label, x: 2, y: y, role: row.role == .heading ? .heading : .muted) }
+            let x = row.label.isEmpty && row.role != .muted ? 2 : 2 + labelWidth
+            grid.put(row.text, x: x, y: y, role: row.role, maxWidth: grid.width - 2 - x)
+        }
+        if scroll > 0 { grid.put("▲ PgUp", x: grid.width - 8, y: top, role: .muted) }
+        if scroll + height < rows.count { grid.put("▼ PgDn", x: grid.width - 8, y: top + height - 1, role: .muted) }
     }
 
     private static func origin(_ run: RunIdentity?, round: Int?, agenda: FollowupAgenda) -> [(label: String, text: String, role: StyleRole)] {

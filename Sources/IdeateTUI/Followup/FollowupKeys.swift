@@ -26,10 +26,16 @@ extension FollowupModel {
             overlay = .help
         case .character("q"), .escape:
             if isOpen { isOpen = false } else { return [.quit] }
+        case .pageDown where isOpen:
+            detailScroll += Self.pageSize
+        case .pageUp where isOpen:
+            detailScroll = max(0, detailScroll - Self.pageSize)
         case .up, .down, .pageUp, .pageDown, .home, .end:
             moveCursor(key, count: agenda.entries.count)
+            detailScroll = 0
         case .enter, .right:
             if selected != nil { isOpen = true }
+            detailScroll = 0
         case .left:
             isOpen = false
         case .character("u"):

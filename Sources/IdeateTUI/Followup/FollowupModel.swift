@@ -14,6 +14,8 @@ public struct FollowupModel: Equatable, Sendable {
     public var scroll = 0
     /// The chosen item is shown whole (its card, learning and history) instead of the list.
     public var isOpen = false
+    /// How many rows of the opened item are scrolled past (PgDn, PgUp).
+    public var detailScroll = 0
     public var overlay: Overlay?
     /// What takes back each change made on this screen, newest last.
     public var undoStack: [PortfolioUndo] = []

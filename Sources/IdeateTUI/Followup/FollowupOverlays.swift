@@ -5,6 +5,7 @@ enum FollowupOverlays {
     static func help(_ grid: inout CellGrid) {
         Overlays.box(&grid, title: "Keys on the follow-up screen", lines: [
             "↑↓ PgUp PgDn  choose an item      Enter  open it (q or Esc back)",
+            "In an opened item: PgUp PgDn scroll, ↑↓ the previous or next item",
             "s  start a planned experiment      l  its learning card when it ran",
             "d  done  k  stuck  x  dropped  o  open again   (action items)",
             "p  promote a backlog idea to an experiment (its test card)",

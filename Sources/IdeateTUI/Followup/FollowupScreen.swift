@@ -5,7 +5,10 @@ import IdeateCore
 /// terminal, not with the portfolio.
 public enum FollowupScreen {
     /// The frame at `width`×`height`; `model.scroll` is kept in step with the cursor.
-    public static func render(agenda: FollowupAgenda, model: inout FollowupModel, portfolioPath: String, width: Int, height: Int) -> CellGrid {
+    /// - Parameter history: the chosen item's history, shown when it is opened.
+    public static func render(
+        agenda: FollowupAgenda, model: inout FollowupModel, history: [HistoryEntry] = [], portfolioPath: String, width: Int, height: Int
+    ) -> CellGrid {
         guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
             return ScreenFrame.tooSmall(width: width, height: height)
         }
@@ -16,7 +19,7 @@ public enum FollowupScreen {
         grid.put(summary(agenda), x: 2, y: 2, role: .muted, maxWidth: width - 4)
         let body = (y: 4, height: height - 6)
         if let selected, model.isOpen {
-            FollowupDetail.draw(&grid, entry: selected, agenda: agenda, y: body.y, height: body.height)
+            FollowupDetail.draw(&grid, entry: selected, agenda: agenda, history: history, scroll: &model.detailScroll, y: body.y, height: body.height)
         } else if agenda.entries.isEmpty {
             grid.put("Nothing to follow up yet: a finished workshop adds its experiments, action items and ideas.",
                      x: 2, y: body.y, role: .muted, maxWidth: width - 4)
