@@ -58,25 +58,39 @@ public struct FollowupAgenda: Equatable, Sendable {
         self.today = today
         let due = portfolio.experiments.filter { $0.isDue(on: today) }
         let overdueItems = portfolio.actionItems.filter { $0.isOverdue(on: today) }
+        // Built in one array of the final size: a company's portfolio holds tens of thousands
+        // of backlog ideas, and the first frame waits for this.
         var entries: [Entry] = []
+        entries.reserveCapacity(portfolio.experiments.count + portfolio.actionItems.count + portfolio.backlog.count)
         let dueItems = due.map { (date: $0.card.reviewDate, item: Item.experiment($0)) } + overdueItems.map { (date: $0.due, item: Item.actionItem($0)) }
-        entries += dueItems.sorted { ($0.date?.daysSince1970 ?? 0) < ($1.date?.daysSince1970 ?? 0) }.map { Entry(section: .due, item: $0.item) }
+        for due in dueItems.sorted(by: { ($0.date?.daysSince1970 ?? 0) < ($1.date?.daysSince1970 ?? 0) }) {
+            entries.append(Entry(section: .due, item: due.item))
+        }
         let dueIDs = Set(due.map(\.id))
         for (section, stage) in [(Section.running, Experiment.Stage.running), (.planned, .planned)] {
-            entries += portfolio.experiments.filter { $0.state.stage == stage && !dueIDs.contains($0.id) }
-                .map { Entry(section: section, item: .experiment($0)) }
+            for experiment in portfolio.experiments where experiment.state.stage == stage && !dueIDs.contains(experiment.id) {
+                entries.append(Entry(section: section, item: .experiment(experiment)))
+            }
         }
-        entries += portfolio.actionItems.filter { !$0.status.isClosed && !$0.isOverdue(on: today) }
-            .map { Entry(section: .actionItems, item: .actionItem($0)) }
-        entries += portfolio.experiments.filter { $0.state.stage == .learned }.map { Entry(section: .learned, item: .experiment($0)) }
-        let backlog = portfolio.backlog.filter { $0.promotedTo == nil }
-        entries += backlog.map { Entry(section: .backlog, item: .backlogIdea($0)) }
-        entries += portfolio.actionItems.filter(\.status.isClosed).map { Entry(section: .closed, item: .actionItem($0)) }
+        for item in portfolio.actionItems where !item.status.isClosed && !item.isOverdue(on: today) {
+            entries.append(Entry(section: .actionItems, item: .actionItem(item)))
+        }
+        for experiment in portfolio.experiments where experiment.state.stage == .learned {
+            entries.append(Entry(section: .learned, item: .experiment(experiment)))
+        }
+        var backlogCount = 0
+        for idea in portfolio.backlog where idea.promotedTo == nil {
+            entries.append(Entry(section: .backlog, item: .backlogIdea(idea)))
+            backlogCount += 1
+        }
+        for item in portfolio.actionItems where item.status.isClosed {
+            entries.append(Entry(section: .closed, item: .actionItem(item)))
+        }
         self.entries = entries
         workshops = Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
-        stages = Dictionary(grouping: portfolio.experiments, by: \.state.stage).mapValues(\.count)
-        openActionItems = portfolio.actionItems.filter { !$0.status.isClosed }.count
-        backlogCount = backlog.count
+        stages = portfolio.experiments.reduce(into: [:]) { counts, experiment in counts[experiment.state.stage, default: 0] += 1 }
+        openActionItems = portfolio.actionItems.count { !$0.status.isClosed }
+        self.backlogCount = backlogCount
     }
 
     public var dueCount: Int { entries.prefix { $0.section == .due }.count }
