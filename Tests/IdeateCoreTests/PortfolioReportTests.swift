@@ -101,7 +101,8 @@ struct PortfolioReportTests {
         #expect(object["formatVersion"] as? Int == PortfolioFormatVersion.current)
         let document = try JSONDecoder().decode(JSONPortfolioDocument.self, from: Data(json.utf8))
         func expectKeys(_ value: Any?, of instance: Any) {
-            let fields = Set(Mirror(reflecting: instance).children.compactMap(\.label))
+            // A field written as null is stored by its property wrapper as `_name`.
+            let fields = Set(Mirror(reflecting: instance).children.compactMap(\.label).map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 })
             #expect(Set((value as? [String: Any])?.keys.map { $0 } ?? []) == fields, "\(type(of: instance))")
         }
         let experiments = try #require(object["experiments"] as? [[String: Any]])

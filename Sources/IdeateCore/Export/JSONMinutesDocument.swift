@@ -7,8 +7,8 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
     public var formatVersion: Int
     public var title: String
     public var goal: String
-    public var startedAt: String?
-    public var finishedAt: String?
+    @WrittenAsNull public var startedAt: String?
+    @WrittenAsNull public var finishedAt: String?
     public var plannedSeconds: Int
     public var votesPerPerson: Int
     public var maxVotesPerIdea: Int
@@ -23,7 +23,7 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
         public var number: Int
         public var prompt: String
         public var phases: [Phase]
-        public var votesCast: Int?
+        @WrittenAsNull public var votesCast: Int?
         public var lateCount: Int
         public var hiddenCount: Int
         public var parkedCount: Int
@@ -34,21 +34,21 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
     /// A planned phase: its time box and how long it ran.
     public struct Phase: Codable, Equatable, Sendable {
         public var phase: String
-        public var plannedSeconds: Int?
-        public var actualSeconds: Int?
+        @WrittenAsNull public var plannedSeconds: Int?
+        @WrittenAsNull public var actualSeconds: Int?
     }
 
     /// One idea and what became of it.
     public struct Idea: Codable, Equatable, Sendable {
         public var id: String
         public var text: String
-        public var cluster: String?
+        @WrittenAsNull public var cluster: String?
         public var status: String
         public var late: Bool
-        public var votes: Int?
-        public var rank: Int?
-        public var mergedInto: String?
-        public var buildsOn: String?
+        @WrittenAsNull public var votes: Int?
+        @WrittenAsNull public var rank: Int?
+        @WrittenAsNull public var mergedInto: String?
+        @WrittenAsNull public var buildsOn: String?
         public var spokenAloud: Bool
     }
 
@@ -57,14 +57,14 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
         public var id: String
         public var text: String
         public var votes: Int
-        public var review: Review?
+        @WrittenAsNull public var review: Review?
     }
 
     /// What the group said about a shortlisted idea.
     public struct Review: Codable, Equatable, Sendable {
         public var benefits: String
         public var concerns: String
-        public var experiment: Experiment?
+        @WrittenAsNull public var experiment: Experiment?
     }
 
     /// The experiment card agreed for a shortlisted idea.
@@ -84,7 +84,7 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
     public struct ActionItem: Codable, Equatable, Sendable {
         public var id: Int
         public var round: Int
-        public var idea: String?
+        @WrittenAsNull public var idea: String?
         public var what: String
         public var owner: String
         public var due: String
@@ -142,100 +142,5 @@ extension JSONMinutesDocument.Round {
             }
             return JSONMinutesDocument.ShortlistEntry(id: entry.id, text: entry.text, votes: entry.votes, review: review)
         }
-    }
-}
-
-// MARK: - Every key, null included
-
-// Synthesized encoding leaves out nil optionals; the contract writes every key, so a reader
-// can tell "not yet" (null) from a field it does not know.
-
-extension JSONMinutesDocument {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(formatVersion, forKey: .formatVersion)
-        try container.encode(title, forKey: .title)
-        try container.encode(goal, forKey: .goal)
-        try container.encode(startedAt, forKey: .startedAt)
-        try container.encode(finishedAt, forKey: .finishedAt)
-        try container.encode(plannedSeconds, forKey: .plannedSeconds)
-        try container.encode(votesPerPerson, forKey: .votesPerPerson)
-        try container.encode(maxVotesPerIdea, forKey: .maxVotesPerIdea)
-        try container.encode(participantCount, forKey: .participantCount)
-        try container.encode(ideaCount, forKey: .ideaCount)
-        try container.encode(voteCount, forKey: .voteCount)
-        try container.encode(rounds, forKey: .rounds)
-        try container.encode(actionItems, forKey: .actionItems)
-    }
-}
-
-extension JSONMinutesDocument.Round {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(number, forKey: .number)
-        try container.encode(prompt, forKey: .prompt)
-        try container.encode(phases, forKey: .phases)
-        try container.encode(votesCast, forKey: .votesCast)
-        try container.encode(lateCount, forKey: .lateCount)
-        try container.encode(hiddenCount, forKey: .hiddenCount)
-        try container.encode(parkedCount, forKey: .parkedCount)
-        try container.encode(ideas, forKey: .ideas)
-        try container.encode(shortlist, forKey: .shortlist)
-    }
-}
-
-extension JSONMinutesDocument.Phase {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(phase, forKey: .phase)
-        try container.encode(plannedSeconds, forKey: .plannedSeconds)
-        try container.encode(actualSeconds, forKey: .actualSeconds)
-    }
-}
-
-extension JSONMinutesDocument.Idea {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(text, forKey: .text)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(status, forKey: .status)
-        try container.encode(late, forKey: .late)
-        try container.encode(votes, forKey: .votes)
-        try container.encode(rank, forKey: .rank)
-        try container.encode(mergedInto, forKey: .mergedInto)
-        try container.encode(buildsOn, forKey: .buildsOn)
-        try container.encode(spokenAloud, forKey: .spokenAloud)
-    }
-}
-
-extension JSONMinutesDocument.ShortlistEntry {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(text, forKey: .text)
-        try container.encode(votes, forKey: .votes)
-        try container.encode(review, forKey: .review)
-    }
-}
-
-extension JSONMinutesDocument.Review {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(benefits, forKey: .benefits)
-        try container.encode(concerns, forKey: .concerns)
-        try container.encode(experiment, forKey: .experiment)
-    }
-}
-
-extension JSONMinutesDocument.ActionItem {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(round, forKey: .round)
-        try container.encode(idea, forKey: .idea)
-        try container.encode(what, forKey: .what)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(due, forKey: .due)
     }
 }

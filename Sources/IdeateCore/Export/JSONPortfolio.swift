@@ -33,7 +33,7 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         public var run: String
         public var title: String
         public var goal: String
-        public var date: String?
+        @WrittenAsNull public var date: String?
         public var participantCount: Int
         public var ideaCount: Int
         public var voteCount: Int
@@ -46,12 +46,12 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         public var title: String
         public var state: String
         public var due: Bool
-        public var workshop: String?
-        public var round: Int?
-        public var followsUp: String?
-        public var promotedFrom: String?
+        @WrittenAsNull public var workshop: String?
+        @WrittenAsNull public var round: Int?
+        @WrittenAsNull public var followsUp: String?
+        @WrittenAsNull public var promotedFrom: String?
         public var card: Card
-        public var learning: Learning?
+        @WrittenAsNull public var learning: Learning?
         public var history: [History]
     }
 
@@ -63,8 +63,8 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         public var successCriterion: String
         public var failureCriterion: String
         public var owner: String
-        public var startDate: String?
-        public var reviewDate: String?
+        @WrittenAsNull public var startDate: String?
+        @WrittenAsNull public var reviewDate: String?
     }
 
     /// The learning card.
@@ -89,13 +89,13 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         public var id: String
         public var what: String
         public var owner: String
-        public var due: String?
+        @WrittenAsNull public var due: String?
         public var overdue: Bool
         public var status: String
-        public var statusDate: String?
-        public var workshop: String?
-        public var round: Int?
-        public var idea: String?
+        @WrittenAsNull public var statusDate: String?
+        @WrittenAsNull public var workshop: String?
+        @WrittenAsNull public var round: Int?
+        @WrittenAsNull public var idea: String?
         public var history: [History]
     }
 
@@ -104,9 +104,9 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         public var id: String
         public var text: String
         public var kind: String
-        public var workshop: String?
-        public var round: Int?
-        public var promotedTo: String?
+        @WrittenAsNull public var workshop: String?
+        @WrittenAsNull public var round: Int?
+        @WrittenAsNull public var promotedTo: String?
         public var cameBack: Int
     }
 }
@@ -150,84 +150,5 @@ extension JSONPortfolioDocument {
                             round: idea.round, promotedTo: idea.promotedTo?.description, cameBack: group.workshopCount)
             }
         }
-    }
-}
-
-// MARK: - Every key, null included
-
-// Synthesized encoding leaves out nil optionals; the contract writes every key, as the minutes do.
-
-extension JSONPortfolioDocument.Workshop {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(run, forKey: .run)
-        try container.encode(title, forKey: .title)
-        try container.encode(goal, forKey: .goal)
-        try container.encode(date, forKey: .date)
-        try container.encode(participantCount, forKey: .participantCount)
-        try container.encode(ideaCount, forKey: .ideaCount)
-        try container.encode(voteCount, forKey: .voteCount)
-        try container.encode(addedOn, forKey: .addedOn)
-    }
-}
-
-extension JSONPortfolioDocument.Experiment {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(state, forKey: .state)
-        try container.encode(due, forKey: .due)
-        try container.encode(workshop, forKey: .workshop)
-        try container.encode(round, forKey: .round)
-        try container.encode(followsUp, forKey: .followsUp)
-        try container.encode(promotedFrom, forKey: .promotedFrom)
-        try container.encode(card, forKey: .card)
-        try container.encode(learning, forKey: .learning)
-        try container.encode(history, forKey: .history)
-    }
-}
-
-extension JSONPortfolioDocument.Card {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(assumption, forKey: .assumption)
-        try container.encode(smallestTest, forKey: .smallestTest)
-        try container.encode(metric, forKey: .metric)
-        try container.encode(successCriterion, forKey: .successCriterion)
-        try container.encode(failureCriterion, forKey: .failureCriterion)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(startDate, forKey: .startDate)
-        try container.encode(reviewDate, forKey: .reviewDate)
-    }
-}
-
-extension JSONPortfolioDocument.ActionItem {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(what, forKey: .what)
-        try container.encode(owner, forKey: .owner)
-        try container.encode(due, forKey: .due)
-        try container.encode(overdue, forKey: .overdue)
-        try container.encode(status, forKey: .status)
-        try container.encode(statusDate, forKey: .statusDate)
-        try container.encode(workshop, forKey: .workshop)
-        try container.encode(round, forKey: .round)
-        try container.encode(idea, forKey: .idea)
-        try container.encode(history, forKey: .history)
-    }
-}
-
-extension JSONPortfolioDocument.BacklogIdea {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(text, forKey: .text)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(workshop, forKey: .workshop)
-        try container.encode(round, forKey: .round)
-        try container.encode(promotedTo, forKey: .promotedTo)
-        try container.encode(cameBack, forKey: .cameBack)
     }
 }
