@@ -90,7 +90,7 @@ struct PortfolioCommandTests {
         let open = folder.file("open.sqlite")
         let server = Process()
         server.executableURL = IdeateProcess.binary
-        server.arguments = ["run", plan, "--headless", "--run", open, "--port", String(TestPorts.free()), "--ssh-port", "0",
+        server.arguments = ["run", plan, "--headless", "--run", open, "--port", String(TestPorts.free()), "--ssh-port", "0", "--web-port", "0",
                             "--portfolio", folder.file("unused.sqlite")]
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -108,7 +108,7 @@ struct PortfolioCommandTests {
     static func headlessRun(plan: String, run: String, portfolio: String) throws -> (status: Int32, log: String) {
         let process = Process()
         process.executableURL = IdeateProcess.binary
-        process.arguments = ["run", plan, "--headless", "--run", run, "--port", String(TestPorts.free()), "--ssh-port", "0",
+        process.arguments = ["run", plan, "--headless", "--run", run, "--port", String(TestPorts.free()), "--ssh-port", "0", "--web-port", "0",
                              "--portfolio", portfolio]
         let errors = Pipe()
         process.standardError = errors
