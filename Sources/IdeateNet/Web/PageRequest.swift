@@ -7,6 +7,9 @@ import NIOHTTP1
 enum PageRequest {
     typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>
 
+    /// What any other path or a refused WebSocket gets.
+    static let notHere = "Not here: open the address shown on the shared screen.\n"
+
     static func answer(_ channel: Channel, page: WebPage, deadline: TimeAmount) async {
         let underlying = channel.channel
         let timeout = underlying.eventLoop.scheduleTask(in: deadline) { underlying.close(promise: nil) }
@@ -20,8 +23,8 @@ enum PageRequest {
                 case .end:
                     // A WebSocket upgrade this server refused (another site's page, another
                     // path): the upgrade handler kept its head and passes on only the end.
-                    try await write(status: .forbidden, text: "Not here: open the address shown on the shared screen.\n",
-                                    head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"), to: outbound)
+                    try await write(status: .forbidden, text: notHere, head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"),
+                                    to: outbound)
                     return
                 case .body:
                     continue
@@ -42,10 +45,10 @@ enum PageRequest {
         }
         let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard path == "/" || path == "/index.html" else {
-            try await write(status: .notFound, text: "Not here: open the address shown on the shared screen.\n", head: head, to: outbound)
+            try await write(status: .notFound, text: notHere, head: head, to: outbound)
             return
         }
-        var headers = HTTPHeaders([
+        let headers = HTTPHeaders([
             ("Content-Type", "text/html; charset=utf-8"),
             ("Content-Length", String(page.html.count)),
             ("Content-Security-Policy", page.contentSecurityPolicy(host: host)),
@@ -54,8 +57,8 @@ enum PageRequest {
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+            ("Connection", "close"),
         ])
-        headers.add(name: "Connection", value: "close")
         try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers)))
         if head.method == .GET { try await outbound.write(.body(ByteBuffer(bytes: page.html))) }
         try await outbound.write(.end(nil))

@@ -21,8 +21,8 @@ public final class WebServer: Sendable {
         /// Connections that have not finished their request head (a page request or the start
         /// of a WebSocket) at once; more are turned away with 503.
         public var maximumPageConnections = 512
-        /// A frame from the page: a protocol line, plus the WebSocket header.
-        public var maximumFrameBytes = WireProtocol.maximumFrameBytes + 16
+        /// A frame's payload from the page: one protocol line, as long as a TCP client's.
+        public var maximumFrameBytes = WireProtocol.maximumFrameBytes
         public var connection = ParticipantServer.Limits()
 
         public init() {}
@@ -95,7 +95,7 @@ public final class WebServer: Sendable {
 
     /// The answer to an upgrade this server does not make (another site's page, another path).
     private static func refuseUpgrade(on channel: any Channel) {
-        let body = ByteBuffer(string: "Not here: open the address shown on the shared screen.\n")
+        let body = ByteBuffer(string: PageRequest.notHere)
         let head = HTTPResponseHead(version: .http1_1, status: .forbidden, headers: [
             "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
         ])
@@ -167,9 +167,6 @@ public final class WebServer: Sendable {
             }
         }
     }
-
-    /// WebSockets open now (for tests of the caps).
-    public var openConnections: Int { registry.count }
 
     public func stop() async {
         try? await listener.close()
