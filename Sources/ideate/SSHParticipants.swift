@@ -66,14 +66,3 @@ struct SSHLink: ParticipantLink {
 
     func join(code: String) async { await participant.join(code: code) }
 }
-
-/// The ssh front end as a service: it serves until the group shuts down, then hangs up every
-/// session so each participant's terminal is restored before the connection closes.
-struct SSHServerService: Service {
-    let server: SSHServer
-
-    func run() async {
-        try? await gracefulShutdown()
-        await server.stop()
-    }
-}

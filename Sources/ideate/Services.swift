@@ -73,21 +73,23 @@ struct HeartbeatService: Service {
     }
 }
 
-/// The participant server as a service: it serves from the moment it was bound until the
-/// group shuts down, then closes every connection.
-struct ParticipantServerService: Service {
-    let server: ParticipantServer
-
-    func run() async {
-        try? await gracefulShutdown()
-        await server.stop()
-    }
+/// A server that serves from the moment it was bound and stops when asked, closing its
+/// connections: the participant server, ssh, the phone page.
+protocol ListeningServer: Sendable {
+    func stop() async
 }
 
-/// The phone page's web server as a service: it serves from the moment it was bound until the
-/// run shuts down.
-struct WebServerService: Service {
-    let server: WebServer
+extension ParticipantServer: ListeningServer {}
+extension WebServer: ListeningServer {}
+extension SSHServer: ListeningServer {
+    /// Hangs up every session first, so each participant's terminal is restored before the
+    /// connection closes.
+    func stop() async { await stop(grace: .seconds(2)) }
+}
+
+/// One listening server as a service: it runs until the group shuts down, then stops the server.
+struct ListenerService<Server: ListeningServer>: Service {
+    let server: Server
 
     func run() async {
         try? await gracefulShutdown()
