@@ -45,7 +45,6 @@ struct HeadlessRun: Service {
         let now = clock.now()
         if let line = storage.line(for: await engine.storageHealth(), at: now) { log.warning("\(line)") }
         _ = try? await engine.execute(.tick, at: now)
-        try? store.recordHeartbeat(now)
         let state = await engine.currentState()
         switch state.stage {
         case .lobby:

@@ -55,8 +55,9 @@ struct Run: AsyncParsableCommand {
         try await reportingErrors {
             if !headless { try TerminalCheck.requireTerminal() }
             let theme = try console.loadTheme()
-            // A wrong certificate file is said before a run file is made or a port opened.
+            // A wrong certificate or host key file is said before a run file is made or a port opened.
             let certificate = try network.webCertificate()
+            let hostKey = network.sshPort == 0 ? nil : try SSHHostKey.loadOrCreate(at: network.sshHostKey ?? SSHHostKey.defaultPath())
             let name = ((plan as NSString).lastPathComponent as NSString).deletingPathExtension
             let portfolioPath = portfolio.path(or: PortfolioFile.path(besidePlan: plan))
             let store: RunStore
@@ -88,10 +89,10 @@ struct Run: AsyncParsableCommand {
             } catch {
                 throw CommandLineError("cannot listen on \(network.bind):\(network.port) (\(error)); choose another --port")
             }
-            let joinCommand = "ideate join \(network.displayHost()):\(server.port)"
+            let address = network.displayHost()
+            let joinCommand = "ideate join \(address):\(server.port)"
             let ssh: SSHServer?
-            if network.sshPort != 0 {
-                let hostKey = try SSHHostKey.loadOrCreate(at: network.sshHostKey ?? SSHHostKey.defaultPath())
+            if let hostKey {
                 do {
                     ssh = try await SSHServer.start(host: network.bind, port: network.sshPort, hostKey: hostKey,
                                                     onSession: SSHParticipants.starter(hub: hub, theme: theme))
@@ -102,7 +103,7 @@ struct Run: AsyncParsableCommand {
             } else {
                 ssh = nil
             }
-            let sshCommand: String? = if let ssh { "ssh -p \(ssh.port) \(code)@\(network.displayHost())" } else { nil }
+            let sshCommand: String? = if let ssh { "ssh -p \(ssh.port) \(code)@\(address)" } else { nil }
             let web: WebServer?
             if network.webPort != 0 {
                 do {
@@ -116,15 +117,18 @@ struct Run: AsyncParsableCommand {
                 web = nil
             }
             let scheme = certificate == nil ? "http" : "https"
-            let phoneURL: String? = if let web { "\(scheme)://\(network.displayHost()):\(web.port)/#\(code)" } else { nil }
-            var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ParticipantServerService(server: server))]
-            if let ssh { frontEnds.append(Services.serving(SSHServerService(server: ssh))) }
-            if let web { frontEnds.append(Services.serving(WebServerService(server: web))) }
+            let phoneURL: String? = if let web { "\(scheme)://\(address):\(web.port)/#\(code)" } else { nil }
+            var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ListenerService(server: server))]
+            if let ssh { frontEnds.append(Services.serving(ListenerService(server: ssh))) }
+            if let web { frontEnds.append(Services.serving(ListenerService(server: web))) }
             if headless {
                 let run = HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code,
                                       portfolioPath: portfolioPath, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
                                       phoneURL: phoneURL)
-                try await Services.run(frontEnds + [Services.ending(run)], signals: [.sigint, .sigterm])
+                try await Services.run(frontEnds + [
+                    Services.serving(HeartbeatService(store: store, clock: clock)),
+                    Services.ending(run),
+                ], signals: [.sigint, .sigterm])
                 return
             }
             let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
