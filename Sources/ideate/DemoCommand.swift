@@ -70,9 +70,10 @@ struct Demo: AsyncParsableCommand {
                     try? await Task.sleep(nanoseconds: 200_000_000)
                 }
             }
+            let steps = DemoNextSteps.steps(runPath: runPath)
             let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
                                          lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
-                                         nextSteps: DemoNextSteps.steps(runPath: runPath))
+                                         nextSteps: steps)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
             }
@@ -89,7 +90,6 @@ struct Demo: AsyncParsableCommand {
             }
             print("")
             print("Next:")
-            let steps = DemoNextSteps.steps(runPath: runPath)
             let width = steps.map(\.purpose.count).max() ?? 0
             for step in steps { print("  " + step.purpose.padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.command) }
         }

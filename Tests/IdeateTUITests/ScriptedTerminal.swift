@@ -73,7 +73,6 @@ final class ScriptedTerminal: Terminal {
     let remote = Remote()
     var wakeups: AsyncStream<Void> { remote.wakeups }
     var size: TerminalSize { remote.screen.withLock { $0.size } }
-    let hasColors = true
 
     func start() {
         remote.screen.withLock { $0.started = true }

@@ -50,9 +50,6 @@ public final class SSHTerminalSession: Sendable {
         }
     }
 
-    /// Bytes written but not yet taken by the client.
-    public var unsentBytes: Int { unsent.load(ordering: .relaxed) }
-
     /// Ends the session cleanly: exit status 0, then the channel closes (after what was written).
     public func exit() {
         guard !ended.exchange(true, ordering: .relaxed) else { return }

@@ -7,8 +7,6 @@
 public protocol Terminal: AnyObject {
     /// Columns and rows now.
     var size: TerminalSize { get }
-    /// Whether the theme's colours are shown; false means the monochrome looks.
-    var hasColors: Bool { get }
     /// Takes over the screen (alternate screen, no echo, no cursor).
     func start()
     /// Gives the screen back as it was. Safe to call twice.

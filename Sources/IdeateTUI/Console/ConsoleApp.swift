@@ -13,7 +13,6 @@ public final class ConsoleApp {
     private let onFinish: @Sendable (SessionState) async -> FinishOutcome?
     private var model = ConsoleModel()
     private var statusShownAt: Instant?
-    private var lastTick: Instant?
     private var lastFrameSecond: Int64 = -1
     private var lastRemaining: Int64?
     private var needsFrame = true
@@ -53,8 +52,7 @@ public final class ConsoleApp {
         var reasons: LoopInbox.Reasons = .tick
         while !reasons.contains(.hangup) {
             let now = clock.now()
-            if reasons.contains(.tick), lastTick.map({ now.milliseconds(since: $0) >= 250 }) ?? true {
-                lastTick = now
+            if reasons.contains(.tick) {
                 if let events = try? await engine.execute(.tick, at: now), !events.isEmpty { needsFrame = true }
             }
             var state = await engine.currentState()

@@ -9,8 +9,12 @@ public struct ConsoleContext: Sendable, Equatable {
     public var sshCommand: String?
     public var sshFingerprint: String?
     /// The page phones open, with the code in its fragment, e.g.
-    /// `http://192.168.1.20:7421/#K7P2QX`; the lobby shows it as a QR code too.
-    public var phoneURL: String?
+    /// `http://192.168.1.20:7421/#K7P2QX`; the lobby shows it as a QR code too, encoded once
+    /// here rather than on every frame.
+    public var phoneURL: String? {
+        didSet { phoneCode = phoneURL.flatMap(QRCode.init) }
+    }
+    public private(set) var phoneCode: QRCode?
     public var runPath: String?
     /// Whether the minutes were written when the workshop finished, and where or why not.
     public var minutes: MinutesOutcome?
@@ -35,6 +39,7 @@ public struct ConsoleContext: Sendable, Equatable {
         self.sshCommand = sshCommand
         self.sshFingerprint = sshFingerprint
         self.phoneURL = phoneURL
+        phoneCode = phoneURL.flatMap(QRCode.init)
         self.runPath = runPath
         self.minutes = minutes
         self.modeLabel = modeLabel

@@ -9,7 +9,7 @@ enum LobbyScreen {
 
     static func draw(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
         var width = grid.width - 4
-        if let url = context.phoneURL, let code = QRCode(url) {
+        if let code = context.phoneCode {
             // As large as the screen allows beside the text: a projector is read from afar.
             let (screenWidth, screenHeight) = (grid.width, grid.height)
             let fits = { (scale: Int) in
