@@ -62,11 +62,8 @@ struct PortfolioReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let path = portfolio.path()
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandLineError("\(path): no portfolio yet; a finished workshop creates it, or ideate portfolio add RUN")
-            }
-            let report = PortfolioReport(try PortfolioStore.open(at: path).portfolio(), today: asOf ?? PortfolioFile.today)
+            let store = try ChangeOptions.existingStore(at: portfolio.path())
+            let report = PortfolioReport(try store.portfolio(), today: asOf ?? PortfolioFile.today)
             let text = switch format {
             case .markdown: MarkdownPortfolio().render(report)
             case .csv: CSVPortfolio.render(report)

@@ -45,7 +45,8 @@ enum PortfolioFile {
     /// What a follow-up round shows from the portfolio at `path` (nothing when there is none yet).
     static func earlierExperiments(at path: String) throws -> [EarlierExperiment] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        return EarlierExperiment.review(of: try PortfolioStore.open(at: path).portfolio())
+        // Experiments and workshops are all it shows: not the whole history.
+        return EarlierExperiment.review(of: try PortfolioStore.open(at: path).items())
     }
 
     /// What `addition` brought, e.g. "2 experiments, 1 action item, 5 backlog ideas".

@@ -53,6 +53,8 @@ public struct FollowupAgenda: Equatable, Sendable {
     public let stages: [Experiment.Stage: Int]
     public let openActionItems: Int
     public let backlogCount: Int
+    /// Entries in each section, counted once for the headings every frame draws.
+    public let sectionCounts: [Section: Int]
 
     public init(_ portfolio: Portfolio, today: CalendarDate) {
         self.today = today
@@ -87,13 +89,14 @@ public struct FollowupAgenda: Equatable, Sendable {
             entries.append(Entry(section: .closed, item: .actionItem(item)))
         }
         self.entries = entries
+        sectionCounts = entries.reduce(into: [:]) { counts, entry in counts[entry.section, default: 0] += 1 }
         workshops = Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
         stages = portfolio.experiments.reduce(into: [:]) { counts, experiment in counts[experiment.state.stage, default: 0] += 1 }
         openActionItems = portfolio.actionItems.count { !$0.status.isClosed }
         self.backlogCount = backlogCount
     }
 
-    public var dueCount: Int { entries.prefix { $0.section == .due }.count }
+    public var dueCount: Int { sectionCounts[.due] ?? 0 }
 
     /// Where `subject` is listed now, to keep the cursor on an item that moved section.
     public func index(of subject: PortfolioSubject) -> Int? { entries.firstIndex { $0.item.subject == subject } }

@@ -10,6 +10,9 @@ public final class FollowupApp {
     private let portfolioPath: String
     private var agenda: FollowupAgenda
     private var model = FollowupModel()
+    /// The open item's history as last read: read again when another item opens or after a
+    /// change, not for every key typed while it is open.
+    private var history: (subject: PortfolioSubject, entries: [HistoryEntry])?
 
     /// - Parameters:
     ///   - portfolio: the portfolio as read just before, for the first frame.
@@ -45,20 +48,27 @@ public final class FollowupApp {
 
     private func draw() {
         let size = terminal.size
-        var history: [HistoryEntry] = []
+        var shown: [HistoryEntry] = []
         if model.isOpen, agenda.entries.indices.contains(model.cursor) {
-            do {
-                history = try engine.history(of: agenda.entries[model.cursor].item.subject)
-            } catch {
-                model.status = ConsoleModel.Status(text: "The history could not be read: \(error)", isProblem: true)
+            let subject = agenda.entries[model.cursor].item.subject
+            if let history, history.subject == subject {
+                shown = history.entries
+            } else {
+                do {
+                    shown = try engine.history(of: subject)
+                    history = (subject, shown)
+                } catch {
+                    model.status = ConsoleModel.Status(text: "The history could not be read: \(error)", isProblem: true)
+                }
             }
         }
-        terminal.draw(FollowupScreen.render(agenda: agenda, model: &model, history: history, portfolioPath: portfolioPath,
+        terminal.draw(FollowupScreen.render(agenda: agenda, model: &model, history: shown, portfolioPath: portfolioPath,
                                             width: size.width, height: size.height))
     }
 
     private func perform(_ edit: PortfolioEdit, note: String, done: String, reopening: FollowupModel.Overlay?) {
         let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
+        history = nil
         do {
             if let undo = try engine.perform(edit, on: today, note: note) { model.undoStack.append(undo) }
             model.status = ConsoleModel.Status(text: done, isProblem: false)

@@ -60,8 +60,8 @@ public enum FollowupScreen {
             var row = rowY
             if startsSection(index) {
                 if index > 0 { row += 1 }
-                let count = entries[index...].prefix { $0.section == entries[index].section }.count
-                grid.put("\(entries[index].section.rawValue) (\(count))", x: x, y: row, role: .heading)
+                let section = entries[index].section
+                grid.put("\(section.rawValue) (\(agenda.sectionCounts[section] ?? 0))", x: x, y: row, role: .heading)
                 row += 1
             }
             drawRow(&grid, entry: entries[index], today: agenda.today, x: x, y: row, width: list.width, selected: selected)
