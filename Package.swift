@@ -24,16 +24,18 @@ let package = Package(
             name: "IdeateCore",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "IdeateRuntime", dependencies: ["IdeateCore"]),
         .systemLibrary(name: "CNcurses"),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "IdeateTUI",
-            dependencies: ["IdeateCore", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IdeateCore", "IdeateRuntime", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "IdeateNet",
             dependencies: [
                 "IdeateCore",
+                "IdeateRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -42,6 +44,7 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [
                 .embedInCode("Web/Page/page.html"), .embedInCode("Web/Page/page.css"), .embedInCode("Web/Page/page.js"),
@@ -55,6 +58,7 @@ let package = Package(
             name: "ideate",
             dependencies: [
                 "IdeateCore",
+                "IdeateRuntime",
                 "IdeateStore",
                 "IdeateTUI",
                 "IdeateNet",
@@ -66,22 +70,26 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-crash-probe",
-            dependencies: ["IdeateCore", "IdeateStore"]
+            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateStore"]
         ),
         .executableTarget(
             name: "ideate-bench",
-            dependencies: ["IdeateCore", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio")],
             path: "Benchmarks/ideate-bench"
         ),
         .target(
             name: "IdeateTestSupport",
-            dependencies: ["IdeateCore"],
+            dependencies: ["IdeateCore", "IdeateRuntime"],
             path: "Tests/IdeateTestSupport"
         ),
         .testTarget(
             name: "IdeateCoreTests",
             dependencies: ["IdeateCore", "IdeateTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden", "FuzzCorpus"]
+        ),
+        .testTarget(
+            name: "IdeateRuntimeTests",
+            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateTestSupport"]
         ),
         .testTarget(
             name: "IdeateStoreTests",
@@ -94,14 +102,14 @@ let package = Package(
         .testTarget(
             name: "IdeateTUITests",
             dependencies: [
-                "IdeateCore", "IdeateTUI", "IdeateTestSupport",
+                "IdeateCore", "IdeateRuntime", "IdeateTUI", "IdeateTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots"]
         ),
         .executableTarget(
             name: "ideate-load",
-            dependencies: ["IdeateCore", "IdeateNet", "IdeateStore"]
+            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateNet", "IdeateStore"]
         ),
         .executableTarget(
             name: "ideate-fuzz",
@@ -112,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "IdeateNetTests",
             dependencies: [
-                "IdeateCore", "IdeateNet", "IdeateStore",
+                "IdeateCore", "IdeateRuntime", "IdeateNet", "IdeateStore", "IdeateTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

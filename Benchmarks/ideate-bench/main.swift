@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateNet
 import IdeateStore
 import IdeateTUI
@@ -154,7 +155,7 @@ func consoleFrames(seconds: Double) async -> (median: Double, p99: Double) {
         let state = await wallEngine.currentState()
         _ = ConsoleView.render(state: state, model: &model, context: context, now: wallNow, width: 120, height: 36)
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-        try? await Task.sleep(nanoseconds: 25_000_000)
+        try? await SystemClock().sleep(for: .milliseconds(25))
     }
     samples.sort()
     return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
@@ -163,21 +164,27 @@ func consoleFrames(seconds: Double) async -> (median: Double, p99: Double) {
 // The console and the participant server share a process in `ideate run`: frames with the
 // server idle, then with 1,000 idle participants connected (their view passes run beside).
 let hub = ParticipantHub(engine: wallEngine, clock: SystemClock(), code: "BENCH1")
-let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0)
-let quietFrames = await consoleFrames(seconds: 11)
-let clientGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-let idleClients = (0..<1000).map { _ in ParticipantClient(host: "127.0.0.1", port: server.port, code: "BENCH1", group: clientGroup, eventBuffer: 4) }
-for client in idleClients { await client.start() }
-while await wallEngine.currentState().participants.count < 1200 { try await Task.sleep(nanoseconds: 50_000_000) }
-let busyFrames = await consoleFrames(seconds: 11)
-figures.append(Figure(name: "console frames (10,000 ideas), server with no participants: median, p99",
-                      value: String(format: "%.3f, %.3f ms", quietFrames.median, quietFrames.p99), target: "—", met: nil))
-figures.append(Figure(name: "console frames, 1,000 idle participants connected: median, p99",
-                      value: String(format: "%.3f, %.3f ms", busyFrames.median, busyFrames.p99), target: "unchanged",
-                      met: busyFrames.median <= quietFrames.median * 1.25))
-for client in idleClients { await client.stop() }
-await server.stop()
-try await clientGroup.shutdownGracefully()
+let server = ParticipantServer(hub: hub, host: "127.0.0.1", port: 0)
+try await withThrowingTaskGroup(of: Void.self) { serving in
+    serving.addTask { try await server.run() }
+    serving.addTask { await hub.publishViews() }
+    let port = try await server.port()
+    let quietFrames = await consoleFrames(seconds: 11)
+    let clientGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    let idleClients = (0..<1000).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "BENCH1", group: clientGroup, eventBuffer: 4) }
+    var changes = wallEngine.changes().makeAsyncIterator()
+    for client in idleClients { await client.start() }
+    while await wallEngine.currentState().participants.count < 1200, await changes.next() != nil {}
+    let busyFrames = await consoleFrames(seconds: 11)
+    figures.append(Figure(name: "console frames (10,000 ideas), server with no participants: median, p99",
+                          value: String(format: "%.3f, %.3f ms", quietFrames.median, quietFrames.p99), target: "—", met: nil))
+    figures.append(Figure(name: "console frames, 1,000 idle participants connected: median, p99",
+                          value: String(format: "%.3f, %.3f ms", busyFrames.median, busyFrames.p99), target: "unchanged",
+                          met: busyFrames.median <= quietFrames.median * 1.25))
+    for client in idleClients { await client.stop() }
+    serving.cancelAll()
+    try await clientGroup.shutdownGracefully()
+}
 
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)

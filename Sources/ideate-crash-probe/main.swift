@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 
 // A writer for the store's crash test: opens (or creates) a run, then submits ideas from
@@ -33,7 +34,7 @@ let store = FileManager.default.fileExists(atPath: path) ? try RunStore.open(at:
 let engine = try DurableEngine(store: store, seed: UInt64(getpid()))
 let clock = SystemClock()
 if await engine.currentState().stage == .lobby {
-    try await engine.execute(.facilitator(.advance), at: clock.now())
+    try await engine.execute(.facilitator(.advance), at: clock.now)
 }
 let writers = 8
 let generation = await engine.currentState().ideas.count
@@ -41,11 +42,11 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     for writer in 0..<writers {
         group.addTask {
             let token = ParticipantToken("probe-\(getpid())-\(writer)")
-            try await engine.execute(.participant(token, .join), at: clock.now())
+            try await engine.execute(.participant(token, .join), at: clock.now)
             var number = 0
             while true {
                 let text = "probe \(getpid()) \(generation) \(writer) \(number)"
-                try await engine.execute(.participant(token, .submitIdea(text: text)), at: clock.now())
+                try await engine.execute(.participant(token, .submitIdea(text: text)), at: clock.now)
                 FileHandle.standardOutput.write(Data("ack \(text)\n".utf8))
                 number += 1
             }

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateNet
+import IdeateRuntime
 import NIOCore
 import NIOPosix
 
@@ -24,7 +25,7 @@ final class LoadConnection: Sendable {
     /// does); nil if it could not join.
     static func join(host: String, port: Int, code: String, texts: [String], rate: Double?,
                      group: MultiThreadedEventLoopGroup) async -> LoadConnection? {
-        var delay: UInt64 = 200_000_000
+        var delay: Duration = .milliseconds(200)
         for _ in 0..<10 {
             let loop = group.next()
             let joined = loop.makePromise(of: Void.self)
@@ -46,14 +47,14 @@ final class LoadConnection: Sendable {
                     return LoadConnection(channel: channel, laterMessages: later, ideasDone: ideasDone.futureResult)
                 } catch let problem as WireError {
                     try? await channel.close()
-                    if let seconds = problem.retryAfterSeconds { delay = UInt64(seconds) * 1_000_000_000 } else { return nil }
+                    if let seconds = problem.retryAfterSeconds { delay = .seconds(seconds) } else { return nil }
                 }
             } catch {
                 joined.fail(error)
                 ideasDone.fail(error)
             }
-            try? await Task.sleep(nanoseconds: delay)
-            delay = min(delay * 2, 3_000_000_000)
+            try? await SystemClock().sleep(for: delay)
+            delay = min(delay * 2, .seconds(3))
         }
         return nil
     }

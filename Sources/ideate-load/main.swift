@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateNet
 import IdeateStore
 import NIOPosix
@@ -132,7 +133,7 @@ let tallies = await withTaskGroup(of: ParticipantTally.self) { tasks in
             await barrier.arrive()
             var tally = await connection.sendIdeas()
             if options.hold > 0 {
-                try? await Task.sleep(nanoseconds: UInt64(options.hold * 1e9))
+                try? await SystemClock().sleep(for: .seconds(options.hold))
             } else {
                 tally.votes = await vote(with: connection)
             }
@@ -153,7 +154,7 @@ func vote(with connection: LoadConnection) async -> Int {
     await withTaskGroup(of: Int.self) { race in
         race.addTask { await placeDots(with: connection) }
         race.addTask {
-            try? await Task.sleep(nanoseconds: UInt64(options.voteTimeout * 1e9))
+            try? await SystemClock().sleep(for: .seconds(options.voteTimeout))
             connection.close()
             return 0
         }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 import IdeateTUI
+import ServiceLifecycle
 import UnixSignals
 
 /// `ideate demo`: a whole workshop, every phase once, on one terminal with simulated colleagues.
@@ -60,16 +62,7 @@ struct Demo: AsyncParsableCommand {
             let portfolioPath = portfolio.path(or: PortfolioFile.demoPath(besideRun: runPath))
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
             let clock = SystemClock()
-            let colleagues = Task { [participants, speed] in
-                var bots = LiveParticipants(count: participants, seed: UInt64.random(in: 1...UInt64.max), start: clock.now(), speed: speed)
-                while !Task.isCancelled {
-                    let state = await engine.currentState()
-                    for command in bots.commands(for: state, at: clock.now()) {
-                        _ = try? await engine.execute(command, at: clock.now())
-                    }
-                    try? await Task.sleep(nanoseconds: 200_000_000)
-                }
-            }
+            let colleagues = SimulatedColleagues(engine: engine, clock: clock, count: participants, speed: speed)
             let steps = DemoNextSteps.steps(runPath: runPath)
             let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
                                          lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
@@ -77,8 +70,11 @@ struct Demo: AsyncParsableCommand {
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
             }
-            try await Services.run([Services.ending(console)], signals: [.sigterm, .sighup])
-            colleagues.cancel()
+            try await Services.run([
+                Services.serving(SessionService(runtime: SessionRuntime(engine: engine, clock: clock), hub: nil)),
+                Services.serving(colleagues),
+                Services.ending(console),
+            ], signals: [.sigterm, .sighup])
             let state = await engine.currentState()
             print("Demo run saved in \(runPath).")
             let minutes = (runPath as NSString).deletingPathExtension + ".md"
@@ -92,6 +88,27 @@ struct Demo: AsyncParsableCommand {
             print("Next:")
             let width = steps.map(\.purpose.count).max() ?? 0
             for step in steps { print("  " + step.purpose.padding(toLength: width + 2, withPad: " ", startingAt: 0) + step.command) }
+        }
+    }
+}
+
+/// The demo's simulated colleagues as a service: five times a second of the clock they look at
+/// the workshop and act as people would (join, type ideas at their own pace, vote).
+struct SimulatedColleagues: Service {
+    let engine: any WorkshopEngine
+    let clock: any SessionClock
+    let count: Int
+    let speed: Double
+
+    func run() async {
+        await cancelWhenGracefulShutdown { [engine, clock, count, speed] in
+            var bots = LiveParticipants(count: count, seed: UInt64.random(in: 1...UInt64.max), start: clock.now, speed: speed)
+            for await _ in Ticks(every: .milliseconds(200), on: clock) {
+                let state = await engine.currentState()
+                for command in bots.commands(for: state, at: clock.now) {
+                    _ = try? await engine.execute(command, at: clock.now)
+                }
+            }
         }
     }
 }

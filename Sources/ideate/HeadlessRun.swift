@@ -1,26 +1,34 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 import IdeateTUI
 import ServiceLifecycle
 
-/// `ideate run --headless`: the server without a console, as a service. Phases start at once
-/// and move on as their timers end; SIGINT or SIGTERM stops it, with everything already saved.
-/// Its lines go to ``Log/server`` in the wording scripts and people have always read.
+/// `ideate run --headless`: the server without a console, as a service. It is a policy on top of
+/// the session runtime, which owns the time (a phase locks at its deadline whoever watches): on
+/// every change it looks at the workshop and starts it, moves on from a locked phase, or
+/// records the finished run. It never polls. SIGINT or SIGTERM stops it, with everything
+/// already saved. Its lines go to ``Log/server`` in the wording scripts and people have always read.
 struct HeadlessRun: Service {
     let engine: DurableEngine
     let store: RunStore
     let clock: any SessionClock
-    let joinCommand: String
+    let listeners: Listeners
+    let joinCommand: String?
     let code: String
     let portfolioPath: String
     var sshCommand: String?
     var sshFingerprint: String?
     var phoneURL: String?
 
-    func run() async {
+    /// How long a phase change that could not be saved waits before it is tried again.
+    var retryDelay: Duration = .seconds(1)
+
+    func run() async throws {
+        try await listeners.bound()
         let log = Log.server
-        log.info("Serving participants: \(joinCommand) --code \(code)")
+        if let joinCommand { log.info("Serving participants: \(joinCommand) --code \(code)") }
         if let sshCommand, let sshFingerprint { log.info("Over ssh: \(sshCommand) (host key \(sshFingerprint))") }
         if let phoneURL { log.info("With a phone: \(phoneURL)") }
         log.info("Run file: \(store.path)\nStop with Ctrl-C.")
@@ -28,30 +36,38 @@ struct HeadlessRun: Service {
         if !finished { log.info("Stopped. Continue with --resume; the run file is \(store.path).") }
     }
 
-    /// Moves the workshop along at once and on every tick; true once it finished, the minutes
-    /// are written and the run is in the portfolio (or the log says why not).
+    /// Moves the workshop along at once and after every change; true once it finished, the
+    /// minutes are written and the run is in the portfolio (or the log says why not).
     private func serveUntilFinished() async -> Bool {
         var storage = StorageReport()
-        var ticks = Ticker.every(milliseconds: 250).makeAsyncIterator()
+        var changes = engine.changes().makeAsyncIterator()
         repeat {
-            if await pass(storage: &storage) { return true }
-        } while await ticks.next() != nil
+            switch await pass(storage: &storage) {
+            case .finished: return true
+            case .waiting: break
+            case .notSaved: try? await clock.sleep(for: retryDelay)
+            }
+        } while await changes.next() != nil
         return false
     }
 
-    /// One look at the workshop: saving problems, the timer, the next phase when it is time.
-    private func pass(storage: inout StorageReport) async -> Bool {
+    /// What one look at the workshop came to.
+    private enum Pass {
+        case waiting, notSaved, finished
+    }
+
+    /// One look at the workshop: saving problems, the next phase when the current one locked.
+    private func pass(storage: inout StorageReport) async -> Pass {
         let log = Log.server
-        let now = clock.now()
+        let now = clock.now
         if let line = storage.line(for: await engine.storageHealth(), at: now) { log.warning("\(line)") }
-        _ = try? await engine.execute(.tick, at: now)
         let state = await engine.currentState()
         switch state.stage {
         case .lobby:
-            guard await advance(at: now) else { break }
+            guard await advance(at: now) else { return .notSaved }
             log.info("Started: \(state.plan.rounds.first?.phases.first?.kind.title ?? "")")
         case .running where state.isLocked:
-            guard await advance(at: now) else { break }
+            guard await advance(at: now) else { return .notSaved }
             let next = await engine.currentState()
             log.info("\(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")")
         case .finished:
@@ -66,14 +82,14 @@ struct HeadlessRun: Service {
             case let .notAdded(reason)?: log.error("Not added to the portfolio: \(reason). Add it later: ideate portfolio add \(store.path)")
             case nil: break
             }
-            return true
+            return .finished
         default:
             break
         }
-        return false
+        return .waiting
     }
 
-    /// Moves to the next phase; false when it could not be saved (tried again next pass).
+    /// Moves to the next phase; false when it could not be saved (tried again after a pause).
     private func advance(at now: Instant) async -> Bool {
         (try? await engine.execute(.facilitator(.advance), at: now)) != nil
     }

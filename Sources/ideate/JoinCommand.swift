@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateTUI
 import UnixSignals
 
@@ -41,9 +42,10 @@ struct Join: AsyncParsableCommand {
             let theme = try console.loadTheme()
             guard let (host, port) = Self.parse(address) else { return }
             // Without --code the screen asks for it, and asks again after a wrong one.
-            let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "")
+            let clock = SystemClock()
+            let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", clock: clock)
             if code != nil { await client.start() }
-            let screen = ParticipantScreenService(theme: theme, link: ClientLink(client: client),
+            let screen = ParticipantScreenService(theme: theme, clock: clock, link: ClientLink(client: client),
                                                   askForCode: code == nil ? .some(nil) : nil)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
             await client.stop()

@@ -8,7 +8,7 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Address to listen on (0.0.0.0: every network of this computer).")
     var bind = "0.0.0.0"
 
-    @Option(help: "TCP port participants connect to.")
+    @Option(help: "TCP port `ideate join` connects to (0 turns it off).")
     var port = 7420
 
     @Option(help: "Port for joining over ssh with nothing installed (0 turns ssh off).")
@@ -34,7 +34,7 @@ struct NetworkOptions: ParsableArguments {
     var code: String?
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (0 turns it off).") }
         guard (0...65_535).contains(sshPort) else { throw ValidationError("--ssh-port must be between 0 and 65535 (0 turns ssh off).") }
         guard (0...65_535).contains(webPort) else { throw ValidationError("--web-port must be between 0 and 65535 (0 turns the phone page off).") }
         guard (tlsCert == nil) == (tlsKey == nil) else {

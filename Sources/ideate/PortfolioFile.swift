@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 import IdeateTUI
 
@@ -33,7 +34,7 @@ enum PortfolioFile {
     }
 
     /// The local "today", for dates typed relative to it.
-    static var today: CalendarDate { CalendarDate(SystemClock().now(), in: .current) }
+    static var today: CalendarDate { CalendarDate(SystemClock().now, in: .current) }
 
     /// Adds the finished run in `store` to the portfolio at `path`.
     static func add(_ store: RunStore, to path: String) throws -> PortfolioAddition {

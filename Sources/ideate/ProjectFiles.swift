@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 
 /// Finds the project's bundled files (plans in `sessions/`) from the current folder or from the
 /// folder the executable was built in, so `ideate demo` works from anywhere in a clone.
@@ -16,7 +17,7 @@ enum ProjectFiles {
 
     /// `sessions/runs/NAME-TIME.sqlite` beside the plan's folder when it is a `sessions` folder.
     static func runPath(named name: String, besidePlan plan: String) -> String {
-        let stamp = SystemClock().now().formatted("yyyyMMdd-HHmmss", in: .current)
+        let stamp = SystemClock().now.formatted("yyyyMMdd-HHmmss", in: .current)
         let folder = (plan as NSString).deletingLastPathComponent
         let sessions = (folder as NSString).lastPathComponent == "sessions" ? folder : "sessions"
         return "\(sessions)/runs/\(name)-\(stamp).sqlite"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateStore
 import IdeateTUI
 import ServiceLifecycle
@@ -78,69 +79,51 @@ struct Run: AsyncParsableCommand {
             if resume {
                 try await Self.pauseAtCrash(engine: engine, store: store)
                 // Without a facilitator to press t, a headless run continues with the time it had.
-                if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now()) }
+                if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now) }
             }
             let code = network.joinCode
             let hub = ParticipantHub(engine: engine, clock: clock, code: code)
             DescriptorLimit.raise()
-            let server: ParticipantServer
-            do {
-                server = try await ParticipantServer.start(hub: hub, host: network.bind, port: network.port)
-            } catch {
-                throw CommandLineError("cannot listen on \(network.bind):\(network.port) (\(error)); choose another --port")
-            }
+            let listeners = Listeners(
+                participants: network.port == 0 ? nil : ParticipantServer(hub: hub, host: network.bind, port: network.port),
+                ssh: hostKey.map { SSHServer(host: network.bind, port: network.sshPort, hostKey: $0, clock: clock,
+                                             onSession: SSHParticipants.starter(hub: hub, theme: theme, clock: clock)) },
+                web: network.webPort == 0 ? nil : WebServer(hub: hub, host: network.bind, port: network.webPort, tls: certificate))
             let address = network.displayHost()
-            let joinCommand = "ideate join \(address):\(server.port)"
-            let ssh: SSHServer?
-            if let hostKey {
-                do {
-                    ssh = try await SSHServer.start(host: network.bind, port: network.sshPort, hostKey: hostKey,
-                                                    onSession: SSHParticipants.starter(hub: hub, theme: theme))
-                } catch {
-                    await server.stop()
-                    throw CommandLineError("cannot listen for ssh on \(network.bind):\(network.sshPort) (\(error)); choose another --ssh-port, or 0 to turn ssh off")
-                }
-            } else {
-                ssh = nil
-            }
-            let sshCommand: String? = if let ssh { "ssh -p \(ssh.port) \(code)@\(address)" } else { nil }
-            let web: WebServer?
-            if network.webPort != 0 {
-                do {
-                    web = try await WebServer.start(hub: hub, host: network.bind, port: network.webPort, tls: certificate)
-                } catch {
-                    await server.stop()
-                    await ssh?.stop()
-                    throw CommandLineError("cannot listen for the phone page on \(network.bind):\(network.webPort) (\(error)); choose another --web-port, or 0 to turn it off")
-                }
-            } else {
-                web = nil
-            }
+            let joinCommand: String? = network.port == 0 ? nil : "ideate join \(address):\(network.port)"
+            let sshCommand: String? = network.sshPort == 0 ? nil : "ssh -p \(network.sshPort) \(code)@\(address)"
             let scheme = certificate == nil ? "http" : "https"
-            let phoneURL: String? = if let web { "\(scheme)://\(address):\(web.port)/#\(code)" } else { nil }
-            var frontEnds: [ServiceGroupConfiguration.ServiceConfiguration] = [Services.serving(ListenerService(server: server))]
-            if let ssh { frontEnds.append(Services.serving(ListenerService(server: ssh))) }
-            if let web { frontEnds.append(Services.serving(ListenerService(server: web))) }
+            let phoneURL: String? = network.webPort == 0 ? nil : "\(scheme)://\(address):\(network.webPort)/#\(code)"
+            let session = Services.serving(SessionService(runtime: SessionRuntime(engine: engine, clock: clock), hub: hub))
+            let heartbeat = Services.serving(HeartbeatService(store: store, clock: clock))
             if headless {
-                let run = HeadlessRun(engine: engine, store: store, clock: clock, joinCommand: joinCommand, code: code,
-                                      portfolioPath: portfolioPath, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
+                let run = HeadlessRun(engine: engine, store: store, clock: clock, listeners: listeners, joinCommand: joinCommand, code: code,
+                                      portfolioPath: portfolioPath, sshCommand: sshCommand, sshFingerprint: listeners.ssh?.fingerprint,
                                       phoneURL: phoneURL)
-                try await Services.run(frontEnds + [
-                    Services.serving(HeartbeatService(store: store, clock: clock)),
-                    Services.ending(run),
-                ], signals: [.sigint, .sigterm])
+                try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(run)], signals: [.sigint, .sigterm])
                 return
             }
-            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: ssh?.fingerprint,
+            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: listeners.ssh?.fingerprint,
                                          phoneURL: phoneURL, runPath: store.path, ringsBell: console.bell)
-            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
+            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context, listeners: listeners) { state in
                 FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
             }
-            try await Services.run(frontEnds + [
-                Services.serving(HeartbeatService(store: store, clock: clock)),
-                Services.ending(console),
-            ], signals: [.sigterm, .sighup])
+            try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(console)], signals: [.sigterm, .sighup])
             print("Run saved in \(store.path). Continue with: ideate run \(plan) --run \(store.path) --resume")
+        }
+    }
+
+    /// Runs the services; a port that cannot be bound is said with the option that changes it.
+    private static func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration], signals: [UnixSignal]) async throws {
+        do {
+            try await Services.run(services, signals: signals)
+        } catch let failure as ListenerBindFailure {
+            let option = switch failure.listener {
+            case .participants: "--port"
+            case .ssh: "--ssh-port"
+            case .phonePage: "--web-port"
+            }
+            throw CommandLineError("\(failure); choose another \(option), or 0 to turn it off")
         }
     }
 
@@ -148,7 +131,7 @@ struct Run: AsyncParsableCommand {
     static func pauseAtCrash(engine: DurableEngine, store: RunStore) async throws {
         let state = await engine.currentState()
         guard let timer = state.timer, !timer.isPaused, !state.isLocked else { return }
-        let stoppedAt = try store.lastHeartbeat() ?? SystemClock().now()
+        let stoppedAt = try store.lastHeartbeat() ?? SystemClock().now
         _ = try? await engine.execute(.facilitator(.pauseTimer), at: stoppedAt)
     }
 

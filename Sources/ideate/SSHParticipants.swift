@@ -1,5 +1,6 @@
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateTUI
 import ServiceLifecycle
 
@@ -7,7 +8,7 @@ import ServiceLifecycle
 /// `ideate join` (``ParticipantApp``), drawn on an ``ANSITerminal`` over the channel and linked
 /// to the hub in this process (``LocalParticipant``).
 enum SSHParticipants {
-    static func starter(hub: ParticipantHub, theme: Theme) -> SSHServer.SessionStarter {
+    static func starter(hub: ParticipantHub, theme: Theme, clock: any SessionClock) -> SSHServer.SessionStarter {
         { session in
             let input = ANSITerminal.Input(size: TerminalSize(width: session.width, height: session.height))
             let participant = LocalParticipant(hub: hub)
@@ -16,10 +17,10 @@ enum SSHParticipants {
             let theme = session.noColor ? Theme.monochrome : theme
             Task {
                 let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
-                let app = ParticipantApp(terminal: terminal, clock: SystemClock(), link: link,
+                let app = ParticipantApp(terminal: terminal, clock: clock, link: link,
                                          askForCode: userNameCode == nil ? .some(nil) : nil)
                 if let userNameCode { await link.join(code: userNameCode) }
-                await app.run(ticks: Ticker.onWholeSeconds())
+                await app.run(ticks: Ticks.onWholeSeconds(of: clock))
                 await participant.leave()
                 session.exit()
             }

@@ -1,5 +1,6 @@
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateStore
 import IdeateTUI
 import Logging
@@ -29,18 +30,57 @@ enum Services {
     }
 }
 
+/// The session's own work, whatever front ends are attached: the runtime that owns its time
+/// (ticks at each deadline) and, when participants can connect, the publisher of their views.
+/// It runs first and stops last.
+struct SessionService: Service {
+    let runtime: SessionRuntime
+    let hub: ParticipantHub?
+
+    func run() async {
+        await cancelWhenGracefulShutdown { [runtime, hub] in
+            await withDiscardingTaskGroup { group in
+                group.addTask { await runtime.run() }
+                if let hub { group.addTask { await hub.publishViews() } }
+            }
+        }
+    }
+}
+
+/// The listeners of a run (each binds inside its own `run()`), and the wait for all of them to
+/// be bound: a screen starts only once every address it shows is listening, and a port that
+/// cannot be bound fails the start-up before any screen is drawn.
+struct Listeners: Sendable {
+    var participants: ParticipantServer?
+    var ssh: SSHServer?
+    var web: WebServer?
+
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] {
+        [participants.map { Services.serving($0) }, ssh.map { Services.serving($0) }, web.map { Services.serving($0) }].compactMap { $0 }
+    }
+
+    /// Returns once every listener is bound; throws the first that could not bind.
+    func bound() async throws {
+        _ = try await participants?.port()
+        _ = try await ssh?.port()
+        _ = try await web?.port()
+    }
+}
+
 /// The facilitator console as a service: it ends when the facilitator quits.
 struct ConsoleService: Service {
     let engine: any WorkshopEngine
     let clock: any SessionClock
     let theme: Theme
     let context: ConsoleContext
+    var listeners = Listeners()
     let onFinish: @Sendable (SessionState) async -> FinishOutcome?
 
-    func run() async {
+    func run() async throws {
+        try await listeners.bound()
         await cancelWhenGracefulShutdown { [engine, clock, theme, context, onFinish] in
             let app = ConsoleApp(engine: engine, clock: clock, terminal: NcursesTerminal(theme: theme), context: context, onFinish: onFinish)
-            await app.run(ticks: Ticker.onWholeSeconds())
+            await app.run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }
 }
@@ -48,14 +88,15 @@ struct ConsoleService: Service {
 /// A participant's screen on this terminal (`ideate join`): it ends when they leave.
 struct ParticipantScreenService: Service {
     let theme: Theme
+    let clock: any SessionClock
     let link: any ParticipantLink
     /// Start at the code prompt (nil inside: asked for the first time).
     let askForCode: String??
 
     func run() async {
-        await cancelWhenGracefulShutdown { [theme, link, askForCode] in
-            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: SystemClock(), link: link, askForCode: askForCode)
-            await app.run(ticks: Ticker.onWholeSeconds())
+        await cancelWhenGracefulShutdown { [theme, clock, link, askForCode] in
+            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: clock, link: link, askForCode: askForCode)
+            await app.run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }
 }
@@ -68,31 +109,7 @@ struct HeartbeatService: Service {
 
     func run() async {
         await cancelWhenGracefulShutdown { [store, clock] in
-            for await _ in Ticker.every(milliseconds: 1_000) { try? store.recordHeartbeat(clock.now()) }
+            for await _ in Ticks(every: .seconds(1), on: clock) { try? store.recordHeartbeat(clock.now) }
         }
-    }
-}
-
-/// A server that serves from the moment it was bound and stops when asked, closing its
-/// connections: the participant server, ssh, the phone page.
-protocol ListeningServer: Sendable {
-    func stop() async
-}
-
-extension ParticipantServer: ListeningServer {}
-extension WebServer: ListeningServer {}
-extension SSHServer: ListeningServer {
-    /// Hangs up every session first, so each participant's terminal is restored before the
-    /// connection closes.
-    func stop() async { await stop(grace: .seconds(2)) }
-}
-
-/// One listening server as a service: it runs until the group shuts down, then stops the server.
-struct ListenerService<Server: ListeningServer>: Service {
-    let server: Server
-
-    func run() async {
-        try? await gracefulShutdown()
-        await server.stop()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 
 /// `ideate simulate`: a whole plan through the real engine and store, with simulated people.
@@ -76,7 +77,7 @@ struct Simulate: AsyncParsableCommand {
     }
 
     static func startInstant(_ text: String?) throws -> Instant {
-        guard let text else { return SystemClock().now() }
+        guard let text else { return SystemClock().now }
         let formatter = ISO8601DateFormatter()
         guard let date = formatter.date(from: text) else {
             throw CommandLineError("--start \(text): not an ISO 8601 time such as 2026-03-12T14:00:00Z")
@@ -85,9 +86,10 @@ struct Simulate: AsyncParsableCommand {
     }
 }
 
-/// Replays a virtual timeline at `speed` times real time by sleeping between commands.
+/// Replays a virtual timeline at `speed` times real time by sleeping on the clock between commands.
 actor PacedEngine: WorkshopEngine {
     private let engine: DurableEngine
+    private let clock: any SessionClock = SystemClock()
     private let speed: Double?
     private var lastVirtual: Instant?
 
@@ -104,8 +106,7 @@ actor PacedEngine: WorkshopEngine {
 
     func execute(_ command: Command, at now: Instant) async throws -> [Event] {
         if let speed, let lastVirtual, now > lastVirtual {
-            let nanoseconds = Double(now.milliseconds(since: lastVirtual)) * 1_000_000 / speed
-            try await Task.sleep(nanoseconds: UInt64(nanoseconds))
+            try await clock.sleep(for: .milliseconds(Double(now.milliseconds(since: lastVirtual)) / speed))
         }
         lastVirtual = now
         return try await engine.execute(command, at: now)

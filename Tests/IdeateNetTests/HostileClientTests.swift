@@ -36,7 +36,7 @@ struct HostileClientTests {
         defer { Task { await live.stop() } }
         let author = await live.client()
         let idea = try #require(await author.submit("Vote for me").idea)
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
         let (first, token) = try await Self.joined(live)
         var connections = [first]
         for _ in 0..<2 {
@@ -63,7 +63,7 @@ struct HostileClientTests {
         let client = await live.client()
         var ids: [String] = []
         for text in ["A", "B"] { ids.append(try #require(await client.submit(text).idea)) }
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
         #expect(await client.request(.vote(idea: ids[0])).isSaved)
         let id = await client.send(.move(from: ids[0], to: ids[1]))
         _ = await firstEvent(client) { if case let .reply(reply) = $0 { reply.id == id } else { false } }
@@ -248,7 +248,7 @@ struct HostileClientTests {
         let live = try await LiveServer.start(maxParticipants: 2)
         defer { Task { await live.stop() } }
         let (_, token) = try await Self.joined(live)
-        try await live.engine.execute(.facilitator(.lockRoom), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.lockRoom), at: SystemClock().now)
         let stranger = try RawConnection(port: live.server.port)
         stranger.send(Self.hello)
         #expect(await stranger.read(until: "error").contains("\"code\":\"locked\""))
@@ -258,7 +258,7 @@ struct HostileClientTests {
         let known = try RawConnection(port: live.server.port)
         known.send(Self.hello(token: token))
         #expect(await known.read(until: "welcome").contains(token))
-        try await live.engine.execute(.facilitator(.unlockRoom), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.unlockRoom), at: SystemClock().now)
         _ = try await Self.joined(live)
         let third = try RawConnection(port: live.server.port)
         third.send(Self.hello)

@@ -23,7 +23,7 @@ struct LiveServer {
                         rounds: [RoundPlan(prompt: "Ideas?", phases: phases)], maxParticipants: maxParticipants)
         let store = try RunStore.create(at: folder + "/run.sqlite", plan: plan)
         let engine = try DurableEngine(store: store, seed: 9)
-        try await engine.execute(.facilitator(.advance), at: SystemClock().now())
+        try await engine.execute(.facilitator(.advance), at: SystemClock().now)
         let hub = ParticipantHub(engine: engine, clock: SystemClock(), code: code, limits: hubLimits)
         let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0, limits: serverLimits)
         return LiveServer(folder: folder, store: store, engine: engine, server: server)
@@ -200,7 +200,7 @@ struct ServerTests {
         let client = await live.client()
         var ids: [String] = []
         for text in ["A", "B", "C"] { ids.append(try #require(await client.submit(text).idea)) }
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
         #expect(await client.request(.vote(idea: ids[0])).isSaved)
         #expect(await client.request(.vote(idea: ids[0])).isSaved)
         await client.dropConnection()
@@ -284,7 +284,7 @@ struct ServerTests {
             await client.stop()
         }
         try await Task.sleep(nanoseconds: 1_200_000_000)
-        try await live.engine.execute(.tick, at: SystemClock().now())
+        try await live.engine.execute(.tick, at: SystemClock().now)
         let state = await live.engine.currentState()
         #expect(state.wall.map(\.rawValue).count == 3)
         #expect(state.wall.map(\.rawValue) != submitted, "a batch of three is never shown in the order it arrived")
@@ -305,7 +305,7 @@ struct ServerTests {
         let alice = await live.client(), bob = await live.client()
         let aliceIdea = try #require(await alice.submit("Alice's idea").idea)
         let bobIdea = try #require(await bob.submit("Bob's idea").idea)
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now())
+        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
         await live.server.hub.pushViews()
         let aliceView = await firstEvent(alice) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
         let bobView = await firstEvent(bob) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }

@@ -12,7 +12,7 @@ struct FrontEndLoopTests {
     @Test("The console starts the workshop on n, draws a participant's idea without a key or a tick, and quits on q y")
     func consoleLoop() async throws {
         let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
-        let clock = ManualClock()
+        let clock = TestClock()
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
         let (ticks, _) = AsyncStream.makeStream(of: Void.self)
@@ -21,13 +21,13 @@ struct FrontEndLoopTests {
 
         #expect(await remote.frame { $0.contains("Lobby") } != nil)
         let tokens = (1...3).map { ParticipantToken("participant-\($0)-0123456789abcdef012345") }
-        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now()) }
+        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now) }
         #expect(await remote.frame { $0.contains("3 joined") } != nil, "joins reach the screen through the engine's change stream")
 
         remote.type("n")
         #expect(await remote.frame { $0.contains("Ideation") && $0.contains("started") } != nil)
 
-        try await engine.execute(.participant(tokens[0], .submitIdea(text: "Shorter stand-ups", extending: nil)), at: clock.now())
+        try await engine.execute(.participant(tokens[0], .submitIdea(text: "Shorter stand-ups", extending: nil)), at: clock.now)
         let withIdea = await remote.frame { $0.contains("Shorter stand-ups") }
         #expect(withIdea != nil, "no key and no tick: the change stream alone woke the loop")
 
@@ -44,7 +44,7 @@ struct FrontEndLoopTests {
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
         let (ticks, _) = AsyncStream.makeStream(of: Void.self)
-        let app = ConsoleApp(engine: engine, clock: ManualClock(), terminal: terminal, context: ConsoleContext(runPath: "t")) { _ in nil }
+        let app = ConsoleApp(engine: engine, clock: TestClock(), terminal: terminal, context: ConsoleContext(runPath: "t")) { _ in nil }
         let loop = Task { await app.run(ticks: ticks) }
         #expect(await remote.frame { $0.width == 80 } != nil)
         remote.resize(width: 120, height: 36)
@@ -57,8 +57,8 @@ struct FrontEndLoopTests {
     @Test("The countdown moves on ticks from the injected clock, not the wall clock")
     func ticksMoveTheCountdown() async throws {
         let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
-        let clock = ManualClock()
-        try await engine.execute(.facilitator(.advance), at: clock.now())
+        let clock = TestClock()
+        try await engine.execute(.facilitator(.advance), at: clock.now)
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
         let (ticks, tick) = AsyncStream.makeStream(of: Void.self)
@@ -77,17 +77,17 @@ struct FrontEndLoopTests {
     @Test("On the results, the review form saves an action item with the review; a refused one brings the form back with everything typed")
     func reviewFormKeepsWhatWasTyped() async throws {
         let engine = InMemoryEngine(plan: TestSession.plan(), seed: 7)
-        let clock = ManualClock()
+        let clock = TestClock()
         let tokens = (1...3).map { ParticipantToken("participant-\($0)-0123456789abcdef012345") }
-        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now()) }
-        try await engine.execute(.facilitator(.advance), at: clock.now())
+        for token in tokens { try await engine.execute(.participant(token, .join), at: clock.now) }
+        try await engine.execute(.facilitator(.advance), at: clock.now)
         for (token, text) in zip(tokens, ["Shorter stand-ups", "Shared inbox", "No meeting Fridays"]) {
-            try await engine.execute(.participant(token, .submitIdea(text: text, extending: nil)), at: clock.now())
+            try await engine.execute(.participant(token, .submitIdea(text: text, extending: nil)), at: clock.now)
         }
-        while await engine.currentState().currentPhase != .vote { try await engine.execute(.facilitator(.advance), at: clock.now()) }
+        while await engine.currentState().currentPhase != .vote { try await engine.execute(.facilitator(.advance), at: clock.now) }
         let first = try #require(await engine.currentState().ideas.values.first { $0.text == "Shorter stand-ups" })
-        for token in tokens { try await engine.execute(.participant(token, .castVote(first.id)), at: clock.now()) }
-        try await engine.execute(.facilitator(.lockPhase), at: clock.now())
+        for token in tokens { try await engine.execute(.participant(token, .castVote(first.id)), at: clock.now) }
+        try await engine.execute(.facilitator(.lockPhase), at: clock.now)
 
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
@@ -174,7 +174,7 @@ struct FrontEndLoopTests {
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
         let (ticks, _) = AsyncStream.makeStream(of: Void.self)
-        let app = ParticipantApp(terminal: terminal, clock: ManualClock(), link: link, askForCode: .some(nil))
+        let app = ParticipantApp(terminal: terminal, clock: TestClock(), link: link, askForCode: .some(nil))
         let loop = Task { await app.run(ticks: ticks) }
 
         #expect(await remote.frame { $0.contains("Join code") } != nil)

@@ -3,14 +3,7 @@
 /// `min_batch`, at most every `batch_seconds`, and each batch is shuffled.
 extension Decision {
     mutating func revealDueBatch(random: inout some RandomNumberGenerator) {
-        let settings = plan.anonymity
-        guard !state.pending.isEmpty else { return }
-        if settings.reveal == .immediate {
-            reveal(state.pending, random: &random)
-            return
-        }
-        let since = state.lastRevealAt.map { now.milliseconds(since: $0) } ?? Int64.max
-        guard state.pending.count >= settings.minBatch, since >= Int64(settings.batchSeconds) * 1000 else { return }
+        guard let due = state.nextRevealDue, now >= due else { return }
         reveal(state.pending, random: &random)
     }
 
@@ -33,5 +26,18 @@ extension Decision {
             order.append(order.removeFirst())
         }
         return order
+    }
+}
+
+extension SessionState {
+    /// When the pending ideas are due on the wall: at once in `immediate` mode; in `batch` mode
+    /// once at least `min_batch` wait, `batch_seconds` after the last batch. Nil while nothing
+    /// would be revealed however long one waited (too few ideas; the phase's end releases them).
+    public var nextRevealDue: Instant? {
+        guard !pending.isEmpty else { return nil }
+        let settings = plan.anonymity
+        if settings.reveal == .immediate { return .distantPast }
+        guard pending.count >= settings.minBatch else { return nil }
+        return lastRevealAt?.advanced(bySeconds: settings.batchSeconds) ?? .distantPast
     }
 }

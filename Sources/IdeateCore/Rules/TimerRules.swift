@@ -84,3 +84,17 @@ extension Decision {
         return timer
     }
 }
+
+extension SessionState {
+    /// The next instant at which the session changes by itself, without anybody sending a
+    /// command: the running phase's deadline or the next batch due, whichever is first. Nil
+    /// when nothing is due (the lobby, a paused timer, a locked phase with nothing pending, the
+    /// end). The session runtime sleeps until then and ticks; a tick before it changes nothing.
+    public var nextDeadline: Instant? {
+        let phaseEnd = isLocked ? nil : timer?.deadline
+        switch (phaseEnd, nextRevealDue) {
+        case let (end?, reveal?): return min(end, reveal)
+        case let (end, reveal): return end ?? reveal
+        }
+    }
+}

@@ -33,6 +33,9 @@ public struct Instant: Hashable, Comparable, Codable, Sendable, CustomStringConv
         millisecondsSince1970 - other.millisecondsSince1970
     }
 
+    /// Before any instant a session can hold: "due at once".
+    public static let distantPast = Instant(millisecondsSince1970: .min / 2)
+
     public var description: String { "@\(millisecondsSince1970)ms" }
 
     /// The instant written with a fixed `DateFormatter` pattern (POSIX locale), e.g. "yyyy-MM-dd".
@@ -54,16 +57,22 @@ public struct Instant: Hashable, Comparable, Codable, Sendable, CustomStringConv
     }
 }
 
-/// Where the engine's wrappers get "now" from; tests pass instants by hand instead.
-public protocol SessionClock: Sendable {
-    func now() -> Instant
+/// Instants are the session clock's (`SessionClock` in IdeateRuntime): durations between them
+/// are Swift's `Duration`, kept to whole milliseconds like the instants themselves.
+extension Instant: InstantProtocol {
+    public func advanced(by duration: Duration) -> Instant {
+        advanced(byMilliseconds: duration.wholeMilliseconds)
+    }
+
+    public func duration(to other: Instant) -> Duration {
+        .milliseconds(other.milliseconds(since: self))
+    }
 }
 
-/// The real wall clock, for the executable.
-public struct SystemClock: SessionClock {
-    public init() {}
-
-    public func now() -> Instant {
-        Instant(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+extension Duration {
+    /// The duration in whole milliseconds, rounded toward zero.
+    public var wholeMilliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import NIOCore
 import NIOPosix
 
@@ -39,11 +40,12 @@ public actor ParticipantClient {
     private var code: String
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
+    private let clock: any SessionClock
     private var token: String?
     private var pending: [(id: String, message: ClientMessage)] = []
     private var waiters: [String: [CheckedContinuation<Reply, Never>]] = [:]
     /// How long to wait before connecting again, when the server said.
-    private var retryAfter: UInt64?
+    private var retryAfter: Duration?
     private var channel: (any Channel)?
     private var loop: Task<Void, Never>?
     private var nextNumber = 0
@@ -52,7 +54,10 @@ public actor ParticipantClient {
     public private(set) var reconnections = 0
 
     /// - Parameter eventBuffer: how many unread events to keep (the newest win).
-    public init(host: String, port: Int, code: String, group: (any EventLoopGroup)? = nil, eventBuffer: Int = 512) {
+    /// - Parameter clock: what the reconnect back-off waits on (tests advance their own).
+    public init(host: String, port: Int, code: String, group: (any EventLoopGroup)? = nil, clock: any SessionClock = SystemClock(),
+                eventBuffer: Int = 512) {
+        self.clock = clock
         self.host = host
         self.port = port
         self.code = code
@@ -138,14 +143,14 @@ public actor ParticipantClient {
     // MARK: - Connection
 
     private func run() async {
-        var delay: UInt64 = 200_000_000
+        var delay: Duration = .milliseconds(200)
         while !stopped && !Task.isCancelled {
             do {
                 let (channel, inbound) = try await connect()
                 self.channel = channel
                 write(.hello(version: WireProtocol.version, code: code, token: token))
                 for await message in inbound {
-                    delay = 200_000_000
+                    delay = .milliseconds(200)
                     if await handle(message) == false { return }
                 }
                 self.channel = nil
@@ -154,9 +159,9 @@ public actor ParticipantClient {
             } catch {
                 if !stopped { continuation.yield(.reconnecting("cannot reach \(host):\(port)")) }
             }
-            try? await Task.sleep(nanoseconds: retryAfter ?? delay)
+            try? await clock.sleep(for: retryAfter ?? delay)
             retryAfter = nil
-            delay = min(delay * 2, 3_000_000_000)
+            delay = min(delay * 2, .seconds(3))
         }
     }
 
@@ -186,7 +191,7 @@ public actor ParticipantClient {
             }
             if let seconds = problem.retryAfterSeconds, token == nil {
                 // Not joined yet and asked to wait: connect again after that.
-                retryAfter = UInt64(seconds) * 1_000_000_000
+                retryAfter = .seconds(seconds)
                 try? await channel?.close()
             }
         }

@@ -2,6 +2,8 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
+import IdeateRuntime
+import ServiceLifecycle
 import Synchronization
 
 /// The ssh front end: `ssh -p 7422 CODE@host` opens the participant screen, with nothing
@@ -13,7 +15,7 @@ import Synchronization
 /// Bounded like the TCP server: a cap on connections, a deadline to open a shell, an idle
 /// timeout, a typing rate per session, and a cut-off for a client that stops reading.
 /// Nothing about a client (address, version string, user name) is logged or kept.
-public final class SSHServer: Sendable {
+public final class SSHServer: Service {
     /// The numbers behind the ssh front end's bounds.
     public struct Limits: Sendable {
         /// Open ssh connections; one more is closed at once.
@@ -38,19 +40,48 @@ public final class SSHServer: Sendable {
     /// Opens a participant's screen for a new session; returns where its input goes.
     public typealias SessionStarter = @Sendable (SSHTerminalSession) -> SSHSessionInput
 
-    private let group: MultiThreadedEventLoopGroup
-    private let listener: any Channel
+    private let host: String
+    private let requestedPort: Int
+    private let hostKey: SSHHostKey
+    private let group: any EventLoopGroup
+    private let clock: any SessionClock
+    private let limits: Limits
+    private let onSession: SessionStarter
     private let registry: SSHSessionRegistry
-    /// The port actually bound (useful with port 0).
-    public let port: Int
+    private let bound = BoundPort()
+    /// How long a stopping server waits for its sessions to hang up before closing them.
+    private let grace: Duration
     /// The host key's fingerprint, for the lobby.
     public let fingerprint: String
 
-    /// Binds `host:port` and starts serving.
-    public static func start(host: String, port: Int, hostKey: SSHHostKey, limits: Limits = Limits(),
-                             onSession: @escaping SessionStarter) async throws -> SSHServer {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let registry = SSHSessionRegistry(maximum: limits.maximumConnections)
+    /// A server for `host:port` (0: any free port, for tests) that binds and serves when it
+    /// runs, on `group` (shared with the other listeners).
+    public init(host: String, port: Int, hostKey: SSHHostKey, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                clock: any SessionClock = SystemClock(), grace: Duration = .seconds(2), limits: Limits = Limits(),
+                onSession: @escaping SessionStarter) {
+        self.host = host
+        requestedPort = port
+        self.hostKey = hostKey
+        self.group = group
+        self.clock = clock
+        self.grace = grace
+        self.limits = limits
+        self.onSession = onSession
+        registry = SSHSessionRegistry(maximum: limits.maximumConnections)
+        fingerprint = hostKey.fingerprint
+    }
+
+    /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
+    public func port() async throws -> Int { try await bound.value() }
+
+    /// Open ssh connections (for the tests of the cap).
+    public var openConnections: Int { registry.count }
+
+    /// Binds and serves until the task is cancelled or the service group shuts down; then it
+    /// hangs up every session (each screen restores the participant's terminal and exits),
+    /// waits up to the grace period for them, and closes everything.
+    public func run() async throws {
+        let (registry, limits, hostKey, onSession) = (registry, limits, hostKey, onSession)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1_024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -82,36 +113,21 @@ public final class SSHServer: Sendable {
             }
         let listener: any Channel
         do {
-            listener = try await bootstrap.bind(host: host, port: port).get()
+            listener = try await bootstrap.bind(host: host, port: requestedPort).get()
         } catch {
-            try? await group.shutdownGracefully()
-            throw error
+            let failure = ListenerBindFailure(listener: .ssh, host: host, port: requestedPort, underlying: error)
+            bound.settle(.failure(failure))
+            throw failure
         }
-        return SSHServer(group: group, listener: listener, registry: registry, fingerprint: hostKey.fingerprint)
-    }
-
-    private init(group: MultiThreadedEventLoopGroup, listener: any Channel, registry: SSHSessionRegistry, fingerprint: String) {
-        self.group = group
-        self.listener = listener
-        self.registry = registry
-        self.fingerprint = fingerprint
-        port = listener.localAddress?.port ?? 0
-    }
-
-    /// Open ssh connections (for the tests of the cap).
-    public var openConnections: Int { registry.count }
-
-    /// Hangs up every session (each screen restores the participant's terminal and exits),
-    /// waits up to `grace` for them, then closes everything.
-    public func stop(grace: Duration = .seconds(2)) async {
+        bound.settle(.success(listener.localAddress?.port ?? requestedPort))
+        try? await gracefulShutdown()
         try? await listener.close()
         registry.hangUpAll()
-        let deadline = ContinuousClock.now + grace
-        while registry.count > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+        let deadline = clock.now.advanced(by: grace)
+        while registry.count > 0, clock.now < deadline, !Task.isCancelled {
+            await registry.emptied.wait(until: deadline, on: clock)
         }
         registry.closeAll()
-        try? await group.shutdownGracefully()
     }
 }
 
@@ -181,8 +197,12 @@ final class SSHSessionRegistry: Sendable {
         }
     }
 
+    /// Rings when a connection closes, for a stopping server waiting for the last one.
+    let emptied = Wakeup()
+
     func remove(_ channel: any Channel) {
         _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        emptied.ring()
     }
 
     func opened(_ input: SSHSessionInput, for channel: any Channel) {

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 
 /// The server's participant logic, apart from sockets: join codes and their limits, tokens,
 /// idempotent answers, rate limits, build assignments and views. Every front end (TCP, and
@@ -41,6 +42,10 @@ public actor ParticipantHub {
         public var refusalsRemembered = 64
         /// Malformed lines a connection may send before it is closed.
         public var malformedPerConnection = 20
+        /// Views go out at most this often, however fast the session changes.
+        public var viewInterval: Duration = .milliseconds(100)
+        /// An unchanged view is sent again after this long, so clients correct their countdown.
+        public var viewRefreshInterval: Duration = .seconds(10)
 
         public init() {}
     }
@@ -66,7 +71,6 @@ public actor ParticipantHub {
     private var lastView: [ObjectIdentifier: (view: ParticipantView, sentAt: Instant)] = [:]
     private var lastSentWall: [ObjectIdentifier: [SharedIdea]] = [:]
     private var lastPassRevision = -1
-    private var lastPassAt = Instant(millisecondsSince1970: 0)
     /// Messages refused because they were malformed.
     public private(set) var refusedMessages = 0
 
@@ -154,17 +158,17 @@ public actor ParticipantHub {
             connection.send(.error(WireError(.locked, "The room is locked: the facilitator has closed joining. Ask them to open it if you should be in.")))
             return
         }
-        if !guesses.hasRoom(at: clock.now()) {
+        if !guesses.hasRoom(at: clock.now) {
             // A guessing storm: every check waits, right or wrong, so the answer's timing
             // tells nothing and guessing crawls; a newcomer gets in a little later.
-            try? await Task.sleep(for: limits.guessingStormDelay)
+            try? await clock.sleep(for: limits.guessingStormDelay)
         }
-        let now = clock.now()
+        let now = clock.now
         guard codeIsRight else {
             _ = guesses.take(at: now)
             wrongCodes[key, default: 0] += 1
             let tries = wrongCodes[key, default: 0]
-            try? await Task.sleep(for: limits.wrongCodeDelay)
+            try? await clock.sleep(for: limits.wrongCodeDelay)
             if tries >= limits.wrongCodesPerConnection {
                 connection.send(.error(WireError(.tooManyTries, "too many wrong codes; check the code on the shared screen and connect again", fatal: true)))
                 connection.close()
@@ -183,7 +187,7 @@ public actor ParticipantHub {
 
     private func admit(_ token: ParticipantToken, on connection: any Connection) async {
         do {
-            try await engine.execute(.participant(token, .join), at: clock.now())
+            try await engine.execute(.participant(token, .join), at: clock.now)
         } catch let refusal as Refusal where refusal.reason == .finished {
             // A finished workshop still shows its results.
         } catch let refusal as Refusal {
@@ -229,7 +233,7 @@ public actor ParticipantHub {
     }
 
     private func execute(_ request: ParticipantRequest, id: String, token: ParticipantToken) async -> Reply {
-        let now = clock.now()
+        let now = clock.now
         let command: ParticipantCommand
         switch request {
         case let .submit(text, extends):
@@ -273,25 +277,44 @@ public actor ParticipantHub {
 
     // MARK: - Views
 
-    /// Yields after each change of the session (coalesced), so the server pushes views when
-    /// there is something new instead of polling.
-    public nonisolated func stateChanges() -> AsyncStream<Void> { engine.changes() }
+    /// Publishes every participant's view, whatever front end they came through (TCP, ssh, a
+    /// phone), until the calling task is cancelled: after each change of the session — at most
+    /// every ``Limits/viewInterval`` however fast commits come, as a change arriving meanwhile
+    /// waits for the next pass — and when a view is due for its periodic refresh. It waits on
+    /// the session clock, so an idle session with nobody due costs nothing.
+    public nonisolated func publishViews() async {
+        let changes = engine.changes()
+        let wakeup = Wakeup()
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in changes { wakeup.ring() }
+            }
+            while !Task.isCancelled {
+                let refreshDue = await pushViews()
+                await wakeup.wait(until: refreshDue, on: clock)
+                try? await clock.sleep(for: limits.viewInterval)
+            }
+            group.cancelAll()
+        }
+    }
 
-    /// Sends each connected participant their view when it changed, and every 10 seconds so
-    /// clients can correct the countdown they run locally. Called on each change (at most every
-    /// 100 ms) and once a second; when the session has not changed since the last pass it only
-    /// looks for views due for their refresh, once a second, so commands never wait behind
-    /// view pushes.
-    public func pushViews() async {
+    /// Sends each connected participant their view when it changed, and every
+    /// ``Limits/viewRefreshInterval`` so clients can correct the countdown they run locally.
+    /// Returns when the next refresh is due (nil: nobody is connected).
+    @discardableResult
+    public func pushViews() async -> Instant? {
         let state = await engine.currentState()
-        let now = clock.now()
-        if state.revision == lastPassRevision, now.milliseconds(since: lastPassAt) < 1_000 { return }
+        let now = clock.now
+        let changed = state.revision != lastPassRevision
         lastPassRevision = state.revision
-        lastPassAt = now
         refreshShared(from: state)
+        let refresh = limits.viewRefreshInterval.wholeMilliseconds
         for key in connections.keys {
+            // Without a change only the views due for their refresh can differ.
+            if !changed, let last = lastView[key], now.milliseconds(since: last.sentAt) < refresh { continue }
             sendViewIfChanged(to: key, state: state, now: now)
         }
+        return lastView.values.map(\.sentAt).min()?.advanced(byMilliseconds: refresh)
     }
 
     /// Sends one participant their view now if it changed (their own dots after a vote, or
@@ -299,7 +322,7 @@ public actor ParticipantHub {
     private func pushView(to key: ObjectIdentifier) async {
         let state = await engine.currentState()
         refreshShared(from: state)
-        sendViewIfChanged(to: key, state: state, now: clock.now())
+        sendViewIfChanged(to: key, state: state, now: clock.now)
     }
 
     private func refreshShared(from state: SessionState) {
@@ -312,7 +335,7 @@ public actor ParticipantHub {
         if let last = lastView[key] {
             var withoutTime = view
             withoutTime.remainingMilliseconds = last.view.remainingMilliseconds
-            if withoutTime == last.view, now.milliseconds(since: last.sentAt) < 10_000 { return }
+            if withoutTime == last.view, now.milliseconds(since: last.sentAt) < limits.viewRefreshInterval.wholeMilliseconds { return }
         }
         lastView[key] = (view, now)
         if let wall = view.wall, lastSentWall[key] == wall {

@@ -1,15 +1,18 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// The TCP server participants join: newline-delimited JSON over SwiftNIO, one
-/// ``ParticipantHub`` behind it. Runs beside the console (`ideate run`) or alone (`--headless`).
+/// ``ParticipantHub`` behind it, as a service: it binds and accepts in ``run()``. Views reach
+/// its participants from the hub's publisher, as they reach ssh and phone participants.
 ///
 /// Each connection is read with backpressure (NIO stops reading a socket whose lines are not
 /// consumed), answered in order, and written only as fast as the peer reads; see
 /// ``WireConnection`` for the bounds and ``Limits`` for the numbers.
-public final class ParticipantServer: Sendable {
+public final class ParticipantServer: Service {
     /// The numbers behind the server's bounds (the hub has its own, ``ParticipantHub/Limits``).
     public struct Limits: Sendable {
         /// Open connections in all; one more is told the server is full and closed.
@@ -36,18 +39,35 @@ public final class ParticipantServer: Sendable {
     }
 
     public let hub: ParticipantHub
-    private let group: MultiThreadedEventLoopGroup
-    private let listener: any Channel
+    private let host: String
+    private let requestedPort: Int
+    private let group: any EventLoopGroup
+    private let limits: Limits
     private let registry: ConnectionRegistry
-    private let acceptTask: Task<Void, Never>
-    private let viewTask: Task<Void, Never>
+    private let bound = BoundPort()
 
-    /// The port actually bound (useful with port 0).
-    public let port: Int
+    /// A server for `host:port` (0: any free port, for tests) that binds and serves when it
+    /// runs, on `group` (shared with the other listeners).
+    public init(hub: ParticipantHub, host: String, port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                limits: Limits = Limits()) {
+        self.hub = hub
+        self.host = host
+        requestedPort = port
+        self.group = group
+        self.limits = limits
+        registry = ConnectionRegistry(maximum: limits.maximumConnections, maximumUnjoined: limits.maximumUnjoined)
+    }
 
-    /// Binds `host:port` and starts serving.
-    public static func start(hub: ParticipantHub, host: String, port: Int, limits: Limits = Limits()) async throws -> ParticipantServer {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
+    public func port() async throws -> Int { try await bound.value() }
+
+    /// How many connections are open (for tests of the caps).
+    public var openConnections: Int { registry.count }
+
+    /// Binds, then accepts and serves connections until the task is cancelled or the service
+    /// group shuts down; then the listener closes, every connection with it, and `run` returns
+    /// once all are done. A failure to bind or to accept is thrown, not swallowed.
+    public func run() async throws {
         let server: NIOAsyncChannel<Accepted, Never>
         do {
             server = try await ServerBootstrap(group: group)
@@ -55,31 +75,23 @@ public final class ParticipantServer: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: port) { channel in
+                .bind(host: host, port: requestedPort) { [limits] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                        return try wrap(channel, limits: limits)
+                        return try Self.wrap(channel, limits: limits)
                     }
                 }
         } catch {
-            try? await group.shutdownGracefully()
-            throw error
+            let failure = ListenerBindFailure(listener: .participants, host: host, port: requestedPort, underlying: error)
+            bound.settle(.failure(failure))
+            throw failure
         }
-        return ParticipantServer(hub: hub, group: group, server: server, limits: limits)
-    }
-
-    private init(hub: ParticipantHub, group: MultiThreadedEventLoopGroup,
-                 server: NIOAsyncChannel<Accepted, Never>, limits: Limits) {
-        self.hub = hub
-        self.group = group
-        listener = server.channel
-        port = server.channel.localAddress?.port ?? 0
-        let registry = ConnectionRegistry(maximum: limits.maximumConnections, maximumUnjoined: limits.maximumUnjoined)
-        self.registry = registry
-        acceptTask = Task {
-            await withDiscardingTaskGroup { connections in
-                try? await server.executeThenClose { inbound in
+        bound.settle(.success(server.channel.localAddress?.port ?? requestedPort))
+        let (hub, registry, limits) = (hub, registry, limits)
+        try await withTaskCancellationOrGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { connections in
+                try await server.executeThenClose { inbound in
                     for try await accepted in inbound {
                         connections.addTask {
                             await Self.serve(accepted.channel, connection: accepted.connection, hub: hub, registry: registry, limits: limits)
@@ -87,40 +99,10 @@ public final class ParticipantServer: Sendable {
                     }
                 }
             }
+        } onCancelOrGracefulShutdown: {
+            server.channel.close(promise: nil)
+            registry.closeAll()
         }
-        viewTask = Task { await Self.pushViews(from: hub) }
-    }
-
-    /// Pushes views when the session changes, at most every 100 ms however fast commits come
-    /// (the change stream holds one pending signal, so a burst costs one more pass), and once
-    /// a second for the views due for their periodic refresh. An idle session costs one wakeup
-    /// a second.
-    private static func pushViews(from hub: ParticipantHub) async {
-        await withDiscardingTaskGroup { loops in
-            loops.addTask {
-                for await _ in hub.stateChanges() {
-                    await hub.pushViews()
-                    try? await Task.sleep(for: .milliseconds(100))
-                }
-            }
-            loops.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(1))
-                    await hub.pushViews()
-                }
-            }
-        }
-    }
-
-    /// How many connections are open (for tests of the caps).
-    public var openConnections: Int { registry.count }
-
-    public func stop() async {
-        viewTask.cancel()
-        try? await listener.close()
-        registry.closeAll()
-        await acceptTask.value
-        try? await group.shutdownGracefully()
     }
 
     /// Wraps a channel whose pipeline reads protocol lines (TCP, or a WebSocket's text frames)

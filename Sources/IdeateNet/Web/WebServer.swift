@@ -1,10 +1,12 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import NIOWebSocket
+import ServiceLifecycle
 import Synchronization
 
 /// How phones join: plain HTTP serving one page at `/`, and a WebSocket at `/ws` that speaks the
@@ -15,7 +17,7 @@ import Synchronization
 /// Plain page requests are answered and closed; a request must arrive within the hello deadline
 /// and its head is bounded by the HTTP parser. Nothing about the client (address, user agent)
 /// is logged or kept.
-public final class WebServer: Sendable {
+public final class WebServer: Service {
     /// The numbers behind the web server's bounds (WebSockets also obey ``ParticipantServer/Limits``).
     public struct Limits: Sendable {
         /// Connections that have not finished their request head (a page request or the start
@@ -41,19 +43,36 @@ public final class WebServer: Sendable {
             + "Retry-After: 5\r\nConnection: close\r\n\r\n" + text
     }()
 
-    private let group: MultiThreadedEventLoopGroup
-    private let listener: any Channel
+    private let hub: ParticipantHub
+    private let host: String
+    private let requestedPort: Int
+    private let page: WebPage
+    private let tls: WebCertificate?
+    private let group: any EventLoopGroup
+    private let limits: Limits
     private let registry: ConnectionRegistry
-    private let acceptTask: Task<Void, Never>
+    private let bound = BoundPort()
 
-    /// The port actually bound (useful with port 0).
-    public let port: Int
+    /// A server for `host:port` (0: any free port, for tests) serving `page` and its WebSocket,
+    /// over TLS when given a certificate (`https://` and `wss://`); it binds when it runs.
+    public init(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(), tls: WebCertificate? = nil,
+                group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, limits: Limits = Limits()) {
+        self.hub = hub
+        self.host = host
+        requestedPort = port
+        self.page = page
+        self.tls = tls
+        self.group = group
+        self.limits = limits
+        registry = ConnectionRegistry(maximum: limits.connection.maximumConnections, maximumUnjoined: limits.connection.maximumUnjoined)
+    }
 
-    /// Binds `host:port` and starts serving `page` and its WebSocket, over TLS when given a
-    /// certificate (`https://` and `wss://`).
-    public static func start(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(), tls: WebCertificate? = nil,
-                             limits: Limits = Limits()) async throws -> WebServer {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
+    public func port() async throws -> Int { try await bound.value() }
+
+    /// Binds, then serves pages and WebSockets until the task is cancelled or the service group
+    /// shuts down; a failure to bind or to accept is thrown, not swallowed.
+    public func run() async throws {
         let pending = PendingRequests(limit: limits.maximumPageConnections)
         let server: NIOAsyncChannel<EventLoopFuture<Accepted>, Never>
         do {
@@ -62,14 +81,38 @@ public final class WebServer: Sendable {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: port) { channel in
+                .bind(host: host, port: requestedPort) { [tls, limits] channel in
                     channel.eventLoop.makeCompletedFuture { try Self.admit(channel, pending: pending, tls: tls, limits: limits) }
                 }
         } catch {
-            try? await group.shutdownGracefully()
-            throw error
+            let failure = ListenerBindFailure(listener: .phonePage, host: host, port: requestedPort, underlying: error)
+            bound.settle(.failure(failure))
+            throw failure
         }
-        return WebServer(hub: hub, group: group, server: server, page: page, limits: limits)
+        bound.settle(.success(server.channel.localAddress?.port ?? requestedPort))
+        let (hub, registry, limits, page) = (hub, registry, limits, page)
+        try await withTaskCancellationOrGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { connections in
+                try await server.executeThenClose { inbound in
+                    for try await negotiated in inbound {
+                        connections.addTask {
+                            switch try? await negotiated.get() {
+                            case let .webSocket(accepted)?:
+                                await ParticipantServer.serve(accepted.channel, connection: accepted.connection, hub: hub,
+                                                              registry: registry, limits: limits.connection)
+                            case let .page(channel)?:
+                                await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
+                            case .refused?, nil:
+                                break
+                            }
+                        }
+                    }
+                }
+            }
+        } onCancelOrGracefulShutdown: {
+            server.channel.close(promise: nil)
+            registry.closeAll()
+        }
     }
 
     /// Counts a new connection among those still sending their request head (turning it away
@@ -138,41 +181,6 @@ public final class WebServer: Sendable {
         guard head.uri == "/ws", let host = head.headers.first(name: "host"), PageRequest.isPlausibleHost(host) else { return false }
         guard let origin = head.headers.first(name: "origin") else { return true }
         return origin == "http://\(host)" || origin == "https://\(host)"
-    }
-
-    private init(hub: ParticipantHub, group: MultiThreadedEventLoopGroup, server: NIOAsyncChannel<EventLoopFuture<Accepted>, Never>,
-                 page: WebPage, limits: Limits) {
-        self.group = group
-        listener = server.channel
-        port = server.channel.localAddress?.port ?? 0
-        let registry = ConnectionRegistry(maximum: limits.connection.maximumConnections, maximumUnjoined: limits.connection.maximumUnjoined)
-        self.registry = registry
-        acceptTask = Task {
-            await withDiscardingTaskGroup { connections in
-                try? await server.executeThenClose { inbound in
-                    for try await negotiated in inbound {
-                        connections.addTask {
-                            switch try? await negotiated.get() {
-                            case let .webSocket(accepted)?:
-                                await ParticipantServer.serve(accepted.channel, connection: accepted.connection, hub: hub,
-                                                              registry: registry, limits: limits.connection)
-                            case let .page(channel)?:
-                                await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
-                            case .refused?, nil:
-                                break
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    public func stop() async {
-        try? await listener.close()
-        registry.closeAll()
-        await acceptTask.value
-        try? await group.shutdownGracefully()
     }
 }
 

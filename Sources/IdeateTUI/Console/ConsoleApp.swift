@@ -1,9 +1,10 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 
 /// The facilitator console's loop: it waits for keys, engine changes and timer ticks on one
 /// ``LoopInbox``, executes what keys ask through the engine, and draws a frame when something
-/// changed. Everything that is kept goes through the engine, so quitting or a crash at any
+/// changed. It never ticks the engine: the session runtime owns the session's time. Everything that is kept goes through the engine, so quitting or a crash at any
 /// moment loses nothing. The loop owns its terminal and runs in the task that calls ``run(ticks:)``.
 public final class ConsoleApp {
     private let engine: any WorkshopEngine
@@ -36,8 +37,8 @@ public final class ConsoleApp {
 
     /// Runs until the facilitator quits or the calling task is cancelled (a signal, the
     /// service group shutting down); the terminal is restored on every path.
-    /// - Parameter ticks: the timer that counts down and moves the engine's clock (every
-    ///   whole second in the app, by hand in tests).
+    /// - Parameter ticks: the countdown's redraws (every whole second in the app, by hand in
+    ///   tests). They only redraw: the session runtime moves the session's time, not the console.
     public func run(ticks: some AsyncSequence<Void, Never> & Sendable) async {
         terminal.start()
         defer { terminal.stop() }
@@ -51,10 +52,7 @@ public final class ConsoleApp {
         var finishedHandled = await engine.currentState().stage == .finished
         var reasons: LoopInbox.Reasons = .tick
         while !reasons.contains(.hangup) {
-            let now = clock.now()
-            if reasons.contains(.tick) {
-                if let events = try? await engine.execute(.tick, at: now), !events.isEmpty { needsFrame = true }
-            }
+            let now = clock.now
             var state = await engine.currentState()
             let problem = storageWarning(await engine.storageHealth(), now: now)
             if problem != context.storageProblem {

@@ -59,37 +59,3 @@ public final class LoopInbox: Sendable {
         }
     }
 }
-
-/// A tick at a steady interval, for countdowns and the engine's timers; tests pass their own
-/// stream instead and tick by hand.
-public enum Ticker {
-    /// A tick just after each whole second of the wall clock: a countdown shown in seconds
-    /// changes exactly then, so a screen needs no more wake-ups than that (a phase that ends
-    /// between two ticks ends at the next, when its countdown would have shown 0:00).
-    public static func onWholeSeconds() -> AsyncStream<Void> {
-        AsyncStream { continuation in
-            let task = Task {
-                while !Task.isCancelled {
-                    let now = Date().timeIntervalSince1970
-                    try? await Task.sleep(for: .seconds(now.rounded(.down) + 1 - now + 0.002))
-                    continuation.yield()
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-    }
-
-    public static func every(milliseconds: Int) -> AsyncStream<Void> {
-        AsyncStream { continuation in
-            let task = Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(milliseconds))
-                    continuation.yield()
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-    }
-}

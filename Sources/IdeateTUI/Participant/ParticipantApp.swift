@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateRuntime
 import Synchronization
 
 /// How a participant's screen reaches the workshop: over TCP from `ideate join`, or inside the
@@ -55,7 +56,7 @@ public final class ParticipantApp {
         var lastFrame: CellGrid?
         var reasons: LoopInbox.Reasons = .changed
         while !reasons.contains(.hangup) {
-            let now = clock.now()
+            let now = clock.now
             for update in inbox.take() { model.apply(update, at: now) }
             for key in terminal.readKeys() {
                 if key == .resize { terminal.invalidate(); lastFrame = nil }
