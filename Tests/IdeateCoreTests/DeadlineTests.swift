@@ -33,8 +33,10 @@ struct DeadlineTests {
         #expect(session.state.nextRevealDue == nil)
         #expect(session.state.nextDeadline == phaseEnd)
         _ = try session.submit("C", by: tokens[2])
-        #expect(session.state.nextDeadline == .distantPast, "no batch yet: the first is due at once")
+        #expect(session.state.nextDeadline == session.now.advanced(bySeconds: 20), "the first batch is due batch_seconds into the phase")
+        session.wait(seconds: 20)
         try session.run(.tick)
+        #expect(session.state.pending.isEmpty)
         let revealedAt = session.now
         for (index, text) in ["D", "E", "F"].enumerated() { _ = try session.submit(text, by: tokens[index]) }
         #expect(session.state.nextDeadline == revealedAt.advanced(bySeconds: 20))
@@ -50,7 +52,8 @@ struct DeadlineTests {
         #expect(session.state.nextDeadline == session.now.advanced(bySeconds: 300))
     }
 
-    @Test("A tick before the deadline changes nothing; a tick at it does (every phase of a whole workshop)", arguments: [1, 7, 42] as [UInt64])
+    @Test("A tick before the deadline changes nothing; a tick at it does (a whole workshop, time moving in random steps)",
+          arguments: [1, 7, 42] as [UInt64])
     func tickAgreesWithDeadline(seed: UInt64) throws {
         print("tickAgreesWithDeadline seed \(seed)")
         var session = TestSession(plan: TestSession.plan(reveal: .batch))
@@ -58,26 +61,35 @@ struct DeadlineTests {
         var pick = SeededRandom(seed: seed)
         let tokens = try session.join(4)
         try session.facilitator(.advance)
-        var checked = 0
+        var deadlinesMet = 0
+        var submitted = 0
         while session.state.stage != .finished {
-            if session.state.currentPhase?.isIdeaFlow == true, !session.state.isLocked, Int.random(in: 0..<3, using: &pick) > 0 {
-                _ = try? session.submit("Idea \(checked)", by: tokens[Int.random(in: 0..<4, using: &pick)])
+            if session.state.currentPhase?.isIdeaFlow == true, !session.state.isLocked {
+                for _ in 0..<Int.random(in: 0...3, using: &pick) {
+                    if (try? session.submit("Idea \(submitted)", by: tokens[submitted % 4])) != nil { submitted += 1 }
+                }
             }
             guard let deadline = session.state.nextDeadline else {
                 try session.facilitator(.advance)
                 continue
             }
+            let target = session.now.advanced(byMilliseconds: Int64.random(in: 1_000...40_000, using: &pick))
             let due = max(deadline, session.now)
+            guard due <= target else {
+                session.now = target
+                #expect(try session.run(.tick).isEmpty, "a tick at \(target) changed something before the deadline \(deadline)")
+                continue
+            }
             if due > session.now {
                 var early = session
                 early.now = due.advanced(byMilliseconds: -1)
                 #expect(try early.run(.tick).isEmpty, "ticked before \(due)")
                 session.now = due
             }
-            #expect(try !session.run(.tick).isEmpty, "nothing happened at \(due)")
-            checked += 1
+            #expect(try !session.run(.tick).isEmpty, "nothing happened at the deadline \(due)")
+            deadlinesMet += 1
             if session.state.isLocked { try session.facilitator(.advance) }
         }
-        #expect(checked >= 5)
+        #expect(deadlinesMet >= 8, "batches and phase ends met: \(deadlinesMet)")
     }
 }

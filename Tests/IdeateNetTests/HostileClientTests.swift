@@ -15,7 +15,7 @@ struct HostileClientTests {
 
     /// A raw connection that has joined, and its token.
     static func joined(_ live: LiveServer) async throws -> (RawConnection, String) {
-        let raw = try RawConnection(port: live.server.port)
+        let raw = try RawConnection(port: live.port)
         raw.send(hello)
         let welcome = await raw.read(until: "welcome")
         let line = try #require(welcome.split(separator: "\n").first { $0.contains("welcome") })
@@ -32,117 +32,117 @@ struct HostileClientTests {
 
     @Test("The same vote id sent on three connections at once adds one dot, and all three hear \"saved\"")
     func voteRacedOnThreeConnections() async throws {
-        let live = try await LiveServer.start(reveal: .immediate)
-        defer { Task { await live.stop() } }
-        let author = await live.client()
-        let idea = try #require(await author.submit("Vote for me").idea)
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
-        let (first, token) = try await Self.joined(live)
-        var connections = [first]
-        for _ in 0..<2 {
-            let raw = try RawConnection(port: live.server.port)
-            raw.send(Self.hello(token: token))
-            _ = await raw.read(until: "welcome")
-            connections.append(raw)
+        try await LiveServer.with(reveal: .immediate) { live in
+            let author = await live.client()
+            let idea = try #require(await author.submit("Vote for me").idea)
+            try await live.engine.execute(.facilitator(.advance), at: live.clock.now)
+            let (first, token) = try await Self.joined(live)
+            var connections = [first]
+            for _ in 0..<2 {
+                let raw = try RawConnection(port: live.port)
+                raw.send(Self.hello(token: token))
+                _ = await raw.read(until: "welcome")
+                connections.append(raw)
+            }
+            let vote = "{\"type\":\"vote\",\"id\":\"v-race\",\"idea\":\"\(idea)\"}\n"
+            for raw in connections { raw.send(vote) }
+            var answers: [Reply] = []
+            for raw in connections { answers += Self.replies(in: await raw.read(until: "v-race")) }
+            #expect(answers.count == 3)
+            #expect(answers.allSatisfy { $0.isSaved })
+            let state = try live.store.replay()
+            #expect(state.ballot(of: ParticipantToken(token)) == [IdeaID(idea): 1])
+            await author.stop()
         }
-        let vote = "{\"type\":\"vote\",\"id\":\"v-race\",\"idea\":\"\(idea)\"}\n"
-        for raw in connections { raw.send(vote) }
-        var answers: [Reply] = []
-        for raw in connections { answers += Self.replies(in: await raw.read(until: "v-race")) }
-        #expect(answers.count == 3)
-        #expect(answers.allSatisfy { $0.isSaved })
-        let state = try live.store.replay()
-        #expect(state.ballot(of: ParticipantToken(token)) == [IdeaID(idea): 1])
-        await author.stop()
     }
 
     @Test("A move that succeeded, sent again, is answered \"saved\" and moves nothing")
     func resentMove() async throws {
-        let live = try await LiveServer.start(reveal: .immediate)
-        defer { Task { await live.stop() } }
-        let client = await live.client()
-        var ids: [String] = []
-        for text in ["A", "B"] { ids.append(try #require(await client.submit(text).idea)) }
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
-        #expect(await client.request(.vote(idea: ids[0])).isSaved)
-        let id = await client.send(.move(from: ids[0], to: ids[1]))
-        _ = await firstEvent(client) { if case let .reply(reply) = $0 { reply.id == id } else { false } }
-        await client.dropConnection()
-        let token = try #require(await client.resumeToken)
-        let raw = try RawConnection(port: live.server.port)
-        raw.send(Self.hello(token: token))
-        _ = await raw.read(until: "welcome")
-        raw.send("{\"type\":\"move\",\"id\":\"\(id)\",\"from\":\"\(ids[0])\",\"to\":\"\(ids[1])\"}\n")
-        let answer = try #require(Self.replies(in: await raw.read(until: id)).first)
-        #expect(answer.isSaved, "\(answer)")
-        #expect(try live.store.replay().ballot(of: ParticipantToken(token)) == [IdeaID(ids[1]): 1])
-        await client.stop()
+        try await LiveServer.with(reveal: .immediate) { live in
+            let client = await live.client()
+            var ids: [String] = []
+            for text in ["A", "B"] { ids.append(try #require(await client.submit(text).idea)) }
+            try await live.engine.execute(.facilitator(.advance), at: live.clock.now)
+            #expect(await client.request(.vote(idea: ids[0])).isSaved)
+            let id = await client.send(.move(from: ids[0], to: ids[1]))
+            _ = await firstEvent(client) { if case let .reply(reply) = $0 { reply.id == id } else { false } }
+            await client.dropConnection()
+            let token = try #require(await client.resumeToken)
+            let raw = try RawConnection(port: live.port)
+            raw.send(Self.hello(token: token))
+            _ = await raw.read(until: "welcome")
+            raw.send("{\"type\":\"move\",\"id\":\"\(id)\",\"from\":\"\(ids[0])\",\"to\":\"\(ids[1])\"}\n")
+            let answer = try #require(Self.replies(in: await raw.read(until: id)).first)
+            #expect(answer.isSaved, "\(answer)")
+            #expect(try live.store.replay().ballot(of: ParticipantToken(token)) == [IdeaID(ids[1]): 1])
+            await client.stop()
+        }
     }
 
     @Test("2,000 requests written at once on one connection all get an answer")
     func pipelinedRequests() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let (raw, _) = try await Self.joined(live)
-        let burst = (0..<2_000).map { "{\"type\":\"withdraw\",\"id\":\"p\($0)\",\"idea\":\"nope\($0)\"}\n" }.joined()
-        raw.send(burst)
-        let answers = Self.replies(in: await raw.read(until: "\"type\":\"reply\"", count: 2_000))
-        #expect(Set(answers.map(\.id)) == Set((0..<2_000).map { "p\($0)" }))
-        #expect(answers.allSatisfy { $0.outcome == .refused(.unknownIdea, "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope")).") })
+        try await LiveServer.with() { live in
+            let (raw, _) = try await Self.joined(live)
+            let burst = (0..<2_000).map { "{\"type\":\"withdraw\",\"id\":\"p\($0)\",\"idea\":\"nope\($0)\"}\n" }.joined()
+            raw.send(burst)
+            let answers = Self.replies(in: await raw.read(until: "\"type\":\"reply\"", count: 2_000))
+            #expect(Set(answers.map(\.id)) == Set((0..<2_000).map { "p\($0)" }))
+            #expect(answers.allSatisfy { $0.outcome == .refused(.unknownIdea, "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope")).") })
+        }
     }
 
     @Test("A client that never reads is no longer read; the server serves others; refusals quote little of the input")
     func nonReader() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let (raw, _) = try await Self.joined(live)
-        let hostileType = String(repeating: "x", count: 12_000)
-        var accepted = 0
-        var stoppedReading = false
-        // Each line earns a refusal; a server that buffered them all would take every line.
-        for _ in 0..<20_000 {
-            if raw.trySend("{\"type\":\"\(hostileType)\"}\n") { accepted += 1 } else { stoppedReading = true; break }
-        }
-        #expect(stoppedReading, "the server read \(accepted) lines from a peer that reads nothing")
-        // Full buffers could be a moment's lag; a server still reading would have drained them.
-        try await Task.sleep(nanoseconds: 500_000_000)
-        #expect(!raw.trySend("{\"type\":\"\(hostileType)\"}\n"), "the server went on reading")
-        let bystander = await live.client()
-        #expect(await bystander.submit("Still served").isSaved)
-        await bystander.stop()
+        try await LiveServer.with() { live in
+            let (raw, _) = try await Self.joined(live)
+            let hostileType = String(repeating: "x", count: 12_000)
+            var accepted = 0
+            var stoppedReading = false
+            // Each line earns a refusal; a server that buffered them all would take every line.
+            for _ in 0..<20_000 {
+                if raw.trySend("{\"type\":\"\(hostileType)\"}\n") { accepted += 1 } else { stoppedReading = true; break }
+            }
+            #expect(stoppedReading, "the server read \(accepted) lines from a peer that reads nothing")
+            // Full buffers could be a moment's lag; a server still reading would have drained them.
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(!raw.trySend("{\"type\":\"\(hostileType)\"}\n"), "the server went on reading")
+            let bystander = await live.client()
+            #expect(await bystander.submit("Still served").isSaved)
+            await bystander.stop()
 
-        let echo = try RawConnection(port: live.server.port)
-        echo.send("{\"type\":\"\(hostileType)\"}\n")
-        let refusal = await echo.read(until: "error")
-        #expect(refusal.count < 300, "the refusal echoed the input: \(refusal.count) bytes")
+            let echo = try RawConnection(port: live.port)
+            echo.send("{\"type\":\"\(hostileType)\"}\n")
+            let refusal = await echo.read(until: "error")
+            #expect(refusal.count < 300, "the refusal echoed the input: \(refusal.count) bytes")
+        }
     }
 
     @Test("Refused answers are remembered within a bound and freed when the participant leaves")
     func refusalCachesAreFreed() async throws {
         var limits = ParticipantHub.Limits()
         limits.refusalsRemembered = 16
-        let live = try await LiveServer.start(hubLimits: limits)
-        defer { Task { await live.stop() } }
-        var open: [RawConnection] = []
-        for _ in 0..<3 {
-            let (raw, _) = try await Self.joined(live)
-            raw.send((0..<100).map { "{\"type\":\"withdraw\",\"id\":\"r\($0)\",\"idea\":\"none\"}\n" }.joined())
-            _ = await raw.read(until: "\"type\":\"reply\"", count: 100)
-            open.append(raw)
+        try await LiveServer.with(hubLimits: limits) { live in
+            var open: [RawConnection] = []
+            for _ in 0..<3 {
+                let (raw, _) = try await Self.joined(live)
+                raw.send((0..<100).map { "{\"type\":\"withdraw\",\"id\":\"r\($0)\",\"idea\":\"none\"}\n" }.joined())
+                _ = await raw.read(until: "\"type\":\"reply\"", count: 100)
+                open.append(raw)
+            }
+            let busy = await live.hub.footprint
+            #expect(busy.rememberedRefusals == 3 * 16)
+            #expect(busy.participantsWithRefusals == 3)
+            open = []
+            var footprint = busy
+            for _ in 0..<100 where footprint.rememberedRefusals > 0 {
+                try await Task.sleep(nanoseconds: 50_000_000)
+                footprint = await live.hub.footprint
+            }
+            #expect(footprint.connections == 0)
+            #expect(footprint.participantsWithRefusals == 0)
+            #expect(footprint.rememberedRefusals == 0)
+            #expect(footprint.requestsInFlight == 0)
         }
-        let busy = await live.server.hub.footprint
-        #expect(busy.rememberedRefusals == 3 * 16)
-        #expect(busy.participantsWithRefusals == 3)
-        open = []
-        var footprint = busy
-        for _ in 0..<100 where footprint.rememberedRefusals > 0 {
-            try await Task.sleep(nanoseconds: 50_000_000)
-            footprint = await live.server.hub.footprint
-        }
-        #expect(footprint.connections == 0)
-        #expect(footprint.participantsWithRefusals == 0)
-        #expect(footprint.rememberedRefusals == 0)
-        #expect(footprint.requestsInFlight == 0)
     }
 
     @Test("Sockets that never say hello are closed after the deadline and never keep a newcomer out")
@@ -151,63 +151,63 @@ struct HostileClientTests {
         limits.maximumUnjoined = 20
         limits.helloDeadline = .seconds(2)
         limits.checkInterval = .milliseconds(200)
-        let live = try await LiveServer.start(serverLimits: limits)
-        defer { Task { await live.stop() } }
-        let idle = try (0..<60).map { _ in try RawConnection(port: live.server.port) }
-        let newcomer = await live.client()
-        #expect(await firstEvent(newcomer, seconds: 5) { $0 == .connected } != nil, "a newcomer was kept out by idle sockets")
-        #expect(await idle[0].readToEnd().contains("helloTimeout"), "the oldest idle socket makes room")
-        #expect(await idle[59].readToEnd().contains("no hello within 2 s"), "the newest idle socket meets the deadline")
-        await newcomer.stop()
+        try await LiveServer.with(serverLimits: limits) { live in
+            let idle = try (0..<60).map { _ in try RawConnection(port: live.port) }
+            let newcomer = await live.client()
+            #expect(await firstEvent(newcomer, seconds: 5) { $0 == .connected } != nil, "a newcomer was kept out by idle sockets")
+            #expect(await idle[0].readToEnd().contains("helloTimeout"), "the oldest idle socket makes room")
+            #expect(await idle[59].readToEnd().contains("no hello within 2 s"), "the newest idle socket meets the deadline")
+            await newcomer.stop()
+        }
     }
 
     @Test("Past the connection cap a newcomer is told the server is full")
     func connectionCap() async throws {
         var limits = ParticipantServer.Limits()
         limits.maximumConnections = 3
-        let live = try await LiveServer.start(serverLimits: limits)
-        defer { Task { await live.stop() } }
-        var open: [RawConnection] = []
-        for _ in 0..<3 { open.append(try await Self.joined(live).0) }
-        let extra = try RawConnection(port: live.server.port)
-        #expect(await extra.readToEnd().contains("\"code\":\"serverFull\""))
-        #expect(live.server.openConnections == 3)
-        _ = open
+        try await LiveServer.with(serverLimits: limits) { live in
+            var open: [RawConnection] = []
+            for _ in 0..<3 { open.append(try await Self.joined(live).0) }
+            let extra = try RawConnection(port: live.port)
+            #expect(await extra.readToEnd().contains("\"code\":\"serverFull\""))
+            #expect(live.server.openConnections == 3)
+            _ = open
+        }
     }
 
     @Test("Five wrong codes close that connection only; a participant with a valid token from the same address gets back in")
     func wrongCodesHitOnlyTheGuesser() async throws {
         var limits = ParticipantHub.Limits()
         limits.wrongCodeDelay = .milliseconds(10)
-        let live = try await LiveServer.start(hubLimits: limits)
-        defer { Task { await live.stop() } }
-        let (participant, token) = try await Self.joined(live)
-        let guesser = try RawConnection(port: live.server.port)
-        for attempt in 0..<5 {
-            guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n")
-            _ = await guesser.read(until: "\"type\":\"error\"")
+        try await LiveServer.with(hubLimits: limits) { live in
+            let (participant, token) = try await Self.joined(live)
+            let guesser = try RawConnection(port: live.port)
+            for attempt in 0..<5 {
+                guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n")
+                _ = await guesser.read(until: "\"type\":\"error\"")
+            }
+            #expect(await guesser.readToEnd().isEmpty, "the guesser's connection is closed")
+            let again = try RawConnection(port: live.port)
+            again.send(Self.hello(token: token))
+            #expect(await again.read(until: "welcome").contains(token))
+            let newcomer = try RawConnection(port: live.port)
+            newcomer.send(Self.hello)
+            #expect(await newcomer.read(until: "welcome").contains("welcome"))
+            _ = participant
         }
-        #expect(await guesser.readToEnd().isEmpty, "the guesser's connection is closed")
-        let again = try RawConnection(port: live.server.port)
-        again.send(Self.hello(token: token))
-        #expect(await again.read(until: "welcome").contains(token))
-        let newcomer = try RawConnection(port: live.server.port)
-        newcomer.send(Self.hello)
-        #expect(await newcomer.read(until: "welcome").contains("welcome"))
-        _ = participant
     }
 
     @Test("The fifth wrong code on one connection says so and closes it")
     func tooManyTries() async throws {
         var limits = ParticipantHub.Limits()
         limits.wrongCodeDelay = .milliseconds(10)
-        let live = try await LiveServer.start(hubLimits: limits)
-        defer { Task { await live.stop() } }
-        let guesser = try RawConnection(port: live.server.port)
-        for attempt in 0..<5 { guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n") }
-        let answers = await guesser.readToEnd()
-        #expect(answers.components(separatedBy: "\"code\":\"wrongCode\"").count - 1 == 4)
-        #expect(answers.contains("\"code\":\"tooManyTries\""))
+        try await LiveServer.with(hubLimits: limits) { live in
+            let guesser = try RawConnection(port: live.port)
+            for attempt in 0..<5 { guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n") }
+            let answers = await guesser.readToEnd()
+            #expect(answers.components(separatedBy: "\"code\":\"wrongCode\"").count - 1 == 4)
+            #expect(answers.contains("\"code\":\"tooManyTries\""))
+        }
     }
 
     @Test("A guessing storm slows every code check, right or wrong, but never a valid token")
@@ -217,51 +217,51 @@ struct HostileClientTests {
         limits.wrongCodeBurst = 3
         limits.wrongCodesPerSecond = 0.01
         limits.guessingStormDelay = .milliseconds(600)
-        let live = try await LiveServer.start(hubLimits: limits)
-        defer { Task { await live.stop() } }
-        let (_, token) = try await Self.joined(live)
-        for attempt in 0..<3 {
-            let guesser = try RawConnection(port: live.server.port)
-            guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n")
-            #expect(await guesser.read(until: "error").contains("wrongCode"))
+        try await LiveServer.with(hubLimits: limits) { live in
+            let (_, token) = try await Self.joined(live)
+            for attempt in 0..<3 {
+                let guesser = try RawConnection(port: live.port)
+                guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS\(attempt)\"}\n")
+                #expect(await guesser.read(until: "error").contains("wrongCode"))
+            }
+            let rightCodeNoToken = try RawConnection(port: live.port)
+            let started = Date()
+            rightCodeNoToken.send(Self.hello)
+            #expect(await rightCodeNoToken.read(until: "welcome").contains("welcome"))
+            let newcomerWaited = Date().timeIntervalSince(started)
+            #expect(newcomerWaited >= 0.6, "a code check during the storm was not slowed")
+            let wrong = try RawConnection(port: live.port)
+            let guessed = Date()
+            wrong.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS9\"}\n")
+            #expect(await wrong.read(until: "error").contains("wrongCode"))
+            #expect(Date().timeIntervalSince(guessed) >= 0.6)
+            let returning = try RawConnection(port: live.port)
+            let back = Date()
+            returning.send(Self.hello(token: token))
+            #expect(await returning.read(until: "welcome").contains(token))
+            #expect(Date().timeIntervalSince(back) < newcomerWaited, "a valid token waited for the storm")
         }
-        let rightCodeNoToken = try RawConnection(port: live.server.port)
-        let started = Date()
-        rightCodeNoToken.send(Self.hello)
-        #expect(await rightCodeNoToken.read(until: "welcome").contains("welcome"))
-        let newcomerWaited = Date().timeIntervalSince(started)
-        #expect(newcomerWaited >= 0.6, "a code check during the storm was not slowed")
-        let wrong = try RawConnection(port: live.server.port)
-        let guessed = Date()
-        wrong.send("{\"type\":\"hello\",\"version\":1,\"code\":\"GUESS9\"}\n")
-        #expect(await wrong.read(until: "error").contains("wrongCode"))
-        #expect(Date().timeIntervalSince(guessed) >= 0.6)
-        let returning = try RawConnection(port: live.server.port)
-        let back = Date()
-        returning.send(Self.hello(token: token))
-        #expect(await returning.read(until: "welcome").contains(token))
-        #expect(Date().timeIntervalSince(back) < newcomerWaited, "a valid token waited for the storm")
     }
 
     @Test("A locked room refuses new participants with a code and lets known ones reconnect; the plan's cap holds")
     func lockedRoom() async throws {
-        let live = try await LiveServer.start(maxParticipants: 2)
-        defer { Task { await live.stop() } }
-        let (_, token) = try await Self.joined(live)
-        try await live.engine.execute(.facilitator(.lockRoom), at: SystemClock().now)
-        let stranger = try RawConnection(port: live.server.port)
-        stranger.send(Self.hello)
-        #expect(await stranger.read(until: "error").contains("\"code\":\"locked\""))
-        let guesser = try RawConnection(port: live.server.port)
-        guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"WRONG1\"}\n")
-        #expect(await guesser.read(until: "error").contains("\"code\":\"locked\""), "a locked room answers a wrong code the same")
-        let known = try RawConnection(port: live.server.port)
-        known.send(Self.hello(token: token))
-        #expect(await known.read(until: "welcome").contains(token))
-        try await live.engine.execute(.facilitator(.unlockRoom), at: SystemClock().now)
-        _ = try await Self.joined(live)
-        let third = try RawConnection(port: live.server.port)
-        third.send(Self.hello)
-        #expect(await third.read(until: "error").contains("\"code\":\"full\""))
+        try await LiveServer.with(maxParticipants: 2) { live in
+            let (_, token) = try await Self.joined(live)
+            try await live.engine.execute(.facilitator(.lockRoom), at: live.clock.now)
+            let stranger = try RawConnection(port: live.port)
+            stranger.send(Self.hello)
+            #expect(await stranger.read(until: "error").contains("\"code\":\"locked\""))
+            let guesser = try RawConnection(port: live.port)
+            guesser.send("{\"type\":\"hello\",\"version\":1,\"code\":\"WRONG1\"}\n")
+            #expect(await guesser.read(until: "error").contains("\"code\":\"locked\""), "a locked room answers a wrong code the same")
+            let known = try RawConnection(port: live.port)
+            known.send(Self.hello(token: token))
+            #expect(await known.read(until: "welcome").contains(token))
+            try await live.engine.execute(.facilitator(.unlockRoom), at: live.clock.now)
+            _ = try await Self.joined(live)
+            let third = try RawConnection(port: live.port)
+            third.send(Self.hello)
+            #expect(await third.read(until: "error").contains("\"code\":\"full\""))
+        }
     }
 }

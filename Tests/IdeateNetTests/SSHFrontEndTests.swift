@@ -61,20 +61,24 @@ struct SSHFrontEndTests {
         var limits = SSHServer.Limits()
         limits.maximumConnections = 2
         limits.handshakeDeadline = .milliseconds(500)
-        let server = try await SSHServer.start(host: "127.0.0.1", port: 0, hostKey: try SSHHostKey.loadOrCreate(at: folder + "/key"),
-                                               limits: limits) { _ in SSHSessionInput(received: { _ in }, resized: { _, _ in }, closed: {}) }
-        let first = try RawSocket(port: server.port)
-        let second = try RawSocket(port: server.port)
-        #expect(first.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true, "the server greets an admitted connection")
-        #expect(second.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true)
-        let third = try RawSocket(port: server.port)
-        #expect(third.readLine(seconds: 2) == nil, "the connection past the cap is closed without a greeting")
-        // Silent sockets: closed at the deadline, and the room is free again.
-        #expect(first.waitForClose(seconds: 3))
-        #expect(second.waitForClose(seconds: 3))
-        let fourth = try RawSocket(port: server.port)
-        #expect(fourth.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true)
-        await server.stop()
+        let server = SSHServer(host: "127.0.0.1", port: 0, hostKey: try SSHHostKey.loadOrCreate(at: folder + "/key"),
+                               limits: limits) { _ in SSHSessionInput(received: { _ in }, resized: { _, _ in }, closed: {}) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            defer { group.cancelAll() }
+            let port = try await server.port()
+            let first = try RawSocket(port: port)
+            let second = try RawSocket(port: port)
+            #expect(first.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true, "the server greets an admitted connection")
+            #expect(second.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true)
+            let third = try RawSocket(port: port)
+            #expect(third.readLine(seconds: 2) == nil, "the connection past the cap is closed without a greeting")
+            // Silent sockets: closed at the deadline, and the room is free again.
+            #expect(first.waitForClose(seconds: 3))
+            #expect(second.waitForClose(seconds: 3))
+            let fourth = try RawSocket(port: port)
+            #expect(fourth.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true)
+        }
     }
 }
 

@@ -1,43 +1,63 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateStore
 import NIOCore
 import NIOPosix
 import Testing
 
-/// A server on 127.0.0.1 over a real run file, in ideation, for one test.
+/// A server on 127.0.0.1 over a real run file, in ideation, for one test: the participant
+/// server, the session runtime and the view publisher run in a task group around the test's
+/// body and stop when it returns (structured teardown; the run's folder goes with them).
 struct LiveServer {
     let folder: String
     let store: RunStore
     let engine: DurableEngine
+    let hub: ParticipantHub
     let server: ParticipantServer
+    let port: Int
+    let clock: any SessionClock
     static let code = "K7P2QX"
 
-    static func start(phases: [PhasePlan] = [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .vote, seconds: 600)],
-                      reveal: AnonymitySettings.Reveal = .batch, maxParticipants: Int = Plan.defaultMaxParticipants,
-                      hubLimits: ParticipantHub.Limits = .init(), serverLimits: ParticipantServer.Limits = .init()) async throws -> LiveServer {
+    static func with<Result: Sendable>(
+        phases: [PhasePlan] = [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .vote, seconds: 600)],
+        reveal: AnonymitySettings.Reveal = .batch, maxParticipants: Int = Plan.defaultMaxParticipants,
+        hubLimits: ParticipantHub.Limits = .init(), serverLimits: ParticipantServer.Limits = .init(),
+        clock: any SessionClock = SystemClock(),
+        _ body: (LiveServer) async throws -> Result
+    ) async throws -> Result {
         let folder = NSTemporaryDirectory() + "ideate-net-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = Plan(title: "Net", goal: "Test", anonymity: AnonymitySettings(reveal: reveal, batchSeconds: 1, minBatch: 3),
                         voting: VotingSettings(votesPerPerson: 3, maxVotesPerIdea: 2, shortlist: 2),
                         rounds: [RoundPlan(prompt: "Ideas?", phases: phases)], maxParticipants: maxParticipants)
         let store = try RunStore.create(at: folder + "/run.sqlite", plan: plan)
         let engine = try DurableEngine(store: store, seed: 9)
-        try await engine.execute(.facilitator(.advance), at: SystemClock().now)
-        let hub = ParticipantHub(engine: engine, clock: SystemClock(), code: code, limits: hubLimits)
-        let server = try await ParticipantServer.start(hub: hub, host: "127.0.0.1", port: 0, limits: serverLimits)
-        return LiveServer(folder: folder, store: store, engine: engine, server: server)
+        try await engine.execute(.facilitator(.advance), at: clock.now)
+        let hub = ParticipantHub(engine: engine, clock: clock, code: code, limits: hubLimits)
+        let server = ParticipantServer(hub: hub, host: "127.0.0.1", port: 0, limits: serverLimits)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask { await SessionRuntime(engine: engine, clock: clock).run() }
+            group.addTask { await hub.publishViews() }
+            defer { group.cancelAll() }
+            let live = LiveServer(folder: folder, store: store, engine: engine, hub: hub, server: server,
+                                  port: try await server.port(), clock: clock)
+            return try await body(live)
+        }
     }
 
     func client(code: String = LiveServer.code) async -> ParticipantClient {
-        let client = ParticipantClient(host: "127.0.0.1", port: server.port, code: code)
+        let client = ParticipantClient(host: "127.0.0.1", port: port, code: code)
         await client.start()
         return client
     }
 
-    func stop() async {
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: folder)
+    /// Waits until the session's state satisfies `condition`, woken by its changes (no polling).
+    func waitForState(_ condition: (SessionState) -> Bool) async {
+        var changes = engine.changes().makeAsyncIterator()
+        while !condition(await engine.currentState()), await changes.next() != nil {}
     }
 }
 
@@ -122,222 +142,221 @@ final class RawConnection: @unchecked Sendable {
 struct ServerTests {
     @Test("Join with the right code; a wrong code is refused, slowly")
     func joinCodes() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let good = await live.client()
-        #expect(await firstEvent(good) { $0 == .connected } != nil)
-        let bad = await live.client(code: "WRONG1")
-        let started = Date()
-        let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
-        #expect(event == .problem(WireError(.wrongCode, "wrong code — check the shared screen")))
-        #expect(Date().timeIntervalSince(started) >= 0.6, "wrong codes are answered slowly")
-        #expect(await live.engine.currentState().participants.count == 1)
-        await good.stop()
-        await bad.stop()
+        try await LiveServer.with() { live in
+            let good = await live.client()
+            #expect(await firstEvent(good) { $0 == .connected } != nil)
+            let bad = await live.client(code: "WRONG1")
+            let started = Date()
+            let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
+            #expect(event == .problem(WireError(.wrongCode, "wrong code — check the shared screen")))
+            #expect(Date().timeIntervalSince(started) >= 0.6, "wrong codes are answered slowly")
+            #expect(await live.engine.currentState().participants.count == 1)
+            await good.stop()
+            await bad.stop()
+        }
     }
 
     @Test("Submit, edit, withdraw; each acknowledged only once it is in the run file")
     func submitEditWithdraw() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let client = await live.client()
-        let reply = await client.submit("Shorter meetings")
-        #expect(reply.isSaved)
-        let id = try #require(reply.idea)
-        #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter meetings", "committed before the reply")
-        #expect(await client.request(.edit(idea: id, text: "Shorter, fewer meetings")).isSaved)
-        #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter, fewer meetings")
-        #expect(await client.request(.withdraw(idea: id)).isSaved)
-        #expect(try live.store.replay().ideas[IdeaID(id)]?.isWithdrawn == true)
-        let other = await live.client()
-        let theirs = await other.submit("Mine")
-        let refused = await client.request(.edit(idea: theirs.idea ?? "", text: "Hijacked"))
-        #expect(refused.isSaved == false)
-        #expect(refused.message == "You can only edit your own ideas.")
-        await client.stop()
-        await other.stop()
+        try await LiveServer.with() { live in
+            let client = await live.client()
+            let reply = await client.submit("Shorter meetings")
+            #expect(reply.isSaved)
+            let id = try #require(reply.idea)
+            #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter meetings", "committed before the reply")
+            #expect(await client.request(.edit(idea: id, text: "Shorter, fewer meetings")).isSaved)
+            #expect(try live.store.replay().ideas[IdeaID(id)]?.text == "Shorter, fewer meetings")
+            #expect(await client.request(.withdraw(idea: id)).isSaved)
+            #expect(try live.store.replay().ideas[IdeaID(id)]?.isWithdrawn == true)
+            let other = await live.client()
+            let theirs = await other.submit("Mine")
+            let refused = await client.request(.edit(idea: theirs.idea ?? "", text: "Hijacked"))
+            #expect(refused.isSaved == false)
+            #expect(refused.message == "You can only edit your own ideas.")
+            await client.stop()
+            await other.stop()
+        }
     }
 
     @Test("A resend after a dropped connection gets the first answer and adds nothing")
     func resendAfterDrop() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let client = await live.client()
-        let first = await client.submit("Only once")
-        await client.dropConnection()
-        let raw = try RawConnection(port: live.server.port)
-        let token = try #require(await client.resumeToken)
-        raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
-        _ = await raw.read(until: "welcome")
-        _ = first
-        let id = "resend-1"
-        raw.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
-        let answer1 = await raw.read(until: "\"id\":\"\(id)\"")
-        let raw2 = try RawConnection(port: live.server.port)
-        raw2.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
-        _ = await raw2.read(until: "welcome")
-        raw2.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
-        let answer2 = await raw2.read(until: "\"id\":\"\(id)\"")
-        func ideaID(_ text: String) -> String? {
-            text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
-                .flatMap { line -> String? in
-                    guard case let .reply(reply)? = ServerMessage.decodeLine(Array(line.utf8)) else { return nil }
-                    return reply.idea
-                }
+        try await LiveServer.with() { live in
+            let client = await live.client()
+            let first = await client.submit("Only once")
+            await client.dropConnection()
+            let raw = try RawConnection(port: live.port)
+            let token = try #require(await client.resumeToken)
+            raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
+            _ = await raw.read(until: "welcome")
+            _ = first
+            let id = "resend-1"
+            raw.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
+            let answer1 = await raw.read(until: "\"id\":\"\(id)\"")
+            let raw2 = try RawConnection(port: live.port)
+            raw2.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"token\":\"\(token)\"}\n")
+            _ = await raw2.read(until: "welcome")
+            raw2.send("{\"type\":\"submit\",\"id\":\"\(id)\",\"text\":\"Sent twice\"}\n")
+            let answer2 = await raw2.read(until: "\"id\":\"\(id)\"")
+            func ideaID(_ text: String) -> String? {
+                text.split(separator: "\n").first { $0.contains("\"id\":\"\(id)\"") }
+                    .flatMap { line -> String? in
+                        guard case let .reply(reply)? = ServerMessage.decodeLine(Array(line.utf8)) else { return nil }
+                        return reply.idea
+                    }
+            }
+            #expect(ideaID(answer1) != nil, "first answer: \(answer1)")
+            #expect(ideaID(answer1) == ideaID(answer2), "second answer: \(answer2)")
+            let texts = try live.store.replay().ideas.values.map(\.text)
+            #expect(texts.filter { $0 == "Sent twice" }.count == 1)
+            #expect(texts.filter { $0 == "Only once" }.count == 1)
+            await client.stop()
         }
-        #expect(ideaID(answer1) != nil, "first answer: \(answer1)")
-        #expect(ideaID(answer1) == ideaID(answer2), "second answer: \(answer2)")
-        let texts = try live.store.replay().ideas.values.map(\.text)
-        #expect(texts.filter { $0 == "Sent twice" }.count == 1)
-        #expect(texts.filter { $0 == "Only once" }.count == 1)
-        await client.stop()
     }
 
     @Test("The vote budget survives a reconnect")
     func budgetAcrossReconnect() async throws {
-        let live = try await LiveServer.start(reveal: .immediate)
-        defer { Task { await live.stop() } }
-        let client = await live.client()
-        var ids: [String] = []
-        for text in ["A", "B", "C"] { ids.append(try #require(await client.submit(text).idea)) }
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
-        #expect(await client.request(.vote(idea: ids[0])).isSaved)
-        #expect(await client.request(.vote(idea: ids[0])).isSaved)
-        await client.dropConnection()
-        #expect(await client.request(.vote(idea: ids[1])).isSaved)
-        let over = await client.request(.vote(idea: ids[2]))
-        #expect(over.isSaved == false)
-        #expect(over.message == "You have placed all 3 dots; take one back to move it.")
-        #expect(await client.reconnections >= 1)
-        await client.stop()
+        try await LiveServer.with(reveal: .immediate) { live in
+            let client = await live.client()
+            var ids: [String] = []
+            for text in ["A", "B", "C"] { ids.append(try #require(await client.submit(text).idea)) }
+            try await live.engine.execute(.facilitator(.advance), at: live.clock.now)
+            #expect(await client.request(.vote(idea: ids[0])).isSaved)
+            #expect(await client.request(.vote(idea: ids[0])).isSaved)
+            await client.dropConnection()
+            #expect(await client.request(.vote(idea: ids[1])).isSaved)
+            let over = await client.request(.vote(idea: ids[2]))
+            #expect(over.isSaved == false)
+            #expect(over.message == "You have placed all 3 dots; take one back to move it.")
+            #expect(await client.reconnections >= 1)
+            await client.stop()
+        }
     }
 
     @Test("Facilitator commands, malformed JSON, unknown versions and oversized frames get clear errors; others carry on")
     func badInput() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let bystander = await live.client()
-        #expect(await bystander.submit("Before").isSaved)
+        try await LiveServer.with() { live in
+            let bystander = await live.client()
+            #expect(await bystander.submit("Before").isSaved)
 
-        let raw = try RawConnection(port: live.server.port)
-        raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
-        _ = await raw.read(until: "welcome")
-        raw.send("{\"type\":\"advance\",\"id\":\"x\"}\n")
-        #expect(await raw.read(until: "error").contains("`advance` is not a participant message"))
-        raw.send("{not json\n")
-        #expect(await raw.read(until: "error").contains("not a JSON object"))
-        raw.send("{\"type\":\"submit\",\"id\":\"s1\",\"text\":\"x\",\"author\":\"me\"}\n")
-        #expect(await raw.read(until: "error").contains("unknown field `author`"))
-        #expect(await live.server.hub.refusedMessages == 3)
+            let raw = try RawConnection(port: live.port)
+            raw.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
+            _ = await raw.read(until: "welcome")
+            raw.send("{\"type\":\"advance\",\"id\":\"x\"}\n")
+            #expect(await raw.read(until: "error").contains("`advance` is not a participant message"))
+            raw.send("{not json\n")
+            #expect(await raw.read(until: "error").contains("not a JSON object"))
+            raw.send("{\"type\":\"submit\",\"id\":\"s1\",\"text\":\"x\",\"author\":\"me\"}\n")
+            #expect(await raw.read(until: "error").contains("unknown field `author`"))
+            #expect(await live.hub.refusedMessages == 3)
 
-        let old = try RawConnection(port: live.server.port)
-        old.send("{\"type\":\"hello\",\"version\":0,\"code\":\"K7P2QX\"}\n")
-        #expect(await old.read(until: "error").contains("protocol version 0 is not spoken here"))
+            let old = try RawConnection(port: live.port)
+            old.send("{\"type\":\"hello\",\"version\":0,\"code\":\"K7P2QX\"}\n")
+            #expect(await old.read(until: "error").contains("protocol version 0 is not spoken here"))
 
-        let big = try RawConnection(port: live.server.port)
-        big.send(String(repeating: "a", count: 20_000))
-        #expect(await big.read(until: "error").contains("message too large"))
+            let big = try RawConnection(port: live.port)
+            big.send(String(repeating: "a", count: 20_000))
+            #expect(await big.read(until: "error").contains("message too large"))
 
-        let slow = try RawConnection(port: live.server.port)
-        slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
-        for index in 0..<200 { slow.send("{\"type\":\"submit\",\"id\":\"slow\(index)\",\"text\":\"\(String(repeating: "z", count: 400))\"}\n") }
+            let slow = try RawConnection(port: live.port)
+            slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
+            for index in 0..<200 { slow.send("{\"type\":\"submit\",\"id\":\"slow\(index)\",\"text\":\"\(String(repeating: "z", count: 400))\"}\n") }
 
-        #expect(await bystander.submit("After").isSaved, "the server carries on serving others")
-        await bystander.stop()
+            #expect(await bystander.submit("After").isSaved, "the server carries on serving others")
+            await bystander.stop()
+        }
     }
 
     @Test("50 concurrent clients each get every idea acknowledged exactly once")
     func fiftyClients() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let acknowledged = await withTaskGroup(of: Int.self) { tasks in
-            for number in 0..<50 {
-                tasks.addTask {
-                    let client = ParticipantClient(host: "127.0.0.1", port: live.server.port, code: LiveServer.code, group: group)
-                    await client.start()
-                    var ok = 0
-                    for index in 0..<5 where await client.submit("client \(number) idea \(index)").isSaved { ok += 1 }
-                    await client.stop()
-                    return ok
+        try await LiveServer.with() { live in
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let acknowledged = await withTaskGroup(of: Int.self) { tasks in
+                for number in 0..<50 {
+                    tasks.addTask {
+                        let client = ParticipantClient(host: "127.0.0.1", port: live.port, code: LiveServer.code, group: group)
+                        await client.start()
+                        var ok = 0
+                        for index in 0..<5 where await client.submit("client \(number) idea \(index)").isSaved { ok += 1 }
+                        await client.stop()
+                        return ok
+                    }
                 }
+                return await tasks.reduce(0, +)
             }
-            return await tasks.reduce(0, +)
+            try await group.shutdownGracefully()
+            #expect(acknowledged == 250)
+            let texts = try live.store.replay().ideas.values.map(\.text)
+            #expect(texts.count == 250)
+            #expect(Set(texts).count == 250)
         }
-        try await group.shutdownGracefully()
-        #expect(acknowledged == 250)
-        let texts = try live.store.replay().ideas.values.map(\.text)
-        #expect(texts.count == 250)
-        #expect(Set(texts).count == 250)
     }
 
     @Test("Three participants: no token or address in the run file or any export; the wall is not in submission order")
     func anonymityOnDisk() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        var tokens: [String] = []
-        var submitted: [String] = []
-        for index in 0..<3 {
-            let client = await live.client()
-            submitted.append(try #require(await client.submit("idea from \(index)").idea))
-            tokens.append(try #require(await client.resumeToken))
-            await client.stop()
-        }
-        try await Task.sleep(nanoseconds: 1_200_000_000)
-        try await live.engine.execute(.tick, at: SystemClock().now)
-        let state = await live.engine.currentState()
-        #expect(state.wall.map(\.rawValue).count == 3)
-        #expect(state.wall.map(\.rawValue) != submitted, "a batch of three is never shown in the order it arrived")
-        let report = MinutesReport(state: state)
-        var files = [MarkdownMinutes().render(report), CSVMinutes.render(report), try JSONMinutes.render(report)].map { Data($0.utf8) }
-        files += [live.store.path, live.store.path + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
-        for data in files {
-            for token in tokens { #expect(data.range(of: Data(token.utf8)) == nil) }
-            #expect(data.range(of: Data("127.0.0.1".utf8)) == nil)
+        try await LiveServer.with() { live in
+            var tokens: [String] = []
+            var submitted: [String] = []
+            for index in 0..<3 {
+                let client = await live.client()
+                submitted.append(try #require(await client.submit("idea from \(index)").idea))
+                tokens.append(try #require(await client.resumeToken))
+                await client.stop()
+            }
+            // The first batch is due as soon as three ideas wait: the session runtime reveals it.
+            await live.waitForState { $0.wall.count == 3 }
+            let state = await live.engine.currentState()
+            #expect(state.wall.map(\.rawValue).count == 3)
+            #expect(state.wall.map(\.rawValue) != submitted, "a batch of three is never shown in the order it arrived")
+            let report = MinutesReport(state: state)
+            var files = [MarkdownMinutes().render(report), CSVMinutes.render(report), try JSONMinutes.render(report)].map { Data($0.utf8) }
+            files += [live.store.path, live.store.path + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
+            for data in files {
+                for token in tokens { #expect(data.range(of: Data(token.utf8)) == nil) }
+                #expect(data.range(of: Data("127.0.0.1".utf8)) == nil)
+            }
         }
     }
 
     @Test("In build, each participant is handed somebody else's idea, never their own")
     func buildAssignments() async throws {
-        let live = try await LiveServer.start(phases: [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .build, seconds: 600)],
-                                              reveal: .immediate)
-        defer { Task { await live.stop() } }
-        let alice = await live.client(), bob = await live.client()
-        let aliceIdea = try #require(await alice.submit("Alice's idea").idea)
-        let bobIdea = try #require(await bob.submit("Bob's idea").idea)
-        try await live.engine.execute(.facilitator(.advance), at: SystemClock().now)
-        await live.server.hub.pushViews()
-        let aliceView = await firstEvent(alice) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
-        let bobView = await firstEvent(bob) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
-        guard case let .view(forAlice)? = aliceView, case let .view(forBob)? = bobView else {
-            Issue.record("no build assignment arrived")
-            return
+        try await LiveServer.with(phases: [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .build, seconds: 600)], reveal: .immediate) { live in
+            let alice = await live.client(), bob = await live.client()
+            let aliceIdea = try #require(await alice.submit("Alice's idea").idea)
+            let bobIdea = try #require(await bob.submit("Bob's idea").idea)
+            try await live.engine.execute(.facilitator(.advance), at: live.clock.now)
+            await live.hub.pushViews()
+            let aliceView = await firstEvent(alice) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
+            let bobView = await firstEvent(bob) { if case let .view(view) = $0 { view.buildOn != nil } else { false } }
+            guard case let .view(forAlice)? = aliceView, case let .view(forBob)? = bobView else {
+                Issue.record("no build assignment arrived")
+                return
+            }
+            #expect(forAlice.buildOn?.id == bobIdea)
+            #expect(forBob.buildOn?.id == aliceIdea)
+            let yesAnd = await alice.submit("Yes, and a shared calendar", extending: bobIdea)
+            #expect(yesAnd.isSaved)
+            let own = await alice.submit("Yes, and mine", extending: aliceIdea)
+            #expect(own.message == "That idea is your own; build on somebody else's.")
+            await alice.stop()
+            await bob.stop()
         }
-        #expect(forAlice.buildOn?.id == bobIdea)
-        #expect(forBob.buildOn?.id == aliceIdea)
-        let yesAnd = await alice.submit("Yes, and a shared calendar", extending: bobIdea)
-        #expect(yesAnd.isSaved)
-        let own = await alice.submit("Yes, and mine", extending: aliceIdea)
-        #expect(own.message == "That idea is your own; build on somebody else's.")
-        await alice.stop()
-        await bob.stop()
     }
 
     @Test("A participant flooding ideas is refused after the limit; others are still served")
     func flood() async throws {
-        let live = try await LiveServer.start()
-        defer { Task { await live.stop() } }
-        let flooder = await live.client(), neighbour = await live.client()
-        var accepted = 0, refused: [String] = []
-        for index in 0..<40 {
-            let reply = await flooder.submit("flood \(index)")
-            if reply.isSaved { accepted += 1 } else { refused.append(reply.message) }
-            if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").isSaved) }
+        try await LiveServer.with() { live in
+            let flooder = await live.client(), neighbour = await live.client()
+            var accepted = 0, refused: [String] = []
+            for index in 0..<40 {
+                let reply = await flooder.submit("flood \(index)")
+                if reply.isSaved { accepted += 1 } else { refused.append(reply.message) }
+                if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").isSaved) }
+            }
+            #expect(accepted == 20)
+            #expect(refused.count == 20)
+            #expect(refused.first == "Slow down a little: at most 20 ideas per 10 seconds.")
+            await flooder.stop()
+            await neighbour.stop()
         }
-        #expect(accepted == 20)
-        #expect(refused.count == 20)
-        #expect(refused.first == "Slow down a little: at most 20 ideas per 10 seconds.")
-        await flooder.stop()
-        await neighbour.stop()
     }
 }

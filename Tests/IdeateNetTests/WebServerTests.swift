@@ -127,81 +127,91 @@ final class WebProbe: @unchecked Sendable {
 /// The phone page's server on 127.0.0.1: the page, the WebSocket, and their bounds.
 @Suite("Web server", .serialized)
 struct WebServerTests {
-    static func start(_ limits: WebServer.Limits = WebServer.Limits()) async throws -> (LiveServer, WebServer) {
-        let live = try await LiveServer.start(reveal: .immediate)
-        let web = try await WebServer.start(hub: live.server.hub, host: "127.0.0.1", port: 0, limits: limits)
-        return (live, web)
+    /// Runs `body` with a live server (immediate reveal) and the web server beside it, given
+    /// the web server's port; both stop when it returns.
+    static func withServers<Result: Sendable>(
+        _ limits: WebServer.Limits = WebServer.Limits(), tls: WebCertificate? = nil,
+        _ body: (LiveServer, Int) async throws -> Result
+    ) async throws -> Result {
+        try await LiveServer.with(reveal: .immediate) { live in
+            let web = WebServer(hub: live.hub, host: "127.0.0.1", port: 0, tls: tls, limits: limits)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await web.run() }
+                defer { group.cancelAll() }
+                return try await body(live, try await web.port())
+            }
+        }
     }
 
     static let hello = #"{"type":"hello","version":1,"code":"k7p2qx"}"#
 
     @Test("GET / is the page with a strict policy and no cookie; other paths, methods and odd Host headers are refused")
     func page() async throws {
-        let (live, web) = try await Self.start()
-        defer { Task { await web.stop(); await live.stop() } }
-        let get = try WebProbe(port: web.port)
-        get.send("GET / HTTP/1.1\r\nHost: 192.168.1.20:7421\r\n\r\n")
-        #expect(await get.closes(within: 5), "one request per connection")
-        let response = get.text
-        #expect(response.hasPrefix("HTTP/1.1 200 OK"))
-        #expect(response.contains("content-security-policy: default-src 'none'; script-src 'sha256-")
-                || response.contains("Content-Security-Policy: default-src 'none'; script-src 'sha256-"))
-        #expect(response.contains("connect-src ws://192.168.1.20:7421 wss://192.168.1.20:7421"))
-        #expect(!response.lowercased().contains("set-cookie"))
-        #expect(!response.contains("unsafe-inline"))
-        #expect(response.contains("<textarea id=\"idea\""))
-        let body = response.split(separator: "\r\n\r\n", maxSplits: 1).last.map { $0.utf8.count } ?? 0
-        #expect(body > 10_000 && body <= 30 * 1024, "the page weighs \(body) bytes")
+        try await Self.withServers() { live, webPort in
+            let get = try WebProbe(port: webPort)
+            get.send("GET / HTTP/1.1\r\nHost: 192.168.1.20:7421\r\n\r\n")
+            #expect(await get.closes(within: 5), "one request per connection")
+            let response = get.text
+            #expect(response.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(response.contains("content-security-policy: default-src 'none'; script-src 'sha256-")
+                    || response.contains("Content-Security-Policy: default-src 'none'; script-src 'sha256-"))
+            #expect(response.contains("connect-src ws://192.168.1.20:7421 wss://192.168.1.20:7421"))
+            #expect(!response.lowercased().contains("set-cookie"))
+            #expect(!response.contains("unsafe-inline"))
+            #expect(response.contains("<textarea id=\"idea\""))
+            let body = response.split(separator: "\r\n\r\n", maxSplits: 1).last.map { $0.utf8.count } ?? 0
+            #expect(body > 10_000 && body <= 30 * 1024, "the page weighs \(body) bytes")
 
-        for (request, status) in [("GET /etc/passwd HTTP/1.1\r\nHost: a\r\n\r\n", "404"), ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n", "405"),
-                                  ("GET / HTTP/1.1\r\nHost: a'; script-src *\r\n\r\n", "400")] {
-            let probe = try WebProbe(port: web.port)
-            probe.send(request)
-            #expect(await probe.closes(within: 5))
-            #expect(probe.text.hasPrefix("HTTP/1.1 \(status)"), "\(request) → \(probe.text.prefix(40))")
+            for (request, status) in [("GET /etc/passwd HTTP/1.1\r\nHost: a\r\n\r\n", "404"), ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n", "405"),
+                                      ("GET / HTTP/1.1\r\nHost: a'; script-src *\r\n\r\n", "400")] {
+                let probe = try WebProbe(port: webPort)
+                probe.send(request)
+                #expect(await probe.closes(within: 5))
+                #expect(probe.text.hasPrefix("HTTP/1.1 \(status)"), "\(request) → \(probe.text.prefix(40))")
+            }
         }
     }
 
     @Test("A WebSocket joins with the code, and an idea sent over it is answered \"saved\" once it is in the run file")
     func webSocketJoinsAndSubmits() async throws {
-        let (live, web) = try await Self.start()
-        defer { Task { await web.stop(); await live.stop() } }
-        let phone = try WebProbe(port: web.port)
-        #expect(await phone.upgrade(port: web.port, origin: "http://127.0.0.1:\(web.port)").hasPrefix("HTTP/1.1 101"))
-        phone.sendMessage(Self.hello)
-        #expect(await phone.messages(until: "welcome").contains { $0.contains(#""type":"welcome""#) })
-        phone.sendMessage(#"{"type":"submit","id":"p1","text":"Fewer meetings 会議 🚀"}"#)
-        let answers = await phone.messages(until: #""id":"p1""#)
-        #expect(answers.contains { $0.contains(#""id":"p1""#) && $0.contains(#""ok":true"#) }, "\(answers)")
-        #expect(try live.store.replay().ideas.values.contains { $0.text == "Fewer meetings 会議 🚀" })
+        try await Self.withServers() { live, webPort in
+            let phone = try WebProbe(port: webPort)
+            #expect(await phone.upgrade(port: webPort, origin: "http://127.0.0.1:\(webPort)").hasPrefix("HTTP/1.1 101"))
+            phone.sendMessage(Self.hello)
+            #expect(await phone.messages(until: "welcome").contains { $0.contains(#""type":"welcome""#) })
+            phone.sendMessage(#"{"type":"submit","id":"p1","text":"Fewer meetings 会議 🚀"}"#)
+            let answers = await phone.messages(until: #""id":"p1""#)
+            #expect(answers.contains { $0.contains(#""id":"p1""#) && $0.contains(#""ok":true"#) }, "\(answers)")
+            #expect(try live.store.replay().ideas.values.contains { $0.text == "Fewer meetings 会議 🚀" })
+        }
     }
 
     @Test("An upgrade from another site's page or on another path is refused")
     func upgradeOnlyFromThePage() async throws {
-        let (live, web) = try await Self.start()
-        defer { Task { await web.stop(); await live.stop() } }
-        let foreign = try WebProbe(port: web.port)
-        #expect(await foreign.upgrade(port: web.port, origin: "https://evil.example").hasPrefix("HTTP/1.1 403"))
-        #expect(await foreign.closes(within: 5))
-        let elsewhere = try WebProbe(port: web.port)
-        #expect(await elsewhere.upgrade(port: web.port, path: "/socket").hasPrefix("HTTP/1.1 403"))
-        #expect(await elsewhere.closes(within: 5))
+        try await Self.withServers() { live, webPort in
+            let foreign = try WebProbe(port: webPort)
+            #expect(await foreign.upgrade(port: webPort, origin: "https://evil.example").hasPrefix("HTTP/1.1 403"))
+            #expect(await foreign.closes(within: 5))
+            let elsewhere = try WebProbe(port: webPort)
+            #expect(await elsewhere.upgrade(port: webPort, path: "/socket").hasPrefix("HTTP/1.1 403"))
+            #expect(await elsewhere.closes(within: 5))
+        }
     }
 
     @Test("A frame over the limit or a binary frame closes the WebSocket")
     func frameBounds() async throws {
-        let (live, web) = try await Self.start()
-        defer { Task { await web.stop(); await live.stop() } }
-        let large = try WebProbe(port: web.port)
-        #expect(await large.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
-        large.sendFrame([UInt8](repeating: 0x61, count: WireProtocol.maximumFrameBytes + 1_024))
-        #expect(await large.closes(within: 5), "an oversized frame ends the connection")
-        let binary = try WebProbe(port: web.port)
-        #expect(await binary.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
-        binary.sendMessage(Self.hello)
-        _ = await binary.messages(until: "welcome")
-        binary.sendFrame([0x00, 0x01, 0x02], opcode: 0x2)
-        #expect(await binary.closes(within: 5), "binary data ends the connection")
+        try await Self.withServers() { live, webPort in
+            let large = try WebProbe(port: webPort)
+            #expect(await large.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
+            large.sendFrame([UInt8](repeating: 0x61, count: WireProtocol.maximumFrameBytes + 1_024))
+            #expect(await large.closes(within: 5), "an oversized frame ends the connection")
+            let binary = try WebProbe(port: webPort)
+            #expect(await binary.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
+            binary.sendMessage(Self.hello)
+            _ = await binary.messages(until: "welcome")
+            binary.sendFrame([0x00, 0x01, 0x02], opcode: 0x2)
+            #expect(await binary.closes(within: 5), "binary data ends the connection")
+        }
     }
 
     @Test("A page request that never comes is closed at the deadline; past the cap a request is turned away with 503")
@@ -209,16 +219,16 @@ struct WebServerTests {
         var limits = WebServer.Limits()
         limits.maximumPageConnections = 1
         limits.connection.helloDeadline = .seconds(1)
-        let (live, web) = try await Self.start(limits)
-        defer { Task { await web.stop(); await live.stop() } }
-        let silent = try WebProbe(port: web.port)
-        silent.send("GET / HTTP/1.1\r\n")
-        try await Task.sleep(for: .milliseconds(200))
-        let second = try WebProbe(port: web.port)
-        second.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
-        #expect(await second.closes(within: 5))
-        #expect(second.text.hasPrefix("HTTP/1.1 503"), "\(second.text.prefix(60))")
-        #expect(await silent.closes(within: 5), "a request head that never ends is cut off")
+        try await Self.withServers(limits) { live, webPort in
+            let silent = try WebProbe(port: webPort)
+            silent.send("GET / HTTP/1.1\r\n")
+            try await Task.sleep(for: .milliseconds(200))
+            let second = try WebProbe(port: webPort)
+            second.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(await second.closes(within: 5))
+            #expect(second.text.hasPrefix("HTTP/1.1 503"), "\(second.text.prefix(60))")
+            #expect(await silent.closes(within: 5), "a request head that never ends is cut off")
+        }
     }
 
     /// A self-signed certificate for 127.0.0.1 made by openssl, in `folder`.
@@ -244,46 +254,45 @@ struct WebServerTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (certificatePath, keyPath) = try Self.selfSigned(in: folder)
         let certificate = try WebCertificate(certificateFile: certificatePath, keyFile: keyPath)
-        let live = try await LiveServer.start(reveal: .immediate)
-        let web = try await WebServer.start(hub: live.server.hub, host: "127.0.0.1", port: 0, tls: certificate)
-        defer { Task { await web.stop(); await live.stop() } }
-        let script = """
-            import socket, ssl, sys
-            context = ssl.create_default_context(cafile=sys.argv[2])
-            with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
-                with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
-                    tls.sendall(b"GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
-                    head = tls.recv(200).split(b"\\r\\n")[0].decode()
-            with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
-                with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
-                    tls.sendall(b"GET /ws HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n"
-                                b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n")
-                    upgrade = tls.recv(200).split(b"\\r\\n")[0].decode()
-                    version = tls.version()
-            print(head + "|" + upgrade + "|" + version)
-            """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, String(web.port), certificatePath]
-        let output = Pipe()
-        python.standardOutput = output
-        python.standardError = output
-        try python.run()
-        let printed = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+        try await Self.withServers(tls: certificate) { live, webPort in
+            let script = """
+                import socket, ssl, sys
+                context = ssl.create_default_context(cafile=sys.argv[2])
+                with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+                    with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                        tls.sendall(b"GET / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+                        head = tls.recv(200).split(b"\\r\\n")[0].decode()
+                with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+                    with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                        tls.sendall(b"GET /ws HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n"
+                                    b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n")
+                        upgrade = tls.recv(200).split(b"\\r\\n")[0].decode()
+                        version = tls.version()
+                print(head + "|" + upgrade + "|" + version)
+                """
+            let python = Process()
+            python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            python.arguments = ["python3", "-c", script, String(webPort), certificatePath]
+            let output = Pipe()
+            python.standardOutput = output
+            python.standardError = output
+            try python.run()
+            let printed = await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    let data = output.fileHandleForReading.readDataToEndOfFile()
+                    continuation.resume(returning: String(decoding: data, as: UTF8.self))
+                }
             }
+            python.waitUntilExit()
+            #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1."), "\(printed)")
+
+            let plain = try WebProbe(port: webPort)
+            plain.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(await plain.closes(within: 5), "plain HTTP to a TLS port is not answered as a page")
+            #expect(!plain.text.contains("<textarea"))
+
+            #expect(throws: WebCertificate.LoadError.self) { try WebCertificate(certificateFile: certificatePath, keyFile: certificatePath) }
         }
-        python.waitUntilExit()
-        #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1."), "\(printed)")
-
-        let plain = try WebProbe(port: web.port)
-        plain.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
-        #expect(await plain.closes(within: 5), "plain HTTP to a TLS port is not answered as a page")
-        #expect(!plain.text.contains("<textarea"))
-
-        #expect(throws: WebCertificate.LoadError.self) { try WebCertificate(certificateFile: certificatePath, keyFile: certificatePath) }
     }
 
     @Test("WebSockets obey the connection cap and the hello deadline, like TCP connections")
@@ -291,14 +300,14 @@ struct WebServerTests {
         var limits = WebServer.Limits()
         limits.connection.maximumConnections = 1
         limits.connection.helloDeadline = .seconds(1)
-        let (live, web) = try await Self.start(limits)
-        defer { Task { await web.stop(); await live.stop() } }
-        let first = try WebProbe(port: web.port)
-        #expect(await first.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
-        let second = try WebProbe(port: web.port)
-        #expect(await second.upgrade(port: web.port).hasPrefix("HTTP/1.1 101"))
-        #expect(await second.messages(until: "serverFull").contains { $0.contains("serverFull") })
-        #expect(await first.messages(until: "helloTimeout").contains { $0.contains("helloTimeout") }, "no hello within the deadline")
-        #expect(await first.closes(within: 5))
+        try await Self.withServers(limits) { live, webPort in
+            let first = try WebProbe(port: webPort)
+            #expect(await first.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
+            let second = try WebProbe(port: webPort)
+            #expect(await second.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
+            #expect(await second.messages(until: "serverFull").contains { $0.contains("serverFull") })
+            #expect(await first.messages(until: "helloTimeout").contains { $0.contains("helloTimeout") }, "no hello within the deadline")
+            #expect(await first.closes(within: 5))
+        }
     }
 }
