@@ -11,12 +11,17 @@ public final class TestClock: SessionClock {
         let continuation: CheckedContinuation<Void, any Error>
     }
 
+    private struct Watcher {
+        let id: Int
+        let isSatisfied: @Sendable ([Instant]) -> Bool
+        let continuation: CheckedContinuation<Void, Never>
+    }
+
     private struct State {
         var now: Instant
         var sleepers: [Int: Sleeper] = [:]
-        var cancelledEarly: Set<Int> = []
         var nextID = 0
-        var watchers: [(isSatisfied: @Sendable ([Instant]) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
+        var watchers: [Watcher] = []
     }
 
     private let state: Mutex<State>
@@ -36,7 +41,7 @@ public final class TestClock: SessionClock {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let outcome: Result<Void, any Error>? = state.withLock { state in
-                    if state.cancelledEarly.remove(id) != nil { return .failure(CancellationError()) }
+                    if Task.isCancelled { return .failure(CancellationError()) }
                     if deadline <= state.now { return .success(()) }
                     state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
                     return nil
@@ -44,13 +49,7 @@ public final class TestClock: SessionClock {
                 if let outcome { continuation.resume(with: outcome) } else { notifyWatchers() }
             }
         } onCancel: {
-            let sleeper = state.withLock { state -> Sleeper? in
-                guard let sleeper = state.sleepers.removeValue(forKey: id) else {
-                    state.cancelledEarly.insert(id)
-                    return nil
-                }
-                return sleeper
-            }
+            let sleeper = state.withLock { $0.sleepers.removeValue(forKey: id) }
             sleeper?.continuation.resume(throwing: CancellationError())
         }
     }
@@ -88,14 +87,28 @@ public final class TestClock: SessionClock {
         await waitUntil { $0.contains(deadline) }
     }
 
+    /// Waits on a continuation (not a poll) until the sleepers satisfy `isSatisfied`, or until
+    /// the task is cancelled — so a test's time limit ends a wait that can never be met.
     private func waitUntil(_ isSatisfied: @escaping @Sendable ([Instant]) -> Bool) async {
-        await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> Bool in
-                if isSatisfied(state.sleepers.values.map(\.deadline)) { return true }
-                state.watchers.append((isSatisfied, continuation))
-                return false
+        let id = state.withLock { state in
+            defer { state.nextID += 1 }
+            return state.nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = state.withLock { state -> Bool in
+                    if Task.isCancelled || isSatisfied(state.sleepers.values.map(\.deadline)) { return true }
+                    state.watchers.append(Watcher(id: id, isSatisfied: isSatisfied, continuation: continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
             }
-            if ready { continuation.resume() }
+        } onCancel: {
+            let watcher = state.withLock { state -> Watcher? in
+                guard let index = state.watchers.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.watchers.remove(at: index)
+            }
+            watcher?.continuation.resume()
         }
     }
 
