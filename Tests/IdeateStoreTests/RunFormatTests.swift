@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IdeateCore
 @testable import IdeateStore
 import Testing
@@ -139,8 +140,7 @@ struct RunFormatTests {
 
     @Test("A run file of format v1 reopens to the state its events describe")
     func goldenRunReplays() throws {
-        let folder = try TemporaryFolder()
-        let store = try RunStore.create(at: folder.file("run.sqlite"), plan: Fixtures.plan)
+        let store = try RunStore.create(in: DatabaseQueue(), plan: Fixtures.plan)
         let lines = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
         try store.appendNow(try lines.map(EventPayload.decode))
         #expect(try store.events() == Self.samples)
