@@ -19,7 +19,7 @@ struct CrashTests {
     func killedWriter() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("crash.sqlite")
-        var random = SeededRandom(seed: UInt64(Date().timeIntervalSince1970))
+        var random = SeededRandom(seed: TestSeed.make())
         var acknowledged: Set<String> = []
         var killsWithAcks = 0
         for _ in 0..<50 {

@@ -230,7 +230,7 @@ struct PortfolioCrashTests {
     func killedWriter() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("portfolio.sqlite")
-        var random = SeededRandom(seed: UInt64(Date().timeIntervalSince1970))
+        var random = SeededRandom(seed: TestSeed.make())
         var addedRuns: Set<String> = []
         var started: Set<String> = []
         for _ in 0..<20 {
