@@ -125,7 +125,7 @@ final class WebProbe: @unchecked Sendable {
 }
 
 /// The phone page's server on 127.0.0.1: the page, the WebSocket, and their bounds.
-@Suite("Web server", .serialized)
+@Suite("Web server", .serialized, .timeLimit(.minutes(5)))
 struct WebServerTests {
     static func start(_ limits: WebServer.Limits = WebServer.Limits()) async throws -> (LiveServer, WebServer) {
         let live = try await LiveServer.start(reveal: .immediate)

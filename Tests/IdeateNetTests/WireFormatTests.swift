@@ -5,7 +5,7 @@ import Testing
 
 /// The wire's hand-written parts (reply lines, the one-pass strict decoder) say exactly what
 /// the JSON encoder and decoder would.
-@Suite("Wire format")
+@Suite("Wire format", .timeLimit(.minutes(5)))
 struct WireFormatTests {
     static let hostileTexts = [
         "saved", "", "quote \" backslash \\ slash /", "tab\tnewline\nreturn\r",
@@ -144,7 +144,7 @@ struct WireFormatTests {
     }
 }
 
-@Suite("Wire bounds")
+@Suite("Wire bounds", .timeLimit(.minutes(5)))
 struct WireBoundsTests {
     @Test("The heaviest view a round can hold fits the line limit clients accept")
     func heaviestViewFits() {

@@ -9,7 +9,7 @@ import Testing
 /// or a field would make these lines unreadable, and this test fails before any old run does.
 /// A deliberate format change adds a named migration in `RunSchema` that rewrites old payloads,
 /// and a new golden file beside this one.
-@Suite("Run file format")
+@Suite("Run file format", .timeLimit(.minutes(5)))
 struct RunFormatTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/events-v1.jsonl")
     static let at = Instant(millisecondsSince1970: 1_795_382_896_783)
