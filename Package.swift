@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "ideate",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ideate", targets: ["ideate"]),
     ],

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
 import IdeateCore
 
@@ -11,35 +8,26 @@ import IdeateCore
 /// history row in one transaction; a method returns only after the commit, so what a caller
 /// reports is on disk.
 public final class PortfolioStore: Sendable {
+    /// The portfolio file, or `:memory:` for a portfolio held in memory.
     public let path: String
-    private let database: DatabasePool
+    private let database: any DatabaseWriter
 
-    /// Opens the portfolio at `path`, creating it (and its folder) when it does not exist yet.
+    /// Opens the portfolio at `path` as ``StoreDatabase`` opens every store file, creating it (and
+    /// its folder) when it does not exist yet.
     public static func open(at path: String) throws -> PortfolioStore {
-        if !FileManager.default.fileExists(atPath: path) {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            let descriptor = Glibc.open(path, O_CREAT | O_RDWR, 0o600)
-            guard descriptor >= 0 else { throw PortfolioStoreError.cannotCreate(path, String(cString: strerror(errno))) }
-            close(descriptor)
-        }
-        return try PortfolioStore(path: path)
+        if !FileManager.default.fileExists(atPath: path) { _ = try StoreDatabase.createFile(at: path, failure: PortfolioStoreError.self) }
+        return try PortfolioStore(try StoreDatabase.openFile(at: path, zeroesFreedBytes: false, failure: PortfolioStoreError.self))
     }
 
-    private init(path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        do {
-            database = try DatabasePool(path: path, configuration: configuration)
-            // As for run files: a reported change must survive a power loss too.
-            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            let migrator = PortfolioSchema.migrator
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) { throw PortfolioStoreError.newerSchema(path) }
-            try migrator.migrate(database)
-        } catch let error as DatabaseError {
-            throw PortfolioStoreError.unreadable(path, error.message ?? "\(error)")
-        }
+    /// The portfolio `writer` holds, its schema migrated forward (a newer one refused).
+    ///
+    /// `writer` is used as it was configured: the files ``open(at:)`` opens have WAL and
+    /// `synchronous=FULL`; an in-memory database (`DatabaseQueue()`, in tests where a file is
+    /// not the point) has neither and needs neither, and ``path`` is then `:memory:`.
+    public init(_ writer: any DatabaseWriter) throws {
+        try StoreDatabase.migrate(writer, to: PortfolioSchema.migrator, failure: PortfolioStoreError.self)
+        database = writer
+        path = writer.path
     }
 
     // MARK: - Adding workshops
@@ -184,3 +172,5 @@ public enum PortfolioStoreError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension PortfolioStoreError: StoreFileError {}

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import GRDB
 import IdeateCore
 import Synchronization
@@ -9,8 +6,9 @@ import Synchronization
 /// One workshop run on disk: a SQLite file (WAL, `synchronous=FULL`, mode 0600) holding the
 /// plan and an append-only log of events. The log is the truth; the state is its replay.
 public final class RunStore: Sendable {
+    /// The run file, or `:memory:` for a run held in memory.
     public let path: String
-    private let database: DatabasePool
+    private let database: any DatabaseWriter
     /// The row of each idea submitted through this store and not revealed yet, so a batch
     /// reveal rewrites its rows without reading the log back. A cache: bounded (emptied past
     /// ``submissionRowsLimit``), and an idea missing from it is found in the log.
@@ -23,18 +21,17 @@ public final class RunStore: Sendable {
         return encoder
     }()
 
-    /// Creates a new run file for `plan`. Fails if `path` already exists: a run is never
-    /// overwritten by accident.
+    /// Creates a new run file for `plan`, opened as ``StoreDatabase`` opens every store file.
+    /// Fails if `path` already exists: a run is never overwritten by accident.
     public static func create(at path: String, plan: Plan) throws -> RunStore {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_RDWR, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw RunStoreError.alreadyExists(path) }
-            throw RunStoreError.cannotCreate(path, String(cString: strerror(errno)))
-        }
-        close(descriptor)
-        let store = try RunStore(path: path)
+        guard try StoreDatabase.createFile(at: path, failure: RunStoreError.self) else { throw RunStoreError.alreadyExists(path) }
+        return try create(in: try openFile(at: path), plan: plan)
+    }
+
+    /// Starts a run of `plan` in `writer`, an empty database: in tests, an in-memory
+    /// `DatabaseQueue()` where a file is not the point.
+    public static func create(in writer: any DatabaseWriter, plan: Plan) throws -> RunStore {
+        let store = try RunStore(writer)
         try store.database.write { db in
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('plan', ?)",
                            arguments: [String(decoding: try Self.encoder.encode(plan), as: UTF8.self)])
@@ -49,31 +46,24 @@ public final class RunStore: Sendable {
     /// Opens an existing run, migrating an older schema forward.
     public static func open(at path: String) throws -> RunStore {
         guard FileManager.default.fileExists(atPath: path) else { throw RunStoreError.notFound(path) }
-        return try RunStore(path: path)
+        return try RunStore(try openFile(at: path))
     }
 
-    private init(path: String) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        do {
-            database = try DatabasePool(path: path, configuration: configuration)
-            // GRDB opens WAL pools with synchronous=NORMAL, which can lose the last commits on
-            // power loss; an acknowledged idea must survive that too. The pool has one writer
-            // connection, so setting it here holds for every write.
-            try database.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                // Rewritten rows (the order of a revealed batch) leave no old bytes behind.
-                try db.execute(sql: "PRAGMA secure_delete = ON")
-            }
-            let migrator = RunSchema.migrator
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw RunStoreError.newerSchema(path)
-            }
-            try migrator.migrate(database)
-        } catch let error as DatabaseError {
-            throw RunStoreError.unreadable(path, error.message ?? "\(error)")
-        }
+    /// The run file at `path` as every store file is opened, with `secure_delete` on: a revealed
+    /// batch's rewritten rows leave no old bytes behind.
+    private static func openFile(at path: String) throws -> DatabasePool {
+        try StoreDatabase.openFile(at: path, zeroesFreedBytes: true, failure: RunStoreError.self)
+    }
+
+    /// The run `writer` holds, its schema migrated forward (a newer one refused).
+    ///
+    /// `writer` is used as it was configured: the run files ``create(at:plan:)`` and
+    /// ``open(at:)`` open have WAL, `synchronous=FULL` and `secure_delete`; an in-memory
+    /// database has none of these and needs none, and ``path`` is then `:memory:`.
+    public init(_ writer: any DatabaseWriter) throws {
+        try StoreDatabase.migrate(writer, to: RunSchema.migrator, failure: RunStoreError.self)
+        database = writer
+        path = writer.path
     }
 
     /// The plan the run was started with.
@@ -102,7 +92,8 @@ public final class RunStore: Sendable {
     /// order as they stood when revealed. In the same transaction their submission rows are
     /// rewritten in that order: the same rows, so nothing else moves, and the file no longer
     /// tells in which order the batch arrived. Freed bytes are zeroed (`secure_delete`) and the
-    /// write-ahead log, which still holds the old order, is truncated after the commit.
+    /// write-ahead log, which still holds the old order, is truncated after the commit. A
+    /// database in memory has no log: there SQLite's checkpoint does nothing.
     public func append(_ events: [Event], revealedBatches: [[Idea]] = []) async throws {
         let payloads = try events.map(EventPayload.encode)
         let rows = try await database.write { db in
@@ -262,3 +253,5 @@ public enum RunStoreError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension RunStoreError: StoreFileError {}

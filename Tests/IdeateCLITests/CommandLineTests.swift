@@ -36,7 +36,7 @@ struct IdeateProcess {
     }
 }
 
-@Suite("Command line")
+@Suite("Command line", .timeLimit(.minutes(5)))
 struct CommandLineTests {
     static func temporaryPath(_ name: String) -> String {
         NSTemporaryDirectory() + "ideate-cli-\(UUID().uuidString)-\(name)"

@@ -3,7 +3,7 @@ import IdeateTUI
 import Testing
 
 /// The console in a real terminal (tmux), as a facilitator uses it.
-@Suite("Console end to end", .serialized)
+@Suite("Console end to end", .serialized, .timeLimit(.minutes(10)))
 struct ConsoleEndToEndTests {
     static func temporaryRun(_ name: String) -> String {
         NSTemporaryDirectory() + "ideate-e2e-\(UUID().uuidString.prefix(8))-\(name).sqlite"

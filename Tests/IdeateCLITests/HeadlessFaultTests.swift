@@ -5,7 +5,7 @@ import IdeateStore
 import Testing
 
 /// Faults of a real server process: killed with SIGKILL while participants submit.
-@Suite("Headless faults", .serialized)
+@Suite("Headless faults", .serialized, .timeLimit(.minutes(10)))
 struct HeadlessFaultTests {
     static func startHeadless(run: String, port: Int, resume: Bool, plan: String = "Benchmarks/load-test.yaml") throws -> Process {
         let process = Process()

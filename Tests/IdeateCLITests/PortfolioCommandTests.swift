@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `ideate portfolio` as a user runs it, and the portfolio a finished headless run fills.
-@Suite("Portfolio commands")
+@Suite("Portfolio commands", .timeLimit(.minutes(5)))
 struct PortfolioCommandTests {
     /// A fresh folder for one test, removed afterwards.
     final class Folder {

@@ -2,7 +2,7 @@ import Foundation
 import IdeateCore
 import Testing
 
-@Suite("Minutes")
+@Suite("Minutes", .timeLimit(.minutes(2)))
 struct MinutesTests {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let start = Instant(secondsSince1970: 1_773_324_000)  // 2026-03-12 14:00 UTC

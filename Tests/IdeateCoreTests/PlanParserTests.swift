@@ -2,7 +2,7 @@ import Foundation
 import IdeateCore
 import Testing
 
-@Suite("Plans")
+@Suite("Plans", .timeLimit(.minutes(2)))
 struct PlanParserTests {
     static let sessionsFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

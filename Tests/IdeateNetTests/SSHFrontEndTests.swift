@@ -5,7 +5,7 @@ import Testing
 
 /// The ssh front end's own rules, below the participant screen: the host key and the bounds
 /// on connections that never become a session.
-@Suite("ssh front end")
+@Suite("ssh front end", .timeLimit(.minutes(5)))
 struct SSHFrontEndTests {
     static func temporaryFolder() throws -> String {
         let folder = NSTemporaryDirectory() + "ideate-sshkey-\(UUID().uuidString.prefix(8))"

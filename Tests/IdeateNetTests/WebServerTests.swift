@@ -125,7 +125,7 @@ final class WebProbe: @unchecked Sendable {
 }
 
 /// The phone page's server on 127.0.0.1: the page, the WebSocket, and their bounds.
-@Suite("Web server", .serialized)
+@Suite("Web server", .serialized, .timeLimit(.minutes(5)))
 struct WebServerTests {
     /// Runs `body` with a live server (immediate reveal) and the web server beside it, given
     /// the web server's port; both stop when it returns.

@@ -5,7 +5,7 @@ import Testing
 
 /// The wire's hand-written parts (reply lines, the one-pass strict decoder) say exactly what
 /// the JSON encoder and decoder would.
-@Suite("Wire format")
+@Suite("Wire format", .timeLimit(.minutes(5)))
 struct WireFormatTests {
     static let hostileTexts = [
         "saved", "", "quote \" backslash \\ slash /", "tab\tnewline\nreturn\r",
@@ -89,7 +89,7 @@ struct WireFormatTests {
             #"{"type":"move","id":"c1","from":"a","to":"b"}"#, #"{"type":"vote","id":"c9","idea":"abc12"}"#,
             #"{"type":"hello","version":1.0,"code":"ABC"}"#, #"{"type":"vote","id":"c9","idea":"abc12","id":"c8"}"#,
         ]
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: TestSeed.make())
         var candidates = lines
         for _ in 0..<3000 {
             var bytes = Array(lines.randomElement(using: &random)!.utf8)
@@ -128,7 +128,7 @@ struct WireFormatTests {
             [ServerMessage.reply(Reply(id: text, outcome: .saved(idea: "abc12", late: false))), .welcome(token: text),
              .error(WireError(.badMessage, text, fatal: true))]
         } + [.view(view)]
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: TestSeed.make())
         var lines = sources.map { Array($0.encodedLine().dropLast()) }
         for _ in 0..<2000 {
             var bytes = lines.randomElement(using: &random)!
@@ -144,7 +144,7 @@ struct WireFormatTests {
     }
 }
 
-@Suite("Wire bounds")
+@Suite("Wire bounds", .timeLimit(.minutes(5)))
 struct WireBoundsTests {
     @Test("The heaviest view a round can hold fits the line limit clients accept")
     func heaviestViewFits() {

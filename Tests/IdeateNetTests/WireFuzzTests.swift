@@ -4,7 +4,7 @@ import PropertyBased
 import Testing
 
 /// The wire decoder answers every line with a message or a clear problem, never a crash.
-@Suite("Fuzz replay: wire")
+@Suite("Fuzz replay: wire", .timeLimit(.minutes(5)))
 struct WireFuzzTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("IdeateCoreTests/FuzzCorpus")

@@ -5,7 +5,7 @@ import Testing
 
 /// Kills a writer with SIGKILL at random moments and checks that the file survives with every
 /// event it acknowledged.
-@Suite("Crash safety")
+@Suite("Crash safety", .timeLimit(.minutes(10)))
 struct CrashTests {
     static var probe: URL {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -19,7 +19,7 @@ struct CrashTests {
     func killedWriter() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("crash.sqlite")
-        var random = SeededRandom(seed: UInt64(Date().timeIntervalSince1970))
+        var random = SeededRandom(seed: TestSeed.make())
         var acknowledged: Set<String> = []
         var killsWithAcks = 0
         for _ in 0..<50 {

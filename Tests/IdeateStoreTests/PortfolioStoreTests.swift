@@ -19,7 +19,15 @@ enum PortfolioFixtures {
 
     /// A finished run file at `path`.
     static func finishedRun(at path: String, seed: UInt64 = 3) async throws -> RunStore {
-        let store = try RunStore.create(at: path, plan: plan)
+        try await finish(try RunStore.create(at: path, plan: plan), seed: seed)
+    }
+
+    /// A finished run in `database`, by default a new one in memory.
+    static func finishedRun(in database: (any DatabaseWriter)? = nil, seed: UInt64 = 3) async throws -> RunStore {
+        try await finish(try RunStore.create(in: try database ?? DatabaseQueue(), plan: plan), seed: seed)
+    }
+
+    private static func finish(_ store: RunStore, seed: UInt64) async throws -> RunStore {
         let engine = try DurableEngine(store: store, seed: seed)
         _ = try await WorkshopSimulator(plan: plan, participants: 6, seed: seed, start: Fixtures.start).run(on: engine)
         return store
@@ -31,7 +39,7 @@ enum PortfolioFixtures {
     }
 }
 
-@Suite("Portfolio store")
+@Suite("Portfolio store", .timeLimit(.minutes(5)))
 struct PortfolioStoreTests {
     @Test("Adding a run twice changes nothing; a reopened portfolio holds exactly what was added")
     func idempotentAdd() async throws {
@@ -63,9 +71,9 @@ struct PortfolioStoreTests {
 
     @Test("Changes are saved with their history; a refused change saves nothing")
     func changes() async throws {
-        let folder = try TemporaryFolder()
-        let portfolio = try PortfolioStore.open(at: folder.file("portfolio.sqlite"))
-        _ = try portfolio.add(try PortfolioFixtures.intake(try await PortfolioFixtures.finishedRun(at: folder.file("run.sqlite"))))
+        let database = try DatabaseQueue()
+        let portfolio = try PortfolioStore(database)
+        _ = try portfolio.add(try PortfolioFixtures.intake(try await PortfolioFixtures.finishedRun()))
         let day = PortfolioFixtures.today
         let learning = LearningCard(outcome: .unclear, observed: "Too few people tried it", learned: "Two weeks are too short",
                                     decision: .testAgain, date: day.adding(days: 14))
@@ -88,7 +96,7 @@ struct PortfolioStoreTests {
         #expect(promoted.promotedFrom == idea.id)
         #expect(throws: PortfolioRefusal.alreadyPromoted(idea.id, to: promoted.id)) { try portfolio.promote(idea.id, card: card, on: day) }
 
-        let after = try PortfolioStore.open(at: portfolio.path).portfolio()
+        let after = try PortfolioStore(database).portfolio()
         #expect(after.experiments.first { $0.id == ExperimentID(1) } == learned)
         #expect(after.backlog.first { $0.id == idea.id }?.promotedTo == promoted.id)
         let changes = after.history.filter { $0.subject == .experiment(ExperimentID(1)) }.map(\.change)
@@ -99,9 +107,9 @@ struct PortfolioStoreTests {
 
     @Test("Every edit through the engine seam answers with its undo; an undo is a new change in the history, refused once the item moved on")
     func undoAsCompensatingChanges() async throws {
-        let folder = try TemporaryFolder()
-        let portfolio = try PortfolioStore.open(at: folder.file("portfolio.sqlite"))
-        _ = try portfolio.add(try PortfolioFixtures.intake(try await PortfolioFixtures.finishedRun(at: folder.file("run.sqlite"))))
+        let database = try DatabaseQueue()
+        let portfolio = try PortfolioStore(database)
+        _ = try portfolio.add(try PortfolioFixtures.intake(try await PortfolioFixtures.finishedRun()))
         let day = PortfolioFixtures.today
         let before = try portfolio.portfolio()
         let engine: any PortfolioEngine = portfolio
@@ -121,7 +129,7 @@ struct PortfolioStoreTests {
         let unpromote = try #require(try engine.perform(.promote(idea, TestCard(assumption: "a", successCriterion: "s")), on: day, note: ""))
         #expect(try engine.perform(.undo(unpromote), on: day, note: "") == nil)
 
-        let after = try PortfolioStore.open(at: portfolio.path).portfolio()
+        let after = try PortfolioStore(database).portfolio()
         #expect(after.experiments == before.experiments && after.actionItems == before.actionItems && after.backlog == before.backlog,
                 "every item is as it was")
         let history = after.history.dropFirst(before.history.count).map { "\($0.subject) \($0.change)" }
@@ -164,24 +172,23 @@ struct PortfolioStoreTests {
 
     @Test("A run is identified by the id it was created with, or, in an older file, by a digest of its plan and first event")
     func runIdentity() async throws {
-        let folder = try TemporaryFolder()
-        let first = try await PortfolioFixtures.finishedRun(at: folder.file("a.sqlite"))
-        let second = try await PortfolioFixtures.finishedRun(at: folder.file("b.sqlite"), seed: 4)
+        let firstDatabase = try DatabaseQueue()
+        let secondDatabase = try DatabaseQueue()
+        let first = try await PortfolioFixtures.finishedRun(in: firstDatabase)
+        let second = try await PortfolioFixtures.finishedRun(in: secondDatabase, seed: 4)
         let id = try #require(try first.identity())
         let secondID = try second.identity()
-        #expect(id.rawValue.count == 32 && id != secondID, "a new run file carries its own identity")
-        for path in [first.path, second.path] {
-            let queue = try DatabaseQueue(path: path)
-            try await queue.write { try $0.execute(sql: "DELETE FROM meta WHERE key = 'run_id'") }
-            try queue.close()
+        #expect(id.rawValue.count == 32 && id != secondID, "a new run carries its own identity")
+        for database in [firstDatabase, secondDatabase] {
+            try await database.write { try $0.execute(sql: "DELETE FROM meta WHERE key = 'run_id'") }
         }
-        let old = try #require(try RunStore.open(at: first.path).identity())
+        let old = try #require(try RunStore(firstDatabase).identity())
         #expect(old.rawValue.hasPrefix("digest-"))
-        let again = try RunStore.open(at: first.path).identity()
-        let secondOld = try RunStore.open(at: second.path).identity()
+        let again = try RunStore(firstDatabase).identity()
+        let secondOld = try RunStore(secondDatabase).identity()
         #expect(again == old, "stable")
         #expect(secondOld != old, "the same plan run again is another run")
-        #expect(try RunStore.create(at: folder.file("empty.sqlite"), plan: PortfolioFixtures.plan).identity() != nil)
+        #expect(try RunStore.create(in: DatabaseQueue(), plan: PortfolioFixtures.plan).identity() != nil)
     }
 
     @Test("The stored form of every history change is pinned", arguments: [
@@ -217,13 +224,13 @@ struct PortfolioStoreTests {
 
 /// Kills a portfolio writer with SIGKILL mid-write and checks that the file holds every change
 /// it acknowledged, and every workshop whole or not at all.
-@Suite("Portfolio crash safety")
+@Suite("Portfolio crash safety", .timeLimit(.minutes(10)))
 struct PortfolioCrashTests {
     @Test("SIGKILL 20 times mid-write: every reopen passes integrity_check, keeps what was acknowledged, and no workshop is half there")
     func killedWriter() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("portfolio.sqlite")
-        var random = SeededRandom(seed: UInt64(Date().timeIntervalSince1970))
+        var random = SeededRandom(seed: TestSeed.make())
         var addedRuns: Set<String> = []
         var started: Set<String> = []
         for _ in 0..<20 {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IdeateCore
 @testable import IdeateStore
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// or a field would make these lines unreadable, and this test fails before any old run does.
 /// A deliberate format change adds a named migration in `RunSchema` that rewrites old payloads,
 /// and a new golden file beside this one.
-@Suite("Run file format")
+@Suite("Run file format", .timeLimit(.minutes(5)))
 struct RunFormatTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/events-v1.jsonl")
     static let at = Instant(millisecondsSince1970: 1_795_382_896_783)
@@ -139,8 +140,7 @@ struct RunFormatTests {
 
     @Test("A run file of format v1 reopens to the state its events describe")
     func goldenRunReplays() throws {
-        let folder = try TemporaryFolder()
-        let store = try RunStore.create(at: folder.file("run.sqlite"), plan: Fixtures.plan)
+        let store = try RunStore.create(in: DatabaseQueue(), plan: Fixtures.plan)
         let lines = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
         try store.appendNow(try lines.map(EventPayload.decode))
         #expect(try store.events() == Self.samples)

@@ -28,7 +28,7 @@ enum Fixtures {
     static let start = Instant(secondsSince1970: 1_773_324_000)
 }
 
-@Suite("Run store")
+@Suite("Run store", .timeLimit(.minutes(5)))
 struct RunStoreTests {
     @Test("A reopened run rebuilds exactly the same state, remaining timer time included")
     func reopen() async throws {

@@ -3,7 +3,7 @@ import IdeateTUI
 import Testing
 
 /// The follow-up screen as text and style roles, and its keys without a terminal.
-@Suite("Follow-up screen")
+@Suite("Follow-up screen", .timeLimit(.minutes(2)))
 struct FollowupScreenTests {
     static let sizes = [(80, 24), (120, 36)]
 

@@ -3,7 +3,7 @@ import IdeateCore
 import IdeateTUI
 import Testing
 
-@Suite("Cell grid")
+@Suite("Cell grid", .timeLimit(.minutes(2)))
 struct CellGridTests {
     @Test("Display widths: ASCII 1, CJK and emoji 2, combining marks 0", arguments: [
         ("a", 1), ("会", 2), ("🚀", 2), ("é", 1), ("e\u{301}", 1), ("한", 2), ("＠", 2), ("❤️", 2),
@@ -64,7 +64,7 @@ struct CellGridTests {
     }
 }
 
-@Suite("Themes")
+@Suite("Themes", .timeLimit(.minutes(2)))
 struct ThemeTests {
     static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("themes").path

@@ -5,7 +5,7 @@ import Testing
 
 /// Keys turn into console changes and facilitator commands; executing them is the app's job,
 /// done here by hand with the real rules.
-@Suite("Console keys")
+@Suite("Console keys", .timeLimit(.minutes(2)))
 struct KeyHandlingTests {
     /// Executes the actions as the app would, keeping undo groups.
     static func execute(_ actions: [ConsoleAction], in session: inout TestSession, model: inout ConsoleModel) throws {
@@ -130,7 +130,7 @@ struct KeyHandlingTests {
     }
 }
 
-@Suite("Room lock on the console")
+@Suite("Room lock on the console", .timeLimit(.minutes(2)))
 struct RoomLockKeyTests {
     @Test("L locks the room from the lobby, the shared screen says so, L opens it again")
     func lockAndOpen() throws {

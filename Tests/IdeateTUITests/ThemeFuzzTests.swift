@@ -5,7 +5,7 @@ import PropertyBased
 import Testing
 
 /// Broken theme files never crash the parser and always get diagnostics inside the file.
-@Suite("Fuzz replay: themes")
+@Suite("Fuzz replay: themes", .timeLimit(.minutes(2)))
 struct ThemeFuzzTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("IdeateCoreTests/FuzzCorpus")
