@@ -100,8 +100,11 @@ struct HeadlessFaultTests {
         for client in clients { await client.start() }
         #expect(await clients[0].submit("The idea to vote on").isSaved)
         var wall: [SharedIdea] = []
+        // A view whose wall did not change since the last carries none ("wallUnchanged").
         for await event in clients[0].events {
-            if case let .view(view) = event, view.stage == "vote", let ideas = view.wall, !ideas.isEmpty { wall = ideas; break }
+            guard case let .view(view) = event else { continue }
+            if let ideas = view.wall { wall = ideas }
+            if view.stage == "vote", !wall.isEmpty { break }
         }
         let idea = try #require(wall.first).id
         let killer = Task {

@@ -58,7 +58,8 @@ struct PropertyTests {
                 for token in tokens {
                     let ballot = session.state.ballot(of: token)
                     #expect(ballot.values.reduce(0, +) <= 3)
-                    #expect(ballot.values.allSatisfy { $0 <= 2 })
+                    let withinPerIdeaCap = ballot.values.allSatisfy { $0 <= 2 }
+                    #expect(withinPerIdeaCap)
                 }
                 if session.state.currentPhase == .vote, !session.state.isLocked {
                     #expect(session.state.results(round: 0) == nil)

@@ -49,7 +49,8 @@ struct HostileClientTests {
             var answers: [Reply] = []
             for raw in connections { answers += Self.replies(in: await raw.read(until: "v-race")) }
             #expect(answers.count == 3)
-            #expect(answers.allSatisfy { $0.isSaved })
+            let allSaved = answers.allSatisfy(\.isSaved)
+            #expect(allSaved)
             let state = try live.store.replay()
             #expect(state.ballot(of: ParticipantToken(token)) == [IdeaID(idea): 1])
             await author.stop()
@@ -86,8 +87,12 @@ struct HostileClientTests {
             let burst = (0..<2_000).map { "{\"type\":\"withdraw\",\"id\":\"p\($0)\",\"idea\":\"nope\($0)\"}\n" }.joined()
             raw.send(burst)
             let answers = Self.replies(in: await raw.read(until: "\"type\":\"reply\"", count: 2_000))
-            #expect(Set(answers.map(\.id)) == Set((0..<2_000).map { "p\($0)" }))
-            #expect(answers.allSatisfy { $0.outcome == .refused(.unknownIdea, "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope")).") })
+            let expectedIDs = Set((0..<2_000).map { "p\($0)" })
+            #expect(Set(answers.map(\.id)) == expectedIDs)
+            let refusedWithTheirIdea = answers.allSatisfy {
+                $0.outcome == .refused(.unknownIdea, "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope")).")
+            }
+            #expect(refusedWithTheirIdea)
         }
     }
 
@@ -154,7 +159,8 @@ struct HostileClientTests {
         try await LiveServer.with(serverLimits: limits) { live in
             let idle = try (0..<60).map { _ in try RawConnection(port: live.port) }
             let newcomer = await live.client()
-            #expect(await firstEvent(newcomer, seconds: 5) { $0 == .connected } != nil, "a newcomer was kept out by idle sockets")
+            let connected = await firstEvent(newcomer, seconds: 5) { $0 == .connected }
+            #expect(connected != nil, "a newcomer was kept out by idle sockets")
             #expect(await idle[0].readToEnd().contains("helloTimeout"), "the oldest idle socket makes room")
             #expect(await idle[59].readToEnd().contains("no hello within 2 s"), "the newest idle socket meets the deadline")
             await newcomer.stop()

@@ -144,7 +144,8 @@ struct ServerTests {
     func joinCodes() async throws {
         try await LiveServer.with() { live in
             let good = await live.client()
-            #expect(await firstEvent(good) { $0 == .connected } != nil)
+            let connected = await firstEvent(good) { $0 == .connected }
+            #expect(connected != nil)
             let bad = await live.client(code: "WRONG1")
             let started = Date()
             let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
@@ -207,8 +208,9 @@ struct ServerTests {
             #expect(ideaID(answer1) != nil, "first answer: \(answer1)")
             #expect(ideaID(answer1) == ideaID(answer2), "second answer: \(answer2)")
             let texts = try live.store.replay().ideas.values.map(\.text)
-            #expect(texts.filter { $0 == "Sent twice" }.count == 1)
-            #expect(texts.filter { $0 == "Only once" }.count == 1)
+            let counts = Dictionary(grouping: texts, by: \.self).mapValues(\.count)
+            #expect(counts["Sent twice"] == 1)
+            #expect(counts["Only once"] == 1)
             await client.stop()
         }
     }

@@ -37,14 +37,16 @@ struct SessionRuntimeTests {
             await clock.waitForSleeper(until: start.advanced(bySeconds: 20))
             #expect(await engine.currentState().wall.isEmpty)
             clock.advance(seconds: 20)
-            #expect(await engine.state(where: { $0.wall.count == 3 }).pending.isEmpty)
+            let firstBatch = await engine.state { $0.wall.count == 3 }
+            #expect(firstBatch.pending.isEmpty)
             for (index, token) in tokens(3).enumerated() {
                 try await engine.execute(.participant(token, .submitIdea(text: "More \(index)", extending: nil)), at: clock.now)
             }
             await clock.waitForSleeper(until: start.advanced(bySeconds: 40))
             #expect(await engine.currentState().pending.count == 3)
             clock.advance(seconds: 20)
-            #expect(await engine.state(where: { $0.wall.count == 6 }).pending.isEmpty)
+            let secondBatch = await engine.state { $0.wall.count == 6 }
+            #expect(secondBatch.pending.isEmpty)
         }
     }
 
