@@ -115,7 +115,8 @@ let package = Package(
                 "IdeateCore", "IdeateNet", "IdeateStore",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "IdeateCLITests",
