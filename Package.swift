@@ -24,16 +24,21 @@ let package = Package(
             name: "IdeateCore",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "IdeateProtocol",
+            dependencies: ["IdeateCore"]
+        ),
         .systemLibrary(name: "CNcurses"),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "IdeateTUI",
-            dependencies: ["IdeateCore", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IdeateCore", "IdeateProtocol", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "IdeateNet",
             dependencies: [
                 "IdeateCore",
+                "IdeateProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -55,6 +60,7 @@ let package = Package(
             name: "ideate",
             dependencies: [
                 "IdeateCore",
+                "IdeateProtocol",
                 "IdeateStore",
                 "IdeateTUI",
                 "IdeateNet",
@@ -70,7 +76,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-bench",
-            dependencies: ["IdeateCore", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "IdeateCore", "IdeateProtocol", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Benchmarks/ideate-bench"
         ),
         .target(
@@ -94,33 +102,36 @@ let package = Package(
         .testTarget(
             name: "IdeateTUITests",
             dependencies: [
-                "IdeateCore", "IdeateTUI", "IdeateTestSupport",
+                "IdeateCore", "IdeateProtocol", "IdeateTUI", "IdeateTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots"]
         ),
         .executableTarget(
             name: "ideate-load",
-            dependencies: ["IdeateCore", "IdeateNet", "IdeateStore"]
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateNet", "IdeateStore"]
         ),
         .executableTarget(
             name: "ideate-fuzz",
-            dependencies: ["IdeateCore", "IdeateTUI", "IdeateNet"],
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateTUI"],
             path: "Tests/Fuzz",
             exclude: ["run"]
         ),
         .testTarget(
-            name: "IdeateNetTests",
-            dependencies: [
-                "IdeateCore", "IdeateNet", "IdeateStore",
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
+            name: "IdeateProtocolTests",
+            dependencies: ["IdeateCore", "IdeateProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "IdeateNetTests",
+            dependencies: [
+                "IdeateCore", "IdeateProtocol", "IdeateNet", "IdeateStore",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate", "IdeateTUI", "IdeateNet", "IdeateStore"]
+            dependencies: ["ideate", "IdeateProtocol", "IdeateTUI", "IdeateNet", "IdeateStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

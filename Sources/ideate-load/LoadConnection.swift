@@ -1,5 +1,5 @@
 import Foundation
-import IdeateNet
+import IdeateProtocol
 import NIOCore
 import NIOPosix
 

@@ -43,7 +43,7 @@ struct Join: AsyncParsableCommand {
             // Without --code the screen asks for it, and asks again after a wrong one.
             let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "")
             if code != nil { await client.start() }
-            let screen = ParticipantScreenService(theme: theme, link: ClientLink(client: client),
+            let screen = ParticipantScreenService(theme: theme, link: client,
                                                   askForCode: code == nil ? .some(nil) : nil)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
             await client.stop()

@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateProtocol
 import IdeateStore
 import Testing
 
@@ -101,7 +102,7 @@ struct HeadlessFaultTests {
         #expect(await clients[0].submit("The idea to vote on").isSaved)
         var wall: [SharedIdea] = []
         for await event in clients[0].events {
-            if case let .view(view) = event, view.stage == "vote", let ideas = view.wall, !ideas.isEmpty { wall = ideas; break }
+            if case let .view(view) = event, view.stage == .phase(.vote), let ideas = view.wall, !ideas.isEmpty { wall = ideas; break }
         }
         let idea = try #require(wall.first).id
         let killer = Task {

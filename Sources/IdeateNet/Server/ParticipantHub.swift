@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 
 /// The server's participant logic, apart from sockets: join codes and their limits, tokens,
 /// idempotent answers, rate limits, build assignments and views. Every front end (TCP, and

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import NIOCore
 import NIOPosix
 

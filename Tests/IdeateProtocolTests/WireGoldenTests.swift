@@ -1,6 +1,6 @@
 import Foundation
 import IdeateCore
-import IdeateNet
+import IdeateProtocol
 import Testing
 
 /// The participant protocol, version 1, pinned byte for byte: `Golden/client-v1.jsonl` and
@@ -92,7 +92,7 @@ struct WireGoldenTests {
         .error(WireError(.notSaved, "Not saved: the facilitator's disk is full. Your text is kept here; send it again in a moment.", retryAfterSeconds: 5)),
     ]
 
-    static func view(_ stage: String, remaining: Int64? = 192_000) -> ParticipantView {
+    static func view(_ stage: ParticipantView.Stage, remaining: Int64? = 192_000) -> ParticipantView {
         ParticipantView(title: "Quick start — one small improvement", stage: stage, round: 1, rounds: 2,
                         prompt: "What slows you down every week?", remainingMilliseconds: remaining,
                         paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
@@ -102,29 +102,29 @@ struct WireGoldenTests {
 
     /// A view of every stage, and each optional part of a view.
     static var viewSamples: [ServerMessage] {
-        var lobby = view("lobby", remaining: nil)
+        var lobby = view(.lobby, remaining: nil)
         lobby.title = typed
         lobby.prompt = typed
-        var ideate = view("ideate")
+        var ideate = view(.phase(.ideate))
         ideate.paused = true
-        var build = view("build")
+        var build = view(.phase(.build))
         build.buildOn = SharedIdea(id: "abc12", text: "Shorter meetings")
-        var group = view("group", remaining: 0)
+        var group = view(.phase(.group), remaining: 0)
         group.locked = true
         group.wall = wall
-        var vote = view("vote")
+        var vote = view(.phase(.vote))
         vote.wall = wall
         vote.myDots = ["def34": 1, "abc12": 2]
         vote.dotsLeft = 0
-        var voteAgain = view("vote", remaining: 191_000)
+        var voteAgain = view(.phase(.vote), remaining: 191_000)
         voteAgain.wallUnchanged = true
         voteAgain.myDots = [:]
         voteAgain.dotsLeft = 3
         let results = [RankedResult(id: "def34", text: typed, votes: 7, shortlisted: true),
                        RankedResult(id: "abc12", text: "Shorter meetings", votes: 0, shortlisted: false)]
-        var review = view("review", remaining: nil)
+        var review = view(.phase(.review), remaining: nil)
         review.results = results
-        var finished = view("finished", remaining: nil)
+        var finished = view(.finished, remaining: nil)
         finished.round = 2
         finished.results = results
         return [lobby, ideate, build, group, vote, voteAgain, review, finished].map(ServerMessage.view)
@@ -160,7 +160,7 @@ struct WireGoldenTests {
     func everyCodeAndStageIsPinned() throws {
         let messages = try Self.lines("server-v1.jsonl").compactMap { ServerMessage.decodeLine(Array($0.utf8)) }
         var codes: Set<WireErrorCode> = []
-        var stages: Set<String> = []
+        var stages: Set<ParticipantView.Stage> = []
         for message in messages {
             switch message {
             case let .reply(reply): if case let .refused(code, _) = reply.outcome { codes.insert(code) }
@@ -170,6 +170,6 @@ struct WireGoldenTests {
             }
         }
         #expect(codes == Set(WireErrorCode.allCases))
-        #expect(stages == Set(["lobby", "finished"] + PhaseKind.allCases.map(\.rawValue)))
+        #expect(stages == Set([.lobby, .finished] + PhaseKind.allCases.map(ParticipantView.Stage.phase)))
     }
 }
