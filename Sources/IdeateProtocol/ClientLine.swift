@@ -6,7 +6,7 @@ import IdeateCore
 /// field or a field that does not belong to the type is an error, not something to guess
 /// around.
 struct ClientLine: Encodable, Equatable {
-    enum Kind: String, Encodable, CaseIterable {
+    enum Kind: String, Encodable {
         case hello, submit, edit, withdraw, vote, unvote, move
     }
 
@@ -77,8 +77,8 @@ struct ClientLine: Encodable, Equatable {
     }
 
     /// A message exactly as clients write it, read without the Codable machinery (this runs for
-    /// every message of every participant: three times faster than `JSONDecoder` on a submit
-    /// line, BENCHMARKS.md). Anything else goes to ``strictlyDecoded(_:)``, which decides and
+    /// every message of every participant: nearly three times faster than `JSONDecoder` on a
+    /// submit line, BENCHMARKS.md). Anything else goes to ``strictlyDecoded(_:)``, which decides and
     /// says what is wrong; tests hold the two to the same answers.
     static func plainMessage(_ json: JSONValue) -> ClientLine? {
         guard case let .object(object) = json, case let .string(typeName)? = object["type"],

@@ -1,6 +1,7 @@
 /// The server's answer to one request, sent once the request's outcome is committed: a
 /// resend of the same id gets the same answer.
 public struct Reply: Equatable, Sendable {
+    /// What became of the request.
     public enum Outcome: Equatable, Sendable {
         /// Committed. `idea` is the idea the request made or touched; `late` is set for an idea
         /// that arrived after its phase closed.

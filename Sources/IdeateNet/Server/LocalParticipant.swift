@@ -3,9 +3,10 @@ import IdeateCore
 import IdeateProtocol
 import Synchronization
 
-/// A participant served inside this process (an ssh session): it talks to the hub with typed
-/// messages, no socket and no JSON in between, and counts as a participant exactly like a TCP
-/// client — same code checks, limits, answers after the commit, and views.
+/// A participant served inside this process (an ssh session), and that session's screen's
+/// ``ParticipantLink``: it talks to the hub with typed messages, no socket and no JSON in
+/// between, and counts as a participant exactly like a TCP client — same code checks, limits,
+/// answers after the commit, and views.
 ///
 /// What the hub sends arrives on ``events``, bounded at ``eventLimit`` (the oldest give way).
 /// The hub sends a view at most every 100 ms and one reply per request, and the screen moves
