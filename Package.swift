@@ -24,17 +24,21 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "IdeateRuntime", dependencies: ["IdeateCore"]),
+        .target(
+            name: "IdeateProtocol",
+            dependencies: ["IdeateCore"]
+        ),
         .systemLibrary(name: "CNcurses"),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "IdeateTUI",
-            dependencies: ["IdeateCore", "IdeateRuntime", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateRuntime", "CNcurses", "CQRencode", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "IdeateNet",
             dependencies: [
                 "IdeateCore",
-                "IdeateRuntime",
+                "IdeateProtocol", "IdeateRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -57,7 +61,7 @@ let package = Package(
             name: "ideate",
             dependencies: [
                 "IdeateCore",
-                "IdeateRuntime",
+                "IdeateProtocol", "IdeateRuntime",
                 "IdeateStore",
                 "IdeateTUI",
                 "IdeateNet",
@@ -73,7 +77,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "ideate-bench",
-            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "IdeateCore", "IdeateProtocol", "IdeateRuntime", "IdeateStore", "IdeateTUI", "IdeateNet", .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Benchmarks/ideate-bench"
         ),
         .target(
@@ -93,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "IdeateStoreTests",
             dependencies: [
-                "IdeateCore", "IdeateStore", "ideate-crash-probe",
+                "IdeateCore", "IdeateStore", "IdeateTestSupport", "ideate-crash-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]
@@ -101,32 +107,36 @@ let package = Package(
         .testTarget(
             name: "IdeateTUITests",
             dependencies: [
-                "IdeateCore", "IdeateRuntime", "IdeateTUI", "IdeateTestSupport",
+                "IdeateCore", "IdeateProtocol", "IdeateRuntime", "IdeateTUI", "IdeateTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Snapshots"]
         ),
         .executableTarget(
             name: "ideate-load",
-            dependencies: ["IdeateCore", "IdeateRuntime", "IdeateNet", "IdeateStore"]
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateRuntime", "IdeateNet", "IdeateStore"]
         ),
         .executableTarget(
             name: "ideate-fuzz",
-            dependencies: ["IdeateCore", "IdeateTUI", "IdeateNet"],
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateTUI"],
             path: "Tests/Fuzz",
             exclude: ["run"]
         ),
         .testTarget(
+            name: "IdeateProtocolTests",
+            dependencies: ["IdeateCore", "IdeateProtocol", "IdeateTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "IdeateNetTests",
             dependencies: [
-                "IdeateCore", "IdeateRuntime", "IdeateNet", "IdeateStore", "IdeateTestSupport",
+                "IdeateCore", "IdeateProtocol", "IdeateRuntime", "IdeateNet", "IdeateStore", "IdeateTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate", "IdeateTUI", "IdeateNet", "IdeateStore"]
+            dependencies: ["ideate", "IdeateProtocol", "IdeateTUI", "IdeateNet", "IdeateStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

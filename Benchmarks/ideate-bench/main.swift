@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateRuntime
 import IdeateNet
+import IdeateProtocol
 import IdeateStore
 import IdeateTUI
 import NIOPosix
@@ -109,6 +110,22 @@ let export = medianSeconds(repetitions: 9) {
 }
 figures.append(Figure(name: "Markdown export of a 10,000-idea run (\(markdownBytes / 1024) KiB)", value: milliseconds(export),
                       target: "≤ 250 ms", met: export <= 0.250))
+
+// A participant's request line as the server reads it: the small JSON reader that every line
+// as clients write it takes, against the strict `JSONDecoder` reading that anything else takes.
+let requestLine = ClientMessage.request(id: "c12-3f9a2b1c", .submit(text: "Shorter meetings and fewer approval steps for small purchases"))
+    .encodedLine().dropLast()
+let lineDecoder = JSONDecoder()
+let linesPerRepetition = 10_000
+let readerPerLine = medianSeconds(repetitions: 9) {
+    for _ in 0..<linesPerRepetition { _ = try? ClientMessage.decode(requestLine) }
+} / Double(linesPerRepetition)
+let decoderPerLine = try medianSeconds(repetitions: 9) {
+    for _ in 0..<linesPerRepetition { _ = try lineDecoder.decode(ClientMessage.self, from: requestLine) }
+} / Double(linesPerRepetition)
+figures.append(Figure(name: "a request line read: small JSON reader vs JSONDecoder (per line)",
+                      value: String(format: "%.1f vs %.1f µs", readerPerLine * 1e6, decoderPerLine * 1e6),
+                      target: "reader faster", met: readerPerLine < decoderPerLine))
 
 /// A session in ideation with `count` ideas on the wall.
 func ideationWithIdeas(_ count: Int) async throws -> (InMemoryEngine, Instant) {

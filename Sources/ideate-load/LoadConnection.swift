@@ -1,5 +1,6 @@
 import Foundation
 import IdeateNet
+import IdeateProtocol
 import IdeateRuntime
 import NIOCore
 import NIOPosix

@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateRuntime
 import IdeateNet
+import IdeateProtocol
 import IdeateStore
 import NIOPosix
 
@@ -168,7 +169,7 @@ func placeDots(with connection: LoadConnection) async -> Int {
     var messages = connection.laterMessages.makeAsyncIterator()
     while let message = await messages.next() {
         if Task.isCancelled { return 0 }
-        guard case let .view(view) = message, view.stage == "vote", let wall = view.wall, !wall.isEmpty else { continue }
+        guard case let .view(view) = message, view.stage == .phase(.vote), let wall = view.wall, !wall.isEmpty else { continue }
         var placed = 0
         for offset in 0..<view.votesPerPerson {
             let idea = wall[(offset * 7 + wall.count / 2) % wall.count]

@@ -45,7 +45,7 @@ struct Join: AsyncParsableCommand {
             let clock = SystemClock()
             let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", clock: clock)
             if code != nil { await client.start() }
-            let screen = ParticipantScreenService(theme: theme, clock: clock, link: ClientLink(client: client),
+            let screen = ParticipantScreenService(theme: theme, clock: clock, link: client,
                                                   askForCode: code == nil ? .some(nil) : nil)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
             await client.stop()

@@ -1,5 +1,6 @@
 import IdeateCore
 import IdeateNet
+import IdeateProtocol
 import IdeateRuntime
 import IdeateStore
 import IdeateTUI

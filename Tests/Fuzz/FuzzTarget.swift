@@ -1,6 +1,6 @@
 import Foundation
 import IdeateCore
-import IdeateNet
+import IdeateProtocol
 import IdeateTUI
 
 /// The three parsers that read untrusted bytes, as fuzzing targets. Each must answer any input

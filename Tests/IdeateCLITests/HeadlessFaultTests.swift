@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateProtocol
 import IdeateStore
 import Testing
 
@@ -104,7 +105,7 @@ struct HeadlessFaultTests {
         for await event in clients[0].events {
             guard case let .view(view) = event else { continue }
             if let ideas = view.wall { wall = ideas }
-            if view.stage == "vote", !wall.isEmpty { break }
+            if view.stage == .phase(.vote), !wall.isEmpty { break }
         }
         let idea = try #require(wall.first).id
         let killer = Task {

@@ -94,6 +94,24 @@ struct RevealAndAnonymityTests {
         plan.anonymity.minParticipants = 1
         #expect(TestSession(plan: plan).state.anonymityIsWeak == false, "no “anonymity is weak below 1” in an empty lobby")
     }
+
+    @Test("Participants see the wall only while it is grouped and voted on, their own dots only in the vote, tallies only once it closed")
+    func whatParticipantsSee() throws {
+        var session = TestSession()
+        let tokens = try session.join(3)
+        #expect(!session.state.participantsSeeTheWall && !session.state.participantsSeeTheirDots, "lobby")
+        var seen: [PhaseKind: (wall: Bool, dots: Bool, tallies: Bool)] = [:]
+        try session.facilitator(.advance)
+        _ = try session.submit("Idea", by: tokens[0])
+        for phase in PhaseKind.allCases {
+            try session.advance(to: phase)
+            let state = session.state
+            seen[phase] = (state.participantsSeeTheWall, state.participantsSeeTheirDots, state.results(round: 0) != nil)
+        }
+        #expect(seen.mapValues(\.wall) == [.ideate: false, .build: false, .group: true, .vote: true, .review: false])
+        #expect(seen.mapValues(\.dots) == [.ideate: false, .build: false, .group: false, .vote: true, .review: false])
+        #expect(seen.mapValues(\.tallies) == [.ideate: false, .build: false, .group: false, .vote: false, .review: true])
+    }
 }
 
 @Suite("Grouping and review", .timeLimit(.minutes(2)))

@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateProtocol
 import IdeateRuntime
 import IdeateStore
 import NIOCore

@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateStore
+import IdeateTestSupport
 import Testing
 
 /// Kills a writer with SIGKILL at random moments and checks that the file survives with every

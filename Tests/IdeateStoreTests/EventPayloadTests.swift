@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 @testable import IdeateStore
 import Testing
 

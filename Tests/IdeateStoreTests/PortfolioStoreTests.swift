@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IdeateCore
+import IdeateTestSupport
 @testable import IdeateStore
 import Testing
 

@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateProtocol
 import IdeateTestSupport
 import Synchronization
 import Testing
@@ -186,7 +187,7 @@ struct FrontEndLoopTests {
         remote.type("x")
         remote.type(.enter)
         #expect(await link.waitForJoin() == "AB1X")
-        link.say(.needsCode("Wrong code — check the shared screen and type it again."))
+        link.say(.problem(WireError(.wrongCode, "wrong code — check the shared screen")))
         let wrong = await remote.frame { $0.contains("Wrong code") }
         #expect(wrong?.contains("AB1X") == true, "what was typed stays, to be corrected")
         #expect(wrong.map { Self.role(of: "Wrong code", in: $0) } == .warning)
@@ -201,17 +202,17 @@ struct FrontEndLoopTests {
         await loop.value
     }
 
-    @Test("Updates waiting for a slow screen are bounded; queued views merge and keep the wall a newer one left out")
-    func updateInboxBounds() {
-        let inbox = UpdateInbox()
-        for number in 0..<(UpdateInbox.limit * 3) {
-            inbox.post(.answered(requestID: "r\(number)", ok: true, idea: nil, late: false, message: nil))
+    @Test("Events waiting for a slow screen are bounded; queued views merge and keep the wall a newer one left out")
+    func eventInboxBounds() {
+        let inbox = EventInbox()
+        for number in 0..<(EventInbox.limit * 3) {
+            inbox.post(.reply(Reply(id: "r\(number)", outcome: .saved(idea: nil, late: false))))
         }
         let answers = inbox.take()
-        #expect(answers.count == UpdateInbox.limit)
-        #expect(answers.last == .answered(requestID: "r\(UpdateInbox.limit * 3 - 1)", ok: true, idea: nil, late: false, message: nil))
+        #expect(answers.count == EventInbox.limit)
+        #expect(answers.last == .reply(Reply(id: "r\(EventInbox.limit * 3 - 1)", outcome: .saved(idea: nil, late: false))))
 
-        var withWall = ParticipantView(title: "T", stage: "vote", round: 1, rounds: 1, prompt: "?", remainingMilliseconds: 9_000,
+        var withWall = ParticipantView(title: "T", stage: .phase(.vote), round: 1, rounds: 1, prompt: "?", remainingMilliseconds: 9_000,
                                        paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
         withWall.wall = [SharedIdea(id: "i1", text: "Shorter stand-ups")]
         var newer = withWall
@@ -260,29 +261,30 @@ struct FrontEndLoopTests {
     }
 }
 
-/// A link that records what the screen asks for and says what the test tells it to.
+/// A link that records the codes the screen joins with and says what the test tells it to.
 final class FakeLink: ParticipantLink {
-    let updates: AsyncStream<ParticipantUpdate>
-    private let continuation: AsyncStream<ParticipantUpdate>.Continuation
-    private let recorded = Mutex<(joins: [String], drafts: [ClientMessageDraft])>(([], []))
+    let events: AsyncStream<ClientEvent>
+    let canConnectAgain = true
+    private let continuation: AsyncStream<ClientEvent>.Continuation
+    private let recordedJoins = Mutex<[String]>([])
     private let joined: AsyncStream<String>
     private let joinContinuation: AsyncStream<String>.Continuation
 
     init() {
-        (updates, continuation) = AsyncStream.makeStream()
+        (events, continuation) = AsyncStream.makeStream()
         (joined, joinContinuation) = AsyncStream.makeStream()
     }
 
-    var joins: [String] { recorded.withLock { $0.joins } }
+    var joins: [String] { recordedJoins.withLock { $0 } }
 
-    func send(_ draft: ClientMessageDraft) async { recorded.withLock { $0.drafts.append(draft) } }
+    func send(_ request: ParticipantRequest, id: String) async {}
 
     func join(code: String) async {
-        recorded.withLock { $0.joins.append(code) }
+        recordedJoins.withLock { $0.append(code) }
         joinContinuation.yield(code)
     }
 
-    func say(_ update: ParticipantUpdate) { continuation.yield(update) }
+    func say(_ event: ClientEvent) { continuation.yield(event) }
 
     func waitForJoin() async -> String? {
         var iterator = joined.makeAsyncIterator()

@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateProtocol
 import IdeateTestSupport
 import IdeateTUI
 import Testing
@@ -8,7 +9,7 @@ import Testing
 struct ParticipantScreenTests {
     static let now = Instant(secondsSince1970: 1_773_324_000)
 
-    static func view(stage: String, remaining: Int64? = 192_000) -> ParticipantView {
+    static func view(stage: ParticipantView.Stage, remaining: Int64? = 192_000) -> ParticipantView {
         var view = ParticipantView(
             title: "Quick start — one small improvement", stage: stage, round: 1, rounds: 1,
             prompt: "What is one thing that slows you down every week, and how could we remove it?",
@@ -20,40 +21,40 @@ struct ParticipantScreenTests {
 
     static func model(_ view: ParticipantView) -> ParticipantModel {
         var model = ParticipantModel()
-        model.connection = "connected"
+        model.connection = .connected
         model.received(view, at: now)
         return model
     }
 
     @Test("A refused idea (the facilitator's disk was full) comes back into the empty text box; resending replaces it")
     func refusedIdeaComesBack() {
-        var model = Self.model(Self.view(stage: "ideate"))
+        var model = Self.model(Self.view(stage: .phase(.ideate)))
         var number = 0
         func id() -> String { number += 1; return "r\(number)" }
         for character in "Shared calendar" { _ = model.handle(.character(character), newRequestID: id) }
         _ = model.handle(.enter, newRequestID: id)
         #expect(model.input.isEmpty)
         let refusal = StorageFailure(cause: .diskFull, detail: "").participantMessage
-        model.answered("r1", ok: false, idea: nil, late: false, message: refusal)
+        model.answered(Reply(id: "r1", outcome: .refused(.notSaved, refusal)))
         #expect(model.input == "Shared calendar")
         #expect(model.notice == refusal)
         #expect(model.myIdeas.map(\.status) == [.refused(refusal)])
         let resend = model.handle(.enter, newRequestID: id)
-        #expect(resend == [.send(ClientMessageDraft(kind: .submit, requestID: "r2", text: "Shared calendar"))])
+        #expect(resend == [.send(.submit(text: "Shared calendar"), id: "r2")])
         #expect(model.myIdeas.map(\.requestID) == ["r2"])
     }
 
     @Test("Ideation: text box with a count, my ideas with their states")
     func ideation() throws {
-        var model = Self.model(Self.view(stage: "ideate"))
+        var model = Self.model(Self.view(stage: .phase(.ideate)))
         var number = 0
         func id() -> String { number += 1; return "r\(number)" }
         for text in ["Fewer approval steps", "会議を短くする 🚀", "Too late?"] {
             for character in text { _ = model.handle(.character(character), newRequestID: id) }
             _ = model.handle(.enter, newRequestID: id)
         }
-        model.answered("r1", ok: true, idea: "x1", late: false, message: "saved")
-        model.answered("r3", ok: true, idea: "x3", late: true, message: "The round had closed; your idea is kept as a late idea.")
+        model.answered(Reply(id: "r1", outcome: .saved(idea: "x1", late: false)))
+        model.answered(Reply(id: "r3", outcome: .saved(idea: "x3", late: true)))
         for character in "Half typed" { _ = model.handle(.character(character), newRequestID: id) }
         try Snapshot.assert(ParticipantScreen.render(model, now: Self.now.advanced(bySeconds: 2), width: 80, height: 24),
                             named: "participant-ideate-80x24")
@@ -62,19 +63,19 @@ struct ParticipantScreenTests {
 
     @Test("Vote: dots left, my dots, no counts")
     func vote() throws {
-        var view = Self.view(stage: "vote")
+        var view = Self.view(stage: .phase(.vote))
         view.myDots = ["b": 2]
         view.dotsLeft = 1
         var model = Self.model(view)
         _ = model.handle(.down, newRequestID: { "x" })
         let actions = model.handle(.character(" "), newRequestID: { "v1" })
-        #expect(actions == [.send(ClientMessageDraft(kind: .vote, requestID: "v1", idea: "b"))])
+        #expect(actions == [.send(.vote(idea: "b"), id: "v1")])
         try Snapshot.assert(ParticipantScreen.render(model, now: Self.now, width: 80, height: 24), named: "participant-vote-80x24")
     }
 
     @Test("Results after the vote closes, read-only")
     func results() throws {
-        var view = Self.view(stage: "review", remaining: nil)
+        var view = Self.view(stage: .phase(.review), remaining: nil)
         view.results = [RankedResult(id: "b", text: "会議を短くする 🚀", votes: 3, shortlisted: true),
                         RankedResult(id: "a", text: "Shared inbox for orders", votes: 1, shortlisted: false)]
         try Snapshot.assert(ParticipantScreen.render(Self.model(view), now: Self.now, width: 80, height: 24),
@@ -83,9 +84,9 @@ struct ParticipantScreenTests {
 
     @Test("The countdown runs on locally between views, and stops when paused")
     func localCountdown() {
-        var model = Self.model(Self.view(stage: "ideate", remaining: 60_000))
+        var model = Self.model(Self.view(stage: .phase(.ideate), remaining: 60_000))
         #expect(model.remainingMilliseconds(at: Self.now.advanced(bySeconds: 5)) == 55_000)
-        var paused = Self.view(stage: "ideate", remaining: 60_000)
+        var paused = Self.view(stage: .phase(.ideate), remaining: 60_000)
         paused.paused = true
         model.received(paused, at: Self.now)
         #expect(model.remainingMilliseconds(at: Self.now.advanced(bySeconds: 5)) == 60_000)

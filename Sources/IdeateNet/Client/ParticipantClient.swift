@@ -1,33 +1,9 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import IdeateRuntime
 import NIOCore
 import NIOPosix
-
-/// What the client tells its user about.
-public enum ClientEvent: Sendable, Equatable {
-    case connected
-    /// The connection dropped; the client is reconnecting by itself.
-    case reconnecting(String)
-    case view(ParticipantView)
-    case reply(Reply)
-    /// The server refused the connection or a message. The client stops after a wrong code,
-    /// a locked or full room, another protocol version or a fatal error (see ``stopsClient``);
-    /// after a rate limit it tries again by itself when the server says.
-    case problem(WireError)
-}
-
-extension WireError {
-    /// Whether the client stops on this problem rather than trying again by itself (after a
-    /// wrong code it waits for ``ParticipantClient/join(code:)``).
-    public var stopsClient: Bool {
-        switch code {
-        case .wrongCode, .tooManyTries, .version, .locked, .full: true
-        case .rateLimited, .notSaved, .helloTimeout, .serverFull: false
-        default: fatal
-        }
-    }
-}
 
 /// A participant's connection to the server. It joins with the code, keeps the resume token in
 /// memory, reconnects by itself, and sends again every command not yet acknowledged, with the

@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateProtocol
 
 /// A token bucket: `burst` attempts at once, then `perSecond` more each second. The server
 /// keeps one for wrong join codes and one for new participants, shared by every connection,

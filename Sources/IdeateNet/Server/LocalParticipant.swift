@@ -1,18 +1,24 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import Synchronization
 
-/// A participant served inside this process (an ssh session): it talks to the hub with typed
-/// messages, no socket and no JSON in between, and counts as a participant exactly like a TCP
-/// client — same code checks, limits, answers after the commit, and views.
+/// A participant served inside this process (an ssh session), and that session's screen's
+/// ``ParticipantLink``: it talks to the hub with typed messages, no socket and no JSON in
+/// between, and counts as a participant exactly like a TCP client — same code checks, limits,
+/// answers after the commit, and views.
 ///
 /// What the hub sends arrives on ``events``, bounded at ``eventLimit`` (the oldest give way).
 /// The hub sends a view at most every 100 ms and one reply per request, and the screen moves
 /// every event into its own inbox at once (where views merge), so the limit is never reached
 /// by a participant who is there.
-public final class LocalParticipant: ParticipantHub.Connection {
+public final class LocalParticipant: ParticipantHub.Connection, ParticipantLink {
     /// Events that may wait unread.
     public static let eventLimit = 512
+
+    /// Once the hub closed this participant (too many wrong codes), nothing joins again: the
+    /// person opens a new session.
+    public let canConnectAgain = false
 
     private let hub: ParticipantHub
     public let events: AsyncStream<ClientEvent>

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import IdeateRuntime
 
 /// The server's participant logic, apart from sockets: join codes and their limits, tokens,

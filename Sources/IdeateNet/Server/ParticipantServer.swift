@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import IdeateRuntime
 import NIOCore
 import NIOPosix

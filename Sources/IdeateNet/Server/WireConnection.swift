@@ -1,4 +1,5 @@
 import Foundation
+import IdeateProtocol
 import NIOCore
 import NIOConcurrencyHelpers
 

@@ -1,37 +1,32 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 import IdeateRuntime
 import Synchronization
 
-/// How a participant's screen reaches the workshop: over TCP from `ideate join`, or inside the
-/// server for an ssh session. The app neither knows nor cares which.
-public protocol ParticipantLink: Sendable {
-    /// What the server says, in order; finishes when the link is closed for good.
-    var updates: AsyncStream<ParticipantUpdate> { get }
-    /// Sends a request; the answer arrives as ``ParticipantUpdate/answered(requestID:ok:idea:late:message:)``.
-    func send(_ draft: ClientMessageDraft) async
-    /// Joins (again) with `code`; the answer is ``ParticipantUpdate/connected`` or
-    /// ``ParticipantUpdate/needsCode(_:)``.
-    func join(code: String) async
-}
-
-/// The participant's loop, shared by every way in: it waits for keys, the link's updates and
+/// The participant's loop, shared by every way in: it waits for keys, the link's events and
 /// the countdown's ticks on one ``LoopInbox``, turns keys into requests, and draws a frame only
 /// when it differs from the last.
 public final class ParticipantApp {
     private let terminal: any Terminal
     private let clock: any SessionClock
     private let link: any ParticipantLink
-    private let inbox = UpdateInbox()
+    private let inbox = EventInbox()
     private var model = ParticipantModel()
     private var number = 0
 
-    /// - Parameter askForCode: start at the code prompt (no code was given, or it was wrong).
-    public init(terminal: any Terminal, clock: any SessionClock, link: any ParticipantLink, askForCode: String?? = nil) {
+    /// - Parameters:
+    ///   - askForCode: start at the code prompt (no code was given, or it was wrong).
+    ///   - givenCodeProblem: what to say if the code given before the screen started (the ssh
+    ///     user name) is wrong; nil for the usual sentence.
+    public init(terminal: any Terminal, clock: any SessionClock, link: any ParticipantLink, askForCode: String?? = nil,
+                givenCodeProblem: String? = nil) {
         self.terminal = terminal
         self.clock = clock
         self.link = link
         if let problem = askForCode { model.codeEntry = ParticipantModel.CodeEntry(problem: problem) }
+        model.givenCodeProblem = givenCodeProblem
+        model.canConnectAgain = link.canConnectAgain
     }
 
     /// Runs until the participant leaves, the terminal closes, or the calling task is cancelled.
@@ -40,8 +35,8 @@ public final class ParticipantApp {
         defer { terminal.stop() }
         let loop = LoopInbox()
         let updates = Task { [link, inbox] in
-            for await update in link.updates {
-                inbox.post(update)
+            for await event in link.events {
+                inbox.post(event)
                 loop.post(.changed)
             }
         }
@@ -57,13 +52,13 @@ public final class ParticipantApp {
         var reasons: LoopInbox.Reasons = .changed
         while !reasons.contains(.hangup) {
             let now = clock.now
-            for update in inbox.take() { model.apply(update, at: now) }
+            for event in inbox.take() { model.apply(event, at: now) }
             for key in terminal.readKeys() {
                 if key == .resize { terminal.invalidate(); lastFrame = nil }
                 for action in model.handle(key, newRequestID: nextID) {
                     switch action {
                     case .quit: return
-                    case let .send(draft): await link.send(draft)
+                    case let .send(request, id): await link.send(request, id: id)
                     case let .join(code): await link.join(code: code)
                     }
                 }
@@ -85,29 +80,29 @@ public final class ParticipantApp {
     }
 }
 
-/// Updates waiting for the participant's loop. Views are merged as they queue (the newest
+/// Events waiting for the participant's loop. Views are merged as they queue (the newest
 /// wins, keeping a wall the newer one left out), so a slow screen holds a bounded list.
-final class UpdateInbox: Sendable {
-    /// More queued updates than this: the oldest non-view ones give way.
+final class EventInbox: Sendable {
+    /// More queued events than this: the oldest non-view ones give way.
     static let limit = 1_024
-    private let updates = Mutex<[ParticipantUpdate]>([])
+    private let events = Mutex<[ClientEvent]>([])
 
-    func post(_ update: ParticipantUpdate) {
-        updates.withLock { updates in
-            if case var .view(newer) = update, let index = updates.lastIndex(where: { if case .view = $0 { true } else { false } }),
-               case let .view(older) = updates[index] {
+    func post(_ event: ClientEvent) {
+        events.withLock { events in
+            if case var .view(newer) = event, let index = events.lastIndex(where: { if case .view = $0 { true } else { false } }),
+               case let .view(older) = events[index] {
                 if newer.wallUnchanged == true {
                     newer.wall = older.wall
                     newer.wallUnchanged = older.wallUnchanged
                 }
-                updates.remove(at: index)
-                updates.append(.view(newer))
+                events.remove(at: index)
+                events.append(.view(newer))
                 return
             }
-            updates.append(update)
-            if updates.count > Self.limit { updates.removeFirst(updates.count - Self.limit) }
+            events.append(event)
+            if events.count > Self.limit { events.removeFirst(events.count - Self.limit) }
         }
     }
 
-    func take() -> [ParticipantUpdate] { updates.withLock { updates in defer { updates = [] }; return updates } }
+    func take() -> [ClientEvent] { events.withLock { events in defer { events = [] }; return events } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 
 /// Keys on the participant's screen. While ideas flow, letters go into the text box; Tab
 /// moves to the list of one's own ideas (e edit, w withdraw). In the vote, Space places a dot
@@ -37,13 +38,13 @@ extension ParticipantModel {
         case .character("w") where ideasFlow, .delete where ideasFlow:
             guard let index = selectedOwnIndex, let id = myIdeas[index].ideaID else { return [] }
             myIdeas[index].status = .withdrawn
-            return [.send(ClientMessageDraft(kind: .withdraw, requestID: newRequestID(), idea: id))]
+            return [.send(.withdraw(idea: id), id: newRequestID())]
         case .character(" "), .character("+"), .enter:
-            guard view?.stage == "vote", let idea = selectedWallIdea else { return [] }
-            return [.send(ClientMessageDraft(kind: .vote, requestID: newRequestID(), idea: idea.id))]
+            guard view?.stage == .phase(.vote), let idea = selectedWallIdea else { return [] }
+            return [.send(.vote(idea: idea.id), id: newRequestID())]
         case .backspace, .character("-"):
-            guard view?.stage == "vote", let idea = selectedWallIdea else { return [] }
-            return [.send(ClientMessageDraft(kind: .unvote, requestID: newRequestID(), idea: idea.id))]
+            guard view?.stage == .phase(.vote), let idea = selectedWallIdea else { return [] }
+            return [.send(.unvote(idea: idea.id), id: newRequestID())]
         default:
             break
         }
@@ -98,12 +99,12 @@ extension ParticipantModel {
             if let editing {
                 self.editing = nil
                 if let index = myIdeas.firstIndex(where: { $0.ideaID == editing }) { myIdeas[index].text = text }
-                return [.send(ClientMessageDraft(kind: .edit, requestID: requestID, text: text, idea: editing))]
+                return [.send(.edit(idea: editing, text: text), id: requestID)]
             }
-            let extends = view?.stage == "build" ? view?.buildOn?.id : nil
+            let extends = view?.stage == .phase(.build) ? view?.buildOn?.id : nil
             myIdeas.removeAll { $0.text == text && $0.ideaID == nil && $0.status != .sending }
             myIdeas.append(MyIdea(requestID: requestID, text: text, status: .sending))
-            return [.send(ClientMessageDraft(kind: .submit, requestID: requestID, text: text, extends: extends))]
+            return [.send(.submit(text: text, extends: extends), id: requestID)]
         default:
             break
         }
@@ -112,10 +113,10 @@ extension ParticipantModel {
 
     var listCount: Int {
         switch view?.stage {
-        case "vote"? where view?.results == nil: view?.wall?.count ?? 0
-        case "group"?: view?.wall?.count ?? 0
-        case "vote"?, "review"?, "finished"?: view?.results?.count ?? 0
-        default: myIdeas.count
+        case .phase(.vote)? where view?.results == nil: view?.wall?.count ?? 0
+        case .phase(.group)?: view?.wall?.count ?? 0
+        case .phase(.vote)?, .phase(.review)?, .finished?: view?.results?.count ?? 0
+        case .phase(.ideate)?, .phase(.build)?, .lobby?, nil: myIdeas.count
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateProtocol
 
 /// The participant's screen state: the server's latest view, the ideas this person sent
 /// (remembered here, never by the server), the text box, and the cursor.
@@ -28,9 +29,15 @@ public struct ParticipantModel: Equatable, Sendable {
     public var editing: String?
     public var focus: Focus = .input
     public var cursor = 0
-    public var connection = "connecting…"
+    public var connection = ConnectionState.connecting
     /// Asking for the join code (before joining, or again after a wrong one).
     public var codeEntry: CodeEntry?
+    /// What to say when a code the screen did not ask for (the ssh user name) is wrong; nil
+    /// for the usual sentence.
+    public var givenCodeProblem: String?
+    /// Whether joining again works once too many wrong codes closed the connection
+    /// (``ParticipantLink/canConnectAgain``); if not, the screen says to connect again.
+    public var canConnectAgain = true
     public var notice: String?
     public var confirmingQuit = false
     public var showingHelp = false
@@ -51,28 +58,20 @@ public struct ParticipantModel: Equatable, Sendable {
 
     public init() {}
 
-    /// Something the server (or the connection) said, received at `now`.
-    public mutating func apply(_ update: ParticipantUpdate, at now: Instant) {
-        switch update {
+    /// Something the link heard (from the server, or about the connection), at `now`.
+    public mutating func apply(_ event: ClientEvent, at now: Instant) {
+        switch event {
         case .connected:
-            connection = "connected"
+            connection = .connected
             codeEntry = nil
         case let .reconnecting(reason):
-            connection = "reconnecting (\(reason))…"
+            connection = .reconnecting(reason)
         case let .view(view):
             received(view, at: now)
-        case let .answered(requestID, ok, idea, late, message):
-            answered(requestID, ok: ok, idea: idea, late: late, message: message)
-        case let .needsCode(problem):
-            connection = "not joined"
-            // What was typed stays, so a wrong letter is fixed rather than typed again.
-            codeEntry = CodeEntry(text: codeEntry?.text ?? "", problem: problem)
-        case let .stopped(reason):
-            connection = "not connected"
-            codeEntry = nil
-            notice = reason
-        case let .notice(text):
-            notice = text
+        case let .reply(reply):
+            answered(reply)
+        case let .problem(problem):
+            heard(problem)
         }
     }
 
@@ -83,24 +82,58 @@ public struct ParticipantModel: Equatable, Sendable {
         if view.wallUnchanged == true { view.wall = self.view?.wall }
         if view.stage != self.view?.stage {
             cursor = 0
-            focus = view.stage == "ideate" || view.stage == "build" ? .input : .list
+            focus = view.stage.phase?.isIdeaFlow == true ? .input : .list
         }
         self.view = view
     }
 
-    /// The server's answer to request `requestID`.
-    public mutating func answered(_ requestID: String, ok: Bool, idea: String?, late: Bool, message: String?) {
-        if let index = myIdeas.firstIndex(where: { $0.requestID == requestID }) {
-            if ok {
+    /// The server's answer to one of this participant's requests.
+    public mutating func answered(_ reply: Reply) {
+        if let index = myIdeas.firstIndex(where: { $0.requestID == reply.id }) {
+            switch reply.outcome {
+            case let .saved(idea, late):
                 myIdeas[index].ideaID = idea
                 myIdeas[index].status = late ? .late : .saved
-            } else {
-                myIdeas[index].status = .refused(message ?? "refused")
+            case let .refused(_, message):
+                myIdeas[index].status = .refused(message)
                 // A refused new idea goes back into an empty text box, ready to send again.
                 if input.isEmpty, editing == nil, myIdeas[index].ideaID == nil { input = myIdeas[index].text }
             }
         }
-        if !ok || late { notice = message }
+        // A refusal, or an idea kept as late, is said; a plain "saved" shows in the list.
+        if case .saved(_, late: false) = reply.outcome { return }
+        notice = reply.message
+    }
+
+    /// A problem the server reported: a wrong code asks for it again, a final refusal ends the
+    /// connection, anything else passes as a notice.
+    private mutating func heard(_ problem: WireError) {
+        switch problem.code {
+        case .wrongCode:
+            let wrongCode = "Wrong code — check the shared screen and type it again."
+            // A code typed here was wrong, or one given before the screen asked (its own words).
+            askForCode(codeEntry == nil ? givenCodeProblem ?? wrongCode : wrongCode)
+        case .tooManyTries where canConnectAgain:
+            askForCode("Too many wrong codes on this connection. Check the code on the shared screen; Enter tries again.")
+        case .tooManyTries:
+            stop("Too many wrong codes. Check the code on the shared screen, then connect again.")
+        default:
+            if problem.stopsClient { stop(problem.message) } else { notice = problem.message }
+        }
+    }
+
+    /// The code is missing or was refused: ask for it, saying why.
+    private mutating func askForCode(_ problem: String) {
+        connection = .notJoined
+        // What was typed stays, so a wrong letter is fixed rather than typed again.
+        codeEntry = CodeEntry(text: codeEntry?.text ?? "", problem: problem)
+    }
+
+    /// The server ended the connection for good, with why.
+    private mutating func stop(_ reason: String) {
+        connection = .closed
+        codeEntry = nil
+        notice = reason
     }
 
     /// The time left at `now`, counted down locally from the last view.
@@ -110,48 +143,14 @@ public struct ParticipantModel: Equatable, Sendable {
         return max(0, remaining - now.milliseconds(since: received))
     }
 
-    public var ideasFlow: Bool { view?.stage == "ideate" || view?.stage == "build" }
+    public var ideasFlow: Bool { view?.stage.phase?.isIdeaFlow == true }
 }
 
-/// What the participant app must send after a key.
+/// What the participant app must do after a key.
 public enum ParticipantAction: Equatable, Sendable {
-    case send(ClientMessageDraft)
+    /// Send `request` with the id the model tracks it by.
+    case send(ParticipantRequest, id: String)
     /// Join (again) with this code.
     case join(code: String)
     case quit
-}
-
-/// What reaches a participant's screen, whichever way they joined (`ideate join`, ssh): the
-/// front end turns its connection's messages into these.
-public enum ParticipantUpdate: Equatable, Sendable {
-    case connected
-    /// The connection dropped and is being made again.
-    case reconnecting(String)
-    case view(ParticipantView)
-    /// The answer to one of this participant's requests.
-    case answered(requestID: String, ok: Bool, idea: String?, late: Bool, message: String?)
-    /// The code is missing or was refused: ask for it, saying why (nil the first time).
-    case needsCode(String?)
-    /// The server ended the connection for good (locked room, too many tries…), with why.
-    case stopped(String)
-    /// A passing message (slow down, not saved…).
-    case notice(String)
-}
-
-/// A message to send, with the request id the model already uses to track it.
-public struct ClientMessageDraft: Equatable, Sendable {
-    public enum Kind: String, Sendable { case submit, edit, withdraw, vote, unvote }
-    public var kind: Kind
-    public var requestID: String
-    public var text: String?
-    public var idea: String?
-    public var extends: String?
-
-    public init(kind: Kind, requestID: String, text: String? = nil, idea: String? = nil, extends: String? = nil) {
-        self.kind = kind
-        self.requestID = requestID
-        self.text = text
-        self.idea = idea
-        self.extends = extends
-    }
 }

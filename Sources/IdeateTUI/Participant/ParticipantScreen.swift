@@ -1,4 +1,5 @@
 import IdeateCore
+import IdeateProtocol
 
 /// The participant's screen as a function of their model: the question, the time left, a text
 /// box with a character count, their own ideas and how far each got; in the vote, the ideas
@@ -16,12 +17,11 @@ public enum ParticipantScreen {
         }
         guard let view = model.view else {
             grid.put(" ideate · joining…", x: 0, y: 0, role: .header)
-            grid.put(model.connection, x: 2, y: 2, role: .muted)
+            grid.put(model.connection.shown, x: 2, y: 2, role: .muted)
             drawBottom(&grid, model: model, hints: [("Ctrl-C", "leave")])
             return grid
         }
-        let phase = PhaseKind(rawValue: view.stage)?.title ?? (view.stage == "finished" ? "Finished" : "Lobby")
-        let right = "Round \(view.round)/\(view.rounds) · \(phase) · \(model.connection) "
+        let right = "Round \(view.round)/\(view.rounds) · \(view.stage.title) · \(model.connection.shown) "
         grid.put(" ideate · \(view.title)", x: 0, y: 0, role: .header, maxWidth: max(1, width - DisplayWidth.of(right) - 1))
         grid.put(right, x: width - DisplayWidth.of(right), y: 0, role: .header)
         var y = 2
@@ -39,21 +39,21 @@ public enum ParticipantScreen {
         }
         var hints: [(String, String)] = []
         switch view.stage {
-        case "ideate", "build":
+        case .phase(.ideate), .phase(.build):
             hints = drawIdeaFlow(&grid, model: model, view: view, y: y)
-        case "vote" where view.results == nil:
+        case .phase(.vote) where view.results == nil:
             hints = drawVote(&grid, model: model, view: view, y: y)
-        case "group":
+        case .phase(.group):
             grid.put("The facilitator is grouping the ideas. The vote comes next.", x: 2, y: y, role: .text)
             drawList(&grid, items: (view.wall ?? []).map { ($0.text, "") }, model: model, y: y + 2)
             hints = [("↑↓", "scroll")]
-        case "vote", "review", "finished":
-            let heading = view.stage == "finished" ? "The workshop has ended — thank you!" : "Results (★ shortlist)"
+        case .phase(.vote), .phase(.review), .finished:
+            let heading = view.stage == .finished ? "The workshop has ended — thank you!" : "Results (★ shortlist)"
             grid.put(heading, x: 2, y: y, role: .title)
             let results = (view.results ?? []).map { ("\($0.shortlisted ? "★ " : "  ")\($0.text)", "\($0.votes)") }
             drawList(&grid, items: results, model: model, y: y + 2)
             hints = [("↑↓", "scroll")]
-        default:
+        case .lobby:
             let lines = [
                 "You are in. The facilitator will start the first round soon.",
                 "Your ideas are anonymous: nobody, not even the facilitator, sees who wrote what.",
@@ -80,7 +80,7 @@ public enum ParticipantScreen {
 
     private static func drawIdeaFlow(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int) -> [(String, String)] {
         var y = y
-        if view.stage == "build" {
+        if view.stage == .phase(.build) {
             if let base = view.buildOn {
                 grid.put("Build on this idea — “yes, and …”:", x: 2, y: y, role: .heading)
                 grid.put(base.text, x: 4, y: y + 1, role: .accent, maxWidth: grid.width - 6)
@@ -177,5 +177,29 @@ public enum ParticipantScreen {
     private static func drawBottom(_ grid: inout CellGrid, model: ParticipantModel, hints: [(String, String)]) {
         if let notice = model.notice { grid.put(" " + notice, x: 0, y: grid.height - 2, role: .warning) }
         ScreenFrame.drawFooter(&grid, hints: hints.map { ScreenFrame.KeyHint(key: $0.0, action: $0.1) })
+    }
+}
+
+extension ParticipantView.Stage {
+    /// The stage as the screen's header names it.
+    fileprivate var title: String {
+        switch self {
+        case .lobby: "Lobby"
+        case let .phase(phase): phase.title
+        case .finished: "Finished"
+        }
+    }
+}
+
+extension ConnectionState {
+    /// The connection as the screen shows it.
+    fileprivate var shown: String {
+        switch self {
+        case .connecting: "connecting…"
+        case .connected: "connected"
+        case let .reconnecting(reason): "reconnecting (\(reason))…"
+        case .notJoined: "not joined"
+        case .closed: "not connected"
+        }
     }
 }

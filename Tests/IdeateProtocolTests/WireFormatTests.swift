@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
-@testable import IdeateNet
+import IdeateTestSupport
+@testable import IdeateProtocol
 import Testing
 
 /// The wire's hand-written parts (reply lines, the one-pass strict decoder) say exactly what
@@ -50,7 +51,7 @@ struct WireFormatTests {
 
     @Test("Views still carry the whole participant view")
     func viewLines() throws {
-        var view = ParticipantView(title: "T \"q\"", stage: "vote", round: 1, rounds: 2, prompt: "p\n", remainingMilliseconds: 5000,
+        var view = ParticipantView(title: "T \"q\"", stage: .phase(.vote), round: 1, rounds: 2, prompt: "p\n", remainingMilliseconds: 5000,
                                    paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
         view.wall = [SharedIdea(id: "abc12", text: "x\u{1B}[31m")]
         let message = ServerMessage.view(view)
@@ -78,7 +79,7 @@ struct WireFormatTests {
             #expect(error?.description == problem)
         } else {
             let message = try ClientMessage.decode(Data(line.utf8))
-            #expect(ClientMessage(try JSONDecoder().decode(ClientLine.self, from: Data(line.utf8))) == message)
+            #expect(try JSONDecoder().decode(ClientMessage.self, from: Data(line.utf8)) == message)
         }
     }
 
@@ -121,7 +122,7 @@ struct WireFormatTests {
 
     @Test("The client reads server lines as JSONDecoder does, mutated ones included")
     func serverLinesRead() throws {
-        var view = ParticipantView(title: "T", stage: "vote", round: 1, rounds: 1, prompt: "p", remainingMilliseconds: 5,
+        var view = ParticipantView(title: "T", stage: .phase(.vote), round: 1, rounds: 1, prompt: "p", remainingMilliseconds: 5,
                                    paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
         view.wall = [SharedIdea(id: "a", text: "x")]
         let sources = Self.hostileTexts.flatMap { text in
@@ -153,7 +154,7 @@ struct WireBoundsTests {
         let count = RoundCapacity.maximumIdeas
         let perIdea = RoundCapacity.maximumTextBytes / count / 6
         let text = String(repeating: "\u{1}", count: perIdea)
-        var view = ParticipantView(title: String(repeating: "T", count: 200), stage: "vote", round: 1, rounds: 9,
+        var view = ParticipantView(title: String(repeating: "T", count: 200), stage: .phase(.vote), round: 1, rounds: 9,
                                    prompt: String(repeating: "p", count: 2_000), remainingMilliseconds: 1,
                                    paused: false, locked: false, votesPerPerson: 100, maxVotesPerIdea: 100)
         view.wall = (0..<count).map { SharedIdea(id: "abcd\($0 % 10)", text: text) }

@@ -1,5 +1,5 @@
 import Foundation
-import IdeateNet
+import IdeateProtocol
 import PropertyBased
 import Testing
 
@@ -16,7 +16,7 @@ struct WireFuzzTests {
         #expect(files.count >= 4)
         for file in files {
             let data = try Data(contentsOf: Self.corpus.appendingPathComponent(file))
-            #expect(throws: ClientLine.DecodingProblem.self) { try ClientMessage.decode(data) }
+            #expect(throws: ClientMessage.DecodingProblem.self) { try ClientMessage.decode(data) }
         }
     }
 

@@ -1,33 +1,29 @@
 import Foundation
 
-/// What a participant asks the server to do. The wire adds the request id that makes a resend
-/// idempotent; the server turns this into Core's `ParticipantCommand`.
-public enum ParticipantRequest: Equatable, Sendable {
-    case submit(text: String, extends: String? = nil)
-    case edit(idea: String, text: String)
-    case withdraw(idea: String)
-    case vote(idea: String)
-    case unvote(idea: String)
-    case move(from: String, to: String)
-}
-
-/// A message from a participant's client, typed. On the wire it is a ``ClientLine``.
+/// A message from a participant's client: the hello that joins, then requests. Encoded as one
+/// JSON line (PROTOCOL.md); ``ClientLine`` is that line's shape, seen only by the codec.
 public enum ClientMessage: Equatable, Sendable {
     /// The first message: the protocol version, the join code, and the token of an earlier
     /// connection to continue as the same participant.
     case hello(version: Int, code: String, token: String?)
-    /// A command with the client's id for it (1 to 64 characters).
+    /// A request with the client's id for it (``WireProtocol/requestIDLength`` characters).
     case request(id: String, ParticipantRequest)
 
-    /// Reads one line strictly (see ``ClientLine/decode(_:)``).
-    public static func decode(_ line: Data) throws(ClientLine.DecodingProblem) -> ClientMessage {
+    /// Why a line could not be read, in words the client can show.
+    public struct DecodingProblem: Error, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads one line strictly: exactly the fields its type allows. Lines as clients write
+    /// them take the fast reader, anything else `JSONDecoder`, which says what is wrong.
+    public static func decode(_ line: Data) throws(DecodingProblem) -> ClientMessage {
         ClientMessage(try ClientLine.decode(line))
     }
 
-    /// The message as one line of JSON, newline included.
+    /// The message as one line of JSON (keys sorted), newline included.
     public func encodedLine() -> Data { line.encodedLine() }
 
-    /// A decoded line always has its type's required fields (the decoder checks them).
+    /// A decoded line always has its type's required fields (the decoders check them).
     init(_ line: ClientLine) {
         let id = line.id ?? ""
         switch line.type {
@@ -41,6 +37,7 @@ public enum ClientMessage: Equatable, Sendable {
         }
     }
 
+    /// The message's fields as its line carries them.
     var line: ClientLine {
         switch self {
         case let .hello(version, code, token):
@@ -56,4 +53,14 @@ public enum ClientMessage: Equatable, Sendable {
             }
         }
     }
+}
+
+extension ClientMessage: Codable {
+    /// The strict reading (``decode(_:)`` without its fast reader).
+    public init(from decoder: any Decoder) throws {
+        self.init(try ClientLine.strictlyDecoded(from: decoder))
+    }
+
+    /// What `JSONEncoder` writes; ``encodedLine()`` writes the same bytes by hand.
+    public func encode(to encoder: any Encoder) throws { try line.encode(to: encoder) }
 }

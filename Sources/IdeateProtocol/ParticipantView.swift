@@ -1,0 +1,107 @@
+import IdeateCore
+
+/// What a participant's screen shows: the question, the timer, their own dots, the wall while
+/// it is grouped and voted on, and the tallies once the vote has closed. The server sends it
+/// over the wire whenever it changes; every front end draws from it.
+public struct ParticipantView: Codable, Equatable, Sendable {
+    /// Where the workshop stands, as participants see it. On the wire `lobby`, the phase's
+    /// name (`ideate`, `build`, `group`, `vote`, `review`) or `finished`.
+    public enum Stage: Hashable, Sendable {
+        case lobby
+        case phase(PhaseKind)
+        case finished
+
+        /// The running phase; nil in the lobby and once the workshop has ended.
+        public var phase: PhaseKind? {
+            if case let .phase(phase) = self { return phase }
+            return nil
+        }
+    }
+
+    public var title: String
+    public var stage: Stage
+    public var round: Int
+    public var rounds: Int
+    public var prompt: String
+    public var remainingMilliseconds: Int64?
+    public var paused: Bool
+    public var locked: Bool
+    /// In `build`: somebody else's idea to extend.
+    public var buildOn: SharedIdea?
+    /// In `group` and `vote`: the ideas on the wall.
+    public var wall: [SharedIdea]?
+    /// In `vote`: this participant's own dots.
+    public var myDots: [String: Int]?
+    public var dotsLeft: Int?
+    public var votesPerPerson: Int
+    public var maxVotesPerIdea: Int
+    /// After the vote closed.
+    public var results: [RankedResult]?
+    /// Set instead of `wall` when the wall is the one this client already has.
+    public var wallUnchanged: Bool?
+
+    public init(title: String, stage: Stage, round: Int, rounds: Int, prompt: String, remainingMilliseconds: Int64?,
+                paused: Bool, locked: Bool, votesPerPerson: Int, maxVotesPerIdea: Int) {
+        self.title = title
+        self.stage = stage
+        self.round = round
+        self.rounds = rounds
+        self.prompt = prompt
+        self.remainingMilliseconds = remainingMilliseconds
+        self.paused = paused
+        self.locked = locked
+        self.votesPerPerson = votesPerPerson
+        self.maxVotesPerIdea = maxVotesPerIdea
+    }
+}
+
+extension ParticipantView.Stage: Codable {
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        switch name {
+        case "lobby": self = .lobby
+        case "finished": self = .finished
+        default:
+            guard let phase = PhaseKind(rawValue: name) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath,
+                                                                        debugDescription: "`\(name.quotedPrefix)` is not a stage"))
+            }
+            self = .phase(phase)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var name = encoder.singleValueContainer()
+        switch self {
+        case .lobby: try name.encode("lobby")
+        case let .phase(phase): try name.encode(phase.rawValue)
+        case .finished: try name.encode("finished")
+        }
+    }
+}
+
+/// An idea as participants may see it: id and text, nothing else (no author, no time).
+public struct SharedIdea: Codable, Equatable, Sendable {
+    public var id: String
+    public var text: String
+
+    public init(id: String, text: String) {
+        self.id = id
+        self.text = text
+    }
+}
+
+/// A ranked idea in a view once the vote has closed.
+public struct RankedResult: Codable, Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var votes: Int
+    public var shortlisted: Bool
+
+    public init(id: String, text: String, votes: Int, shortlisted: Bool) {
+        self.id = id
+        self.text = text
+        self.votes = votes
+        self.shortlisted = shortlisted
+    }
+}
