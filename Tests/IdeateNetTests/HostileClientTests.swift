@@ -156,7 +156,6 @@ struct HostileClientTests {
         var limits = ParticipantServer.Limits()
         limits.maximumUnjoined = 20
         limits.helloDeadline = .seconds(2)
-        limits.checkInterval = .milliseconds(200)
         try await LiveServer.with(serverLimits: limits) { live in
             let idle = try (0..<60).map { _ in try RawConnection(port: live.port) }
             let newcomer = await live.client()

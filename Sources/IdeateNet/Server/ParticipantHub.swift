@@ -52,7 +52,8 @@ public actor ParticipantHub {
     }
 
     private let engine: any WorkshopEngine
-    private let clock: any SessionClock
+    /// The session's clock, which every delay and deadline of the participant servers sleeps on.
+    public nonisolated let clock: any SessionClock
     public let code: String
     private let limits: Limits
     private var tokenOf: [ObjectIdentifier: ParticipantToken] = [:]

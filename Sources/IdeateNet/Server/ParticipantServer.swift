@@ -27,9 +27,6 @@ public final class ParticipantServer: Service {
         public var replyBacklogBytes = 64 * 1024
         /// A peer that leaves what was sent unread this long is cut off.
         public var stallDeadline: TimeAmount = .seconds(30)
-        /// How often each connection's deadlines are checked.
-        public var checkInterval: TimeAmount = .seconds(1)
-
         public init() {}
     }
 
@@ -76,11 +73,11 @@ public final class ParticipantServer: Service {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: requestedPort) { [limits] channel in
+                .bind(host: host, port: requestedPort) { [limits, hub] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                        return try Self.wrap(channel, limits: limits)
+                        return try Self.wrap(channel, limits: limits, clock: hub.clock)
                     }
                 }
         } catch {
@@ -108,11 +105,11 @@ public final class ParticipantServer: Service {
 
     /// Wraps a channel whose pipeline reads protocol lines (TCP, or a WebSocket's text frames)
     /// for ``serve``: reading with backpressure, writing through a ``WireConnection``.
-    static func wrap(_ channel: any Channel, limits: Limits) throws -> Accepted {
+    static func wrap(_ channel: any Channel, limits: Limits, clock: any SessionClock) throws -> Accepted {
         let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
             wrappingChannelSynchronously: channel,
             configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
-        let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes)
+        let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes, clock: clock)
         try channel.pipeline.syncOperations.addHandler(WritabilityRelay(connection: connection))
         return Accepted(channel: wrapped, connection: connection)
     }
@@ -127,18 +124,31 @@ public final class ParticipantServer: Service {
             connection.send(.error(WireError(.serverFull, "the server has as many connections as it serves; try again in a minute", fatal: true, retryAfterSeconds: 60)))
             connection.close()
         }
-        let watchdog = channel.channel.eventLoop.scheduleRepeatedTask(initialDelay: limits.checkInterval, delay: limits.checkInterval) { _ in
-            let now = NIODeadline.now()
-            if !connection.hasJoined, now - connection.openedAt >= limits.helloDeadline {
-                connection.send(.error(WireError(.helloTimeout, "no hello within \(limits.helloDeadline.nanoseconds / 1_000_000_000) s; connect again and join with the code", fatal: true)))
-                connection.close()
-            }
-            if connection.isStalled(since: now - limits.stallDeadline) {
-                // What was sent sits unread: nothing more can reach this peer in time.
-                connection.close()
-                channel.channel.close(promise: nil)
-            }
+        await withDiscardingTaskGroup { deadlines in
+            deadlines.addTask { await closeUnlessJoined(connection, within: limits.helloDeadline, clock: hub.clock) }
+            deadlines.addTask { await connection.cutOffWhenStalled(after: .nanoseconds(limits.stallDeadline.nanoseconds)) }
+            await read(channel, connection: connection, hub: hub, admitted: admitted)
+            deadlines.cancelAll()
         }
+        registry.remove(connection)
+        await hub.disconnected(connection)
+    }
+
+    /// Tells a connection that has not joined within `deadline` why it is closed, and closes it.
+    private static func closeUnlessJoined(_ connection: WireConnection, within deadline: TimeAmount, clock: any SessionClock) async {
+        do {
+            try await clock.sleep(for: .nanoseconds(deadline.nanoseconds))
+        } catch {
+            return
+        }
+        guard !connection.hasJoined else { return }
+        connection.send(.error(WireError(.helloTimeout, "no hello within \(deadline.nanoseconds / 1_000_000_000) s; connect again and join with the code", fatal: true)))
+        connection.close()
+    }
+
+    /// Reads the connection's requests until it closes, answering each before taking the next.
+    private static func read(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
+                             admitted: Bool) async {
         try? await channel.executeThenClose { inbound, _ in
             do {
                 for try await line in inbound where admitted {
@@ -157,8 +167,5 @@ public final class ParticipantServer: Service {
             connection.close()
             try? await channel.channel.closeFuture.get()
         }
-        watchdog.cancel()
-        registry.remove(connection)
-        await hub.disconnected(connection)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import IdeateCore
 import IdeateProtocol
+import IdeateRuntime
 import NIOCore
 import NIOConcurrencyHelpers
 
@@ -7,7 +9,8 @@ import NIOConcurrencyHelpers
 /// channel can take it. Bounded by design: replies beyond ``ParticipantServer/Limits/replyBacklogBytes``
 /// make the server stop reading that peer's requests (the reader waits in ``waitForRoom()``),
 /// a view replaces the one not yet sent (only the newest matters), and a peer that leaves what
-/// was sent unread past the stall deadline is cut off.
+/// was sent unread past the stall deadline is cut off (``cutOffWhenStalled(after:)``, which
+/// sleeps on the session clock until the deadline and is woken when bytes start to wait).
 ///
 /// What is queued is handed to the channel on its event loop, while the channel is writable
 /// (NIO's own buffer stays below its high-water mark); when it becomes writable again
@@ -26,7 +29,8 @@ final class WireConnection: ParticipantHub.Connection {
         var drainScheduled = false
         var hasSpoken = false
         var hasJoined = false
-        var lastProgress: NIODeadline
+        /// When the channel last took what was queued.
+        var lastProgress: Instant
         var readerWaiting: CheckedContinuation<Void, Never>?
 
         /// Marks a drain as scheduled; true if the caller must schedule it (none is pending yet).
@@ -38,15 +42,17 @@ final class WireConnection: ParticipantHub.Connection {
     }
 
     let channel: any Channel
-    let openedAt: NIODeadline
     private let backlogLimit: Int
+    private let clock: any SessionClock
     private let state: NIOLockedValueBox<State>
+    /// Rung when bytes start to wait (nothing was queued before), for the stall watch.
+    private let startedWaiting = Wakeup()
 
-    init(channel: any Channel, backlogLimit: Int) {
+    init(channel: any Channel, backlogLimit: Int, clock: any SessionClock) {
         self.channel = channel
         self.backlogLimit = backlogLimit
-        openedAt = .now()
-        state = NIOLockedValueBox(State(lastProgress: .now()))
+        self.clock = clock
+        state = NIOLockedValueBox(State(lastProgress: clock.now))
     }
 
     // MARK: - What the hub calls
@@ -54,8 +60,9 @@ final class WireConnection: ParticipantHub.Connection {
     func send(_ message: ServerMessage) {
         let line = message.encodedLine()
         let isView = if case .view = message { true } else { false }
-        let schedule = state.withLockedValue { state -> Bool in
-            guard !state.closing else { return false }
+        let (schedule, startsWaiting) = state.withLockedValue { state -> (Bool, Bool) in
+            guard !state.closing else { return (false, false) }
+            let wasEmpty = state.unsentBytes == 0
             if isView {
                 state.unsentBytes += line.count - (state.view?.count ?? 0)
                 state.view = line
@@ -63,8 +70,9 @@ final class WireConnection: ParticipantHub.Connection {
                 state.unsentBytes += line.count
                 state.replies.append(line)
             }
-            return state.scheduleDrain()
+            return (state.scheduleDrain(), wasEmpty)
         }
+        if startsWaiting { startedWaiting.ring() }
         if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
@@ -106,7 +114,7 @@ final class WireConnection: ParticipantHub.Connection {
             state.view = nil
             if !batch.isEmpty {
                 state.unsentBytes = 0
-                state.lastProgress = .now()
+                state.lastProgress = clock.now
             }
             if state.closing { state.finished = true }
             defer { state.readerWaiting = nil }
@@ -158,9 +166,25 @@ final class WireConnection: ParticipantHub.Connection {
         }
     }
 
-    /// Whether what was sent has waited unread since before `deadline`.
-    func isStalled(since deadline: NIODeadline) -> Bool {
-        state.withLockedValue { $0.unsentBytes > 0 && $0.lastProgress < deadline }
+    /// Closes the connection once what was sent has waited unread for `deadline` (the channel
+    /// took nothing in that time), and returns then or when the calling task is cancelled.
+    /// Sleeps until the deadline of what waits, or until something starts to wait: no polling.
+    func cutOffWhenStalled(after deadline: Duration) async {
+        while !Task.isCancelled {
+            let waitingSince = state.withLockedValue { $0.unsentBytes > 0 && !$0.finished ? $0.lastProgress : nil }
+            guard let waitingSince else {
+                await startedWaiting.wait()
+                continue
+            }
+            let due = waitingSince.advanced(by: deadline)
+            if clock.now >= due {
+                // What was sent sits unread: nothing more can reach this peer in time.
+                close()
+                channel.close(promise: nil)
+                return
+            }
+            await startedWaiting.wait(until: due, on: clock)
+        }
     }
 }
 

@@ -82,8 +82,10 @@ public final class WebServer: Service {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: requestedPort) { [tls, limits] channel in
-                    channel.eventLoop.makeCompletedFuture { try Self.admit(channel, pending: pending, tls: tls, limits: limits) }
+                .bind(host: host, port: requestedPort) { [tls, limits, hub] channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try Self.admit(channel, pending: pending, tls: tls, limits: limits, clock: hub.clock)
+                    }
                 }
         } catch {
             let failure = ListenerBindFailure(listener: .phonePage, host: host, port: requestedPort, underlying: error)
@@ -120,7 +122,7 @@ public final class WebServer: Service {
     /// past the limit) and gives it the hello deadline to finish it (and its TLS handshake);
     /// an upgrade that fails is answered 403 and closed.
     private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?,
-                              limits: Limits) throws -> EventLoopFuture<Accepted> {
+                              limits: Limits, clock: any SessionClock) throws -> EventLoopFuture<Accepted> {
         if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
         guard let slot = pending.enter() else {
             channel.writeAndFlush(ByteBuffer(string: busy)).whenComplete { _ in channel.close(promise: nil) }
@@ -128,7 +130,7 @@ public final class WebServer: Service {
         }
         let timeout = channel.eventLoop.scheduleTask(in: limits.connection.helloDeadline) { channel.close(promise: nil) }
         channel.closeFuture.whenComplete { _ in slot.release() }
-        let negotiated = try configure(channel, limits: limits)
+        let negotiated = try configure(channel, limits: limits, clock: clock)
         negotiated.whenComplete { result in
             slot.release()
             timeout.cancel()
@@ -149,7 +151,7 @@ public final class WebServer: Service {
     }
 
     /// An HTTP pipeline that upgrades `/ws` to a WebSocket carrying protocol lines.
-    private static func configure(_ channel: any Channel, limits: Limits) throws -> EventLoopFuture<Accepted> {
+    private static func configure(_ channel: any Channel, limits: Limits, clock: any SessionClock) throws -> EventLoopFuture<Accepted> {
         let upgrader = NIOTypedWebSocketServerUpgrader<Accepted>(
             maxFrameSize: limits.maximumFrameBytes,
             shouldUpgrade: { channel, head in
@@ -161,7 +163,7 @@ public final class WebServer: Service {
                     try operations.addHandler(NIOWebSocketFrameAggregator(
                         minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64, maxAccumulatedFrameSize: limits.maximumFrameBytes))
                     try operations.addHandler(WebSocketLineAdapter())
-                    return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection))
+                    return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection, clock: clock))
                 }
             })
         let configuration = NIOTypedHTTPServerUpgradeConfiguration<Accepted>(
