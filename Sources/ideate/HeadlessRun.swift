@@ -1,5 +1,6 @@
 import Foundation
 import IdeateCore
+import IdeateNet
 import IdeateRuntime
 import IdeateStore
 import IdeateTUI
@@ -15,6 +16,8 @@ struct HeadlessRun: Service {
     let store: RunStore
     let clock: any SessionClock
     let listeners: Listeners
+    /// Sends participants their last view (the end) before the listeners close.
+    let hub: ParticipantHub
     let joinCommand: String?
     let code: String
     let portfolioPath: String
@@ -82,6 +85,9 @@ struct HeadlessRun: Service {
             case let .notAdded(reason)?: log.error("Not added to the portfolio: \(reason). Add it later: ideate portfolio add \(store.path)")
             case nil: break
             }
+            // Everyone's "ended" view is queued before the listeners close (closing sends
+            // what is queued), not left to the publisher's next pass.
+            await hub.pushViews()
             return .finished
         default:
             break

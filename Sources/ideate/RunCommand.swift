@@ -97,7 +97,7 @@ struct Run: AsyncParsableCommand {
             let session = Services.serving(SessionService(runtime: SessionRuntime(engine: engine, clock: clock), hub: hub))
             let heartbeat = Services.serving(HeartbeatService(store: store, clock: clock))
             if headless {
-                let run = HeadlessRun(engine: engine, store: store, clock: clock, listeners: listeners, joinCommand: joinCommand, code: code,
+                let run = HeadlessRun(engine: engine, store: store, clock: clock, listeners: listeners, hub: hub, joinCommand: joinCommand, code: code,
                                       portfolioPath: portfolioPath, sshCommand: sshCommand, sshFingerprint: listeners.ssh?.fingerprint,
                                       phoneURL: phoneURL)
                 try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(run)], signals: [.sigint, .sigterm])
