@@ -47,13 +47,13 @@ struct ANSITerminalTests {
         #expect(output.text.contains("\u{1B}[?1049h") && output.text.contains("\u{1B}[?25l"))
         var grid = CellGrid(width: 20, height: 3)
         grid.put("Hello 漢字", x: 0, y: 0)
-        terminal.draw(grid)
+        terminal.draw(FrameUpdate(from: nil, to: grid))
         #expect(output.text.contains("Hello 漢字"))
         output.clear()
-        terminal.draw(grid)
-        #expect(output.bytes.isEmpty)
+        #expect(FrameUpdate(from: grid, to: grid).isEmpty, "nothing to paint when nothing changed")
+        let shown = grid
         grid.put("!", x: 5, y: 1, role: .warning)
-        terminal.draw(grid)
+        terminal.draw(FrameUpdate(from: shown, to: grid))
         #expect(output.text.hasPrefix("\u{1B}[2;6H"), "one cursor move to row 2, column 6: \(output.text.debugDescription)")
         #expect(output.text.hasSuffix("!"))
         #expect(output.bytes.count < 40)
@@ -80,7 +80,7 @@ struct ANSITerminalTests {
         for (term, colours) in [("vt100", false), ("xterm-256color", true)] {
             let output = Output()
             let terminal = ANSITerminal(theme: theme, term: term, input: ANSITerminal.Input(size: TerminalSize(width: 10, height: 1)), write: output.append)
-            terminal.draw(grid)
+            terminal.draw(FrameUpdate(from: nil, to: grid))
             #expect(output.text.contains("\u{1B}[0;1;31m") == colours, "\(term): \(output.text.debugDescription)")
             #expect(output.text.contains("\u{1B}[0;1m") == !colours, "\(term): \(output.text.debugDescription)")
         }

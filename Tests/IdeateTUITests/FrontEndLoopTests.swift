@@ -204,13 +204,13 @@ struct FrontEndLoopTests {
 
     @Test("Events waiting for a slow screen are bounded; queued views merge and keep the wall a newer one left out")
     func eventInboxBounds() {
-        let inbox = EventInbox()
-        for number in 0..<(EventInbox.limit * 3) {
+        let inbox = FrontEndLoop.Inbox<ClientEvent> { ParticipantApp.enqueue($0, into: &$1) }
+        for number in 0..<(FrontEndLoop.eventLimit * 3) {
             inbox.post(.reply(Reply(id: "r\(number)", outcome: .saved(idea: nil, late: false))))
         }
-        let answers = inbox.take()
-        #expect(answers.count == EventInbox.limit)
-        #expect(answers.last == .reply(Reply(id: "r\(EventInbox.limit * 3 - 1)", outcome: .saved(idea: nil, late: false))))
+        let answers = inbox.takeEvents()
+        #expect(answers.count == FrontEndLoop.eventLimit)
+        #expect(answers.last == .reply(Reply(id: "r\(FrontEndLoop.eventLimit * 3 - 1)", outcome: .saved(idea: nil, late: false))))
 
         var withWall = ParticipantView(title: "T", stage: .phase(.vote), round: 1, rounds: 1, prompt: "?", remainingMilliseconds: 9_000,
                                        paused: false, locked: false, votesPerPerson: 3, maxVotesPerIdea: 2)
@@ -221,7 +221,7 @@ struct FrontEndLoopTests {
         newer.remainingMilliseconds = 8_000
         for _ in 0..<5_000 { inbox.post(.view(withWall)) }
         inbox.post(.view(newer))
-        let views = inbox.take()
+        let views = inbox.takeEvents()
         #expect(views.count == 1)
         guard case let .view(merged) = views.first else { Issue.record("no view"); return }
         #expect(merged.remainingMilliseconds == 8_000)

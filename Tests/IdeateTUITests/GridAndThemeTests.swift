@@ -1,6 +1,6 @@
 import Foundation
 import IdeateCore
-import IdeateTUI
+@testable import IdeateTUI
 import Testing
 
 @Suite("Cell grid", .timeLimit(.minutes(2)))
@@ -61,6 +61,33 @@ struct CellGridTests {
         }
         let ticks = (0...9).map { changedCells(String($0), String(($0 + 9) % 10)) }
         #expect(Double(ticks.reduce(0, +)) / Double(ticks.count) <= 7, "\(ticks)")
+    }
+}
+
+@Suite("Frame updates", .timeLimit(.minutes(2)))
+struct FrameUpdateTests {
+    @Test("The first frame and a new size repaint everything; then only the changed columns of changed rows, from a wide character's first half")
+    func spans() {
+        var grid = CellGrid(width: 12, height: 3)
+        grid.put("会議 ok", x: 0, y: 1)
+        let first = FrameUpdate(from: nil, to: grid)
+        #expect(first.repaintsAll)
+        #expect(first.spans.count == 3 && first.spans.allSatisfy { $0.first == 0 && $0.last == 11 })
+        #expect(FrameUpdate(from: CellGrid(width: 10, height: 3), to: grid).repaintsAll, "another size: the screen is unknown")
+        #expect(FrameUpdate(from: grid, to: grid).isEmpty)
+
+        var next = grid
+        next.put("議", x: 2, y: 1, role: .warning)
+        next.put("!", x: 9, y: 2)
+        let update = FrameUpdate(from: grid, to: next)
+        #expect(!update.repaintsAll)
+        #expect(update.spans == [FrameUpdate.Span(y: 1, first: 2, last: 3), FrameUpdate.Span(y: 2, first: 9, last: 9)])
+
+        var wide = grid
+        wide.put("X", x: 1, y: 1)
+        let fromContinuation = FrameUpdate(from: grid, to: wide)
+        #expect(fromContinuation.spans.first?.y == 1)
+        #expect(wide[fromContinuation.spans[0].first, 1].width != 0, "a span never starts on a wide character's second half")
     }
 }
 

@@ -81,9 +81,7 @@ final class ScriptedTerminal: Terminal {
 
     func stop() { remote.screen.withLock { $0.stopped = true } }
 
-    func draw(_ grid: CellGrid) { remote.recordFrame(grid) }
-
-    func invalidate() {}
+    func draw(_ update: FrameUpdate) { remote.recordFrame(update.grid) }
 
     func bell() {}
 

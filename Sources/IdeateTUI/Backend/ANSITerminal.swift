@@ -64,7 +64,6 @@ public final class ANSITerminal: Terminal {
     private let input: Input
     private let theme: Theme
     private let write: @Sendable ([UInt8]) -> Void
-    private var previous: CellGrid?
     private var decoder = KeyDecoder()
     private var isStarted = false
     public let hasColors: Bool
@@ -96,7 +95,6 @@ public final class ANSITerminal: Terminal {
     public func start() {
         guard !isStarted else { return }
         isStarted = true
-        previous = nil
         // Alternate screen, no auto-wrap, hidden cursor, cleared.
         write(Array("\u{1B}[?1049h\u{1B}[?7l\u{1B}[?25l\u{1B}[0m\u{1B}[2J".utf8))
     }
@@ -108,25 +106,19 @@ public final class ANSITerminal: Terminal {
         write(Array("\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l".utf8))
     }
 
-    public func invalidate() { previous = nil }
-
     public func bell() { write([0x07]) }
 
-    public func draw(_ grid: CellGrid) {
+    public func draw(_ update: FrameUpdate) {
+        let grid = update.grid
         var output: [UInt8] = []
-        output.reserveCapacity(previous == nil ? grid.width * grid.height * 2 : 256)
-        if let previous, previous.width != grid.width || previous.height != grid.height { self.previous = nil }
-        if previous == nil { output += Array("\u{1B}[0m\u{1B}[2J".utf8) }
+        output.reserveCapacity(update.repaintsAll ? grid.width * grid.height * 2 : 256)
+        if update.repaintsAll { output += Array("\u{1B}[0m\u{1B}[2J".utf8) }
         var current: StyleRole?
-        for y in 0..<grid.height {
-            guard var first = firstChange(in: y, of: grid) else { continue }
-            let last = lastChange(in: y, of: grid) ?? first
-            // Start on the leading half of a wide character, never on its continuation.
-            while first > 0, grid[first, y].width == 0 { first -= 1 }
-            output += Array("\u{1B}[\(y + 1);\(first + 1)H".utf8)
-            var x = first
-            while x <= last {
-                let cell = grid[x, y]
+        for span in update.spans {
+            output += Array("\u{1B}[\(span.y + 1);\(span.first + 1)H".utf8)
+            var x = span.first
+            while x <= span.last {
+                let cell = grid[x, span.y]
                 if cell.width == 0 {
                     x += 1
                     continue
@@ -139,19 +131,8 @@ public final class ANSITerminal: Terminal {
                 x += Int(cell.width)
             }
         }
-        previous = grid
         guard !output.isEmpty else { return }
         write(output)
-    }
-
-    private func firstChange(in y: Int, of grid: CellGrid) -> Int? {
-        guard let previous else { return 0 }
-        return (0..<grid.width).first { previous[$0, y] != grid[$0, y] }
-    }
-
-    private func lastChange(in y: Int, of grid: CellGrid) -> Int? {
-        guard let previous else { return grid.width - 1 }
-        return (0..<grid.width).last { previous[$0, y] != grid[$0, y] }
     }
 
     /// The escape sequence that sets `role`'s look from scratch.

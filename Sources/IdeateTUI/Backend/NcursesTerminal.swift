@@ -12,7 +12,6 @@ import Synchronization
 /// are read, so unread input never spins a core.
 public final class NcursesTerminal: Terminal {
     private let theme: Theme
-    private var previous: CellGrid?
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     private var isStarted = false
     private let wake: AsyncStream<Void>.Continuation
@@ -50,7 +49,6 @@ public final class NcursesTerminal: Terminal {
             use_default_colors()
         }
         configureStyles()
-        previous = nil
         watchInput()
     }
 
@@ -118,20 +116,17 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// Shows `grid`, sending only what differs from the last frame.
-    public func draw(_ grid: CellGrid) {
+    /// Paints the update's spans; ncurses sends the screen what differs on `doupdate`.
+    public func draw(_ update: FrameUpdate) {
         let window = ideate_stdscr()
-        if let previous, previous.width != grid.width || previous.height != grid.height { self.previous = nil }
-        if previous == nil { werase(window) }
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if let previous, previous[x, y] == cell { continue }
+        if update.repaintsAll { werase(window) }
+        for span in update.spans {
+            for x in span.first...span.last {
+                let cell = update.grid[x, span.y]
                 guard cell.width > 0 else { continue }
-                put(cell, x: x, y: y, window: window)
+                put(cell, x: x, y: span.y, window: window)
             }
         }
-        previous = grid
         wnoutrefresh(window)
         doupdate()
     }
@@ -145,11 +140,6 @@ public final class NcursesTerminal: Terminal {
             let first = [characters[0], 0]
             _ = ideate_put_cell(window, Int32(y), Int32(x), first, style.attr, style.pair)
         }
-    }
-
-    /// Forgets the last frame so the next draw repaints everything (after a resize).
-    public func invalidate() {
-        previous = nil
     }
 
     public func readKeys() -> [Key] {

@@ -1,6 +1,6 @@
 /// Where a front end draws and reads keys: the local terminal through ncurses, a participant's
-/// ssh channel, or the test double. Screens never see it; they render into a ``CellGrid`` and
-/// the loop hands the grid here.
+/// ssh channel, or the test double. Screens never see it; they render into a ``CellGrid``, and
+/// the loop (``FrontEndLoop``) hands over what changed since the last frame.
 ///
 /// The loop owns its terminal (it is not `Sendable`): only ``wakeups`` crosses tasks, telling
 /// the loop that keys may be waiting, which it then reads with ``readKeys()`` without blocking.
@@ -11,10 +11,9 @@ public protocol Terminal: AnyObject {
     func start()
     /// Gives the screen back as it was. Safe to call twice.
     func stop()
-    /// Shows `grid`, sending only what differs from the last frame.
-    func draw(_ grid: CellGrid)
-    /// Forgets the last frame, so the next draw repaints everything.
-    func invalidate()
+    /// Paints what `update` says changed (everything after a clear when it repaints all); the
+    /// loop works out the update, so a terminal keeps no frame of its own.
+    func draw(_ update: FrameUpdate)
     func bell()
     /// Yields when keys may be waiting or the size changed; finishes when the terminal is gone
     /// (the ssh channel closed).

@@ -2,23 +2,25 @@ import Foundation
 import IdeateCore
 import IdeateRuntime
 
-/// The facilitator console's loop: it waits for keys, engine changes and timer ticks on one
-/// ``LoopInbox``, executes what keys ask through the engine, and draws a frame when something
-/// changed. It never ticks the engine: the session runtime owns the session's time. Everything that is kept goes through the engine, so quitting or a crash at any
-/// moment loses nothing. The loop owns its terminal and runs in the task that calls ``run(ticks:)``.
-public final class ConsoleApp {
+/// The facilitator console as a ``FrontEnd``: on each pass of the loop it executes what the
+/// keys ask through the engine and reads the session again; its frame is drawn from that. It
+/// never ticks the engine: the session runtime owns the session's time, and the loop wakes the
+/// console on every committed change, so an idea is drawn on the pass after its commit.
+/// Everything that is kept goes through the engine, so quitting or a crash at any moment loses
+/// nothing.
+public final class ConsoleApp: FrontEnd {
+    public typealias Event = Void
+
     private let engine: any WorkshopEngine
     private let clock: any SessionClock
     private let terminal: any Terminal
     private var context: ConsoleContext
     private let onFinish: @Sendable (SessionState) async -> FinishOutcome?
     private var model = ConsoleModel()
+    private var state: SessionState?
+    private var finishedHandled = false
     private var statusShownAt: Instant?
-    private var lastFrameSecond: Int64 = -1
     private var lastRemaining: Int64?
-    private var needsFrame = true
-    /// The state revision last drawn: ideas from participants are drawn within one loop pass.
-    private var drawnRevision = -1
     private var seenFailedCommits = 0
     private var lastStorageFailureAt: Instant?
 
@@ -40,58 +42,42 @@ public final class ConsoleApp {
     /// - Parameter ticks: the countdown's redraws (every whole second in the app, by hand in
     ///   tests). They only redraw: the session runtime moves the session's time, not the console.
     public func run(ticks: some AsyncSequence<Void, Never> & Sendable) async {
-        terminal.start()
-        defer { terminal.stop() }
-        let inbox = LoopInbox()
-        let feeds = [
-            inbox.forward(terminal.wakeups, as: .keys, whenFinished: .hangup),
-            inbox.forward(engine.changes(), as: .changed),
-            inbox.forward(ticks, as: .tick),
-        ]
-        defer { for feed in feeds { feed.cancel() } }
-        var finishedHandled = await engine.currentState().stage == .finished
-        var reasons: LoopInbox.Reasons = .tick
-        while !reasons.contains(.hangup) {
-            let now = clock.now
-            var state = await engine.currentState()
-            let problem = storageWarning(await engine.storageHealth(), now: now)
-            if problem != context.storageProblem {
-                context.storageProblem = problem
-                needsFrame = true
+        finishedHandled = await engine.currentState().stage == .finished
+        await FrontEndLoop.run(self, on: terminal, clock: clock, events: engine.changes(), ticks: ticks)
+    }
+
+    /// Changes only say "read the session again": one waiting is as good as many.
+    public static func enqueue(_ event: Void, into queued: inout [Void]) {
+        if queued.isEmpty { queued.append(event) }
+    }
+
+    public func update(keys: [Key], events: [Void], now: Instant) async -> Bool {
+        var state = await engine.currentState()
+        context.storageProblem = storageWarning(await engine.storageHealth(), now: now)
+        expireStatus(now: now)
+        ringBellIfDue(state: state, now: now)
+        for key in keys {
+            for action in model.handle(key, state: state, now: now) {
+                if action == .quit { return false }
+                await perform(action, now: now)
             }
-            expireStatus(now: now)
-            ringBellIfDue(state: state, now: now)
-            for key in terminal.readKeys() {
-                if key == .resize { terminal.invalidate() }
-                let actions = model.handle(key, state: state, now: now)
-                needsFrame = true
-                for action in actions {
-                    if action == .quit { return }
-                    await perform(action, now: now)
-                }
-                state = await engine.currentState()
-            }
-            // The minutes are written before the end screen is first drawn, so it says where
-            // they are (or why not) from its first frame.
-            if state.stage == .finished, !finishedHandled {
-                finishedHandled = true
-                let outcome = await onFinish(state)
-                context.minutes = outcome?.minutes
-                context.portfolio = outcome?.portfolio
-                needsFrame = true
-            }
-            let second = now.millisecondsSince1970 / 1000
-            if needsFrame || second != lastFrameSecond || state.revision != drawnRevision {
-                let size = terminal.size
-                terminal.draw(ConsoleView.render(state: state, model: &model, context: context, now: now,
-                                                 width: size.width, height: size.height))
-                lastFrameSecond = second
-                drawnRevision = state.revision
-                needsFrame = false
-            }
-            guard let next = await inbox.next() else { return }
-            reasons = next
+            state = await engine.currentState()
         }
+        // The minutes are written before the end screen is first drawn, so it says where
+        // they are (or why not) from its first frame.
+        if state.stage == .finished, !finishedHandled {
+            finishedHandled = true
+            let outcome = await onFinish(state)
+            context.minutes = outcome?.minutes
+            context.portfolio = outcome?.portfolio
+        }
+        self.state = state
+        return true
+    }
+
+    public func frame(size: TerminalSize, now: Instant) -> CellGrid {
+        guard let state else { return CellGrid(width: size.width, height: size.height) }
+        return ConsoleView.render(state: state, model: &model, context: context, now: now, width: size.width, height: size.height)
     }
 
     private func perform(_ action: ConsoleAction, now: Instant) async {
@@ -149,7 +135,6 @@ public final class ConsoleApp {
         if let shown = statusShownAt, now.milliseconds(since: shown) > 6000 {
             model.status = nil
             statusShownAt = nil
-            needsFrame = true
         }
     }
 

@@ -1,9 +1,12 @@
 import IdeateCore
+import IdeateRuntime
 
-/// The follow-up screen's loop: it waits for keys on one ``LoopInbox``, performs what they ask
-/// through the ``PortfolioEngine``, reads the portfolio again and draws. A change is shown only
-/// after the engine has kept it, so what the screen says is what the file holds.
-public final class FollowupApp {
+/// The follow-up screen as a ``FrontEnd``: keys perform what they ask through the
+/// ``PortfolioEngine``, the portfolio is read again, and the frame is drawn from it. A change is
+/// shown only after the engine has kept it, so what the screen says is what the file holds.
+public final class FollowupApp: FrontEnd {
+    public typealias Event = Never
+
     private let engine: any PortfolioEngine
     private let today: CalendarDate
     private let terminal: any Terminal
@@ -28,42 +31,39 @@ public final class FollowupApp {
     /// Runs until q on the list, Ctrl-C, a closed terminal or the task's cancellation; the
     /// terminal is restored on every path.
     public func run() async {
-        terminal.start()
-        defer { terminal.stop() }
-        let inbox = LoopInbox()
-        let keys = inbox.forward(terminal.wakeups, as: .keys, whenFinished: .hangup)
-        defer { keys.cancel() }
-        draw()
-        while let reasons = await inbox.next(), !reasons.contains(.hangup) {
-            for key in terminal.readKeys() {
-                if key == .resize { terminal.invalidate() }
-                for action in model.handle(key, agenda: agenda) {
-                    guard case let .perform(edit, note, done, reopening) = action else { return }
-                    perform(edit, note: note, done: done, reopening: reopening)
-                }
-            }
-            draw()
-        }
+        let nothing = AsyncStream<Never> { $0.finish() }
+        let noTicks = AsyncStream<Void> { $0.finish() }
+        await FrontEndLoop.run(self, on: terminal, clock: SystemClock(), events: nothing, ticks: noTicks)
     }
 
-    private func draw() {
-        let size = terminal.size
-        var shown: [HistoryEntry] = []
-        if model.isOpen, agenda.entries.indices.contains(model.cursor) {
-            let subject = agenda.entries[model.cursor].item.subject
-            if let history, history.subject == subject {
-                shown = history.entries
-            } else {
-                do {
-                    shown = try engine.history(of: subject)
-                    history = (subject, shown)
-                } catch {
-                    model.status = ConsoleModel.Status(text: "The history could not be read: \(error)", isProblem: true)
-                }
+    public func update(keys: [Key], events: [Never], now: Instant) async -> Bool {
+        for key in keys {
+            for action in model.handle(key, agenda: agenda) {
+                guard case let .perform(edit, note, done, reopening) = action else { return false }
+                perform(edit, note: note, done: done, reopening: reopening)
             }
         }
-        terminal.draw(FollowupScreen.render(agenda: agenda, model: &model, history: shown, portfolioPath: portfolioPath,
-                                            width: size.width, height: size.height))
+        readHistoryIfOpened()
+        return true
+    }
+
+    public func frame(size: TerminalSize, now: Instant) -> CellGrid {
+        let shown = model.isOpen ? history?.entries ?? [] : []
+        return FollowupScreen.render(agenda: agenda, model: &model, history: shown, portfolioPath: portfolioPath,
+                                     width: size.width, height: size.height)
+    }
+
+    /// Reads the open item's history when another item opened or after a change.
+    private func readHistoryIfOpened() {
+        guard model.isOpen, agenda.entries.indices.contains(model.cursor) else { return }
+        let subject = agenda.entries[model.cursor].item.subject
+        guard history?.subject != subject else { return }
+        do {
+            history = (subject, try engine.history(of: subject))
+        } catch {
+            history = (subject, [])
+            model.status = ConsoleModel.Status(text: "The history could not be read: \(error)", isProblem: true)
+        }
     }
 
     private func perform(_ edit: PortfolioEdit, note: String, done: String, reopening: FollowupModel.Overlay?) {
