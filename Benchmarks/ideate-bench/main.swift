@@ -147,16 +147,17 @@ func ideationWithIdeas(_ count: Int) async throws -> (InMemoryEngine, Instant) {
 let (wallEngine, wallNow) = try await ideationWithIdeas(10_000)
 let wallState = await wallEngine.currentState()
 var consoleModel = ConsoleModel()
+consoleModel.settle(for: wallState)
 let context = ConsoleContext()
 let frameTop = medianSeconds(repetitions: 200) {
-    _ = ConsoleView.render(state: wallState, model: &consoleModel, context: context, now: wallNow, width: 120, height: 36)
+    _ = ConsoleView.render(state: wallState, model: consoleModel, context: context, now: wallNow, width: 120, height: 36)
 }
 figures.append(Figure(name: "console frame, 10,000 ideas on the wall, 120×36 (top)", value: String(format: "%.3f ms", frameTop * 1000),
                       target: "≤ 1 ms", met: frameTop <= 0.001))
 consoleModel.cursorVisible = true
 consoleModel.cursor = 5_000
 let frameMiddle = medianSeconds(repetitions: 200) {
-    _ = ConsoleView.render(state: wallState, model: &consoleModel, context: context, now: wallNow, width: 120, height: 36)
+    consoleModel.scroll = ConsoleView.render(state: wallState, model: consoleModel, context: context, now: wallNow, width: 120, height: 36).scroll
 }
 figures.append(Figure(name: "console frame, 10,000 ideas, scrolled to the middle", value: String(format: "%.3f ms", frameMiddle * 1000),
                       target: "≤ 1 ms", met: frameMiddle <= 0.001))
@@ -170,7 +171,8 @@ func consoleFrames(seconds: Double) async -> (median: Double, p99: Double) {
     while Date() < end {
         let start = DispatchTime.now().uptimeNanoseconds
         let state = await wallEngine.currentState()
-        _ = ConsoleView.render(state: state, model: &model, context: context, now: wallNow, width: 120, height: 36)
+        model.settle(for: state)
+        model.scroll = ConsoleView.render(state: state, model: model, context: context, now: wallNow, width: 120, height: 36).scroll
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         try? await SystemClock().sleep(for: .milliseconds(25))
     }

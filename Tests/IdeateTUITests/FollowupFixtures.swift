@@ -63,8 +63,9 @@ enum FollowupFixtures {
         var model = model
         let portfolio = try portfolio()
         let agenda = FollowupAgenda(portfolio, today: today)
+        model.settle(on: agenda)
         let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
-        return FollowupScreen.render(agenda: agenda, model: &model, history: portfolio.history.filter { $0.subject == chosen },
-                                     portfolioPath: "sessions/portfolio.sqlite", width: width, height: height)
+        return FollowupScreen.render(agenda: agenda, model: model, history: portfolio.history.filter { $0.subject == chosen },
+                                     portfolioPath: "sessions/portfolio.sqlite", width: width, height: height).grid
     }
 }

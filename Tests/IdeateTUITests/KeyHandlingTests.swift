@@ -151,3 +151,29 @@ struct RoomLockKeyTests {
         #expect(open == [.perform([ConsoleAction.Step(.unlockRoom)], done: "Room open: new participants can join.")])
     }
 }
+
+@Suite("Console list scrolling", .timeLimit(.minutes(2)))
+struct ConsoleScrollingTests {
+    @Test("The view changes nothing: the same model gives the same frame; the list stays where it was drawn while the cursor moves inside it")
+    func listStaysPut() throws {
+        var session = TestSession(plan: TestSession.plan())
+        let tokens = try session.join(40)
+        try session.facilitator(.advance)
+        for (number, token) in tokens.enumerated() { _ = try session.submit("Idea number \(number)", by: token) }
+        try session.advance(to: .group)
+        var model = ConsoleModel()
+        model.settle(for: session.state)
+        model.cursor = 30
+        func render() -> ConsoleFrame {
+            ConsoleView.render(state: session.state, model: model, context: ScreenFixtures.context, now: session.now, width: 80, height: 24)
+        }
+        let first = render()
+        #expect(first.scroll > 0, "the cursor's row is below the first screenful")
+        #expect(render().grid == first.grid)
+        model.scroll = first.scroll
+        model.cursor = 29
+        #expect(render().scroll == first.scroll, "moving up inside the list does not scroll it")
+        model.cursor = first.scroll - 1
+        #expect(render().scroll == first.scroll - 1, "leaving it at the top scrolls one row")
+    }
+}

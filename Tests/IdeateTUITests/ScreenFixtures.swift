@@ -105,6 +105,7 @@ enum ScreenFixtures {
     static func render(_ session: TestSession, model: ConsoleModel = ConsoleModel(), width: Int, height: Int,
                        context: ConsoleContext = context) -> CellGrid {
         var model = model
-        return ConsoleView.render(state: session.state, model: &model, context: context, now: session.now, width: width, height: height)
+        model.settle(for: session.state)
+        return ConsoleView.render(state: session.state, model: model, context: context, now: session.now, width: width, height: height).grid
     }
 }

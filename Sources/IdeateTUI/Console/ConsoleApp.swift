@@ -18,6 +18,8 @@ public final class ConsoleApp: FrontEnd {
     private let onFinish: @Sendable (SessionState) async -> FinishOutcome?
     private var model = ConsoleModel()
     private var state: SessionState?
+    /// The list's first row in the last frame drawn, taken into the model on the next pass.
+    private var drawnScroll: Int?
     private var finishedHandled = false
     private var statusShownAt: Instant?
     private var lastRemaining: Int64?
@@ -52,6 +54,8 @@ public final class ConsoleApp: FrontEnd {
     }
 
     public func update(keys: [Key], events: [Void], now: Instant) async -> Bool {
+        if let drawnScroll { model.scroll = drawnScroll }
+        drawnScroll = nil
         var state = await engine.currentState()
         context.storageProblem = storageWarning(await engine.storageHealth(), now: now)
         expireStatus(now: now)
@@ -71,13 +75,16 @@ public final class ConsoleApp: FrontEnd {
             context.minutes = outcome?.minutes
             context.portfolio = outcome?.portfolio
         }
+        model.settle(for: state)
         self.state = state
         return true
     }
 
     public func frame(size: TerminalSize, now: Instant) -> CellGrid {
         guard let state else { return CellGrid(width: size.width, height: size.height) }
-        return ConsoleView.render(state: state, model: &model, context: context, now: now, width: size.width, height: size.height)
+        let frame = ConsoleView.render(state: state, model: model, context: context, now: now, width: size.width, height: size.height)
+        drawnScroll = frame.scroll
+        return frame.grid
     }
 
     private func perform(_ action: ConsoleAction, now: Instant) async {

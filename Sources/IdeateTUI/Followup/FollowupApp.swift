@@ -13,6 +13,9 @@ public final class FollowupApp: FrontEnd {
     private let portfolioPath: String
     private var agenda: FollowupAgenda
     private var model = FollowupModel()
+    /// Where the list and the opened item were drawn from in the last frame, taken into the
+    /// model on the next pass.
+    private var drawn: (scroll: Int, detailScroll: Int)?
     /// The open item's history as last read: read again when another item opens or after a
     /// change, not for every key typed while it is open.
     private var history: (subject: PortfolioSubject, entries: [HistoryEntry])?
@@ -37,20 +40,26 @@ public final class FollowupApp: FrontEnd {
     }
 
     public func update(keys: [Key], events: [Never], now: Instant) async -> Bool {
+        if let drawn { (model.scroll, model.detailScroll) = drawn }
+        drawn = nil
+        model.settle(on: agenda)
         for key in keys {
             for action in model.handle(key, agenda: agenda) {
                 guard case let .perform(edit, note, done, reopening) = action else { return false }
                 perform(edit, note: note, done: done, reopening: reopening)
             }
         }
+        model.settle(on: agenda)
         readHistoryIfOpened()
         return true
     }
 
     public func frame(size: TerminalSize, now: Instant) -> CellGrid {
         let shown = model.isOpen ? history?.entries ?? [] : []
-        return FollowupScreen.render(agenda: agenda, model: &model, history: shown, portfolioPath: portfolioPath,
-                                     width: size.width, height: size.height)
+        let frame = FollowupScreen.render(agenda: agenda, model: model, history: shown, portfolioPath: portfolioPath,
+                                          width: size.width, height: size.height)
+        drawn = (frame.scroll, frame.detailScroll)
+        return frame.grid
     }
 
     /// Reads the open item's history when another item opened or after a change.

@@ -31,10 +31,11 @@ enum FollowupDetail {
         }
     }
 
-    /// Draws the item from its `scroll`-th row on (kept within what there is to show).
+    /// Draws the item from its `scroll`-th row on (kept within what there is to show), and
+    /// returns the row it drew from.
     static func draw(
-        _ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, history: [HistoryEntry], scroll: inout Int, y top: Int, height: Int
-    ) {
+        _ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, history: [HistoryEntry], scroll: Int, y top: Int, height: Int
+    ) -> Int {
         let width = grid.width - 4
         var lines: [(label: String, text: String, role: StyleRole)] = []
         let item = entry.item
@@ -72,7 +73,7 @@ enum FollowupDetail {
             let wrapped = TextLayout.wrap(line.text, width: line.label.isEmpty ? width : width - labelWidth)
             rows += (wrapped.isEmpty ? [""] : wrapped).enumerated().map { ($0.offset == 0 ? line.label : "", $0.element, line.role) }
         }
-        scroll = min(max(0, scroll), max(0, rows.count - height))
+        let scroll = min(max(0, scroll), max(0, rows.count - height))
         for (offset, row) in rows.dropFirst(scroll).prefix(height).enumerated() {
             let y = top + offset
             if !row.label.isEmpty { grid.put(row.label, x: 2, y: y, role: row.role == .heading ? .heading : .muted) }
@@ -81,6 +82,7 @@ enum FollowupDetail {
         }
         if scroll > 0 { grid.put("▲ PgUp", x: grid.width - 8, y: top, role: .muted) }
         if scroll + height < rows.count { grid.put("▼ PgDn", x: grid.width - 8, y: top + height - 1, role: .muted) }
+        return scroll
     }
 
     private static func origin(_ run: RunIdentity?, round: Int?, agenda: FollowupAgenda) -> [(label: String, text: String, role: StyleRole)] {

@@ -22,6 +22,11 @@ public struct FollowupModel: Equatable, Sendable {
     public var status: ConsoleModel.Status?
 
     public init() {}
+
+    /// Keeps the cursor on an entry of `agenda` (after a change removed the last one, say).
+    public mutating func settle(on agenda: FollowupAgenda) {
+        cursor = min(cursor, max(0, agenda.entries.count - 1))
+    }
 }
 
 /// What the follow-up screen asks its app to do after a key.

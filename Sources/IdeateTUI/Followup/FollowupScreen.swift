@@ -4,27 +4,30 @@ import IdeateCore
 /// a frame of cells out. The list draws only the rows that show, so its cost grows with the
 /// terminal, not with the portfolio.
 public enum FollowupScreen {
-    /// The frame at `width`×`height`; `model.scroll` is kept in step with the cursor.
+    /// The frame at `width`×`height` for a model whose cursor is on the agenda
+    /// (``FollowupModel/settle(on:)``), with where its list and opened item were drawn from.
     /// - Parameter history: the chosen item's history, shown when it is opened.
     public static func render(
-        agenda: FollowupAgenda, model: inout FollowupModel, history: [HistoryEntry] = [], portfolioPath: String, width: Int, height: Int
-    ) -> CellGrid {
+        agenda: FollowupAgenda, model: FollowupModel, history: [HistoryEntry] = [], portfolioPath: String, width: Int, height: Int
+    ) -> FollowupFrame {
+        var frame = FollowupFrame(grid: CellGrid(width: width, height: height), scroll: model.scroll, detailScroll: model.detailScroll)
         guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
-            return ScreenFrame.tooSmall(width: width, height: height)
+            frame.grid = ScreenFrame.tooSmall(width: width, height: height)
+            return frame
         }
-        model.cursor = min(model.cursor, max(0, agenda.entries.count - 1))
         let selected = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor] : nil
         var grid = CellGrid(width: width, height: height)
         drawHeader(&grid, agenda: agenda, path: portfolioPath)
         grid.put(summary(agenda), x: 2, y: 2, role: .muted, maxWidth: width - 4)
         let body = (y: 4, height: height - 6)
         if let selected, model.isOpen {
-            FollowupDetail.draw(&grid, entry: selected, agenda: agenda, history: history, scroll: &model.detailScroll, y: body.y, height: body.height)
+            frame.detailScroll = FollowupDetail.draw(&grid, entry: selected, agenda: agenda, history: history, scroll: model.detailScroll,
+                                                     y: body.y, height: body.height)
         } else if agenda.entries.isEmpty {
             grid.put("Nothing to follow up yet: a finished workshop adds its experiments, action items and ideas.",
                      x: 2, y: body.y, role: .muted, maxWidth: width - 4)
         } else {
-            drawList(&grid, agenda: agenda, model: &model, y: body.y, height: body.height)
+            frame.scroll = drawList(&grid, agenda: agenda, model: model, y: body.y, height: body.height)
         }
         if let status = model.status {
             grid.put(" " + status.text, x: 0, y: height - 2, role: status.isProblem ? .warning : .success, maxWidth: width)
@@ -35,7 +38,8 @@ public enum FollowupScreen {
         case let .form(form): FollowupOverlays.form(&grid, form: form, today: agenda.today)
         case nil: break
         }
-        return grid
+        frame.grid = grid
+        return frame
     }
 
     private static func drawHeader(_ grid: inout CellGrid, agenda: FollowupAgenda, path: String) {
@@ -51,11 +55,11 @@ public enum FollowupScreen {
         return "\(stages) · \(agenda.openActionItems) open action items · \(agenda.backlogCount) backlog ideas"
     }
 
-    private static func drawList(_ grid: inout CellGrid, agenda: FollowupAgenda, model: inout FollowupModel, y: Int, height: Int) {
+    private static func drawList(_ grid: inout CellGrid, agenda: FollowupAgenda, model: FollowupModel, y: Int, height: Int) -> Int {
         let entries = agenda.entries
         func startsSection(_ index: Int) -> Bool { index == 0 || entries[index - 1].section != entries[index].section }
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: height)
-        list.draw(&grid, count: entries.count, cursor: model.cursor, scroll: &model.scroll,
+        return list.draw(&grid, count: entries.count, cursor: model.cursor, scroll: model.scroll,
                   itemHeight: { startsSection($0) ? ($0 == 0 ? 1 : 2) + 1 : 1 }) { grid, index, x, rowY, selected in
             var row = rowY
             if startsSection(index) {
@@ -96,4 +100,12 @@ public enum FollowupScreen {
         hints.append(.init(key: "u", action: "undo"))
         return hints + [.init(key: "?", action: "help"), .init(key: "q", action: isOpen ? "back" : "quit")]
     }
+}
+
+/// One frame of the follow-up screen, with where its list and the opened item were drawn
+/// from: the screen keeps those in its model, so they stay put until the cursor leaves them.
+public struct FollowupFrame: Sendable {
+    public var grid: CellGrid
+    public var scroll: Int
+    public var detailScroll: Int
 }

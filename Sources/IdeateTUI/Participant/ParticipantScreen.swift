@@ -132,9 +132,8 @@ public enum ParticipantScreen {
     /// A list of (text, right-hand note) rows, scrolled to keep the cursor visible.
     private static func drawList(_ grid: inout CellGrid, items: [(String, String)], model: ParticipantModel, y: Int) {
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y)
-        var scroll = 0
         let noteWidth = 16
-        list.draw(&grid, count: items.count, cursor: model.cursor, scroll: &scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+        list.draw(&grid, count: items.count, cursor: model.cursor, scroll: 0, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             if selected { grid.fill(x: x, y: y, width: list.width, height: 1, role: .selection) }
             grid.put(items[index].0, x: x, y: y, role: selected ? .selection : .text, maxWidth: list.width - noteWidth - 2)
             grid.put(items[index].1, x: x + list.width - noteWidth, y: y, role: selected ? .selection : .accent, maxWidth: noteWidth)

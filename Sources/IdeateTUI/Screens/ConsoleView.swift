@@ -1,19 +1,19 @@
 import IdeateCore
 
-/// The facilitator console as a function of the session: state in, a frame of cells out.
-/// Nothing here touches a terminal; the backend draws the frame.
+/// The facilitator console as a function of the session: state and the console's model in, a
+/// frame of cells out. Nothing here touches a terminal or changes the model; the loop draws the
+/// frame, and the console keeps the list's first row as drawn (``ConsoleFrame/scroll``).
 public enum ConsoleView {
-    /// The frame for `state` at `width`×`height`. `model.scroll` is kept in step with the cursor.
+    /// The frame for `state` at `width`×`height`, for a model already settled on the state
+    /// (``ConsoleModel/settle(for:)``).
     public static func render(
-        state: SessionState, model: inout ConsoleModel, context: ConsoleContext, now: Instant, width: Int, height: Int
-    ) -> CellGrid {
+        state: SessionState, model: ConsoleModel, context: ConsoleContext, now: Instant, width: Int, height: Int
+    ) -> ConsoleFrame {
         guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
-            return ScreenFrame.tooSmall(width: width, height: height)
+            return ConsoleFrame(grid: ScreenFrame.tooSmall(width: width, height: height), scroll: model.scroll)
         }
-        model.follow(state)
-        let count = ConsoleLists.ideas(for: state, model: model).count
-        model.cursor = min(model.cursor, max(0, count - 1))
         var grid = CellGrid(width: width, height: height)
+        var scroll = model.scroll
         ScreenFrame.drawHeader(&grid, state: state, context: context)
         switch state.stage {
         case .lobby:
@@ -25,17 +25,24 @@ public enum ConsoleView {
         case .finished:
             EndScreen.draw(&grid, state: state, context: context)
         case .running(_, .ideate), .running(_, .build):
-            IdeaFlowScreen.draw(&grid, state: state, model: &model, now: now)
+            scroll = IdeaFlowScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .group):
-            GroupScreen.draw(&grid, state: state, model: &model, now: now)
+            scroll = GroupScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .vote) where !state.isLocked:
-            VoteScreen.draw(&grid, state: state, model: &model, now: now)
+            scroll = VoteScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .vote), .running(_, .review):
-            ResultsScreen.draw(&grid, state: state, model: &model)
+            scroll = ResultsScreen.draw(&grid, state: state, model: model)
         }
         ScreenFrame.drawStatus(&grid, model: model, state: state, context: context)
         ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state, model: model))
         if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state, model: model) }
-        return grid
+        return ConsoleFrame(grid: grid, scroll: scroll)
     }
+}
+
+/// One frame of the console, and the first row of its list as drawn: the console keeps that in
+/// its model, so the list stays where it was until the cursor leaves it.
+public struct ConsoleFrame: Sendable {
+    public let grid: CellGrid
+    public let scroll: Int
 }

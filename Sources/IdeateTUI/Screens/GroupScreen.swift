@@ -3,7 +3,8 @@ import IdeateCore
 /// Grouping: the facilitator merges duplicates, names clusters, parks off-topic ideas and
 /// hides what needs moderation, all with the keyboard and all undoable.
 enum GroupScreen {
-    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
+    /// Returns the list's first row as drawn (the screen keeps it for the next frame).
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
         let round = state.displayRound
         grid.put(state.plan.rounds[round].prompt, x: 2, y: 2, role: .prompt, maxWidth: grid.width - 4)
         var info = "Space mark · m merge marked into this · c name cluster · r rename · k park · h hide · s split · u undo"
@@ -22,10 +23,10 @@ enum GroupScreen {
         let ids = ConsoleLists.ideas(for: state, model: model)
         if ids.isEmpty {
             grid.put("No ideas to group.", x: 2, y: y + 2, role: .muted)
-            return
+            return model.scroll
         }
         let list = ScrollingList(x: 2, y: y + 1, width: grid.width - 4, height: grid.height - 3 - y)
-        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+        return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             guard let idea = state.ideas[ids[index]] else { return }
             let isMarked = model.marked.contains(idea.id)
             let merged = state.ideasMerged(into: idea.id).count

@@ -4,7 +4,8 @@ import IdeateCore
 /// Ideate and build: the question, the countdown, and the wall filling in batches. No author,
 /// no arrival time, no vote anywhere on this screen.
 enum IdeaFlowScreen {
-    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
+    /// Returns the list's first row as drawn (the screen keeps it for the next frame).
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
         let round = state.displayRound
         var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
         let wallCount = state.wallIdeaIDs(round: round).count
@@ -27,7 +28,7 @@ enum IdeaFlowScreen {
         if ids.isEmpty {
             let hint = model.searchQuery.isEmpty ? "Ideas appear here in shuffled batches. Nobody sees who wrote what." : "No idea matches the search."
             grid.put(hint, x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
-            return
+            return model.scroll
         }
         var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
         list.showsCursor = model.cursorVisible
@@ -40,7 +41,7 @@ enum IdeaFlowScreen {
             wrapped[index] = lines
             return lines
         }
-        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll,
+        return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll,
                   itemHeight: { max(1, lines($0).count) }) { grid, index, x, y, selected in
             guard let idea = state.ideas[ids[index]] else { return }
             let lines = lines(index)

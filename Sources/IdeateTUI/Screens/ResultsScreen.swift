@@ -3,7 +3,8 @@ import IdeateCore
 /// After the vote: ideas ranked with bars and counts, the shortlist marked with ★. In review
 /// and at the end, each shortlisted idea also says whether its experiment is recorded.
 enum ResultsScreen {
-    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel) {
+    /// Returns the list's first row as drawn (the screen keeps it for the next frame).
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel) -> Int {
         let round = state.displayRound
         let results = state.results(round: round) ?? []
         let shortlist = Set(state.shortlist(round: round).map(\.idea.id))
@@ -19,7 +20,7 @@ enum ResultsScreen {
         let statusWidth = reviewing ? 14 : 0
         let textWidth = grid.width - 4 - 8 - barWidth - 6 - statusWidth
         let list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
-        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+        return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             guard let idea = state.ideas[ids[index]] else { return }
             let isShortlisted = shortlist.contains(idea.id)
             let count = votes[idea.id] ?? 0

@@ -10,13 +10,17 @@ struct ScrollingList {
 
     var columnWidth: Int { (width - (columns - 1) * 2) / columns }
 
-    /// Draws items `0..<count`. `itemHeight` gives each item's lines; `drawItem` draws one at
-    /// (x, y) in `columnWidth` columns. `scroll` (in rows of items) is adjusted and returned.
+    /// Draws items `0..<count` from `scroll` (in rows of items), moved as little as it takes
+    /// to show the cursor, and returns the row it drew from: the screen keeps it for the next
+    /// frame. `itemHeight` gives each item's lines; `drawItem` draws one at (x, y) in
+    /// `columnWidth` columns.
+    @discardableResult
     func draw(
-        _ grid: inout CellGrid, count: Int, cursor: Int, scroll: inout Int,
+        _ grid: inout CellGrid, count: Int, cursor: Int, scroll: Int,
         itemHeight: (Int) -> Int, drawItem: (inout CellGrid, _ index: Int, _ x: Int, _ y: Int, _ selected: Bool) -> Void
-    ) {
-        guard count > 0, height > 0 else { return }
+    ) -> Int {
+        guard count > 0, height > 0 else { return scroll }
+        var scroll = scroll
         let slots = (count + columns - 1) / columns
         var known: [Int: Int] = [:]
         func slotHeight(_ slot: Int) -> Int {
@@ -58,5 +62,6 @@ struct ScrollingList {
             let text = "▼ \(hiddenBelow) more"
             grid.put(text, x: x + width - DisplayWidth.of(text), y: y + height - 1, role: .muted)
         }
+        return scroll
     }
 }

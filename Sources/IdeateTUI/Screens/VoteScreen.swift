@@ -2,7 +2,8 @@ import IdeateCore
 
 /// The vote: the countdown and how many have voted. Tallies stay hidden until it closes.
 enum VoteScreen {
-    static func draw(_ grid: inout CellGrid, state: SessionState, model: inout ConsoleModel, now: Instant) {
+    /// Returns the list's first row as drawn (the screen keeps it for the next frame).
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
         let round = state.displayRound
         var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
         let voters = state.voterCount(round: round)
@@ -16,7 +17,7 @@ enum VoteScreen {
         y += BigDigits.height + 1
         let ids = ConsoleLists.ideas(for: state, model: model)
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
-        list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: &model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
+        return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             let number = String(index + 1)
             grid.put(number, x: x, y: y, role: .accent)
             grid.put(state.ideas[ids[index]]?.text ?? "", x: x + number.count + 1, y: y, role: selected ? .selection : .text,
