@@ -66,8 +66,9 @@ struct SSHEndToEndTests {
         #expect(colours.contains("\u{1B}["), "the theme's colours reach an xterm over ssh")
 
         try alice.resize(width: 100, height: 30)
-        let wide = try alice.waitFor("Round 1/1")
-        #expect(wide.split(separator: "\n").first.map { $0.count > 80 } == true, "the screen was redrawn at the new width")
+        try alice.waitUntil("redrawn at the new width") { screen in
+            screen.contains("Round 1/1") && screen.split(separator: "\n").first.map { $0.count > 80 } == true
+        }
 
         try alice.press("Escape")
         try alice.waitFor("Leave the workshop?")

@@ -39,10 +39,15 @@ struct TerminalSafetyTests {
         let consoleBytes = run + ".console.bytes", joinBytes = run + ".join.bytes", sshBytes = run + ".ssh.bytes"
         let hostKey = run + ".host_key", knownHosts = run + ".known_hosts"
         defer {
-            for file in [consoleBytes, joinBytes, sshBytes, hostKey, knownHosts] { try? FileManager.default.removeItem(atPath: file) }
+            for file in [consoleBytes, joinBytes, sshBytes, hostKey, knownHosts, run + ".plan.yaml"] { try? FileManager.default.removeItem(atPath: file) }
         }
+        // Phases long enough that a busy machine never ends one before the test does.
+        let plan = run + ".plan.yaml"
+        try String(contentsOfFile: IdeateProcess.projectFolder.path + "/Benchmarks/load-test.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "ideate: 40s", with: "ideate: 10m").replacingOccurrences(of: "vote: 30s", with: "vote: 10m")
+            .write(toFile: plan, atomically: true, encoding: .utf8)
         let binary = IdeateProcess.binary.path
-        let console = try TmuxSession("\(binary) run Benchmarks/load-test.yaml --run \(run) --port \(port) --ssh-port \(sshPort) --ssh-host-key \(hostKey) --web-port 0 --code SAFE42 --portfolio \(ConsoleEndToEndTests.portfolio(besideRun: run))")
+        let console = try TmuxSession("\(binary) run \(plan) --run \(run) --port \(port) --ssh-port \(sshPort) --ssh-host-key \(hostKey) --web-port 0 --code SAFE42 --portfolio \(ConsoleEndToEndTests.portfolio(besideRun: run))")
         try console.tmux(["pipe-pane", "-o", "-t", "t", "cat >> '\(consoleBytes)'"], capturingOutput: false)
         try console.waitFor("Press n to start the first round.")
         let viewer = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code SAFE42", width: 100, height: 30)

@@ -64,6 +64,21 @@ final class TmuxSession {
         throw TmuxTimeout()
     }
 
+    /// Waits until the screen satisfies `condition` (`what` names it in a failure).
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        Issue.record("never \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxTimeout()
+    }
+
     /// Waits until `text` is gone from the screen.
     func waitUntilGone(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)

@@ -10,7 +10,7 @@ import NIOConcurrencyHelpers
 /// make the server stop reading that peer's requests (the reader waits in ``waitForRoom()``),
 /// a view replaces the one not yet sent (only the newest matters), and a peer that leaves what
 /// was sent unread past the stall deadline is cut off (``cutOffWhenStalled(after:)``, which
-/// sleeps on the session clock until the deadline and is woken when bytes start to wait).
+/// sleeps on the session clock until the deadline and is woken when bytes find the channel full).
 ///
 /// What is queued is handed to the channel on its event loop, while the channel is writable
 /// (NIO's own buffer stays below its high-water mark); when it becomes writable again
@@ -45,7 +45,8 @@ final class WireConnection: ParticipantHub.Connection {
     private let backlogLimit: Int
     private let clock: any SessionClock
     private let state: NIOLockedValueBox<State>
-    /// Rung when bytes start to wait (nothing was queued before), for the stall watch.
+    /// Rung when queued bytes find the channel full (the peer is not reading), for the stall
+    /// watch; never on the usual path, where the channel takes them at once.
     private let startedWaiting = Wakeup()
 
     init(channel: any Channel, backlogLimit: Int, clock: any SessionClock) {
@@ -60,9 +61,8 @@ final class WireConnection: ParticipantHub.Connection {
     func send(_ message: ServerMessage) {
         let line = message.encodedLine()
         let isView = if case .view = message { true } else { false }
-        let (schedule, startsWaiting) = state.withLockedValue { state -> (Bool, Bool) in
-            guard !state.closing else { return (false, false) }
-            let wasEmpty = state.unsentBytes == 0
+        let schedule = state.withLockedValue { state -> Bool in
+            guard !state.closing else { return false }
             if isView {
                 state.unsentBytes += line.count - (state.view?.count ?? 0)
                 state.view = line
@@ -70,9 +70,8 @@ final class WireConnection: ParticipantHub.Connection {
                 state.unsentBytes += line.count
                 state.replies.append(line)
             }
-            return (state.scheduleDrain(), wasEmpty)
+            return state.scheduleDrain()
         }
-        if startsWaiting { startedWaiting.ring() }
         if schedule { channel.eventLoop.execute { self.drain() } }
     }
 
@@ -104,10 +103,10 @@ final class WireConnection: ParticipantHub.Connection {
     /// channel's event loop.
     func drain() {
         let writable = channel.isWritable
-        let (batch, closeNow, reader) = state.withLockedValue { state -> ([Data], Bool, CheckedContinuation<Void, Never>?) in
+        let (batch, closeNow, reader, stuck) = state.withLockedValue { state -> ([Data], Bool, CheckedContinuation<Void, Never>?, Bool) in
             state.drainScheduled = false
-            guard !state.finished else { return ([], false, nil) }
-            guard writable || state.closing else { return ([], false, nil) }
+            guard !state.finished else { return ([], false, nil, false) }
+            guard writable || state.closing else { return ([], false, nil, state.unsentBytes > 0) }
             var batch = state.replies
             if let view = state.view { batch.append(view) }
             state.replies = []
@@ -118,8 +117,9 @@ final class WireConnection: ParticipantHub.Connection {
             }
             if state.closing { state.finished = true }
             defer { state.readerWaiting = nil }
-            return (batch, state.closing, state.readerWaiting)
+            return (batch, state.closing, state.readerWaiting, false)
         }
+        if stuck { startedWaiting.ring() }
         reader?.resume()
         guard !batch.isEmpty || closeNow else { return }
         for line in batch.dropLast() {
@@ -168,7 +168,8 @@ final class WireConnection: ParticipantHub.Connection {
 
     /// Closes the connection once what was sent has waited unread for `deadline` (the channel
     /// took nothing in that time), and returns then or when the calling task is cancelled.
-    /// Sleeps until the deadline of what waits, or until something starts to wait: no polling.
+    /// Sleeps until the deadline of what waits, or until queued bytes find the channel full: no
+    /// polling, and nothing at all while the peer reads.
     func cutOffWhenStalled(after deadline: Duration) async {
         while !Task.isCancelled {
             let waitingSince = state.withLockedValue { $0.unsentBytes > 0 && !$0.finished ? $0.lastProgress : nil }
