@@ -31,9 +31,6 @@ public final class SSHServer: Service {
         public var floodBytesBeforeClosing = 1024 * 1024
         /// Screen output a client may leave unread before it is cut off.
         public var outputBacklogBytes = 1024 * 1024
-        /// How often deadlines are checked.
-        public var checkInterval: TimeAmount = .seconds(1)
-
         public init() {}
     }
 

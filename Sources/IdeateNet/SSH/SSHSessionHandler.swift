@@ -22,7 +22,9 @@ final class SSHSessionHandler: ChannelDuplexHandler {
     private var budget: Double
     private var budgetUpdated = NIODeadline.now()
     private var flooded = 0
-    private var watchdog: RepeatedTask?
+    /// Fires at the idle deadline (the last input plus the idle timeout); input in between only
+    /// moves the deadline, which the timer finds when it fires and sets itself again.
+    private var idleTimer: Scheduled<Void>?
 
     init(connection: SSHConnectionContext, limits: SSHServer.Limits, registry: SSHSessionRegistry, onSession: @escaping SSHServer.SessionStarter) {
         self.connection = connection
@@ -33,7 +35,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        watchdog?.cancel()
+        idleTimer?.cancel()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -109,11 +111,19 @@ final class SSHSessionHandler: ChannelDuplexHandler {
         self.input = input
         registry.opened(input, for: context.channel)
         lastInput = .now()
-        let channel = context.channel
-        let idleTimeout = limits.idleTimeout
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        watchdog = context.eventLoop.scheduleRepeatedTask(initialDelay: limits.checkInterval, delay: limits.checkInterval) { _ in
-            if NIODeadline.now() - loopBound.value.lastInput >= idleTimeout { channel.close(promise: nil) }
+        armIdleTimer(on: context.eventLoop, channel: context.channel)
+    }
+
+    /// Closes the session at the idle deadline, or, if input came since, waits for the new one.
+    private func armIdleTimer(on eventLoop: any EventLoop, channel: any Channel) {
+        let loopBound = NIOLoopBound(self, eventLoop: eventLoop)
+        idleTimer = eventLoop.scheduleTask(deadline: lastInput + limits.idleTimeout) {
+            let handler = loopBound.value
+            if NIODeadline.now() - handler.lastInput >= handler.limits.idleTimeout {
+                channel.close(promise: nil)
+            } else {
+                handler.armIdleTimer(on: eventLoop, channel: channel)
+            }
         }
     }
 

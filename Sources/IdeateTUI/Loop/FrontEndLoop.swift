@@ -74,65 +74,41 @@ public enum FrontEndLoop {
     }
 
     /// Where the loop's sources post: events in order (bounded), and one wake-up however many
-    /// posts came while the loop was busy.
+    /// posts came while the loop was busy (a ``Wakeup``).
     final class Inbox<Event: Sendable>: Sendable {
         private struct State {
             var events: [Event] = []
             var hungUp = false
-            var waiter: CheckedContinuation<Void, Never>?
-            var posted = false
         }
 
         private let state = Mutex(State())
+        private let doorbell = Wakeup()
         private let enqueue: @Sendable (Event, inout [Event]) -> Void
 
         init(enqueue: @escaping @Sendable (Event, inout [Event]) -> Void) { self.enqueue = enqueue }
 
         func post(_ event: Event) {
-            ring { state in
+            state.withLock { state in
                 enqueue(event, &state.events)
                 if state.events.count > FrontEndLoop.eventLimit { state.events.removeFirst(state.events.count - FrontEndLoop.eventLimit) }
             }
+            doorbell.ring()
         }
 
         /// Keys may be waiting, or a tick came: either way the loop passes once more.
-        func wake() { ring { _ in } }
+        func wake() { doorbell.ring() }
 
-        func hangUp() { ring { $0.hungUp = true } }
+        func hangUp() {
+            state.withLock { $0.hungUp = true }
+            doorbell.ring()
+        }
 
         func takeEvents() -> [Event] { state.withLock { state in defer { state.events = [] }; return state.events } }
 
         /// Waits for the next post; false once the terminal hung up or the task is cancelled.
         func next() async -> Bool {
-            await withTaskCancellationHandler {
-                await withCheckedContinuation { continuation in
-                    let now = state.withLock { state -> Bool in
-                        if state.posted || state.hungUp || Task.isCancelled {
-                            state.posted = false
-                            return true
-                        }
-                        state.waiter = continuation
-                        return false
-                    }
-                    if now { continuation.resume() }
-                }
-            } onCancel: {
-                ring { _ in }
-            }
+            await doorbell.wait()
             return state.withLock { !$0.hungUp } && !Task.isCancelled
-        }
-
-        private func ring(_ change: (inout State) -> Void) {
-            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                change(&state)
-                guard let waiter = state.waiter else {
-                    state.posted = true
-                    return nil
-                }
-                state.waiter = nil
-                return waiter
-            }
-            waiter?.resume()
         }
     }
 }
