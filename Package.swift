@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "IdeateStoreTests",
             dependencies: [
-                "IdeateCore", "IdeateStore", "IdeateTestSupport", "ideate-crash-probe",
+                "IdeateCore", "IdeateRuntime", "IdeateStore", "IdeateTestSupport", "ideate-crash-probe",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]
@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate", "IdeateProtocol", "IdeateTUI", "IdeateNet", "IdeateStore"]
+            dependencies: ["ideate", "IdeateProtocol", "IdeateRuntime", "IdeateTUI", "IdeateNet", "IdeateStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

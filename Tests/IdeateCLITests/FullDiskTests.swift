@@ -1,6 +1,7 @@
 import Foundation
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateStore
 import Testing
 
@@ -98,7 +99,7 @@ struct FullDiskTests {
     static func waitFor(_ text: String, in log: String) async throws -> Bool {
         for _ in 0..<100 {
             if let contents = try? String(contentsOfFile: log, encoding: .utf8), contents.contains(text) { return true }
-            try await Task.sleep(nanoseconds: 100_000_000)
+            try await SystemClock().sleep(for: .milliseconds(100))
         }
         return false
     }

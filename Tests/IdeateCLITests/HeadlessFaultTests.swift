@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateNet
 import IdeateProtocol
+import IdeateRuntime
 import IdeateStore
 import Testing
 
@@ -37,7 +38,7 @@ struct HeadlessFaultTests {
         }
         #expect(warmUp.count == 50)
         let killer = Task {
-            try await Task.sleep(nanoseconds: 1_000_000_000)
+            try await SystemClock().sleep(for: .seconds(1))
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             return try Self.startHeadless(run: run, port: port, resume: true)
@@ -49,7 +50,7 @@ struct HeadlessFaultTests {
                     for index in 0..<20 {
                         let text = "client \(number) idea \(index)"
                         if await client.submit(text).isSaved { texts.append(text) }
-                        try? await Task.sleep(nanoseconds: 100_000_000)
+                        try? await SystemClock().sleep(for: .milliseconds(100))
                     }
                     return texts
                 }
@@ -109,7 +110,7 @@ struct HeadlessFaultTests {
         }
         let idea = try #require(wall.first).id
         let killer = Task {
-            try await Task.sleep(nanoseconds: 800_000_000)
+            try await SystemClock().sleep(for: .milliseconds(800))
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             return try Self.startHeadless(run: run, port: port, resume: true, plan: plan)
@@ -123,7 +124,7 @@ struct HeadlessFaultTests {
                     for step in 0..<16 {
                         let reply = await client.request(step % 2 == 0 ? .vote(idea: idea) : .unvote(idea: idea))
                         if reply.isSaved { dots += step % 2 == 0 ? 1 : -1 }
-                        try? await Task.sleep(nanoseconds: 60_000_000)
+                        try? await SystemClock().sleep(for: .milliseconds(60))
                     }
                     return (await client.resumeToken, dots)
                 }

@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateNet
 import IdeateProtocol
+import IdeateRuntime
 import IdeateStore
 import Testing
 
@@ -110,7 +111,7 @@ struct HostileClientTests {
             }
             #expect(stoppedReading, "the server read \(accepted) lines from a peer that reads nothing")
             // Full buffers could be a moment's lag; a server still reading would have drained them.
-            try await Task.sleep(nanoseconds: 500_000_000)
+            try await SystemClock().sleep(for: .milliseconds(500))
             #expect(!raw.trySend("{\"type\":\"\(hostileType)\"}\n"), "the server went on reading")
             let bystander = await live.client()
             #expect(await bystander.submit("Still served").isSaved)
@@ -141,7 +142,7 @@ struct HostileClientTests {
             open = []
             var footprint = busy
             for _ in 0..<100 where footprint.rememberedRefusals > 0 {
-                try await Task.sleep(nanoseconds: 50_000_000)
+                try await SystemClock().sleep(for: .milliseconds(50))
                 footprint = await live.hub.footprint
             }
             #expect(footprint.connections == 0)

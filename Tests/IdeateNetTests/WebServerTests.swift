@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateNet
 import IdeateProtocol
+import IdeateRuntime
 import IdeateStore
 import Testing
 
@@ -226,7 +227,7 @@ struct WebServerTests {
         try await Self.withServers(limits) { live, webPort in
             let silent = try WebProbe(port: webPort)
             silent.send("GET / HTTP/1.1\r\n")
-            try await Task.sleep(for: .milliseconds(200))
+            try await SystemClock().sleep(for: .milliseconds(200))
             let second = try WebProbe(port: webPort)
             second.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(await second.closes(within: 5))

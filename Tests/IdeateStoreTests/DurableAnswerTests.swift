@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IdeateCore
+import IdeateRuntime
 import IdeateStore
 import Testing
 
@@ -70,7 +71,7 @@ struct DurableAnswerTests {
         let tick = Task { try? await engine.execute(.tick, at: Fixtures.start) }
         let waited = await withTaskGroup(of: Bool.self) { group in
             group.addTask { _ = await tick.value; return false }
-            group.addTask { try? await Task.sleep(nanoseconds: 200_000_000); return true }
+            group.addTask { try? await SystemClock().sleep(for: .milliseconds(200)); return true }
             let first = await group.next() ?? false
             group.cancelAll()
             return first

@@ -1,3 +1,4 @@
+import IdeateRuntime
 import IdeateTUI
 import Synchronization
 
@@ -53,11 +54,12 @@ final class ScriptedTerminal: Terminal {
 
         /// Waits (up to `seconds`) for a frame that satisfies `condition`, and returns it.
         func frame(within seconds: Double = 5, where condition: (CellGrid) -> Bool) async -> CellGrid? {
-            let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            let clock = SystemClock()
+            let deadline = clock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
             var iterator = draws.makeAsyncIterator()
-            while ContinuousClock.now < deadline {
+            while clock.now < deadline {
                 if let frame = lastFrame, condition(frame) { return frame }
-                let timeout = Task { try? await Task.sleep(until: deadline); drawn.yield() }
+                let timeout = Task { try? await clock.sleep(until: deadline, tolerance: nil); drawn.yield() }
                 _ = await iterator.next()
                 timeout.cancel()
             }
