@@ -12,11 +12,17 @@ public struct SessionRuntime: Sendable {
     private let clock: any SessionClock
     /// How long a tick that could not be saved (a full disk) waits before it is tried again.
     private let retryDelay: Duration
+    /// After a change woke it, how long the runtime lets further changes gather before it
+    /// reads the state again: while hundreds of ideas a second arrive it looks a few times a
+    /// second instead of once per idea, and a deadline is kept at most this late.
+    private let settleDelay: Duration
 
-    public init(engine: any WorkshopEngine, clock: any SessionClock, retryDelay: Duration = .seconds(1)) {
+    public init(engine: any WorkshopEngine, clock: any SessionClock, retryDelay: Duration = .seconds(1),
+                settleDelay: Duration = .milliseconds(50)) {
         self.engine = engine
         self.clock = clock
         self.retryDelay = retryDelay
+        self.settleDelay = settleDelay
     }
 
     /// Keeps the session's time until the calling task is cancelled.
@@ -42,6 +48,10 @@ public struct SessionRuntime: Sendable {
                 wakeAt = clock.now.advanced(by: retryDelay)
             }
             await wakeup.wait(until: wakeAt, on: clock)
+            if wakeAt.map({ clock.now < $0 }) ?? true {
+                // Woken by a change, not by the deadline: let the burst it belongs to gather.
+                try? await clock.sleep(for: settleDelay)
+            }
         }
     }
 }

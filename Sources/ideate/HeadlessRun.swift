@@ -27,6 +27,9 @@ struct HeadlessRun: Service {
 
     /// How long a phase change that could not be saved waits before it is tried again.
     var retryDelay: Duration = .seconds(1)
+    /// How long changes gather before the run looks again: while ideas pour in it looks a few
+    /// times a second, not once per idea; a phase moves on at most this late.
+    var settleDelay: Duration = .milliseconds(100)
 
     func run() async throws {
         try await listeners.bound()
@@ -47,7 +50,7 @@ struct HeadlessRun: Service {
         repeat {
             switch await pass(storage: &storage) {
             case .finished: return true
-            case .waiting: break
+            case .waiting: try? await clock.sleep(for: settleDelay)
             case .notSaved: try? await clock.sleep(for: retryDelay)
             }
         } while await changes.next() != nil

@@ -13,7 +13,7 @@ struct SessionRuntimeTests {
         _ body: () async throws -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await SessionRuntime(engine: engine, clock: clock, retryDelay: retryDelay).run() }
+            group.addTask { await SessionRuntime(engine: engine, clock: clock, retryDelay: retryDelay, settleDelay: .zero).run() }
             try await body()
             group.cancelAll()
         }
