@@ -15,20 +15,20 @@ enum SSHParticipants {
             let participant = LocalParticipant(hub: hub)
             let userNameCode = JoinCode.isValid(session.userName) ? JoinCode.normalized(session.userName) : nil
             let theme = session.noColor ? Theme.monochrome : theme
-            Task {
-                let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
-                let app = ParticipantApp(
-                    terminal: terminal, clock: clock, link: participant, askForCode: userNameCode == nil ? .some(nil) : nil,
-                    givenCodeProblem: "Type the join code shown on the shared screen (the name before @ was not it).")
-                if let userNameCode { await participant.join(code: userNameCode) }
-                await app.run(ticks: Ticks.onWholeSeconds(of: clock))
-                await participant.leave()
-                session.exit()
-            }
             return SSHSessionInput(
                 received: { input.feed($0) },
                 resized: { input.resize(TerminalSize(width: $0, height: $1)) },
-                closed: { input.hangUp() })
+                closed: { input.hangUp() },
+                screen: {
+                    let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
+                    let app = ParticipantApp(
+                        terminal: terminal, clock: clock, link: participant, askForCode: userNameCode == nil ? .some(nil) : nil,
+                        givenCodeProblem: "Type the join code shown on the shared screen (the name before @ was not it).")
+                    if let userNameCode { await participant.join(code: userNameCode) }
+                    await app.run(ticks: Ticks.onWholeSeconds(of: clock))
+                    await participant.leave()
+                    session.exit()
+                })
         }
     }
 }

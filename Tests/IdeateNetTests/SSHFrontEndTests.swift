@@ -62,7 +62,7 @@ struct SSHFrontEndTests {
         limits.maximumConnections = 2
         limits.handshakeDeadline = .milliseconds(500)
         let server = SSHServer(host: "127.0.0.1", port: 0, hostKey: try SSHHostKey.loadOrCreate(at: folder + "/key"),
-                               limits: limits) { _ in SSHSessionInput(received: { _ in }, resized: { _, _ in }, closed: {}) }
+                               limits: limits) { _ in SSHSessionInput(received: { _ in }, resized: { _, _ in }, closed: {}, screen: {}) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             defer { group.cancelAll() }

@@ -133,23 +133,31 @@ struct WebServerTests {
     /// the web server's port; both stop when it returns.
     static func withServers<Result: Sendable>(
         _ limits: WebServer.Limits = WebServer.Limits(), tls: WebCertificate? = nil,
-        _ body: (LiveServer, Int) async throws -> Result
+        _ body: (LiveServer, WebServer, Int) async throws -> Result
     ) async throws -> Result {
         try await LiveServer.with(reveal: .immediate) { live in
             let web = WebServer(hub: live.hub, host: "127.0.0.1", port: 0, tls: tls, limits: limits)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await web.run() }
                 defer { group.cancelAll() }
-                return try await body(live, try await web.port())
+                return try await body(live, web, try await web.port())
             }
         }
+    }
+
+    /// Waits (on the session clock, a few milliseconds at a time, at most 5 s) for what only
+    /// the server's own counters show.
+    static func waitUntil(_ condition: () -> Bool) async {
+        let clock = SystemClock()
+        let deadline = clock.now.advanced(bySeconds: 5)
+        while !condition(), clock.now < deadline { try? await clock.sleep(for: .milliseconds(5)) }
     }
 
     static let hello = #"{"type":"hello","version":1,"code":"k7p2qx"}"#
 
     @Test("GET / is the page with a strict policy and no cookie; other paths, methods and odd Host headers are refused")
     func page() async throws {
-        try await Self.withServers() { live, webPort in
+        try await Self.withServers() { live, web, webPort in
             let get = try WebProbe(port: webPort)
             get.send("GET / HTTP/1.1\r\nHost: 192.168.1.20:7421\r\n\r\n")
             #expect(await get.closes(within: 5), "one request per connection")
@@ -176,7 +184,7 @@ struct WebServerTests {
 
     @Test("A WebSocket joins with the code, and an idea sent over it is answered \"saved\" once it is in the run file")
     func webSocketJoinsAndSubmits() async throws {
-        try await Self.withServers() { live, webPort in
+        try await Self.withServers() { live, web, webPort in
             let phone = try WebProbe(port: webPort)
             #expect(await phone.upgrade(port: webPort, origin: "http://127.0.0.1:\(webPort)").hasPrefix("HTTP/1.1 101"))
             phone.sendMessage(Self.hello)
@@ -193,7 +201,7 @@ struct WebServerTests {
 
     @Test("An upgrade from another site's page or on another path is refused")
     func upgradeOnlyFromThePage() async throws {
-        try await Self.withServers() { live, webPort in
+        try await Self.withServers() { live, web, webPort in
             let foreign = try WebProbe(port: webPort)
             #expect(await foreign.upgrade(port: webPort, origin: "https://evil.example").hasPrefix("HTTP/1.1 403"))
             #expect(await foreign.closes(within: 5))
@@ -205,7 +213,7 @@ struct WebServerTests {
 
     @Test("A frame over the limit or a binary frame closes the WebSocket")
     func frameBounds() async throws {
-        try await Self.withServers() { live, webPort in
+        try await Self.withServers() { live, web, webPort in
             let large = try WebProbe(port: webPort)
             #expect(await large.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
             large.sendFrame([UInt8](repeating: 0x61, count: WireProtocol.maximumFrameBytes + 1_024))
@@ -224,7 +232,7 @@ struct WebServerTests {
         var limits = WebServer.Limits()
         limits.maximumPageConnections = 1
         limits.connection.helloDeadline = .seconds(1)
-        try await Self.withServers(limits) { live, webPort in
+        try await Self.withServers(limits) { live, web, webPort in
             let silent = try WebProbe(port: webPort)
             silent.send("GET / HTTP/1.1\r\n")
             try await SystemClock().sleep(for: .milliseconds(200))
@@ -259,7 +267,7 @@ struct WebServerTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (certificatePath, keyPath) = try Self.selfSigned(in: folder)
         let certificate = try WebCertificate(certificateFile: certificatePath, keyFile: keyPath)
-        try await Self.withServers(tls: certificate) { live, webPort in
+        try await Self.withServers(tls: certificate) { live, web, webPort in
             let script = """
                 import socket, ssl, sys
                 context = ssl.create_default_context(cafile=sys.argv[2])
@@ -308,15 +316,20 @@ struct WebServerTests {
         var limits = WebServer.Limits()
         limits.connection.maximumConnections = 1
         limits.connection.helloDeadline = .seconds(1)
-        try await Self.withServers(limits) { live, webPort in
+        try await Self.withServers(limits) { live, web, webPort in
             let first = try WebProbe(port: webPort)
             #expect(await first.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
+            // The 101 can reach the client a moment before the server has counted the
+            // connection: the second must come after it, not race it.
+            await Self.waitUntil { web.openConnections == 1 }
             let second = try WebProbe(port: webPort)
             #expect(await second.upgrade(port: webPort).hasPrefix("HTTP/1.1 101"))
-            let refusedAsFull = await second.messages(until: "serverFull").contains { $0.contains("serverFull") }
-            #expect(refusedAsFull)
-            let timedOut = await first.messages(until: "helloTimeout").contains { $0.contains("helloTimeout") }
-            #expect(timedOut, "no hello within the deadline")
+            let secondHeard = await second.messages(until: "serverFull")
+            let refusedAsFull = secondHeard.contains { $0.contains("serverFull") }
+            #expect(refusedAsFull, "the second heard \(secondHeard)")
+            let firstHeard = await first.messages(until: "helloTimeout")
+            let timedOut = firstHeard.contains { $0.contains("helloTimeout") }
+            #expect(timedOut, "no hello within the deadline; the first heard \(firstHeard)")
             #expect(await first.closes(within: 5))
         }
     }

@@ -46,6 +46,10 @@ public final class SSHServer: Service {
     private let onSession: SessionStarter
     private let registry: SSHSessionRegistry
     private let bound = BoundPort()
+    /// The screens of opened sessions, handed from the event loop to ``run()``, which runs
+    /// each as a child task (at most one per admitted connection is ever waiting here).
+    private let screens: AsyncStream<@Sendable () async -> Void>
+    private let startScreen: AsyncStream<@Sendable () async -> Void>.Continuation
     /// How long a stopping server waits for its sessions to hang up before closing them.
     private let grace: Duration
     /// The host key's fingerprint, for the lobby.
@@ -66,6 +70,7 @@ public final class SSHServer: Service {
         self.onSession = onSession
         registry = SSHSessionRegistry(maximum: limits.maximumConnections)
         fingerprint = hostKey.fingerprint
+        (screens, startScreen) = AsyncStream.makeStream()
     }
 
     /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
@@ -74,11 +79,12 @@ public final class SSHServer: Service {
     /// Open ssh connections (for the tests of the cap).
     public var openConnections: Int { registry.count }
 
-    /// Binds and serves until the task is cancelled or the service group shuts down; then it
-    /// hangs up every session (each screen restores the participant's terminal and exits),
-    /// waits up to the grace period for them, and closes everything.
+    /// Binds and serves until the task is cancelled or the service group shuts down, each
+    /// session's screen a child task of this one; then it hangs up every session (each screen
+    /// restores the participant's terminal and exits), waits up to the grace period for them,
+    /// closes everything, and returns once the last screen has ended.
     public func run() async throws {
-        let (registry, limits, hostKey, onSession) = (registry, limits, hostKey, onSession)
+        let (registry, limits, hostKey, onSession, startScreen) = (registry, limits, hostKey, onSession, startScreen)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1_024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -101,7 +107,8 @@ public final class SSHServer: Service {
                                 }
                                 return child.eventLoop.makeCompletedFuture {
                                     try child.pipeline.syncOperations.addHandler(
-                                        SSHSessionHandler(connection: context, limits: limits, registry: registry, onSession: onSession))
+                                        SSHSessionHandler(connection: context, limits: limits, registry: registry, onSession: onSession,
+                                                          startScreen: { startScreen.yield($0) }))
                                 }
                             }),
                         CloseOnError(),
@@ -117,14 +124,21 @@ public final class SSHServer: Service {
             throw failure
         }
         bound.settle(.success(listener.localAddress?.port ?? requestedPort))
-        try? await gracefulShutdown()
-        try? await listener.close()
-        registry.hangUpAll()
-        let deadline = clock.now.advanced(by: grace)
-        while registry.count > 0, clock.now < deadline, !Task.isCancelled {
-            await registry.emptied.wait(until: deadline, on: clock)
+        let (clock, grace, screens) = (clock, grace, screens)
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                try? await gracefulShutdown()
+                try? await listener.close()
+                registry.hangUpAll()
+                let deadline = clock.now.advanced(by: grace)
+                while registry.count > 0, clock.now < deadline, !Task.isCancelled {
+                    await registry.emptied.wait(until: deadline, on: clock)
+                }
+                registry.closeAll()
+                startScreen.finish()
+            }
+            for await screen in screens { group.addTask { await screen() } }
         }
-        registry.closeAll()
     }
 }
 

@@ -15,6 +15,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
     private let limits: SSHServer.Limits
     private let registry: SSHSessionRegistry
     private let onSession: SSHServer.SessionStarter
+    private let startScreen: @Sendable (@escaping @Sendable () async -> Void) -> Void
     private var pty: SSHChannelRequestEvent.PseudoTerminalRequest?
     private var noColor = false
     private var input: SSHSessionInput?
@@ -26,7 +27,9 @@ final class SSHSessionHandler: ChannelDuplexHandler {
     /// moves the deadline, which the timer finds when it fires and sets itself again.
     private var idleTimer: Scheduled<Void>?
 
-    init(connection: SSHConnectionContext, limits: SSHServer.Limits, registry: SSHSessionRegistry, onSession: @escaping SSHServer.SessionStarter) {
+    init(connection: SSHConnectionContext, limits: SSHServer.Limits, registry: SSHSessionRegistry, onSession: @escaping SSHServer.SessionStarter,
+         startScreen: @escaping @Sendable (@escaping @Sendable () async -> Void) -> Void) {
+        self.startScreen = startScreen
         self.connection = connection
         self.limits = limits
         self.registry = registry
@@ -108,6 +111,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
             width: max(1, pty.terminalCharacterWidth), height: max(1, pty.terminalRowHeight),
             noColor: noColor, channel: context.channel, outputLimit: limits.outputBacklogBytes)
         let input = onSession(session)
+        startScreen(input.screen)
         self.input = input
         registry.opened(input, for: context.channel)
         lastInput = .now()

@@ -62,7 +62,8 @@ public final class SSHTerminalSession: Sendable {
     }
 }
 
-/// Where a session's input goes: the front end hands these back when a session opens.
+/// Where a session's input goes, and its screen: the front end hands these back when a session
+/// opens, and the server runs the screen as one of its own child tasks until it ends.
 public struct SSHSessionInput: Sendable {
     /// Bytes the participant typed.
     public var received: @Sendable ([UInt8]) -> Void
@@ -70,11 +71,15 @@ public struct SSHSessionInput: Sendable {
     public var resized: @Sendable (Int, Int) -> Void
     /// The connection is gone (or the server is stopping): end the screen.
     public var closed: @Sendable () -> Void
+    /// The session's screen, from its first frame until the participant leaves or the session
+    /// closes (``closed``); the server waits for it when it stops.
+    public var screen: @Sendable () async -> Void
 
     public init(received: @escaping @Sendable ([UInt8]) -> Void, resized: @escaping @Sendable (Int, Int) -> Void,
-                closed: @escaping @Sendable () -> Void) {
+                closed: @escaping @Sendable () -> Void, screen: @escaping @Sendable () async -> Void) {
         self.received = received
         self.resized = resized
         self.closed = closed
+        self.screen = screen
     }
 }

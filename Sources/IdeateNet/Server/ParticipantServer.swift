@@ -30,10 +30,15 @@ public final class ParticipantServer: Service {
         public init() {}
     }
 
-    /// An accepted connection: its channel and the outgoing side the hub writes to.
+    /// An accepted connection: its channel, the outgoing side the hub writes to, and what the
+    /// registry decided when it arrived (in the order connections arrive, on the event loop).
     struct Accepted: Sendable {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         let connection: WireConnection
+        /// Within the connection cap; one that is not is told so and closed.
+        let admitted: Bool
+        /// An older connection that never spoke, closed to make room for this one.
+        let evicted: WireConnection?
     }
 
     public let hub: ParticipantHub
@@ -73,11 +78,11 @@ public final class ParticipantServer: Service {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: requestedPort) { [limits, hub] channel in
+                .bind(host: host, port: requestedPort) { [limits, hub, registry] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(limit: WireProtocol.maximumFrameBytes)))
-                        return try Self.wrap(channel, limits: limits, clock: hub.clock)
+                        return try Self.wrap(channel, limits: limits, clock: hub.clock, registry: registry)
                     }
                 }
         } catch {
@@ -92,7 +97,7 @@ public final class ParticipantServer: Service {
                 try await server.executeThenClose { inbound in
                     for try await accepted in inbound {
                         connections.addTask {
-                            await Self.serve(accepted.channel, connection: accepted.connection, hub: hub, registry: registry, limits: limits)
+                            await Self.serve(accepted, hub: hub, registry: registry, limits: limits)
                         }
                     }
                 }
@@ -105,19 +110,23 @@ public final class ParticipantServer: Service {
 
     /// Wraps a channel whose pipeline reads protocol lines (TCP, or a WebSocket's text frames)
     /// for ``serve``: reading with backpressure, writing through a ``WireConnection``.
-    static func wrap(_ channel: any Channel, limits: Limits, clock: any SessionClock) throws -> Accepted {
+    /// The connection is counted here, as it arrives, so connections are admitted in the
+    /// order they came whatever order their tasks run in.
+    static func wrap(_ channel: any Channel, limits: Limits, clock: any SessionClock, registry: ConnectionRegistry) throws -> Accepted {
         let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
             wrappingChannelSynchronously: channel,
             configuration: .init(backPressureStrategy: .init(lowWatermark: 4, highWatermark: 32)))
         let connection = WireConnection(channel: channel, backlogLimit: limits.replyBacklogBytes, clock: clock)
         try channel.pipeline.syncOperations.addHandler(WritabilityRelay(connection: connection))
-        return Accepted(channel: wrapped, connection: connection)
+        let (admitted, evicted) = registry.admit(connection)
+        // Counted until its channel closes, even if it is never served (a server stopping).
+        channel.closeFuture.whenComplete { _ in registry.remove(connection) }
+        return Accepted(channel: wrapped, connection: connection, admitted: admitted, evicted: evicted)
     }
 
     /// One connection, from accept to close: requests answered in order, one at a time.
-    static func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
-                              registry: ConnectionRegistry, limits: Limits) async {
-        let (admitted, evicted) = registry.admit(connection)
+    static func serve(_ accepted: Accepted, hub: ParticipantHub, registry: ConnectionRegistry, limits: Limits) async {
+        let (channel, connection, admitted, evicted) = (accepted.channel, accepted.connection, accepted.admitted, accepted.evicted)
         evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))
         evicted?.close()
         if !admitted {

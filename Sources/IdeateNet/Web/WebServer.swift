@@ -69,6 +69,9 @@ public final class WebServer: Service {
     }
 
     /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
+    /// Open WebSocket participant connections (for the tests of the cap).
+    public var openConnections: Int { registry.count }
+
     public func port() async throws -> Int { try await bound.value() }
 
     /// Binds, then serves pages and WebSockets until the task is cancelled or the service group
@@ -82,9 +85,9 @@ public final class WebServer: Service {
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 64 * 1024))
-                .bind(host: host, port: requestedPort) { [tls, limits, hub] channel in
+                .bind(host: host, port: requestedPort) { [tls, limits, hub, registry] channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try Self.admit(channel, pending: pending, tls: tls, limits: limits, clock: hub.clock)
+                        try Self.admit(channel, pending: pending, tls: tls, limits: limits, clock: hub.clock, registry: registry)
                     }
                 }
         } catch {
@@ -101,8 +104,7 @@ public final class WebServer: Service {
                         connections.addTask {
                             switch try? await negotiated.get() {
                             case let .webSocket(accepted)?:
-                                await ParticipantServer.serve(accepted.channel, connection: accepted.connection, hub: hub,
-                                                              registry: registry, limits: limits.connection)
+                                await ParticipantServer.serve(accepted, hub: hub, registry: registry, limits: limits.connection)
                             case let .page(channel)?:
                                 await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
                             case .refused?, nil:
@@ -122,7 +124,7 @@ public final class WebServer: Service {
     /// past the limit) and gives it the hello deadline to finish it (and its TLS handshake);
     /// an upgrade that fails is answered 403 and closed.
     private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?,
-                              limits: Limits, clock: any SessionClock) throws -> EventLoopFuture<Accepted> {
+                              limits: Limits, clock: any SessionClock, registry: ConnectionRegistry) throws -> EventLoopFuture<Accepted> {
         if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
         guard let slot = pending.enter() else {
             channel.writeAndFlush(ByteBuffer(string: busy)).whenComplete { _ in channel.close(promise: nil) }
@@ -130,7 +132,7 @@ public final class WebServer: Service {
         }
         let timeout = channel.eventLoop.scheduleTask(in: limits.connection.helloDeadline) { channel.close(promise: nil) }
         channel.closeFuture.whenComplete { _ in slot.release() }
-        let negotiated = try configure(channel, limits: limits, clock: clock)
+        let negotiated = try configure(channel, limits: limits, clock: clock, registry: registry)
         negotiated.whenComplete { result in
             slot.release()
             timeout.cancel()
@@ -151,7 +153,8 @@ public final class WebServer: Service {
     }
 
     /// An HTTP pipeline that upgrades `/ws` to a WebSocket carrying protocol lines.
-    private static func configure(_ channel: any Channel, limits: Limits, clock: any SessionClock) throws -> EventLoopFuture<Accepted> {
+    private static func configure(_ channel: any Channel, limits: Limits, clock: any SessionClock,
+                                  registry: ConnectionRegistry) throws -> EventLoopFuture<Accepted> {
         let upgrader = NIOTypedWebSocketServerUpgrader<Accepted>(
             maxFrameSize: limits.maximumFrameBytes,
             shouldUpgrade: { channel, head in
@@ -163,7 +166,7 @@ public final class WebServer: Service {
                     try operations.addHandler(NIOWebSocketFrameAggregator(
                         minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64, maxAccumulatedFrameSize: limits.maximumFrameBytes))
                     try operations.addHandler(WebSocketLineAdapter())
-                    return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection, clock: clock))
+                    return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection, clock: clock, registry: registry))
                 }
             })
         let configuration = NIOTypedHTTPServerUpgradeConfiguration<Accepted>(
