@@ -4,11 +4,13 @@
 Starts `ideate run` in tmux (120x36) with a plan that reveals ideas at once, starts the round,
 searches the wall for "probe", starts `ideate-load` (200 participants x 2 ideas/s) beside it,
 then sends probe ideas over the wire one at a time and times each from the moment it is sent
-until tmux shows it on the console. Prints p50/p99/max in milliseconds.
+until tmux shows it on the console. Prints p50/p99/max in milliseconds, and the same for the
+probe's "saved" reply (which comes after the commit), read on its own thread: the difference is
+what the console and tmux add to the commit.
 
 Usage: python3 Benchmarks/typed-to-visible.py [path/to/ideate] [path/to/ideate-load]
 """
-import json, os, random, shutil, socket, statistics, subprocess, sys, tempfile, time
+import json, os, random, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ideate = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/ideate")
 load = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".build/release/ideate-load")
@@ -68,18 +70,31 @@ try:
     def send(number, message):
         probes[number % len(probes)].write(json.dumps(message) + "\n")
         probes[number % len(probes)].flush()
+    saved_at = {}
+    def read_replies(probe):
+        for line in probe:
+            message = json.loads(line)
+            if message.get("type") == "reply" and message.get("ok"):
+                saved_at[message["id"]] = time.perf_counter()
+    for probe in probes:
+        threading.Thread(target=read_replies, args=(probe,), daemon=True).start()
     time.sleep(4)  # ideate-load measures its one-row commit baseline (2 s), then its participants join and send
-    samples = []
+    samples, acks = [], []
     for number in range(40):
         text = f"probe {number:02d} {random.randint(1000, 9999)}"
         sent = time.perf_counter()
         send(number, {"type": "submit", "id": f"p{number}", "text": text})
         samples.append((wait_for(text, timeout=10) - sent) * 1000)
         time.sleep(0.1)
-    samples.sort()
-    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    print(f"typed -> visible over {len(samples)} probes with 200 x 2 ideas/s beside them: "
-          f"p50 {statistics.median(samples):.1f} ms, p99 {p99:.1f} ms, max {samples[-1]:.1f} ms")
+        if f"p{number}" in saved_at:
+            acks.append((saved_at[f"p{number}"] - sent) * 1000)
+    def summary(values):
+        values = sorted(values)
+        p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
+        return f"p50 {statistics.median(values):.1f} ms, p99 {p99:.1f} ms, max {values[-1]:.1f} ms"
+    print(f"typed -> visible over {len(samples)} probes with 200 x 2 ideas/s beside them: {summary(samples)}")
+    if acks:
+        print(f"the same probes' saved replies ({len(acks)}): {summary(acks)}")
 finally:
     if background:
         background.kill()
