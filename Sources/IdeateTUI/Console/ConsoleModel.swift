@@ -57,7 +57,8 @@ public struct ConsoleModel: Equatable, Sendable {
     /// idea that is there; the console does this after every change, before it draws.
     public mutating func settle(for state: SessionState) {
         follow(state)
-        cursor = min(cursor, max(0, ConsoleLists.ideas(for: state, model: self).count - 1))
+        // The list (filtered by the search, which costs on a large wall) only when it matters.
+        if cursor > 0 { cursor = min(cursor, max(0, ConsoleLists.ideas(for: state, model: self).count - 1)) }
     }
 
     public mutating func follow(_ state: SessionState) {
@@ -114,10 +115,11 @@ public enum ConsoleLists {
         default: base = state.wallIdeaIDs(round: round)
         }
         guard !model.searchQuery.isEmpty else { return base }
+        let query = model.searchQuery
         return base.filter { id in
             guard let idea = state.ideas[id] else { return false }
-            return idea.text.localizedCaseInsensitiveContains(model.searchQuery)
-                || (idea.cluster ?? "").localizedCaseInsensitiveContains(model.searchQuery)
+            return idea.text.range(of: query, options: .caseInsensitive) != nil
+                || (idea.cluster?.range(of: query, options: .caseInsensitive) != nil)
         }
     }
 }
