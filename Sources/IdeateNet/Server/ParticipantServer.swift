@@ -97,7 +97,7 @@ public final class ParticipantServer: Service {
                 try await server.executeThenClose { inbound in
                     for try await accepted in inbound {
                         connections.addTask {
-                            await Self.serve(accepted, hub: hub, registry: registry, limits: limits)
+                            await Self.serve(accepted, hub: hub, limits: limits)
                         }
                     }
                 }
@@ -124,8 +124,9 @@ public final class ParticipantServer: Service {
         return Accepted(channel: wrapped, connection: connection, admitted: admitted, evicted: evicted)
     }
 
-    /// One connection, from accept to close: requests answered in order, one at a time.
-    static func serve(_ accepted: Accepted, hub: ParticipantHub, registry: ConnectionRegistry, limits: Limits) async {
+    /// One connection, from accept to close: requests answered in order, one at a time. The
+    /// registry counted it in ``wrap`` and forgets it when its channel closes.
+    static func serve(_ accepted: Accepted, hub: ParticipantHub, limits: Limits) async {
         let (channel, connection, admitted, evicted) = (accepted.channel, accepted.connection, accepted.admitted, accepted.evicted)
         evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))
         evicted?.close()
@@ -139,7 +140,6 @@ public final class ParticipantServer: Service {
             await read(channel, connection: connection, hub: hub, admitted: admitted)
             deadlines.cancelAll()
         }
-        registry.remove(connection)
         await hub.disconnected(connection)
     }
 

@@ -69,10 +69,10 @@ public final class WebServer: Service {
     }
 
     /// The port it listens on, once bound (useful with port 0); throws why it could not bind.
+    public func port() async throws -> Int { try await bound.value() }
+
     /// Open WebSocket participant connections (for the tests of the cap).
     public var openConnections: Int { registry.count }
-
-    public func port() async throws -> Int { try await bound.value() }
 
     /// Binds, then serves pages and WebSockets until the task is cancelled or the service group
     /// shuts down; a failure to bind or to accept is thrown, not swallowed.
@@ -104,7 +104,7 @@ public final class WebServer: Service {
                         connections.addTask {
                             switch try? await negotiated.get() {
                             case let .webSocket(accepted)?:
-                                await ParticipantServer.serve(accepted, hub: hub, registry: registry, limits: limits.connection)
+                                await ParticipantServer.serve(accepted, hub: hub, limits: limits.connection)
                             case let .page(channel)?:
                                 await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
                             case .refused?, nil:

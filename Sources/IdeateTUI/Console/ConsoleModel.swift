@@ -52,7 +52,6 @@ public struct ConsoleModel: Equatable, Sendable {
 
     public init() {}
 
-    /// Resets what belongs to one screen when the session moves on.
     /// Follows `state` (a new phase starts at the top of its list) and keeps the cursor on an
     /// idea that is there; the console does this after every change, before it draws.
     public mutating func settle(for state: SessionState) {
@@ -61,6 +60,7 @@ public struct ConsoleModel: Equatable, Sendable {
         if cursor > 0 { cursor = min(cursor, max(0, ConsoleLists.ideas(for: state, model: self).count - 1)) }
     }
 
+    /// Resets what belongs to one screen when the session moves on.
     public mutating func follow(_ state: SessionState) {
         let key = "\(state.stage)-\(state.isLocked)"
         guard key != phaseKey else { return }

@@ -42,7 +42,6 @@ public final class FollowupApp: FrontEnd {
     public func update(keys: [Key], events: [Never], now: Instant) async -> Bool {
         if let drawn { (model.scroll, model.detailScroll) = drawn }
         drawn = nil
-        model.settle(on: agenda)
         for key in keys {
             for action in model.handle(key, agenda: agenda) {
                 guard case let .perform(edit, note, done, reopening) = action else { return false }
