@@ -25,18 +25,26 @@ final class WebProbe: @unchecked Sendable {
 
     func send(_ text: String) { send(Array(text.utf8)) }
 
-    /// A masked frame, as a browser sends it.
-    func sendFrame(_ payload: [UInt8], opcode: UInt8 = 0x1) {
-        var frame: [UInt8] = [0x80 | opcode]
+    /// A frame as a browser sends it (final, masked, no reserved bit), or as a broken client
+    /// might: `reserved` is the three RSV bits (0–7).
+    func sendFrame(_ payload: [UInt8], opcode: UInt8 = 0x1, final: Bool = true, reserved: UInt8 = 0, masked: Bool = true) {
+        var frame: [UInt8] = [(final ? 0x80 : 0) | reserved << 4 | opcode]
+        let maskBit: UInt8 = masked ? 0x80 : 0
         if payload.count < 126 {
-            frame.append(0x80 | UInt8(payload.count))
+            frame.append(maskBit | UInt8(payload.count))
         } else {
-            frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
+            frame += [maskBit | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
         }
+        guard masked else { return send(frame + payload) }
         let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
         frame += mask
         frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
         send(frame)
+    }
+
+    /// A close frame with `code` (and `reason`), masked.
+    func sendClose(code: UInt16, reason: [UInt8] = []) {
+        sendFrame([UInt8(code >> 8), UInt8(code & 0xFF)] + reason, opcode: 0x8)
     }
 
     func sendMessage(_ json: String) { sendFrame(Array(json.utf8)) }
@@ -65,7 +73,7 @@ final class WebProbe: @unchecked Sendable {
         return head
     }
 
-    /// Text messages (and a close, as "<close>") received until one contains `text`, the
+    /// Text messages (and a close, as "<close>" or "<close CODE>") received until one contains `text`, the
     /// connection closes, or the time is up.
     func messages(until text: String, seconds: Double = 10) async -> [String] {
         await offPool { self.blockingMessages(until: text, seconds: seconds) }
@@ -105,7 +113,11 @@ final class WebProbe: @unchecked Sendable {
             }
             guard start + length <= received.count else { break }
             if opcode == 0x1 { messages.append(String(decoding: received[start..<start + length], as: UTF8.self)) }
-            if opcode == 0x8 { messages.append("<close>") }
+            if opcode == 0x8 {
+                let body = received[start..<start + length]
+                messages.append(body.count >= 2 ? "<close \(Int(body[start]) << 8 | Int(body[start + 1]))>" : "<close>")
+            }
+            if opcode == 0xA { messages.append("<pong \(String(decoding: received[start..<start + length], as: UTF8.self))>") }
             index = start + length
         }
         return messages

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOWebSocket
 
 /// One plain HTTP request to the web server: the page at `/`, a short refusal for anything
 /// else. One request per connection (`Connection: close`); a connection that sends no request
@@ -10,7 +11,7 @@ enum PageRequest {
     /// What any other path or a refused WebSocket gets.
     static let notHere = "Not here: open the address shown on the shared screen.\n"
 
-    static func answer(_ channel: Channel, page: WebPage, deadline: TimeAmount) async {
+    static func answer(_ channel: Channel, page: WebPage, refusedUpgrade: RefusedUpgrade?, deadline: TimeAmount) async {
         let underlying = channel.channel
         let timeout = underlying.eventLoop.scheduleTask(in: deadline) { underlying.close(promise: nil) }
         defer { timeout.cancel() }
@@ -21,10 +22,11 @@ enum PageRequest {
                     try await respond(to: head, page: page, outbound: outbound)
                     return
                 case .end:
-                    // A WebSocket upgrade this server refused (another site's page, another
-                    // path): the upgrade handler kept its head and passes on only the end.
-                    try await write(status: .forbidden, text: notHere, head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"),
-                                    to: outbound)
+                    // A WebSocket upgrade this server refused: the upgrade handler kept its
+                    // head and passes on only the end.
+                    let refusal = refusedUpgrade ?? RefusedUpgrade(NIOWebSocketUpgradeError.unsupportedWebSocketTarget)
+                    try await write(status: refusal.status, text: refusal.text, head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"),
+                                    to: outbound, extra: refusal.headers)
                     return
                 case .body:
                     continue

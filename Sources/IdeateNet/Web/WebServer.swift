@@ -26,6 +26,9 @@ public final class WebServer: Service {
         public var maximumPageConnections = 512
         /// A frame's payload from the page: one protocol line, as long as a TCP client's.
         public var maximumFrameBytes = WireProtocol.maximumFrameBytes
+        /// How long the browser has to answer a close this server sends before the TCP
+        /// connection is closed anyway.
+        public var closingHandshakeDeadline = TimeAmount.seconds(2)
         public var connection = ParticipantServer.Limits()
 
         public init() {}
@@ -33,7 +36,8 @@ public final class WebServer: Service {
 
     enum Accepted: Sendable {
         case webSocket(ParticipantServer.Accepted)
-        case page(NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>)
+        /// A plain request, or one whose upgrade was refused (answered with the reason).
+        case page(NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>, refusedUpgrade: RefusedUpgrade?)
         /// Turned away (already answered and closed).
         case refused
     }
@@ -105,8 +109,9 @@ public final class WebServer: Service {
                             switch try? await negotiated.get() {
                             case let .webSocket(accepted)?:
                                 await ParticipantServer.serve(accepted, hub: hub, limits: limits.connection)
-                            case let .page(channel)?:
-                                await PageRequest.answer(channel, page: page, deadline: limits.connection.helloDeadline)
+                            case let .page(channel, refusedUpgrade)?:
+                                await PageRequest.answer(channel, page: page, refusedUpgrade: refusedUpgrade,
+                                                         deadline: limits.connection.helloDeadline)
                             case .refused?, nil:
                                 break
                             }
@@ -136,17 +141,18 @@ public final class WebServer: Service {
         negotiated.whenComplete { result in
             slot.release()
             timeout.cancel()
-            if case .failure = result { refuseUpgrade(on: channel) }
+            if case let .failure(error) = result { refuseUpgrade(on: channel, because: error) }
         }
         return negotiated
     }
 
-    /// The answer to an upgrade this server does not make (another site's page, another path).
-    private static func refuseUpgrade(on channel: any Channel) {
-        let body = ByteBuffer(string: PageRequest.notHere)
-        let head = HTTPResponseHead(version: .http1_1, status: .forbidden, headers: [
-            "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
-        ])
+    /// The answer to an upgrade that failed once the handshake was accepted.
+    private static func refuseUpgrade(on channel: any Channel, because error: any Error) {
+        let refusal = RefusedUpgrade(error)
+        let body = ByteBuffer(string: refusal.text)
+        let headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.readableBytes)),
+                                   ("Connection", "close")] + refusal.headers)
+        let head = HTTPResponseHead(version: .http1_1, status: refusal.status, headers: headers)
         channel.write(HTTPServerResponsePart.head(head), promise: nil)
         channel.write(HTTPServerResponsePart.body(.byteBuffer(body)), promise: nil)
         channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in channel.close(promise: nil) }
@@ -157,28 +163,35 @@ public final class WebServer: Service {
                                   registry: ConnectionRegistry) throws -> EventLoopFuture<Accepted> {
         let upgrader = NIOTypedWebSocketServerUpgrader<Accepted>(
             maxFrameSize: limits.maximumFrameBytes,
+            // The guard below fails the connection on the decoder's errors, with the handshake.
+            enableAutomaticErrorHandling: false,
             shouldUpgrade: { channel, head in
                 channel.eventLoop.makeSucceededFuture(Self.acceptsUpgrade(head) ? HTTPHeaders() : nil)
             },
             upgradePipelineHandler: { channel, _ in
                 channel.eventLoop.makeCompletedFuture {
                     let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(WebSocketProtocolGuard(closingDeadline: limits.closingHandshakeDeadline))
+                    // Fragments may be empty (RFC 6455 §5.4); their count is what is bounded.
                     try operations.addHandler(NIOWebSocketFrameAggregator(
-                        minNonFinalFragmentSize: 1, maxAccumulatedFrameCount: 64, maxAccumulatedFrameSize: limits.maximumFrameBytes))
+                        minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: 64, maxAccumulatedFrameSize: limits.maximumFrameBytes))
                     try operations.addHandler(WebSocketLineAdapter())
                     return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection, clock: clock, registry: registry))
                 }
             })
+        let refusals = UpgradeRefusalRecorder()
         let configuration = NIOTypedHTTPServerUpgradeConfiguration<Accepted>(
-            upgraders: [upgrader],
+            upgraders: [WebSocketVersionCheck(upgrader: upgrader)],
             notUpgradingCompletionHandler: { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(HTTPResponsePartAdapter())
-                    return .page(try NIOAsyncChannel(wrappingChannelSynchronously: channel))
+                    return .page(try NIOAsyncChannel(wrappingChannelSynchronously: channel), refusedUpgrade: refusals.refusal)
                 }
             })
-        return try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
+        let negotiated = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
             configuration: .init(upgradeConfiguration: configuration))
+        try channel.pipeline.syncOperations.addHandler(refusals)
+        return negotiated
     }
 
     /// A WebSocket is opened only at `/ws`, and only from a page of this server when the

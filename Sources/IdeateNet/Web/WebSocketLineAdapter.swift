@@ -3,34 +3,41 @@ import NIOWebSocket
 
 /// Lets the participant protocol's lines run over a WebSocket, so a phone's page is served by
 /// the same per-connection code as a TCP client (``WireConnection``, its bounds and its
-/// deadlines): each text frame in is one line, each line out one text frame. Pings are
-/// answered, a close is returned, binary data ends the connection.
+/// deadlines): each text message in is one line, each line out one text frame. It sits behind
+/// NIO's frame aggregator and the ``WebSocketProtocolGuard``, which has already answered control
+/// frames; what this protocol cannot read fails the connection through the guard: a text message
+/// that is not UTF-8 (1007), binary data (1003), a message in broken fragments (1002) or past the
+/// size limit (1009).
 final class WebSocketLineAdapter: ChannelDuplexHandler {
     typealias InboundIn = WebSocketFrame
     typealias InboundOut = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = WebSocketFrame
 
-    private var closeSent = false
-
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = unwrapInboundIn(data)
-        switch frame.opcode {
-        case .text:
-            context.fireChannelRead(wrapInboundOut(frame.unmaskedData))
-        case .ping:
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
-        case .pong:
-            break
-        case .connectionClose:
-            var data = frame.unmaskedData
-            let code = data.readSlice(length: 2) ?? ByteBuffer()
-            sendClose(context: context, code: code)
+        guard frame.opcode == .text else {
+            fail(context: context, code: .unsupportedData)
+            return
+        }
+        let line = frame.unmaskedData
+        guard String(validating: line.readableBytesView, as: UTF8.self) != nil else {
+            fail(context: context, code: .invalidData)
+            return
+        }
+        context.fireChannelRead(wrapInboundOut(line))
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard let aggregation = error as? NIOWebSocketFrameAggregator.Error else {
+            context.fireErrorCaught(error)
+            return
+        }
+        switch aggregation {
+        case .tooManyFragments, .accumulatedFrameSizeIsTooLarge:
+            fail(context: context, code: .messageTooLarge)
         default:
-            // Binary or stray continuation frames: the protocol is text only.
-            var code = ByteBuffer()
-            code.write(webSocketErrorCode: .unacceptableData)
-            sendClose(context: context, code: code)
+            fail(context: context, code: .protocolError)
         }
     }
 
@@ -48,25 +55,7 @@ final class WebSocketLineAdapter: ChannelDuplexHandler {
         }
     }
 
-    func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
-        if mode == .all, !closeSent, context.channel.isActive {
-            closeSent = true
-            var code = ByteBuffer()
-            code.write(webSocketErrorCode: .normalClosure)
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: code)), promise: nil)
-        }
-        context.close(mode: mode, promise: promise)
-    }
-
-    private func sendClose(context: ChannelHandlerContext, code: ByteBuffer) {
-        guard !closeSent else {
-            context.close(promise: nil)
-            return
-        }
-        closeSent = true
-        let written = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: code)), promise: written)
-        let channel = context.channel
-        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+    private func fail(context: ChannelHandlerContext, code: WebSocketCloseCode) {
+        context.triggerUserOutboundEvent(WebSocketFailure(code: code), promise: nil)
     }
 }
