@@ -273,7 +273,7 @@ struct WebServerTests {
         return (certificate, key)
     }
 
-    @Test("With a certificate the page and its WebSocket are served over TLS (checked by Python's ssl against the certificate); a wrong key file is a clear error")
+    @Test("With a certificate the page and its WebSocket are served over TLS (checked by Python's ssl against the certificate), 1.2 or 1.3 with AEAD suites only; a wrong key file is a clear error")
     func tls() async throws {
         let folder = NSTemporaryDirectory() + "ideate-tls-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -281,7 +281,8 @@ struct WebServerTests {
         let certificate = try WebCertificate(certificateFile: certificatePath, keyFile: keyPath)
         try await Self.withServers(tls: certificate) { live, web, webPort in
             let script = """
-                import socket, ssl, sys
+                import socket, ssl, sys, warnings
+                warnings.simplefilter("ignore", DeprecationWarning)
                 context = ssl.create_default_context(cafile=sys.argv[2])
                 with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
                     with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
@@ -293,7 +294,19 @@ struct WebServerTests {
                                     b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n")
                         upgrade = tls.recv(200).split(b"\\r\\n")[0].decode()
                         version = tls.version()
-                print(head + "|" + upgrade + "|" + version)
+                def refused(limit, ciphers):
+                    old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                    old.check_hostname, old.verify_mode = False, ssl.CERT_NONE
+                    old.set_ciphers(ciphers + ":@SECLEVEL=0")
+                    old.minimum_version, old.maximum_version = ssl.TLSVersion.TLSv1, limit
+                    try:
+                        with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+                            with old.wrap_socket(raw) as tls:
+                                return tls.version() + " " + tls.cipher()[0]
+                    except (ssl.SSLError, ConnectionError):
+                        return "refused"
+                old = refused(ssl.TLSVersion.TLSv1_1, "ALL") + "," + refused(ssl.TLSVersion.TLSv1_2, "ECDHE-ECDSA-AES128-SHA")
+                print(head + "|" + upgrade + "|" + version + "|" + old)
                 """
             let python = Process()
             python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -309,7 +322,7 @@ struct WebServerTests {
                 }
             }
             python.waitUntilExit()
-            #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1."), "\(printed)")
+            #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1.3|refused,refused"), "\(printed)")
 
             let plain = try WebProbe(port: webPort)
             plain.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
