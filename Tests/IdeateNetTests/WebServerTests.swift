@@ -194,6 +194,59 @@ struct WebServerTests {
         }
     }
 
+    /// What a Python script printed (stdout and stderr), run off the cooperative pool.
+    static func python(_ script: String, _ arguments: String...) async throws -> String {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script] + arguments
+        let output = Pipe()
+        python.standardOutput = output
+        python.standardError = output
+        try python.run()
+        let printed = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }
+        }
+        python.waitUntilExit()
+        return printed
+    }
+
+    @Test("The page goes out compressed to a browser that asks for it, and a reload with its ETag is answered 304 without it")
+    func compressionAndRevalidation() async throws {
+        try await Self.withServers() { _, _, webPort in
+            let script = """
+                import sys, urllib.request, urllib.error, zlib
+                address = f"http://127.0.0.1:{sys.argv[1]}/"
+                plain = urllib.request.urlopen(address).read()
+                for encoding in ["gzip", "deflate"]:
+                    answer = urllib.request.urlopen(urllib.request.Request(address, headers={"Accept-Encoding": encoding}))
+                    sent = answer.read()
+                    assert answer.headers["Content-Encoding"] == encoding, answer.headers
+                    assert int(answer.headers["Content-Length"]) == len(sent), (answer.headers["Content-Length"], len(sent))
+                    assert zlib.decompress(sent, 47) == plain, "the compressed page is the page"
+                    print(f"{encoding} {len(sent)} of {len(plain)}")
+                tag = answer.headers["ETag"]
+                try:
+                    urllib.request.urlopen(urllib.request.Request(address, headers={"If-None-Match": tag}))
+                    print("revalidated: 200")
+                except urllib.error.HTTPError as answer:
+                    print(f"revalidated: {answer.code} {len(answer.read())} bytes, cache {answer.headers['Cache-Control']}")
+                stale = urllib.request.urlopen(urllib.request.Request(address, headers={"If-None-Match": 'W/"older"'}))
+                print(f"stale: {stale.status} {len(stale.read()) == len(plain)}")
+                """
+            let printed = try await Self.python(script, String(webPort)).split(separator: "\n").map(String.init)
+            #expect(printed.count == 4, "\(printed)")
+            for (line, encoding) in zip(printed, ["gzip", "deflate"]) {
+                let sizes = line.split(separator: " ").compactMap { Int($0) }
+                #expect(line.hasPrefix(encoding) && sizes.count == 2 && sizes[0] * 2 < sizes[1], "\(line): under half the page")
+            }
+            #expect(printed.dropFirst(2).first == "revalidated: 304 0 bytes, cache no-cache", "\(printed)")
+            #expect(printed.last == "stale: 200 True", "\(printed)")
+        }
+    }
+
     @Test("A WebSocket joins with the code, and an idea sent over it is answered \"saved\" once it is in the run file")
     func webSocketJoinsAndSubmits() async throws {
         try await Self.withServers() { live, web, webPort in
@@ -211,7 +264,7 @@ struct WebServerTests {
         }
     }
 
-    @Test("An upgrade from another site's page or on another path is refused")
+    @Test("An upgrade from another site's page, on another path or to another protocol is refused")
     func upgradeOnlyFromThePage() async throws {
         try await Self.withServers() { live, web, webPort in
             let foreign = try WebProbe(port: webPort)
@@ -220,6 +273,14 @@ struct WebServerTests {
             let elsewhere = try WebProbe(port: webPort)
             #expect(await elsewhere.upgrade(port: webPort, path: "/socket").hasPrefix("HTTP/1.1 403"))
             #expect(await elsewhere.closes(within: 5))
+            let otherProtocol = try WebProbe(port: webPort)
+            otherProtocol.send("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: h2c\r\nConnection: Upgrade\r\nAccept-Encoding: gzip\r\n\r\n")
+            #expect(await otherProtocol.closes(within: 5))
+            #expect(otherProtocol.text.hasPrefix("HTTP/1.1 403"), "another protocol: \(otherProtocol.text.prefix(40))")
+            let page = try WebProbe(port: webPort)
+            page.send("GET / HTTP/1.1\r\nHost: a\r\nAccept-Encoding: gzip\r\n\r\n")
+            #expect(await page.closes(within: 5))
+            #expect(page.text.hasPrefix("HTTP/1.1 200"), "the page after the refusals: \(page.text.prefix(40))")
         }
     }
 
@@ -308,20 +369,7 @@ struct WebServerTests {
                 old = refused(ssl.TLSVersion.TLSv1_1, "ALL") + "," + refused(ssl.TLSVersion.TLSv1_2, "ECDHE-ECDSA-AES128-SHA")
                 print(head + "|" + upgrade + "|" + version + "|" + old)
                 """
-            let python = Process()
-            python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            python.arguments = ["python3", "-c", script, String(webPort), certificatePath]
-            let output = Pipe()
-            python.standardOutput = output
-            python.standardError = output
-            try python.run()
-            let printed = await withCheckedContinuation { continuation in
-                Thread.detachNewThread {
-                    let data = output.fileHandleForReading.readDataToEndOfFile()
-                    continuation.resume(returning: String(decoding: data, as: UTF8.self))
-                }
-            }
-            python.waitUntilExit()
+            let printed = try await Self.python(script, String(webPort), certificatePath)
             #expect(printed.hasPrefix("HTTP/1.1 200 OK|HTTP/1.1 101 Switching Protocols|TLSv1.3|refused,refused"), "\(printed)")
 
             let plain = try WebProbe(port: webPort)

@@ -1,6 +1,5 @@
 import NIOCore
 import NIOHTTP1
-import NIOWebSocket
 
 /// One plain HTTP request to the web server: the page at `/`, a short refusal for anything
 /// else. One request per connection (`Connection: close`); a connection that sends no request
@@ -24,9 +23,9 @@ enum PageRequest {
                 case .end:
                     // A WebSocket upgrade this server refused: the upgrade handler kept its
                     // head and passes on only the end.
-                    let refusal = refusedUpgrade ?? RefusedUpgrade(NIOWebSocketUpgradeError.unsupportedWebSocketTarget)
-                    try await write(status: refusal.status, text: refusal.text, head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"),
-                                    to: outbound, extra: refusal.headers)
+                    let (status, text, headers) = refusedUpgrade.map { ($0.status, $0.text, $0.headers) } ?? (.forbidden, notHere, [])
+                    try await write(status: status, text: text, head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"),
+                                    to: outbound, extra: headers)
                     return
                 case .body:
                     continue
@@ -50,20 +49,26 @@ enum PageRequest {
             try await write(status: .notFound, text: notHere, head: head, to: outbound)
             return
         }
-        let headers = HTTPHeaders([
+        let current = page.isCurrent(ifNoneMatch: head.headers["If-None-Match"])
+        var headers = HTTPHeaders([
             ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Length", String(page.html.count)),
             ("Content-Security-Policy", page.contentSecurityPolicy(host: host)),
-            ("Cache-Control", "no-store"),
+            // Kept, but asked about again on every visit: a reload costs one round trip.
+            ("Cache-Control", "no-cache"),
+            ("ETag", page.entityTag),
+            ("Vary", "Accept-Encoding"),
             ("Referrer-Policy", "no-referrer"),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
             ("Connection", "close"),
         ])
-        try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers)))
-        if head.method == .GET { try await outbound.write(.body(ByteBuffer(bytes: page.html))) }
-        try await outbound.write(.end(nil))
+        if !current { headers.add(name: "Content-Length", value: String(page.html.count)) }
+        let status: HTTPResponseStatus = current ? .notModified : .ok
+        var response: [HTTPPart<HTTPResponseHead, ByteBuffer>] = [.head(HTTPResponseHead(version: head.version, status: status, headers: headers))]
+        if head.method == .GET, !current { response.append(.body(ByteBuffer(bytes: page.html))) }
+        // One write and one flush: the compressor sees the whole response and can say its length.
+        try await outbound.write(contentsOf: response + [.end(nil)])
     }
 
     private static func write(status: HTTPResponseStatus, text: String, head: HTTPRequestHead,

@@ -8,6 +8,10 @@ import Foundation
 public struct WebPage: Sendable {
     /// The document as sent.
     public let html: [UInt8]
+    /// The document's version for revalidation (`ETag`): a browser that has it asks with
+    /// `If-None-Match` and is told 304 instead of downloading it again. Weak, since the bytes
+    /// on the wire differ when compressed.
+    public let entityTag: String
     private let scriptHash: String
     private let styleHash: String
 
@@ -23,10 +27,23 @@ public struct WebPage: Sendable {
             .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)
         scriptHash = Self.hash(script)
         styleHash = Self.hash(style)
+        let digest = Data(SHA256.hash(data: html)).base64EncodedString().prefix(22)
+        entityTag = "W/\"" + digest.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-") + "\""
     }
 
     private static func hash(_ text: String) -> String {
         "'sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString() + "'"
+    }
+
+    /// Whether an `If-None-Match` header names this version of the page (RFC 9110 §13.1.2:
+    /// weak comparison, a list of tags, or `*`).
+    public func isCurrent(ifNoneMatch: [String]) -> Bool {
+        let weak = { (tag: Substring) in tag.hasPrefix("W/") ? tag.dropFirst(2) : tag }
+        let ours = weak(Substring(entityTag))
+        return ifNoneMatch.flatMap { $0.split(separator: ",") }.contains { listed in
+            let tag = listed.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || weak(Substring(tag)) == ours
+        }
     }
 
     /// The policy for a page served as `host` (the request's Host header): the page may talk

@@ -4,6 +4,7 @@ import IdeateProtocol
 import IdeateRuntime
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import NIOPosix
 import NIOSSL
 import NIOWebSocket
@@ -141,18 +142,17 @@ public final class WebServer: Service {
         negotiated.whenComplete { result in
             slot.release()
             timeout.cancel()
-            if case let .failure(error) = result { refuseUpgrade(on: channel, because: error) }
+            if case .failure = result { refuseUpgrade(on: channel) }
         }
         return negotiated
     }
 
     /// The answer to an upgrade that failed once the handshake was accepted.
-    private static func refuseUpgrade(on channel: any Channel, because error: any Error) {
-        let refusal = RefusedUpgrade(error)
-        let body = ByteBuffer(string: refusal.text)
-        let headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(body.readableBytes)),
-                                   ("Connection", "close")] + refusal.headers)
-        let head = HTTPResponseHead(version: .http1_1, status: refusal.status, headers: headers)
+    private static func refuseUpgrade(on channel: any Channel) {
+        let body = ByteBuffer(string: PageRequest.notHere)
+        let head = HTTPResponseHead(version: .http1_1, status: .forbidden, headers: [
+            "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(body.readableBytes), "Connection": "close",
+        ])
         channel.write(HTTPServerResponsePart.head(head), promise: nil)
         channel.write(HTTPServerResponsePart.body(.byteBuffer(body)), promise: nil)
         channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in channel.close(promise: nil) }
@@ -179,18 +179,33 @@ public final class WebServer: Service {
                     return .webSocket(try ParticipantServer.wrap(channel, limits: limits.connection, clock: clock, registry: registry))
                 }
             })
-        let refusals = UpgradeRefusalRecorder()
+        let witness = RequestHeadWitness()
         let configuration = NIOTypedHTTPServerUpgradeConfiguration<Accepted>(
-            upgraders: [WebSocketVersionCheck(upgrader: upgrader)],
+            upgraders: [upgrader],
             notUpgradingCompletionHandler: { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(HTTPResponsePartAdapter())
-                    return .page(try NIOAsyncChannel(wrappingChannelSynchronously: channel), refusedUpgrade: refusals.refusal)
+                    let operations = channel.pipeline.syncOperations
+                    switch witness.seen {
+                    case .plainRequest?:
+                        // The page goes out compressed to a browser that asks for it (the
+                        // compressor reads the request head, which only a plain request passes on).
+                        try operations.addHandler(HTTPResponseCompressor { head, _ in
+                            head.status == .ok ? .compressIfPossible : .doNotCompress
+                        })
+                        try operations.addHandler(HTTPResponsePartAdapter())
+                        return .page(try NIOAsyncChannel(wrappingChannelSynchronously: channel), refusedUpgrade: nil)
+                    case let .upgrade(refusal)?:
+                        try operations.addHandler(HTTPResponsePartAdapter())
+                        return .page(try NIOAsyncChannel(wrappingChannelSynchronously: channel), refusedUpgrade: refusal)
+                    case nil:
+                        throw HTTPServerUpgradeErrors.invalidHTTPOrdering
+                    }
                 }
             })
         let negotiated = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
             configuration: .init(upgradeConfiguration: configuration))
-        try channel.pipeline.syncOperations.addHandler(refusals)
+        let upgradeHandler = try channel.pipeline.syncOperations.handler(type: NIOTypedHTTPServerUpgradeHandler<Accepted>.self)
+        try channel.pipeline.syncOperations.addHandler(witness, position: .before(upgradeHandler))
         return negotiated
     }
 
