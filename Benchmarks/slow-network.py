@@ -110,7 +110,7 @@ try:
         driver.refresh()
         wait(lambda: usable(driver), "a usable text box after a reload")
         reload_ms = (time.monotonic() - started) * 1000
-        reload_bytes, _ = page_bytes(driver)
+        reload_bytes = page_bytes(driver)
         driver.quit()
         driver = None
     print(f"slow 3G, URL → usable text box, first visit: median {statistics.median(first_visits):.0f} ms, "

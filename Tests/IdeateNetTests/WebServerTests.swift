@@ -317,6 +317,24 @@ struct WebServerTests {
         }
     }
 
+    @Test("A server shutting down closes at once the connections that never sent a request (a browser opens them ahead of time)")
+    func shutdownClosesSilentConnections() async throws {
+        var limits = WebServer.Limits()
+        limits.connection.helloDeadline = .seconds(60)
+        try await LiveServer.with(reveal: .immediate) { live in
+            let web = WebServer(hub: live.hub, host: "127.0.0.1", port: 0, limits: limits)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await web.run() }
+                let silent = try WebProbe(port: try await web.port())
+                let page = try WebProbe(port: try await web.port())
+                page.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(await page.closes(within: 5), "the server is serving")
+                group.cancelAll()
+                #expect(await silent.closes(within: 5), "closed by the shutdown, not at the 60 s deadline")
+            }
+        }
+    }
+
     /// A self-signed certificate for 127.0.0.1 made by openssl, in `folder`.
     static func selfSigned(in folder: String) throws -> (certificate: String, key: String) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

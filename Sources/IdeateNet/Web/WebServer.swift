@@ -2,6 +2,7 @@ import Foundation
 import IdeateCore
 import IdeateProtocol
 import IdeateRuntime
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
@@ -9,7 +10,6 @@ import NIOPosix
 import NIOSSL
 import NIOWebSocket
 import ServiceLifecycle
-import Synchronization
 
 /// How phones join: plain HTTP serving one page at `/`, and a WebSocket at `/ws` that speaks the
 /// participant protocol (one JSON message per text frame). Served by the same process and the
@@ -122,6 +122,7 @@ public final class WebServer: Service {
             }
         } onCancelOrGracefulShutdown: {
             server.channel.close(promise: nil)
+            pending.closeAll()
             registry.closeAll()
         }
     }
@@ -132,7 +133,7 @@ public final class WebServer: Service {
     private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?,
                               limits: Limits, clock: any SessionClock, registry: ConnectionRegistry) throws -> EventLoopFuture<Accepted> {
         if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
-        guard let slot = pending.enter() else {
+        guard let slot = pending.enter(channel) else {
             channel.writeAndFlush(ByteBuffer(string: busy)).whenComplete { _ in channel.close(promise: nil) }
             return channel.eventLoop.makeSucceededFuture(.refused)
         }
@@ -219,33 +220,44 @@ public final class WebServer: Service {
 }
 
 /// Counts connections still sending their request head, so a flood of slow or silent ones is
-/// turned away instead of holding sockets.
+/// turned away instead of holding sockets, and keeps them so that a server shutting down closes
+/// them at once (a browser opens connections ahead of time and may never send on them).
 final class PendingRequests: Sendable {
     /// One connection's place in the count, given back once (whichever comes first: its head
     /// is complete, or it closed).
     final class Slot: Sendable {
         private let owner: PendingRequests
-        private let released = Atomic<Bool>(false)
+        private let key: ObjectIdentifier
 
-        init(owner: PendingRequests) { self.owner = owner }
+        init(owner: PendingRequests, key: ObjectIdentifier) {
+            self.owner = owner
+            self.key = key
+        }
 
         func release() {
-            if !released.exchange(true, ordering: .relaxed) { owner.open.subtract(1, ordering: .relaxed) }
+            owner.open.withLockedValue { _ = $0.removeValue(forKey: key) }
         }
     }
 
-    fileprivate let open = Atomic<Int>(0)
+    fileprivate let open = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    /// A slot, or nil past the limit.
-    func enter() -> Slot? {
-        guard open.add(1, ordering: .relaxed).newValue <= limit else {
-            open.subtract(1, ordering: .relaxed)
-            return nil
+    /// A slot for `channel`, or nil past the limit.
+    func enter(_ channel: any Channel) -> Slot? {
+        let key = ObjectIdentifier(channel)
+        let entered = open.withLockedValue { open in
+            guard open.count < limit else { return false }
+            open[key] = channel
+            return true
         }
-        return Slot(owner: self)
+        return entered ? Slot(owner: self, key: key) : nil
+    }
+
+    /// Closes every connection still sending its request head.
+    func closeAll() {
+        for channel in open.withLockedValue({ $0.values }) { channel.close(promise: nil) }
     }
 }
 
