@@ -103,23 +103,75 @@ enum PortfolioRows {
 
     static func insert(_ idea: BacklogIdea, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO backlog_idea(id, text, fingerprint, kind, workshop, round, promoted_to) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO backlog_idea(id, text, fingerprint, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date,
+                                     arrival_week, question, on_board, ownership)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let fate = fateColumns(idea.fate)
         try statement.execute(arguments: [
             idea.id.number, idea.text, idea.fingerprint, idea.kind.rawValue, idea.workshop?.rawValue, idea.round, idea.promotedTo?.number,
+            fate.name, fate.target, idea.answer?.text, idea.answer?.date.description, idea.arrivalWeek?.monday.description, idea.question,
+            idea.onBoard, idea.ownershipProof,
         ])
+    }
+
+    /// Writes what a review may change: the fate (and the experiment it became), the answer and
+    /// whether everyone may see it.
+    static func updateReview(of idea: BacklogIdea, _ db: Database) throws {
+        let fate = fateColumns(idea.fate)
+        try db.execute(sql: """
+            UPDATE backlog_idea SET fate = ?, fate_target = ?, promoted_to = ?, answer = ?, answer_date = ?, on_board = ? WHERE id = ?
+            """, arguments: [fate.name, fate.target, idea.promotedTo?.number, idea.answer?.text, idea.answer?.date.description,
+                             idea.onBoard, idea.id.number])
+    }
+
+    /// A fate as two columns: its name and, for a merge, what it merged into (`B12`, `E3`); a
+    /// promotion's experiment is `promoted_to`.
+    static func fateColumns(_ fate: IdeaFate) -> (name: String, target: String?) {
+        switch fate {
+        case .new: ("new", nil)
+        case .kept: ("kept", nil)
+        case let .merged(into): ("merged", into.description)
+        case .promoted: ("promoted", nil)
+        case .takenToWorkshop: ("workshop", nil)
+        case .declined: ("declined", nil)
+        }
+    }
+
+    static func fate(name: String, target: String?, promotedTo: Int?, idea: Int) throws -> IdeaFate {
+        switch (name, target, promotedTo) {
+        case ("new", _, _): return .new
+        case ("kept", _, _): return .kept
+        case ("workshop", _, _): return .takenToWorkshop
+        case ("declined", _, _): return .declined
+        case let ("promoted", _, experiment?): return .promoted(ExperimentID(experiment))
+        case let ("merged", target?, _):
+            if let subject = subject(target) { return .merged(into: subject) }
+        default: break
+        }
+        throw PortfolioStoreError.damaged("backlog idea \(idea) has the fate “\(name)”")
     }
 
     /// The columns ``backlogIdea(_:)`` reads, in its order: read by position, not by name,
     /// because a portfolio holds tens of thousands of backlog ideas.
-    static let backlogColumns = "id, text, kind, workshop, round, promoted_to"
+    static let backlogColumns = """
+        id, text, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date, arrival_week, question, on_board, ownership
+        """
 
     static func backlogIdea(_ row: Row) throws -> BacklogIdea {
+        let number: Int = row[0]
         guard let kind = BacklogIdea.Kind(rawValue: row[2]) else {
-            throw PortfolioStoreError.damaged("backlog idea \(row[0] as Int) has the kind “\(row[2] as String)”")
+            throw PortfolioStoreError.damaged("backlog idea \(number) has the kind “\(row[2] as String)”")
         }
-        return BacklogIdea(id: BacklogIdeaID(row[0]), text: row[1], kind: kind, workshop: (row[3] as String?).map(RunIdentity.init),
-                           round: row[4], promotedTo: (row[5] as Int?).map(ExperimentID.init))
+        let answer: ReviewAnswer? = switch (row[8] as String?, try date(row[9])) {
+        case let (text?, date?): ReviewAnswer(text: text, date: date)
+        default: nil
+        }
+        return BacklogIdea(
+            id: BacklogIdeaID(number), text: row[1], kind: kind, workshop: (row[3] as String?).map(RunIdentity.init), round: row[4],
+            arrivalWeek: try date(row[10]).map(ArrivalWeek.init(containing:)), question: row[11],
+            fate: try fate(name: row[6], target: row[7], promotedTo: row[5], idea: number), answer: answer, onBoard: row[12],
+            ownershipProof: row[13])
     }
 
     // MARK: - History
@@ -130,14 +182,17 @@ enum PortfolioRows {
     }
 
     static func historyEntry(_ row: Row) throws -> HistoryEntry {
-        let name: String = row["subject"]
-        let subject: PortfolioSubject? = switch name.first {
+        guard let subject = subject(row["subject"]), let date = try date(row["date"]) else { throw PortfolioStoreError.damaged("history row \(row["seq"] as Int)") }
+        return HistoryEntry(subject: subject, date: date, change: try value(PortfolioChange.self, row["change"]), note: row["note"])
+    }
+
+    /// `E12`, `A3` or `B40` as what it names.
+    static func subject(_ name: String) -> PortfolioSubject? {
+        switch name.first {
         case "E": ExperimentID(name).map(PortfolioSubject.experiment)
         case "A": ActionItemID(name).map(PortfolioSubject.actionItem)
         case "B": BacklogIdeaID(name).map(PortfolioSubject.backlogIdea)
         default: nil
         }
-        guard let subject, let date = try date(row["date"]) else { throw PortfolioStoreError.damaged("history row \(row["seq"] as Int)") }
-        return HistoryEntry(subject: subject, date: date, change: try value(PortfolioChange.self, row["change"]), note: row["note"])
     }
 }

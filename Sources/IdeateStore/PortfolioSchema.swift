@@ -58,6 +58,31 @@ enum PortfolioSchema {
                 table.column("note", .text).notNull()
             }
         }
+        migrator.registerMigration("v2 idea box") { db in
+            // A review's fate, its answer to the author and whether everyone may see it; for a
+            // box idea the week it arrived (no finer time), its question and the hash that
+            // proves authorship for withdrawing it.
+            try db.alter(table: "backlog_idea") { table in
+                table.add(column: "fate", .text).notNull().defaults(to: "kept")
+                table.add(column: "fate_target", .text)
+                table.add(column: "answer", .text)
+                table.add(column: "answer_date", .text)
+                table.add(column: "arrival_week", .text)
+                table.add(column: "question", .text)
+                table.add(column: "on_board", .boolean).notNull().defaults(to: true)
+                table.add(column: "ownership", .text)
+            }
+            try db.execute(sql: "UPDATE backlog_idea SET fate = 'promoted' WHERE promoted_to IS NOT NULL")
+            try db.create(index: "backlog_idea_fate", on: "backlog_idea", columns: ["fate"])
+            // A resend of a box idea is recognised by its proof; no two ideas share one.
+            try db.create(index: "backlog_idea_ownership", on: "backlog_idea", columns: ["ownership"], options: .unique,
+                          condition: Column("ownership") != nil)
+            // The review rhythm and when the box was last reviewed, as named values.
+            try db.create(table: "setting") { table in
+                table.primaryKey("name", .text)
+                table.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -127,6 +127,9 @@ public final class PortfolioStore: Sendable {
         }
     }
 
+    /// Runs `body` on a snapshot of the file.
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try database.read(body) }
+
     static func experiment(_ id: ExperimentID, _ db: Database) throws -> Experiment {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM experiment WHERE id = ?", arguments: [id.number]) else {
             throw PortfolioRefusal.notFound(.experiment(id))

@@ -12,6 +12,7 @@ extension PortfolioStore: PortfolioEngine {
             case let .learn(id, learning): return try Self.learn(id, learning, note: note, db).undo
             case let .move(id, status): return try Self.move(id, to: status, on: date, note: note, db).undo
             case let .promote(id, card): return try Self.promote(id, card: card, on: date, note: note, db).undo
+            case let .decide(id, _, _), let .answer(id, _), let .showOnBoard(id, _): return try Self.review(id, edit, on: date, note: note, db)
             case let .undo(undo):
                 try Self.undo(undo, on: date, note: note, db)
                 return nil
@@ -58,11 +59,37 @@ extension PortfolioStore: PortfolioEngine {
         _ id: BacklogIdeaID, card: TestCard, on date: CalendarDate, note: String, _ db: Database
     ) throws -> (experiment: Experiment, undo: PortfolioUndo) {
         var idea = try backlogIdea(id, db)
+        let previous = idea.fate
         let promoted = try idea.promote(as: ExperimentID(try nextNumber(in: "experiment", db)), card: card, on: date, note: note)
         try PortfolioRows.insert(promoted.experiment, db)
-        try db.execute(sql: "UPDATE backlog_idea SET promoted_to = ? WHERE id = ?", arguments: [promoted.experiment.id.number, id.number])
+        try PortfolioRows.updateReview(of: idea, db)
         for entry in promoted.history { try PortfolioRows.insert(entry, db) }
-        return (promoted.experiment, .unpromote(id, promoted.experiment.id))
+        try noteReview(on: date, db)
+        return (promoted.experiment, .unpromote(id, promoted.experiment.id, previous: previous))
+    }
+
+    static func review(_ id: BacklogIdeaID, _ edit: PortfolioEdit, on date: CalendarDate, note: String, _ db: Database) throws -> PortfolioUndo {
+        var idea = try backlogIdea(id, db)
+        let target: Portfolio
+        if case let .decide(_, .merge(into), _) = edit {
+            target = try Self.mergeTarget(into, db)
+        } else {
+            target = Portfolio()
+        }
+        let reviewed = try idea.applyReview(edit, in: target, on: date, note: note)!
+        try PortfolioRows.updateReview(of: idea, db)
+        for entry in reviewed.history { try PortfolioRows.insert(entry, db) }
+        try noteReview(on: date, db)
+        return reviewed.undo
+    }
+
+    /// Just enough of the portfolio for a merge's checks: the target, if it exists.
+    static func mergeTarget(_ subject: PortfolioSubject, _ db: Database) throws -> Portfolio {
+        switch subject {
+        case let .backlogIdea(id): Portfolio(backlog: (try? backlogIdea(id, db)).map { [$0] } ?? [])
+        case let .experiment(id): Portfolio(experiments: (try? experiment(id, db)).map { [$0] } ?? [])
+        case .actionItem: Portfolio()
+        }
     }
 
     // MARK: - Undo
@@ -88,12 +115,17 @@ extension PortfolioStore: PortfolioEngine {
             let entry = try item.undoMove(from: from, back: back, backDate: backDate, on: date, note: note)
             try PortfolioRows.update(item, db)
             try PortfolioRows.insert(entry, db)
-        case let .unpromote(ideaID, experimentID):
+        case let .unpromote(ideaID, experimentID, previous):
             var idea = try backlogIdea(ideaID, db)
-            let entries = try idea.undoPromotion(of: try experiment(experimentID, db), on: date, note: note)
+            let entries = try idea.undoPromotion(of: try experiment(experimentID, db), back: previous, on: date, note: note)
             try db.execute(sql: "DELETE FROM experiment WHERE id = ?", arguments: [experimentID.number])
-            try db.execute(sql: "UPDATE backlog_idea SET promoted_to = NULL WHERE id = ?", arguments: [ideaID.number])
+            try PortfolioRows.updateReview(of: idea, db)
             for entry in entries { try PortfolioRows.insert(entry, db) }
+        case let .unreview(id, from, back):
+            var idea = try backlogIdea(id, db)
+            let entry = try idea.undoReview(from: from, back: back, on: date, note: note)
+            try PortfolioRows.updateReview(of: idea, db)
+            try PortfolioRows.insert(entry, db)
         }
     }
 

@@ -178,12 +178,12 @@ struct PortfolioRulesTests {
         var (promoted, _) = try idea.promote(as: ExperimentID(4), card: TestCard(assumption: "a", successCriterion: "s"), on: Self.today)
         _ = try promoted.start(on: Self.today)
         #expect(throws: PortfolioRefusal.changedSince(.experiment(ExperimentID(4))), "a running experiment is not withdrawn") {
-            try idea.undoPromotion(of: promoted, on: Self.today)
+            try idea.undoPromotion(of: promoted, back: .kept, on: Self.today)
         }
         #expect(idea.promotedTo == ExperimentID(4))
         _ = try promoted.undoStart(previousStart: nil, on: Self.today)
-        #expect(try idea.undoPromotion(of: promoted, on: Self.today).map(\.change) == [.undone(.promoted(to: ExperimentID(4))), .undone(.promotedFrom(BacklogIdeaID(7)))])
-        #expect(idea.promotedTo == nil)
+        #expect(try idea.undoPromotion(of: promoted, back: .kept, on: Self.today).map(\.change) == [.undone(.promoted(to: ExperimentID(4))), .undone(.promotedFrom(BacklogIdeaID(7)))])
+        #expect(idea.promotedTo == nil && idea.fate == .kept)
     }
 
     @Test("Ids read as E12, e12 or 12 and write as E12")

@@ -202,6 +202,11 @@ struct PortfolioStoreTests {
         (.followUpOpened(ExperimentID(9)), #"{"followUpOpened":{"_0":"E9"}}"#),
         (.followsUp(ExperimentID(3)), #"{"followsUp":{"_0":"E3"}}"#),
         (.undone(.started), #"{"undone":{"_0":{"started":{}}}}"#),
+        (.reviewed(.declined), #"{"reviewed":{"_0":{"declined":{}}}}"#),
+        (.reviewed(.merged(into: .experiment(ExperimentID(2)))), #"{"reviewed":{"_0":{"merged":{"into":{"experiment":{"_0":"E2"}}}}}}"#),
+        (.mergedFrom(BacklogIdeaID(417)), #"{"mergedFrom":{"_0":"B417"}}"#),
+        (.answered("Not now: the bay is a fire lane."), #"{"answered":{"_0":"Not now: the bay is a fire lane."}}"#),
+        (.board(shown: false), #"{"board":{"shown":false}}"#),
     ])
     func storedChanges(change: PortfolioChange, stored: String) throws {
         #expect(try PortfolioRows.json(change) == stored)

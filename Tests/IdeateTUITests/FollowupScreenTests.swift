@@ -47,7 +47,7 @@ struct FollowupScreenTests {
     @Test("The agenda orders what is due by date, keeps a due experiment out of its state's section, and hides promoted ideas")
     func agendaOrder() throws {
         var portfolio = try FollowupFixtures.portfolio()
-        portfolio.backlog[4].promotedTo = ExperimentID(9)
+        portfolio.backlog[4].fate = .promoted(ExperimentID(9))
         let agenda = FollowupAgenda(portfolio, today: FollowupFixtures.today)
         #expect(agenda.entries.map { "\($0.section.rawValue) \($0.item.subject)" } == [
             "Due or overdue A1", "Due or overdue E1", "Due or overdue E2", "Running E3", "Open action items A2", "Open action items A3",

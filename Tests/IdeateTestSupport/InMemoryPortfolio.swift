@@ -54,10 +54,16 @@ public final class InMemoryPortfolio: PortfolioEngine {
             return .unmove(id, from: status, back: before.status, backDate: before.statusDate)
         case let .promote(id, card):
             guard let index = portfolio.backlog.firstIndex(where: { $0.id == id }) else { throw PortfolioRefusal.notFound(.backlogIdea(id)) }
+            let previous = portfolio.backlog[index].fate
             let promoted = try portfolio.backlog[index].promote(as: next, card: card, on: date, note: note)
             portfolio.experiments.append(promoted.experiment)
             portfolio.history += promoted.history
-            return .unpromote(id, next)
+            return .unpromote(id, next, previous: previous)
+        case let .decide(id, _, _), let .answer(id, _), let .showOnBoard(id, _):
+            guard let index = portfolio.backlog.firstIndex(where: { $0.id == id }) else { throw PortfolioRefusal.notFound(.backlogIdea(id)) }
+            let reviewed = try portfolio.backlog[index].applyReview(edit, in: portfolio, on: date, note: note)!
+            portfolio.history += reviewed.history
+            return reviewed.undo
         case let .undo(undo):
             try apply(undo, to: &portfolio, on: date, note: note)
             return nil
@@ -80,11 +86,14 @@ public final class InMemoryPortfolio: PortfolioEngine {
         case let .unmove(id, from, back, backDate):
             guard let index = portfolio.actionItems.firstIndex(where: { $0.id == id }) else { throw PortfolioRefusal.notFound(.actionItem(id)) }
             portfolio.history.append(try portfolio.actionItems[index].undoMove(from: from, back: back, backDate: backDate, on: date, note: note))
-        case let .unpromote(ideaID, experimentID):
+        case let .unpromote(ideaID, experimentID, previous):
             guard let index = portfolio.backlog.firstIndex(where: { $0.id == ideaID }) else { throw PortfolioRefusal.notFound(.backlogIdea(ideaID)) }
             let other = try experiment(experimentID, in: portfolio)
-            portfolio.history += try portfolio.backlog[index].undoPromotion(of: portfolio.experiments[other], on: date, note: note)
+            portfolio.history += try portfolio.backlog[index].undoPromotion(of: portfolio.experiments[other], back: previous, on: date, note: note)
             portfolio.experiments.remove(at: other)
+        case let .unreview(id, from, back):
+            guard let index = portfolio.backlog.firstIndex(where: { $0.id == id }) else { throw PortfolioRefusal.notFound(.backlogIdea(id)) }
+            portfolio.history.append(try portfolio.backlog[index].undoReview(from: from, back: back, on: date, note: note))
         }
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 
-/// An idea a workshop did not turn into an experiment, kept so that it can come back: a later
-/// workshop may have it again (the report counts how often), or someone may promote it to an
-/// experiment.
+/// An idea waiting in the portfolio: one a workshop did not turn into an experiment, or one
+/// that came in through the idea box. It is kept so that it can come back (a later workshop may
+/// have it again, and the report counts how often), be reviewed (kept, merged, promoted to an
+/// experiment, taken to a workshop or declined, with an answer to its author), and be followed
+/// by its author, who is never named.
 public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
     /// Why the idea is in the backlog.
     public enum Kind: String, Codable, CaseIterable, Sendable {
@@ -12,6 +14,8 @@ public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
         case parked
         /// Shortlisted, but the group agreed no experiment for it.
         case shortlisted
+        /// Sent to the idea box, outside any workshop.
+        case box
     }
 
     public let id: BacklogIdeaID
@@ -20,16 +24,40 @@ public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
     public var workshop: RunIdentity?
     /// 1 for the workshop's first round.
     public var round: Int?
-    /// The experiment it became, once promoted.
-    public var promotedTo: ExperimentID?
+    /// For a box idea: the week it arrived (nothing finer is kept) and the question it answers
+    /// (nil: the open question).
+    public var arrivalWeek: ArrivalWeek?
+    public var question: String?
+    /// What the review decided; see ``IdeaFate``.
+    public var fate: IdeaFate
+    /// The reviewer's answer to the author, if any.
+    public var answer: ReviewAnswer?
+    /// Whether the idea may be shown to everyone ("You said, we did"); when not, only its
+    /// author sees it.
+    public var onBoard: Bool
+    /// What proves authorship of this one idea, for withdrawing it: a one-way hash of a secret
+    /// only the author's device holds. Never a token, never the secret.
+    public var ownershipProof: String?
 
-    public init(id: BacklogIdeaID, text: String, kind: Kind, workshop: RunIdentity? = nil, round: Int? = nil, promotedTo: ExperimentID? = nil) {
+    public init(id: BacklogIdeaID, text: String, kind: Kind, workshop: RunIdentity? = nil, round: Int? = nil, promotedTo: ExperimentID? = nil,
+                arrivalWeek: ArrivalWeek? = nil, question: String? = nil, fate: IdeaFate? = nil, answer: ReviewAnswer? = nil,
+                onBoard: Bool = true, ownershipProof: String? = nil) {
         self.id = id
         self.text = text
         self.kind = kind
         self.workshop = workshop
         self.round = round
-        self.promotedTo = promotedTo
+        self.arrivalWeek = arrivalWeek
+        self.question = question
+        self.fate = promotedTo.map(IdeaFate.promoted) ?? fate ?? (kind == .box ? .new : .kept)
+        self.answer = answer
+        self.onBoard = onBoard
+        self.ownershipProof = ownershipProof
+    }
+
+    /// The experiment it became, once promoted.
+    public var promotedTo: ExperimentID? {
+        if case let .promoted(experiment) = fate { experiment } else { nil }
     }
 
     /// The text by which ideas count as the same idea coming back; see ``IdeaFingerprint``.

@@ -10,6 +10,13 @@ public enum PortfolioEdit: Equatable, Sendable {
     case move(ActionItemID, to: TrackedActionItem.Status)
     /// A backlog idea becomes a planned experiment with this test card.
     case promote(BacklogIdeaID, TestCard)
+    /// A review's decision about a new or backlog idea, with an answer to its author (nil:
+    /// the answer it has stays).
+    case decide(BacklogIdeaID, ReviewDecision, answer: String?)
+    /// An answer to the author of an idea, whatever its fate.
+    case answer(BacklogIdeaID, String)
+    /// Shows an idea to everyone, or to its author only.
+    case showOnBoard(BacklogIdeaID, Bool)
     /// Takes back an earlier change by a new change of its own, kept in the history.
     case undo(PortfolioUndo)
 }
@@ -24,15 +31,19 @@ public enum PortfolioUndo: Equatable, Sendable, CustomStringConvertible {
     case unlearn(ExperimentID, followUp: ExperimentID?)
     /// The action item back from `from` to the status (and status date) it had.
     case unmove(ActionItemID, from: TrackedActionItem.Status, back: TrackedActionItem.Status, backDate: CalendarDate?)
-    /// The backlog idea back in the backlog; the planned experiment it became is withdrawn.
-    case unpromote(BacklogIdeaID, ExperimentID)
+    /// The backlog idea back to the fate it had before; the planned experiment it became is
+    /// withdrawn.
+    case unpromote(BacklogIdeaID, ExperimentID, previous: IdeaFate)
+    /// The idea back to the review it had (`back`), while it still has `from`.
+    case unreview(BacklogIdeaID, from: ReviewOutcome, back: ReviewOutcome)
 
     public var description: String {
         switch self {
         case let .unstart(id, _): "\(id) planned again"
         case let .unlearn(id, followUp): "\(id) running again" + (followUp.map { ", follow-up \($0) withdrawn" } ?? "")
         case let .unmove(id, _, back, _): "\(id) \(back.rawValue) again"
-        case let .unpromote(idea, experiment): "\(idea) back in the backlog, \(experiment) withdrawn"
+        case let .unpromote(idea, experiment, previous): "\(idea) \(previous) again, \(experiment) withdrawn"
+        case let .unreview(idea, _, back): "\(idea) \(back.fate) again"
         }
     }
 }

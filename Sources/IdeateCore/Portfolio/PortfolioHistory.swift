@@ -42,6 +42,14 @@ public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertib
     case promotedFrom(BacklogIdeaID)
     case followUpOpened(ExperimentID)
     case followsUp(ExperimentID)
+    /// A review's decision about a new or backlog idea.
+    case reviewed(IdeaFate)
+    /// Another idea was merged into this item.
+    case mergedFrom(BacklogIdeaID)
+    /// The reviewer answered the idea's author with this text.
+    case answered(String)
+    /// Shown to everyone, or kept for its author only.
+    case board(shown: Bool)
     /// A change taken back (`u` on the follow-up screen): the item is as it was before it.
     indirect case undone(PortfolioChange)
 
@@ -55,6 +63,10 @@ public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertib
         case let .promotedFrom(idea): "promoted from backlog idea \(idea)"
         case let .followUpOpened(next): "follow-up experiment \(next) opened"
         case let .followsUp(previous): "opened to test again after \(previous)"
+        case let .reviewed(fate): "reviewed: \(fate)"
+        case let .mergedFrom(idea): "\(idea) merged into it"
+        case let .answered(text): "answered: \(text)"
+        case let .board(shown): shown ? "shown on the board" : "kept off the board, for its author only"
         case let .undone(change): "undone: \(change)"
         }
     }

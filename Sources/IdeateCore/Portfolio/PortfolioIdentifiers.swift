@@ -1,6 +1,7 @@
 /// The number of an experiment, action item or backlog idea in the portfolio, written with a
 /// letter that says which (`E12`, `A3`, `B40`) so a command line or a report never mixes them
-/// up. Numbers are given by the portfolio file in the order things were added, and never reused.
+/// up. Numbers are given by the portfolio file and never reused: in the order things were
+/// added, except an idea-box idea's, drawn at random so that it does not tell when it arrived.
 public protocol PortfolioIdentifier: Hashable, Comparable, Codable, Sendable, LosslessStringConvertible {
     /// `E`, `A` or `B`.
     static var letter: Character { get }

@@ -7,6 +7,7 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
         case successCriterion = "success criterion"
         case observed = "what was observed"
         case learned = "what was learned"
+        case answer = "the answer"
     }
 
     case experimentAlreadyStarted(ExperimentID, Experiment.Stage)
@@ -22,6 +23,13 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
     case changedSince(PortfolioSubject)
     /// Only a finished workshop is added: its shortlist and action items are final then.
     case runNotFinished(title: String)
+    /// A review that would change nothing (the same fate, and no new answer).
+    case reviewUnchanged(BacklogIdeaID, IdeaFate)
+    case boardUnchanged(BacklogIdeaID, onBoard: Bool)
+    case answerTooLong(characters: Int)
+    case mergeIntoItself(BacklogIdeaID)
+    case mergeIntoMerged(BacklogIdeaID, into: PortfolioSubject)
+    case cannotMergeInto(PortfolioSubject)
 
     public var description: String {
         switch self {
@@ -49,6 +57,18 @@ public enum PortfolioRefusal: Error, Equatable, Sendable, CustomStringConvertibl
             "\(subject) has changed since; nothing was undone"
         case let .runNotFinished(title):
             "“\(title)” has not finished; the portfolio takes a run once its workshop has ended"
+        case let .reviewUnchanged(id, fate):
+            "\(id) is already \(fate) with that answer; nothing changed"
+        case let .boardUnchanged(id, onBoard):
+            onBoard ? "\(id) is already on the board" : "\(id) is already kept off the board"
+        case let .answerTooLong(characters):
+            "an answer has at most \(ReviewAnswer.maximumCharacters) characters (this one has \(characters)); say why and what next, briefly"
+        case let .mergeIntoItself(id):
+            "\(id) cannot be merged into itself"
+        case let .mergeIntoMerged(id, into):
+            "\(id) was itself merged into \(into); merge into \(into)"
+        case let .cannotMergeInto(subject):
+            "an idea merges into another idea or an experiment, not into \(subject)"
         }
     }
 }

@@ -70,7 +70,7 @@ extension BacklogIdea {
         if card.assumption.trimmingWhitespace.isEmpty { missing.append(.assumption) }
         if card.successCriterion.trimmingWhitespace.isEmpty { missing.append(.successCriterion) }
         guard missing.isEmpty else { throw .missing(missing) }
-        promotedTo = newID
+        fate = .promoted(newID)
         let experiment = Experiment(id: newID, title: text, card: card, workshop: workshop, round: round, promotedFrom: id)
         return (experiment, [
             HistoryEntry(subject: .backlogIdea(id), date: date, change: .promoted(to: newID), note: note),

@@ -40,11 +40,14 @@ extension TrackedActionItem {
 }
 
 extension BacklogIdea {
-    /// Back into the backlog; `experiment` (what it became, still planned) is withdrawn.
-    public mutating func undoPromotion(of experiment: Experiment, on date: CalendarDate, note: String = "") throws(PortfolioRefusal) -> [HistoryEntry] {
+    /// Back to the fate it had (`previous`); `experiment` (what it became, still planned) is
+    /// withdrawn.
+    public mutating func undoPromotion(
+        of experiment: Experiment, back previous: IdeaFate, on date: CalendarDate, note: String = ""
+    ) throws(PortfolioRefusal) -> [HistoryEntry] {
         guard promotedTo == experiment.id else { throw .changedSince(.backlogIdea(id)) }
         let withdrawn = try experiment.withdrawal(undoing: .promotedFrom(id), on: date, note: note)
-        promotedTo = nil
+        fate = previous
         return [HistoryEntry(subject: .backlogIdea(id), date: date, change: .undone(.promoted(to: experiment.id)), note: note), withdrawn]
     }
 }
