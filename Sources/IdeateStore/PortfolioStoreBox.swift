@@ -43,6 +43,21 @@ extension PortfolioStore {
         }
     }
 
+    /// New ideas waiting for a review, oldest week first (within a week in number order, which
+    /// says nothing about arrival), at most `limit`.
+    public func newBoxIdeas(limit: Int = 1_000) throws -> [BacklogIdea] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE fate = 'new' ORDER BY arrival_week, id LIMIT ?
+                """, arguments: [limit]).map(PortfolioRows.backlogIdea)
+        }
+    }
+
+    /// One backlog idea as stored.
+    public func backlogIdea(_ id: BacklogIdeaID) throws -> BacklogIdea {
+        try read { db in try Self.backlogIdea(id, db) }
+    }
+
     // MARK: - Rhythm and status
 
     /// How often the box is reviewed (``ReviewRhythm/standard`` until set).

@@ -138,14 +138,24 @@ struct PortfolioPromote: AsyncParsableCommand {
     @Option(help: ArgumentHelp("When the group looks at the result (e.g. +4w).", valueName: "date"), transform: DateArgument.parse)
     var review: CalendarDate?
 
+    @Option(help: ArgumentHelp("What the idea's author reads (at most \(ReviewAnswer.maximumCharacters) characters).",
+                               valueName: "text"))
+    var answer: String?
+
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
         try await reportingErrors {
             let card = TestCard(assumption: assumption, smallestTest: test, metric: metric, successCriterion: success,
                                 failureCriterion: failure, owner: owner, startDate: start, reviewDate: review)
-            let experiment = try change.store().promote(idea, card: card, on: change.day, note: change.note)
+            if let answer { _ = try ReviewAnswer(checking: answer, on: change.day) }
+            let store = try change.store()
+            let experiment = try store.promote(idea, card: card, on: change.day, note: change.note)
             print("\(idea) promoted to \(experiment.id), planned" + (review.map { ", review \($0)" } ?? "") + ": \(experiment.title)")
+            if let answer {
+                _ = try store.perform(.answer(idea, answer), on: change.day, note: change.note)
+                print("Its author reads: “\(VisibleText.sanitized(answer.trimmingCharacters(in: .whitespacesAndNewlines), foldingLineBreaks: true))”")
+            }
         }
     }
 }

@@ -12,16 +12,22 @@ struct PortfolioCommand: AsyncParsableCommand {
         discussion: """
         Every finished workshop is added to the portfolio (sessions/portfolio.sqlite): its \
         shortlisted ideas with experiment cards as planned experiments, its action items, \
-        and its other ideas as a backlog, parked ones marked. It keeps only what the \
-        minutes show, never who wrote an idea. Without a subcommand it prints the report.
+        and its other ideas as a backlog, parked ones marked. Ideas sent to the idea box \
+        (ideate box) arrive as new backlog ideas, with the week they came and nothing \
+        finer, and wait for a review: keep, merge, take, decline or promote, each with an \
+        answer the author reads. It keeps only what the minutes show, never who wrote an \
+        idea. Without a subcommand it prints the report.
 
           ideate portfolio                             the report as Markdown
           ideate portfolio add sessions/runs/*.sqlite  add finished runs
           ideate portfolio start E3                    an experiment starts today
           ideate portfolio learn --help                write down what it taught
+          ideate portfolio box                         the ideas waiting for a review
+          ideate portfolio decline B12 --answer "…"    decide, and tell the author why
         """,
         subcommands: [PortfolioReportCommand.self, PortfolioAdd.self, PortfolioStart.self, PortfolioLearn.self, PortfolioAction.self,
-                      PortfolioPromote.self],
+                      PortfolioPromote.self, PortfolioBox.self, PortfolioKeep.self, PortfolioMerge.self, PortfolioTake.self,
+                      PortfolioDecline.self, PortfolioAnswer.self, PortfolioBoard.self, PortfolioRhythm.self],
         defaultSubcommand: PortfolioReportCommand.self
     )
 }

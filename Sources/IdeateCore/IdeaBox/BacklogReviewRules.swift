@@ -34,7 +34,7 @@ extension BacklogIdea {
     ) throws(PortfolioRefusal) -> [HistoryEntry] {
         if let promotedTo { throw .alreadyPromoted(id, to: promotedTo) }
         if case let .merge(target) = decision { try Self.checkMerge(of: id, into: target, in: portfolio) }
-        let newAnswer = try text.map { (text) throws(PortfolioRefusal) in try Self.answer(text, on: date) }
+        let newAnswer = try text.map { (text) throws(PortfolioRefusal) in try ReviewAnswer(checking: text, on: date) }
         guard decision.fate != fate || (newAnswer != nil && newAnswer?.text != answer?.text) else {
             throw .reviewUnchanged(id, fate)
         }
@@ -55,7 +55,7 @@ extension BacklogIdea {
 
     /// Gives (or replaces) the answer to the author, whatever the fate.
     public mutating func answer(_ text: String, on date: CalendarDate, note: String = "") throws(PortfolioRefusal) -> HistoryEntry {
-        let newAnswer = try Self.answer(text, on: date)
+        let newAnswer = try ReviewAnswer(checking: text, on: date)
         guard newAnswer.text != answer?.text else { throw .reviewUnchanged(id, fate) }
         answer = newAnswer
         return HistoryEntry(subject: .backlogIdea(id), date: date, change: .answered(newAnswer.text), note: note)
@@ -78,16 +78,6 @@ extension BacklogIdea {
         answer = back.answer
         onBoard = back.onBoard
         return HistoryEntry(subject: .backlogIdea(id), date: date, change: .undone(change), note: note)
-    }
-
-    /// An answer as kept: trimmed, not empty, not too long.
-    static func answer(_ text: String, on date: CalendarDate) throws(PortfolioRefusal) -> ReviewAnswer {
-        let trimmed = text.trimmingWhitespace
-        guard !trimmed.isEmpty else { throw .missing([.answer]) }
-        guard trimmed.count <= ReviewAnswer.maximumCharacters, trimmed.utf8.count <= ReviewAnswer.maximumCharacters * IdeaText.bytesPerCharacter else {
-            throw .answerTooLong(characters: trimmed.count)
-        }
-        return ReviewAnswer(text: trimmed, date: date)
     }
 
     /// A merge goes to an idea or experiment that exists, is not the idea itself, and is not

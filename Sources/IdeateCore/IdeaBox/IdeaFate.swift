@@ -63,4 +63,15 @@ public struct ReviewAnswer: Codable, Equatable, Sendable {
         self.text = text
         self.date = date
     }
+
+    /// An answer as typed, checked: trimmed, not empty, at most ``maximumCharacters``
+    /// characters (and four bytes each: one letter cannot carry a thousand accents).
+    public init(checking typed: String, on date: CalendarDate) throws(PortfolioRefusal) {
+        let trimmed = typed.trimmingWhitespace
+        guard !trimmed.isEmpty else { throw .missing([.answer]) }
+        guard trimmed.count <= Self.maximumCharacters, trimmed.utf8.count <= Self.maximumCharacters * IdeaText.bytesPerCharacter else {
+            throw .answerTooLong(characters: trimmed.count)
+        }
+        self.init(text: trimmed, date: date)
+    }
 }
