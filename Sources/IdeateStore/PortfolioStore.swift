@@ -13,10 +13,11 @@ public final class PortfolioStore: Sendable {
     private let database: any DatabaseWriter
 
     /// Opens the portfolio at `path` as ``StoreDatabase`` opens every store file, creating it (and
-    /// its folder) when it does not exist yet.
+    /// its folder) when it does not exist yet. Freed bytes are zeroed: an idea withdrawn from
+    /// the box leaves no text behind.
     public static func open(at path: String) throws -> PortfolioStore {
         if !FileManager.default.fileExists(atPath: path) { _ = try StoreDatabase.createFile(at: path, failure: PortfolioStoreError.self) }
-        return try PortfolioStore(try StoreDatabase.openFile(at: path, zeroesFreedBytes: false, failure: PortfolioStoreError.self))
+        return try PortfolioStore(try StoreDatabase.openFile(at: path, zeroesFreedBytes: true, failure: PortfolioStoreError.self))
     }
 
     /// The portfolio `writer` holds, its schema migrated forward (a newer one refused).
@@ -125,6 +126,24 @@ public final class PortfolioStore: Sendable {
         } catch let error as DatabaseError {
             throw PortfolioStoreError.cannotWrite(path, error.message ?? "\(error)")
         }
+    }
+
+    /// Runs `body` in one write transaction without blocking the caller's thread.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.write(body)
+        } catch let error as DatabaseError {
+            throw PortfolioStoreError.cannotWrite(path, error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs `body` on a snapshot of the file without blocking the caller's thread.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T { try await database.read(body) }
+
+    /// Empties the write-ahead log into the file and truncates it, so the log no longer holds
+    /// the order of recent commits (best effort: a reader may hold it for a moment).
+    func truncateLog() async {
+        _ = try? await database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Runs `body` on a snapshot of the file.

@@ -21,16 +21,19 @@ extension PortfolioStore {
     /// Adds `submission` as a new backlog idea of the week containing `date`, returning only
     /// after the commit.
     public func addBoxIdea(_ submission: BoxSubmission, on date: CalendarDate, using generator: inout some RandomNumberGenerator) throws -> BoxArrival {
-        try write { db in
-            if let number = try Int.fetchOne(db, sql: "SELECT id FROM backlog_idea WHERE ownership = ?", arguments: [submission.proof.hex]) {
-                return BoxArrival(id: BacklogIdeaID(number), wasAlreadyThere: true)
-            }
-            let id = BacklogIdeaID(try Self.unusedBoxNumber(db, using: &generator))
-            try PortfolioRows.insert(BacklogIdea(
-                id: id, text: submission.text, kind: .box, arrivalWeek: ArrivalWeek(containing: date), question: submission.question,
-                ownershipProof: submission.proof.hex), db)
-            return BoxArrival(id: id, wasAlreadyThere: false)
+        try write { db in try Self.addBoxIdea(submission, on: date, using: &generator, db) }
+    }
+
+    static func addBoxIdea(_ submission: BoxSubmission, on date: CalendarDate, using generator: inout some RandomNumberGenerator,
+                           _ db: Database) throws -> BoxArrival {
+        if let number = try Int.fetchOne(db, sql: "SELECT id FROM backlog_idea WHERE ownership = ?", arguments: [submission.proof.hex]) {
+            return BoxArrival(id: BacklogIdeaID(number), wasAlreadyThere: true)
         }
+        let id = BacklogIdeaID(try unusedBoxNumber(db, using: &generator))
+        try PortfolioRows.insert(BacklogIdea(
+            id: id, text: submission.text, kind: .box, arrivalWeek: ArrivalWeek(containing: date), question: submission.question,
+            ownershipProof: submission.proof.hex), db)
+        return BoxArrival(id: id, wasAlreadyThere: false)
     }
 
     /// A random number no backlog idea has, between 1 and the highest number plus

@@ -23,6 +23,6 @@ struct Ideate: AsyncParsableCommand {
         Exit codes: 0 success, 1 a problem with the input or a run file, 64 wrong usage.
         """,
         version: version,
-        subcommands: [Demo.self, Run.self, Join.self, Check.self, Simulate.self, Export.self, Followup.self, PortfolioCommand.self, Themes.self]
+        subcommands: [Demo.self, Run.self, Join.self, Check.self, Simulate.self, Export.self, Followup.self, PortfolioCommand.self, BoxCommand.self, Themes.self]
     )
 }

@@ -67,7 +67,10 @@ struct NetworkOptions: ParsableArguments {
 
     /// The address people in the room should type: `--public-address`, else this computer's
     /// first non-loopback IPv4.
-    func displayHost() -> String {
+    func displayHost() -> String { Self.displayHost(bind: bind, publicAddress: publicAddress) }
+
+    /// The address people should type for a server bound to `bind`.
+    static func displayHost(bind: String, publicAddress: String? = nil) -> String {
         if let publicAddress { return publicAddress }
         if bind != "0.0.0.0" { return bind }
         var addresses: UnsafeMutablePointer<ifaddrs>?

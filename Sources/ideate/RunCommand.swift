@@ -114,14 +114,14 @@ struct Run: AsyncParsableCommand {
     }
 
     /// Runs the services; a port that cannot be bound is said with the option that changes it.
-    private static func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration], signals: [UnixSignal]) async throws {
+    static func serve(_ services: [ServiceGroupConfiguration.ServiceConfiguration], signals: [UnixSignal]) async throws {
         do {
             try await Services.run(services, signals: signals)
         } catch let failure as ListenerBindFailure {
             let option = switch failure.listener {
             case .participants: "--port"
             case .ssh: "--ssh-port"
-            case .phonePage: "--web-port"
+            case .phonePage, .ideaBox: "--web-port"
             }
             throw CommandLineError("\(failure); choose another \(option), or 0 to turn it off")
         }

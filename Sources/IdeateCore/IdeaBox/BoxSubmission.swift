@@ -30,11 +30,14 @@ public struct BoxSubmission: Equatable, Sendable {
     /// - Throws: ``Refusal`` with `.invalidText` saying what to change; nothing is kept.
     public init(text: String, question: String?, proof: OwnershipProof) throws(Refusal) {
         self.text = try IdeaText.validated(text)
-        if let question, !Self.isQuestionID(question) {
-            throw Refusal(.invalidText, "There is no question “\(question.prefix(Self.maximumQuestionIDLength))” in this box.")
-        }
+        if let question, !Self.isQuestionID(question) { throw Self.unknownQuestion(question) }
         self.question = question
         self.proof = proof
+    }
+
+    /// The refusal of an idea for a question the box does not ask (or no longer asks).
+    public static func unknownQuestion(_ question: String) -> Refusal {
+        Refusal(.invalidText, "There is no question “\(question.prefix(maximumQuestionIDLength))” in this box any more; choose another.")
     }
 
     /// A question id as a box file names it: 1 to 40 lowercase letters, digits and dashes.

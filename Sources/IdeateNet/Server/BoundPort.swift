@@ -40,13 +40,14 @@ final class BoundPort: Sendable {
 public struct ListenerBindFailure: Error, CustomStringConvertible {
     /// Which of the run's listeners.
     public enum Listener: Sendable, CustomStringConvertible {
-        case participants, ssh, phonePage
+        case participants, ssh, phonePage, ideaBox
 
         public var description: String {
             switch self {
             case .participants: "participants"
             case .ssh: "ssh"
             case .phonePage: "the phone page"
+            case .ideaBox: "the idea box"
             }
         }
     }

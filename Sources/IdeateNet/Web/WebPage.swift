@@ -14,15 +14,25 @@ public struct WebPage: Sendable {
     public let entityTag: String
     private let scriptHash: String
     private let styleHash: String
+    /// Where the page's script may connect: the workshop page to its WebSocket, the box page
+    /// back to its own server's HTTP.
+    private let connectsByWebSocket: Bool
 
-    /// Assembles the page from its three embedded parts.
+    /// Assembles the workshop's phone page from its three embedded parts.
     public init() {
         self.init(template: String(decoding: PackageResources.page_html, as: UTF8.self),
                   style: String(decoding: PackageResources.page_css, as: UTF8.self),
                   script: String(decoding: PackageResources.page_js, as: UTF8.self))
     }
 
-    init(template: String, style: String, script: String) {
+    /// The idea box's page: the phone page's style, the box's document and script.
+    public static let ideaBox = WebPage(
+        template: String(decoding: PackageResources.box_html, as: UTF8.self),
+        style: String(decoding: PackageResources.page_css, as: UTF8.self) + String(decoding: PackageResources.box_css, as: UTF8.self),
+        script: String(decoding: PackageResources.box_js, as: UTF8.self), connectsByWebSocket: false)
+
+    init(template: String, style: String, script: String, connectsByWebSocket: Bool = true) {
+        self.connectsByWebSocket = connectsByWebSocket
         html = Array(template.replacingOccurrences(of: "<style></style>", with: "<style>\(style)</style>")
             .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)
         scriptHash = Self.hash(script)
@@ -53,7 +63,7 @@ public struct WebPage: Sendable {
             "default-src 'none'",
             "script-src \(scriptHash)",
             "style-src \(styleHash)",
-            "connect-src ws://\(host) wss://\(host)",
+            connectsByWebSocket ? "connect-src ws://\(host) wss://\(host)" : "connect-src 'self'",
             "img-src data:",
             "base-uri 'none'",
             "form-action 'none'",

@@ -1,0 +1,132 @@
+/// What the author of one idea may learn about it: its fate, where it went, the experiment it
+/// became and what that taught, and the reviewer's answer. Never its text (the author's device
+/// has it) and never when it arrived.
+public struct FateNotice: Codable, Equatable, Sendable {
+    /// The fate as a word the page and the join client switch on.
+    public enum Kind: String, Codable, Sendable {
+        case new, kept, merged, experiment, workshop, declined
+    }
+
+    public var id: BacklogIdeaID
+    public var fate: Kind
+    /// For a merge: the idea or experiment it was followed into (the end of the chain).
+    public var into: String?
+    /// The experiment it became (or was merged into), as it stands.
+    public var experiment: ExperimentNotice?
+    /// For a merge into another idea: that idea's own fate (without its answer).
+    public var then: Kind?
+    public var answer: String?
+    public var answered: CalendarDate?
+
+    public init(id: BacklogIdeaID, fate: Kind, into: String? = nil, experiment: ExperimentNotice? = nil, then: Kind? = nil,
+                answer: ReviewAnswer? = nil) {
+        self.id = id
+        self.fate = fate
+        self.into = into
+        self.experiment = experiment
+        self.then = then
+        self.answer = answer?.text
+        answered = answer?.date
+    }
+}
+
+/// An experiment as an idea's author and the board see it: its number, title, where it stands,
+/// and once learned the learning card's sentences — a failure told as plainly as a success.
+public struct ExperimentNotice: Codable, Equatable, Sendable {
+    public var id: ExperimentID
+    public var title: String
+    public var stage: Experiment.Stage
+    public var outcome: LearningCard.Outcome?
+    public var believed: String?
+    public var observed: String?
+    public var learned: String?
+    public var decision: String?
+
+    public init(_ experiment: Experiment) {
+        id = experiment.id
+        title = experiment.title
+        stage = experiment.state.stage
+        let card = experiment.learning
+        outcome = card?.outcome
+        believed = card?.believed
+        observed = card?.observed
+        learned = card?.learned
+        decision = card?.decision.phrase
+    }
+}
+
+extension FateNotice.Kind {
+    /// The word for `fate`.
+    public init(_ fate: IdeaFate) {
+        switch fate {
+        case .new: self = .new
+        case .kept: self = .kept
+        case .merged: self = .merged
+        case .promoted: self = .experiment
+        case .takenToWorkshop: self = .workshop
+        case .declined: self = .declined
+        }
+    }
+}
+
+/// How fates are asked for without saying which ideas a device cares about: ideas fall into
+/// buckets by number (number mod ``count``), each holding about ``targetSize`` ideas, and a
+/// device asks for the buckets its ideas are in, so the server learns only that its ideas are
+/// among a few hundred others per bucket (k-anonymity, as Have I Been Pwned's range queries).
+public struct FateBuckets: Equatable, Sendable, Codable {
+    /// Ideas per bucket the count aims at: enough to hide in, small enough to send.
+    public static let targetSize = 256
+    /// The most buckets one request may name.
+    public static let maximumPerRequest = 64
+
+    public let count: Int
+
+    /// The bucket count for a portfolio of `ideas` backlog ideas.
+    public init(ideas: Int) { count = max(1, ideas / Self.targetSize) }
+
+    public init?(count: Int) {
+        guard count >= 1 else { return nil }
+        self.count = count
+    }
+
+    public func bucket(of id: BacklogIdeaID) -> Int { id.number % count }
+}
+
+/// A fate as sent in a bucket: in the clear for an idea on the board, sealed for its author
+/// alone (see ``FateSeal``) for an idea kept off the board.
+public enum BucketEntry: Codable, Equatable, Sendable {
+    case open(FateNotice)
+    case sealed(id: BacklogIdeaID, box: String)
+
+    private enum CodingKeys: String, CodingKey { case id, sealed }
+
+    public init(from decoder: any Decoder) throws {
+        let keyed = try decoder.container(keyedBy: CodingKeys.self)
+        if let box = try keyed.decodeIfPresent(String.self, forKey: .sealed) {
+            self = .sealed(id: try keyed.decode(BacklogIdeaID.self, forKey: .id), box: box)
+        } else {
+            self = .open(try FateNotice(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .open(notice): try notice.encode(to: encoder)
+        case let .sealed(id, box):
+            var keyed = encoder.container(keyedBy: CodingKeys.self)
+            try keyed.encode(id, forKey: .id)
+            try keyed.encode(box, forKey: .sealed)
+        }
+    }
+}
+
+/// The answer to a fates request: every idea in the named buckets.
+public struct BucketFates: Codable, Equatable, Sendable {
+    public var buckets: Int
+    public var ideas: [BucketEntry]
+
+    public init(buckets: Int, ideas: [BucketEntry]) {
+        self.buckets = buckets
+        self.ideas = ideas
+    }
+}

@@ -1,0 +1,68 @@
+/// What the idea box's front ends need from the portfolio, as a seam: the network layer serves
+/// it and the store implements it, neither knowing the other.
+public protocol IdeaBoxService: Sendable {
+    /// Keeps `submission` as a new idea of this week and returns its number, only after the
+    /// commit; a resend of the same idea (the same proof) returns the number it already has.
+    func submit(_ submission: BoxSubmission) async throws -> BacklogIdeaID
+    /// Every idea in `buckets` (of `count` buckets), or a refusal when the count is out of date.
+    func fates(in buckets: [Int], of count: Int) async throws -> BucketFates
+    /// What everyone may see: the title, the open questions, "You said, we did", and the
+    /// bucket count to ask fates with.
+    func board() async throws -> BoxBoard
+    /// Withdraws the still-new idea whose proof `secret` hashes to, returning its number.
+    func withdraw(secret: String) async throws -> BacklogIdeaID
+}
+
+/// Why the box refused a request, in a sentence for the person and a code for the page.
+public enum BoxRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The bucket count changed since the page read it: read the board again.
+    case bucketsChanged(current: Int)
+    case tooManyBuckets(Int)
+    case noSuchIdea
+    case alreadyReviewed(BacklogIdeaID)
+
+    public var description: String {
+        switch self {
+        case let .bucketsChanged(current): "The box has grown; ask again with \(current) buckets."
+        case let .tooManyBuckets(count): "At most \(FateBuckets.maximumPerRequest) buckets at once, not \(count)."
+        case .noSuchIdea: "No idea in the box has that receipt; it may have been withdrawn already."
+        case let .alreadyReviewed(id): "\(id) has been reviewed already, so it stays; its answer is under “Your ideas”."
+        }
+    }
+}
+
+/// The box page's public part: what everyone sees, and what a device needs to ask for fates.
+public struct BoxBoard: Codable, Equatable, Sendable {
+    public var title: String
+    public var questions: [BoxQuestion]
+    public var buckets: Int
+    /// "You said, we did": recent decisions with their answers, experiments started, learning
+    /// cards; newest first.
+    public var recent: [BoardItem]
+
+    public init(title: String, questions: [BoxQuestion], buckets: Int, recent: [BoardItem]) {
+        self.title = title
+        self.questions = questions
+        self.buckets = buckets
+        self.recent = recent
+    }
+}
+
+/// One line of "You said, we did": an idea and what was decided, or an experiment and where it
+/// stands (with its learning card once learned).
+public struct BoardItem: Codable, Equatable, Sendable {
+    public var date: CalendarDate
+    /// `B417` or `E7`.
+    public var id: String
+    public var text: String
+    public var fate: FateNotice?
+    public var experiment: ExperimentNotice?
+
+    public init(date: CalendarDate, id: String, text: String, fate: FateNotice? = nil, experiment: ExperimentNotice? = nil) {
+        self.date = date
+        self.id = id
+        self.text = text
+        self.fate = fate
+        self.experiment = experiment
+    }
+}

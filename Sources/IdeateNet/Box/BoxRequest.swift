@@ -1,0 +1,238 @@
+import Foundation
+import IdeateCore
+import NIOCore
+import NIOHTTP1
+
+/// One request to the idea box, read whole (head and a bounded body) and answered: the page,
+/// the board, fates by bucket, a new idea, a withdrawal. Every answer closes the connection.
+/// A refusal says what to change, in JSON the page shows; an idea is acknowledged only once
+/// the box has committed it.
+enum BoxRequest {
+    typealias Channel = NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>
+    typealias Outbound = NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>
+
+    static let busy: String = {
+        let text = "Too many people are using the idea box at once; try again in a moment.\n"
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(text.utf8.count)\r\n"
+            + "Retry-After: 5\r\nConnection: close\r\n\r\n" + text
+    }()
+
+    /// What a new idea's request carries.
+    struct Submission: Decodable {
+        var text: String
+        var question: String?
+        var proof: String
+    }
+
+    /// What a withdrawal carries: the idea's secret, which hashes to its proof.
+    struct Withdrawal: Decodable {
+        var secret: String
+    }
+
+    /// A refusal as the page reads it.
+    struct Problem: Encodable {
+        var error: String
+        var code: String
+        var buckets: Int?
+    }
+
+    struct Saved: Encodable {
+        var id: BacklogIdeaID
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func answer(_ channel: Channel, box: any IdeaBoxService, page: WebPage, limits: BoxWebServer.Limits) async {
+        try? await channel.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body = ByteBuffer()
+            for try await part in inbound {
+                switch part {
+                case let .head(requestHead):
+                    head = requestHead
+                    if let length = requestHead.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBodyBytes {
+                        try await refuse(.payloadTooLarge, "An idea is at most 500 characters; this request is too large.", code: "tooLarge",
+                                         head: requestHead, to: outbound)
+                        return
+                    }
+                case var .body(chunk):
+                    guard body.readableBytes + chunk.readableBytes <= limits.maximumBodyBytes, let requestHead = head else {
+                        try await refuse(.payloadTooLarge, "An idea is at most 500 characters; this request is too large.", code: "tooLarge",
+                                         head: head ?? HTTPRequestHead(version: .http1_1, method: .POST, uri: "/"), to: outbound)
+                        return
+                    }
+                    _ = requestHead
+                    body.writeBuffer(&chunk)
+                case .end:
+                    guard let head else { return }
+                    try await respond(to: head, body: body, box: box, page: page, outbound: outbound)
+                    return
+                }
+            }
+        }
+    }
+
+    private static func respond(to head: HTTPRequestHead, body: ByteBuffer, box: any IdeaBoxService, page: WebPage,
+                                outbound: Outbound) async throws {
+        guard let host = head.headers.first(name: "host"), PageRequest.isPlausibleHost(host) else {
+            try await refuse(.badRequest, "Missing or malformed Host header.", code: "badRequest", head: head, to: outbound)
+            return
+        }
+        let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts.first.map(String.init) ?? ""
+        let query = parts.count > 1 ? String(parts[1]) : ""
+        switch (head.method, path) {
+        case (.GET, "/"), (.HEAD, "/"), (.GET, "/index.html"), (.HEAD, "/index.html"):
+            try await sendPage(page, host: host, head: head, to: outbound)
+        case (.GET, "/board"):
+            try await sendJSON(try await box.board(), head: head, to: outbound)
+        case (.GET, "/fates"):
+            guard let (count, buckets) = bucketQuery(query) else {
+                try await refuse(.badRequest, "Ask with n=<bucket count>&b=<bucket>,<bucket>…", code: "badRequest", head: head, to: outbound)
+                return
+            }
+            do {
+                try await sendJSON(try await box.fates(in: buckets, of: count), head: head, to: outbound)
+            } catch let refusal as BoxRefusal {
+                try await refuse(refusal, head: head, to: outbound)
+            }
+        case (.POST, "/ideas"), (.POST, "/withdraw"):
+            guard isSameOrigin(head, host: host), head.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true else {
+                try await refuse(.forbidden, "Send ideas from the box's own page.", code: "forbidden", head: head, to: outbound)
+                return
+            }
+            if path == "/ideas" {
+                try await submit(body, box: box, head: head, to: outbound)
+            } else {
+                try await withdraw(body, box: box, head: head, to: outbound)
+            }
+        case (_, "/"), (_, "/index.html"), (_, "/board"), (_, "/fates"), (_, "/ideas"), (_, "/withdraw"):
+            try await refuse(.methodNotAllowed, "Not with \(head.method.rawValue).", code: "method", head: head, to: outbound)
+        default:
+            try await refuse(.notFound, "Not here: open the address on the poster.", code: "notFound", head: head, to: outbound)
+        }
+    }
+
+    private static func submit(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, to outbound: Outbound) async throws {
+        guard let request = try? JSONDecoder().decode(Submission.self, from: Data(body.readableBytesView)),
+              let proof = OwnershipProof(hex: request.proof) else {
+            try await refuse(.badRequest, "The page sent something the box cannot read; reload it (your text stays).", code: "badRequest",
+                             head: head, to: outbound)
+            return
+        }
+        let submission: BoxSubmission
+        do {
+            submission = try BoxSubmission(text: request.text, question: request.question, proof: proof)
+        } catch {
+            try await refuse(.unprocessableEntity, error.message, code: "invalidText", head: head, to: outbound)
+            return
+        }
+        do {
+            try await sendJSON(Saved(id: try await box.submit(submission)), head: head, to: outbound)
+        } catch let refusal as Refusal {
+            try await refuse(.unprocessableEntity, refusal.message, code: "invalidText", head: head, to: outbound)
+        } catch {
+            try await refuse(.serviceUnavailable, "The box could not save this just now; nothing was lost, try again.", code: "notSaved",
+                             head: head, to: outbound)
+        }
+    }
+
+    private static func withdraw(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, to outbound: Outbound) async throws {
+        guard let request = try? JSONDecoder().decode(Withdrawal.self, from: Data(body.readableBytesView)),
+              (1...128).contains(request.secret.utf8.count) else {
+            try await refuse(.badRequest, "The page sent something the box cannot read; reload it.", code: "badRequest", head: head, to: outbound)
+            return
+        }
+        do {
+            try await sendJSON(Saved(id: try await box.withdraw(secret: request.secret)), head: head, to: outbound)
+        } catch let refusal as BoxRefusal {
+            try await refuse(refusal, head: head, to: outbound)
+        }
+    }
+
+    /// `n=12&b=3,7` as the bucket count and the buckets asked for.
+    static func bucketQuery(_ query: String) -> (count: Int, buckets: [Int])? {
+        var count: Int?
+        var buckets: [Int]?
+        for pair in query.split(separator: "&") {
+            let field = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard field.count == 2 else { return nil }
+            switch field[0] {
+            case "n": count = Int(field[1])
+            case "b":
+                let listed = field[1].split(separator: ",", omittingEmptySubsequences: false)
+                guard listed.count <= FateBuckets.maximumPerRequest * 2 else { return nil }
+                buckets = listed.compactMap { Int($0) }
+                if buckets?.count != listed.count { return nil }
+            default: return nil
+            }
+        }
+        guard let count, count >= 1, let buckets else { return nil }
+        return (count, buckets)
+    }
+
+    /// A write comes from this server's own page: a browser sends the page's origin, which must
+    /// be this host (another site cannot post through a visitor's browser).
+    static func isSameOrigin(_ head: HTTPRequestHead, host: String) -> Bool {
+        guard let origin = head.headers.first(name: "origin") else { return true }
+        return origin == "http://\(host)" || origin == "https://\(host)"
+    }
+
+    // MARK: - Writing answers
+
+    private static func sendPage(_ page: WebPage, host: String, head: HTTPRequestHead, to outbound: Outbound) async throws {
+        let current = page.isCurrent(ifNoneMatch: head.headers["If-None-Match"])
+        var headers = HTTPHeaders([
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Security-Policy", page.contentSecurityPolicy(host: host)),
+            ("Cache-Control", "no-cache"),
+            ("ETag", page.entityTag),
+            ("Vary", "Accept-Encoding"),
+        ] + securityHeaders)
+        if !current { headers.add(name: "Content-Length", value: String(page.html.count)) }
+        var response: [HTTPPart<HTTPResponseHead, ByteBuffer>] = [
+            .head(HTTPResponseHead(version: head.version, status: current ? .notModified : .ok, headers: headers)),
+        ]
+        if head.method == .GET, !current { response.append(.body(ByteBuffer(bytes: page.html))) }
+        try await outbound.write(contentsOf: response + [.end(nil)])
+    }
+
+    static let securityHeaders = [
+        ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"), ("Connection", "close"),
+    ]
+
+    private static func sendJSON(_ value: some Encodable, status: HTTPResponseStatus = .ok, head: HTTPRequestHead,
+                                 to outbound: Outbound) async throws {
+        let body = ByteBuffer(bytes: try encoder.encode(value))
+        let headers = HTTPHeaders([
+            ("Content-Type", "application/json"), ("Content-Length", String(body.readableBytes)), ("Cache-Control", "no-store"),
+            ("Vary", "Accept-Encoding"),
+        ] + securityHeaders)
+        try await outbound.write(contentsOf: [
+            .head(HTTPResponseHead(version: head.version, status: status, headers: headers)), .body(body), .end(nil),
+        ])
+    }
+
+    private static func refuse(_ refusal: BoxRefusal, head: HTTPRequestHead, to outbound: Outbound) async throws {
+        switch refusal {
+        case let .bucketsChanged(current):
+            try await sendJSON(Problem(error: refusal.description, code: "bucketsChanged", buckets: current), status: .conflict, head: head, to: outbound)
+        case .tooManyBuckets:
+            try await refuse(.badRequest, refusal.description, code: "tooManyBuckets", head: head, to: outbound)
+        case .noSuchIdea:
+            try await refuse(.notFound, refusal.description, code: "noSuchIdea", head: head, to: outbound)
+        case .alreadyReviewed:
+            try await refuse(.conflict, refusal.description, code: "alreadyReviewed", head: head, to: outbound)
+        }
+    }
+
+    private static func refuse(_ status: HTTPResponseStatus, _ sentence: String, code: String, head: HTTPRequestHead,
+                               to outbound: Outbound) async throws {
+        try await sendJSON(Problem(error: sentence, code: code), status: status, head: head, to: outbound)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import IdeateCore
+import IdeateNet
+import IdeateRuntime
+import IdeateStore
+
+/// `ideate box`: the idea box between workshops, a long-running service over the company's
+/// portfolio.
+struct BoxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "box",
+        abstract: "The idea box between workshops: ideas any day, reviewed on a rhythm.",
+        discussion: """
+        People send ideas from their phone whenever they have them; each arrives in the \
+        portfolio as a new backlog idea with the week it came and nothing finer. Review \
+        them with ideate followup or ideate portfolio box; every decision may carry an \
+        answer that the idea's author reads on the box page, and nobody else learns who \
+        wrote what.
+
+          ideate box --portfolio sessions/portfolio.sqlite --questions sessions/box.yaml
+        """,
+        subcommands: [BoxServe.self],
+        defaultSubcommand: BoxServe.self
+    )
+}
+
+/// `ideate box serve`: runs the box until SIGTERM, SIGHUP or SIGINT.
+struct BoxServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the idea box (the default): its page, until stopped.")
+
+    @OptionGroup var portfolio: PortfolioOptions
+
+    @Option(help: ArgumentHelp("The box's title and standing questions (YAML, see ideate check).", valueName: "file"))
+    var questions: String?
+
+    @Option(help: "Address to listen on (0.0.0.0: every network of this computer).")
+    var bind = "0.0.0.0"
+
+    @Option(help: "Port for the box page.")
+    var webPort = 7423
+
+    @Option(help: ArgumentHelp("The address people reach this computer by (default: its first network address that is not loopback).",
+                               valueName: "address"))
+    var publicAddress: String?
+
+    @Option(help: ArgumentHelp("A PEM certificate for serving the box over HTTPS (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(webPort) else { throw ValidationError("--web-port must be between 0 and 65535 (0: any free port).") }
+        if let publicAddress, !NetworkOptions.isPlainAddress(publicAddress) {
+            throw ValidationError("--public-address must be a host name or an IP address, e.g. 192.168.1.20.")
+        }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: the certificate and its private key.")
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let settings = try questions.map { path in
+                switch PlanFile.parseBox(path) {
+                case let .success(settings): return settings
+                case let .failure(problems): throw CommandLineError(problems.description)
+                }
+            } ?? BoxSettings()
+            let path = portfolio.path()
+            let store = try PortfolioStore.open(at: path)
+            let clock = SystemClock()
+            let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
+            let certificate = try tlsCert.flatMap { certificate in
+                try tlsKey.map { key in
+                    do {
+                        return try WebCertificate(certificateFile: certificate, keyFile: key)
+                    } catch let error as WebCertificate.LoadError {
+                        throw CommandLineError(error.description)
+                    }
+                }
+            }
+            let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)
+            let announce = Task {
+                guard let port = try? await server.port() else { return }
+                let scheme = certificate == nil ? "http" : "https"
+                let address = "\(scheme)://\(NetworkOptions.displayHost(bind: bind, publicAddress: publicAddress)):\(port)/"
+                // Written at once, not buffered: a supervisor's log or a test reads it while the box runs.
+                FileHandle.standardOutput.write(Data("""
+                    Idea box “\(VisibleText.sanitized(settings.title, foldingLineBreaks: true))” open at \(address) over \(path)
+                    Review it with: ideate followup --portfolio \(path)   (stop the box with Ctrl-C)
+
+                    """.utf8))
+            }
+            defer { announce.cancel() }
+            try await Run.serve([Services.ending(server)], signals: [.sigterm, .sighup, .sigint])
+            FileHandle.standardOutput.write(Data("Idea box closed; every acknowledged idea is in \(path).\n".utf8))
+        }
+    }
+}
