@@ -112,7 +112,10 @@
     sending = false;
     if (answer && answer.status === 200 && answer.json && answer.json.id) {
       store.pending.shift();
-      store.ideas.unshift({ id: answer.json.id, secret: idea.secret, text: idea.text, question: idea.question, sent: idea.sent });
+      // Known to be new without asking: a fates request right after a submission would tie
+      // the new idea, by its timing, to the buckets of this phone's other ideas.
+      store.ideas.unshift({ id: answer.json.id, secret: idea.secret, text: idea.text, question: idea.question, sent: idea.sent,
+                            fate: { fate: "new" } });
       save();
       retry = 0;
       status("Saved ✓ as " + answer.json.id + ". Its answer will appear under “Your ideas”.", "saved");
@@ -153,12 +156,19 @@
   }
   function count() { $("count").textContent = $("idea").value.length + "/" + MAX; }
 
-  // Fates: the buckets of this phone's ideas, hidden among decoys, then matched here.
+  // Fates: the buckets of this phone's ideas, hidden among decoys, then matched here. The
+  // decoys are the same on every visit (drawn from a seed kept on this phone): decoys drawn
+  // afresh each time would fall away when a server compared two visits, leaving the true ones.
   async function fetchFates(again) {
     if (!board || store.ideas.length === 0) return;
     const n = board.buckets, wanted = new Set(store.ideas.map((idea) => Number(idea.id.slice(1)) % n));
     const target = Math.min(n, Math.max(DECOYS, wanted.size));
-    while (wanted.size < target) { const r = new Uint32Array(1); crypto.getRandomValues(r); wanted.add(r[0] % n); }
+    if (!store.decoySeed) { const r = new Uint32Array(1); crypto.getRandomValues(r); store.decoySeed = r[0] || 1; save(); }
+    let state = store.decoySeed >>> 0;
+    while (wanted.size < target) {
+      state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0;
+      wanted.add(state % n);
+    }
     const buckets = Array.from(wanted).sort((a, b) => a - b).slice(0, 64);
     let answer;
     try { answer = await request("GET", "/fates?n=" + n + "&b=" + buckets.join(",")); } catch (e) { return; }

@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""The idea box page end to end, as an employee and a reviewer would use it.
+
+`ideate box` runs over a fresh portfolio with a standing question; every byte the browser sends
+goes through a small recording proxy. Headless Chromium at phone size sends ideas (one with an
+HTML/script attempt that must stay text), sees "Saved ✓" only once the box has them, keeps one
+typed while the box is killed with SIGKILL and sends it once the box is back (the portfolio
+holds it once), and withdraws one. The reviewer decides with `ideate portfolio` (one declined
+with an answer, one kept with an answer for its author only). After a reload the phone shows
+both answers — the second opened from its sealed box — while another browser sees only the
+first on "You said, we did". The bytes the phone sent while fetching fates name none of its
+ideas: no number, proof or secret.
+
+usage: box_page.py IDEATE_BINARY [SCREENSHOT_FOLDER]
+Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
+"""
+import asyncio, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+
+os.environ["SE_OFFLINE"] = "true"
+os.environ["SE_AVOID_STATS"] = "true"
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+IDEATE = os.path.abspath(sys.argv[1])
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+work = tempfile.mkdtemp(prefix="ideate-box-")
+portfolio = os.path.join(work, "portfolio.sqlite")
+questions = os.path.join(work, "box.yaml")
+with open(questions, "w") as file:
+    file.write("title: Acme ideas\nquestions:\n  - id: delivery\n    text: What slows down order-to-delivery?\n    until: 2099-12-31\n")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+BOX, PROXY = free_port(), free_port()
+URL = f"http://127.0.0.1:{PROXY}/"
+sent_by_browser = []  # (connection number, bytes the browser sent on it)
+box_process = None
+
+
+def start_box():
+    global box_process
+    box_process = subprocess.Popen([IDEATE, "box", "--portfolio", portfolio, "--questions", questions, "--bind", "127.0.0.1",
+                                    "--web-port", str(BOX)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    line = box_process.stdout.readline()
+    assert "open at" in line, f"the box said {line!r}"
+
+
+def run_proxy():
+    async def pump(reader, writer, record):
+        try:
+            while data := await reader.read(65536):
+                if record is not None:
+                    record.extend(data)
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def handle(client_reader, client_writer):
+        record = bytearray()
+        sent_by_browser.append(record)
+        try:
+            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", BOX)
+        except OSError:
+            client_writer.close()
+            return
+        await asyncio.gather(pump(client_reader, upstream_writer, record), pump(upstream_reader, client_writer, None))
+
+    async def main():
+        server = await asyncio.start_server(handle, "127.0.0.1", PROXY)
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(main())
+
+
+def wait(condition, what, seconds=15):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if condition():
+                return
+        except Exception:  # the page is between two renders
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"never saw {what}")
+
+
+def browser(width, height, mobile):
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
+        options.add_argument(argument)
+    if mobile:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
+    options.binary_location = shutil.which("chromium")
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def text(driver, element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def send_idea(driver, idea, question=None):
+    if question is not None:
+        driver.find_element(By.CSS_SELECTOR, f"input[name=question][value='{question}']").click()
+    field = driver.find_element(By.ID, "idea")
+    field.send_keys(idea)
+    driver.find_element(By.ID, "send").click()
+
+
+def saved_number(driver):
+    wait(lambda: re.search(r"Saved ✓ as (B\d+)", text(driver, "compose-status")), "saved ✓ with a number")
+    return re.search(r"Saved ✓ as (B\d+)", text(driver, "compose-status")).group(1)
+
+
+def box_ideas():
+    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as database:
+        return database.execute("SELECT id, text, fate, arrival_week, ownership FROM backlog_idea ORDER BY id").fetchall()
+
+
+def ideate(*arguments):
+    result = subprocess.run([IDEATE, "portfolio", *arguments, "--portfolio", portfolio], capture_output=True, text=True)
+    assert result.returncode == 0, f"ideate portfolio {' '.join(arguments)}: {result.stderr}"
+    return result.stdout
+
+
+checks = []
+driver = other = None
+try:
+    threading.Thread(target=run_proxy, daemon=True).start()
+    start_box()
+    driver = browser(360, 740, mobile=True)
+    driver.get(URL)
+    wait(lambda: "What slows down order-to-delivery?" in text(driver, "questions"), "the standing question")
+    assert "Acme ideas" in text(driver, "title")
+    checks.append("the page shows the box's title and its standing question beside \"Anything else\"")
+
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script> & \u202eevil"
+    send_idea(driver, hostile)
+    first = saved_number(driver)
+    try:
+        driver.switch_to.alert
+        raise AssertionError("the HTML in an idea ran as a script")
+    except NoAlertPresentException:
+        pass
+    assert not driver.find_elements(By.CSS_SELECTOR, "#mine-list img, #mine-list script"), "no element was made from an idea"
+    send_idea(driver, "Pack orders by truck route", question="delivery")
+    wait(lambda: saved_number(driver) != first, "the second idea saved")
+    second = saved_number(driver)
+    stored = box_ideas()
+    assert {row[0] for row in stored} == {int(first[1:]), int(second[1:])}, stored
+    assert all(row[2] == "new" and row[3] is not None and len(row[4]) == 64 for row in stored), stored
+    weekday = [time.strptime(row[3], "%Y-%m-%d").tm_wday for row in stored]
+    assert weekday == [0, 0], f"arrival kept only as the week's Monday: {stored}"
+    wait(lambda: text(driver, "mine-list").count("New: waiting for the next review.") == 2, "both ideas new under Your ideas")
+    checks.append(f"two ideas saved as {first} and {second}, shown as text, kept with their week's Monday only")
+
+    # The box is killed while someone types; the idea waits on the phone and is sent once the box is back.
+    box_process.kill()
+    box_process.wait()
+    send_idea(driver, "Sent while the box was down")
+    wait(lambda: "Not sent yet" in text(driver, "compose-status"), "the idea kept as not sent yet")
+    assert "not sent yet" in text(driver, "mine-list")
+    start_box()
+    driver.execute_script("window.dispatchEvent(new Event('online'))")
+    wait(lambda: "Sent while the box was down" in text(driver, "mine-list") and "not sent yet" not in text(driver, "mine-list"),
+         "the idea sent once the box was back", seconds=30)
+    assert [row[1] for row in box_ideas()].count("Sent while the box was down") == 1
+    checks.append("an idea typed while the box was killed (SIGKILL) was kept on the phone and stored once after the restart")
+
+    third = [item.text.split("\n")[0] for item in driver.find_elements(By.CSS_SELECTOR, "#mine-list li")
+             if "Sent while the box was down" in item.text][0]
+    button = [item for item in driver.find_elements(By.CSS_SELECTOR, "#mine-list li") if item.text.startswith(third)][0]
+    button.find_element(By.TAG_NAME, "button").click()
+    wait(lambda: "withdrawn" in text(driver, "compose-status"), "the withdrawal confirmed")
+    assert all(row[1] != "Sent while the box was down" for row in box_ideas()), "the withdrawn idea is gone from the portfolio"
+    checks.append(f"{third} withdrawn from the phone: gone from the portfolio")
+
+    ideate("decline", first, "--answer", "The loading bay is a fire lane; we found another spot.")
+    ideate("keep", second, "--answer", "Only for you: your team lead will try it in January.")
+    ideate("board", second, "off")
+    sent_by_browser.clear()
+    driver.refresh()
+    wait(lambda: "The loading bay is a fire lane" in text(driver, "mine-list"), "the first answer on the phone")
+    wait(lambda: "Only for you: your team lead" in text(driver, "mine-list"), "the sealed answer opened on the phone")
+    assert "Declined." in text(driver, "mine-list") and "Kept in the backlog for later." in text(driver, "mine-list")
+    checks.append("after the reviewer's decisions the phone shows both answers, the off-board one opened from its seal")
+
+    fetches = [bytes(record).decode("latin-1") for record in sent_by_browser if bytes(record).startswith(b"GET /fates")]
+    assert fetches, "the phone fetched its fates"
+    secrets = json.loads(driver.execute_script("return localStorage.getItem('ideate-box:' + location.host)"))
+    own = [idea["id"] for idea in secrets["ideas"]]
+    forbidden = own + [idea["secret"] for idea in secrets["ideas"]] + [row[4] for row in box_ideas()]
+    for fetch in fetches:
+        request_line = fetch.split("\r\n")[0]
+        assert re.fullmatch(r"GET /fates\?n=\d+&b=[\d,]+ HTTP/1\.1", request_line), request_line
+        for value in forbidden:
+            assert value not in fetch, f"a fates request named {value}: {fetch!r}"
+    everything = b"".join(bytes(record) for record in sent_by_browser).decode("latin-1")
+    for value in forbidden:
+        assert value not in everything, f"the phone sent {value} after the reload"
+    checks.append(f"the {len(fetches)} fates request(s) after the reload name buckets only: none of {', '.join(own)}, no proof, no secret")
+    if SHOTS:
+        driver.save_screenshot(os.path.join(SHOTS, "box-phone-360x740.png"))
+
+    other = browser(1280, 800, mobile=False)
+    other.get(URL)
+    wait(lambda: "The loading bay is a fire lane" in text(other, "board-list"), "the decision on another browser's board")
+    board = text(other, "board-list")
+    assert "Only for you" not in board and "Pack orders by truck route" not in board, board
+    assert not other.find_element(By.ID, "mine").is_displayed(), "another browser has no ideas of its own"
+    checks.append("another browser sees the declined idea and its answer on \"You said, we did\", not the off-board one")
+    if SHOTS:
+        other.save_screenshot(os.path.join(SHOTS, "box-desktop-1280x800.png"))
+    print("\n".join("ok  " + check for check in checks))
+except Exception as error:  # report everything a reader needs, then fail
+    print("\n".join("ok  " + check for check in checks))
+    print(f"FAILED: {error}")
+    if driver:
+        try:
+            print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
+        except Exception:
+            pass
+    sys.exit(1)
+finally:
+    for browser_driver in (driver, other):
+        if browser_driver:
+            browser_driver.quit()
+    if box_process and box_process.poll() is None:
+        box_process.kill()
+    shutil.rmtree(work, ignore_errors=True)
