@@ -4,6 +4,7 @@ import IdeateCore
 import IdeateNet
 import IdeateRuntime
 import IdeateStore
+import IdeateTUI
 
 /// `ideate box`: the idea box between workshops, a long-running service over the company's
 /// portfolio.
@@ -19,8 +20,9 @@ struct BoxCommand: AsyncParsableCommand {
         wrote what.
 
           ideate box --portfolio sessions/portfolio.sqlite --questions sessions/box.yaml
+          ideate box poster -o poster.html --address http://ideas.example.lan:7423/
         """,
-        subcommands: [BoxServe.self],
+        subcommands: [BoxServe.self, BoxPosterCommand.self],
         defaultSubcommand: BoxServe.self
     )
 }
@@ -61,14 +63,17 @@ struct BoxServe: AsyncParsableCommand {
         }
     }
 
+    /// The box file at `path`, or its problems as a command-line error.
+    static func settings(from path: String) throws -> BoxSettings {
+        switch PlanFile.parseBox(path) {
+        case let .success(settings): return settings
+        case let .failure(problems): throw CommandLineError(problems.description)
+        }
+    }
+
     func run() async throws {
         try await reportingErrors {
-            let settings = try questions.map { path in
-                switch PlanFile.parseBox(path) {
-                case let .success(settings): return settings
-                case let .failure(problems): throw CommandLineError(problems.description)
-                }
-            } ?? BoxSettings()
+            let settings = try questions.map(Self.settings(from:)) ?? BoxSettings()
             let path = portfolio.path()
             let store = try PortfolioStore.open(at: path)
             let clock = SystemClock()
@@ -97,6 +102,45 @@ struct BoxServe: AsyncParsableCommand {
             defer { announce.cancel() }
             try await Run.serve([Services.ending(server)], signals: [.sigterm, .sighup, .sigint])
             FileHandle.standardOutput.write(Data("Idea box closed; every acknowledged idea is in \(path).\n".utf8))
+        }
+    }
+}
+
+/// `ideate box poster -o poster.html`: the printable poster with the box's QR code.
+struct BoxPosterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poster",
+        abstract: "Write the box's printable poster (HTML, one A4 page): QR code, address, questions, the anonymity promise.",
+        discussion: "Open the file in a browser and print it; it loads nothing from anywhere.")
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The poster file to write.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The box's title and standing questions (YAML, as for ideate box).", valueName: "file"))
+    var questions: String?
+
+    @Option(help: ArgumentHelp("The box's address as people type it, e.g. http://ideas.example.lan:7423/ (default: this computer's address and --web-port).",
+                               valueName: "url"))
+    var address: String?
+
+    @Option(help: "The box's port, for the default address.")
+    var webPort = 7423
+
+    func validate() throws {
+        if let address, !(address.hasPrefix("http://") || address.hasPrefix("https://")) || address.count > 200 || address.contains(" ") {
+            throw ValidationError("--address must be a web address such as http://ideas.example.lan:7423/")
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let settings = try questions.map(BoxServe.settings(from:)) ?? BoxSettings()
+            let url = address ?? "http://\(NetworkOptions.displayHost(bind: "0.0.0.0")):\(webPort)/"
+            guard let code = QRCode(url) else { throw CommandLineError("\(url) is too long for a QR code") }
+            let modules = BoxPoster.Modules(size: code.size, dark: (0..<code.size * code.size).map { code.isDark(x: $0 % code.size, y: $0 / code.size) })
+            let poster = BoxPoster(settings: settings, address: url, code: modules, today: PortfolioFile.today)
+            try AtomicFile.write(Data(poster.html().utf8), to: output)
+            print("Poster for \(url) written to \(output).")
         }
     }
 }

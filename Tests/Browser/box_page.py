@@ -222,6 +222,17 @@ try:
     checks.append("another browser sees the declined idea and its answer on \"You said, we did\", not the off-board one")
     if SHOTS:
         other.save_screenshot(os.path.join(SHOTS, "box-desktop-1280x800.png"))
+    poster = os.path.join(work, "poster.html")
+    made = subprocess.run([IDEATE, "box", "poster", "-o", poster, "--questions", questions, "--address", URL], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    other.set_window_size(900, 1300)
+    other.get("file://" + poster)
+    image = os.path.join(SHOTS or work, "box-poster.png")
+    other.save_screenshot(image)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True, text=True).stdout.strip()
+    assert decoded == URL, f"the poster's QR code says {decoded!r}, not {URL!r}"
+    assert "What slows down order-to-delivery?" in other.find_element(By.TAG_NAME, "body").text
+    checks.append("the poster's QR code reads back (zbarimg) as the box's address; it shows the standing question")
     print("\n".join("ok  " + check for check in checks))
 except Exception as error:  # report everything a reader needs, then fail
     print("\n".join("ok  " + check for check in checks))

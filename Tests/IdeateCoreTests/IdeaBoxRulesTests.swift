@@ -104,3 +104,28 @@ struct IdeaBoxRulesTests {
         #expect(try JSONDecoder().decode([BucketEntry].self, from: Data(json.utf8)) == entries)
     }
 }
+
+/// The poster for the break room.
+@Suite("Idea box poster", .timeLimit(.minutes(2)))
+struct BoxPosterTests {
+    @Test("The poster names the open questions and the three promises, escapes every text, and draws every dark module")
+    func poster() {
+        let settings = BoxSettings(title: "Acme <script>alert(1)</script> & co", questions: [
+            BoxQuestion(id: "delivery", text: "What slows down \"order-to-delivery\"?\u{202E}", until: CalendarDate(iso: "2027-01-31")),
+            BoxQuestion(id: "ended", text: "An ended campaign", until: CalendarDate(iso: "2026-01-31")),
+        ])
+        let dark = (0..<21 * 21).map { $0 % 3 == 0 }
+        let poster = BoxPoster(settings: settings, address: "http://ideas.example.lan:7423/?a=1&b=2", code: BoxPoster.Modules(size: 21, dark: dark),
+                               today: CalendarDate(iso: "2026-12-06")!).html()
+        #expect(poster.contains("<h1>Acme &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>"))
+        #expect(!poster.contains("<script"), "no markup from a box file")
+        #expect(poster.contains("What slows down &quot;order-to-delivery&quot;?"))
+        #expect(!poster.contains("\u{202E}"), "no direction override reaches the page")
+        #expect(poster.contains("(until 2027-01-31)") && !poster.contains("An ended campaign"))
+        #expect(poster.contains("http://ideas.example.lan:7423/?a=1&amp;b=2"))
+        for sentence in BoxPoster.anonymitySentences { #expect(poster.contains(sentence)) }
+        #expect(poster.components(separatedBy: "h1v1h-1z").count - 1 == dark.filter { $0 }.count)
+        #expect(poster.contains("viewBox=\"0 0 29 29\""), "21 modules and a quiet zone of 4 on each side")
+        #expect(!poster.contains("http-equiv") && !poster.contains("src="), "it loads nothing")
+    }
+}
