@@ -11,12 +11,16 @@ struct Followup: AsyncParsableCommand {
         commandName: "followup",
         abstract: "Go through the portfolio on screen: what is due first, then the rest.",
         discussion: """
-        Experiments whose review date has come and action items past their due date come \
-        first, then experiments by state, open action items, what was learned and the \
-        backlog. Choose with the arrow keys and open with Enter; s starts an experiment, l \
-        records its learning card, d, k and x mark an action item done, stuck or dropped, p \
-        promotes a backlog idea, u undoes the last change, ? lists every key. Each change is \
-        saved, with its history, before the screen shows it.
+        New ideas from the idea box come first (the line above the list says how many, how \
+        long the oldest has waited and when the box was last reviewed), then experiments \
+        whose review date has come and action items past their due date, experiments by \
+        state, open action items, what was learned and the backlog. Choose with the arrow \
+        keys and open with Enter; s starts an experiment, l records its learning card, d, k \
+        and x mark an action item done, stuck or dropped; on an idea k keeps, m merges, t \
+        takes it to the next workshop, x declines (each with an answer its author reads), a \
+        answers, b keeps it off the board, p promotes; u undoes the last change, ? lists \
+        every key. Each change is saved, with its history, before the screen shows it; ideas \
+        arriving in the box appear while the screen is open.
         """
     )
 
@@ -39,7 +43,8 @@ struct Followup: AsyncParsableCommand {
                 throw CommandLineError(error.description)
             }
             let store = try ChangeOptions.existingStore(at: portfolio.path())
-            let screen = FollowupService(store: store, portfolio: try store.items(), today: asOf ?? PortfolioFile.today, theme: theme)
+            let today = asOf ?? PortfolioFile.today
+            let screen = FollowupService(store: store, portfolio: try store.items(), box: try store.boxStatus(today: today), today: today, theme: theme)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
         }
     }
@@ -49,6 +54,7 @@ struct Followup: AsyncParsableCommand {
 struct FollowupService: Service, CustomStringConvertible {
     let store: PortfolioStore
     let portfolio: Portfolio
+    let box: BoxStatus
     let today: CalendarDate
     let theme: Theme
 
@@ -58,9 +64,9 @@ struct FollowupService: Service, CustomStringConvertible {
     var description: String { "FollowupService(\(store.path))" }
 
     func run() async {
-        await cancelWhenGracefulShutdown { [store, portfolio, today, theme] in
-            let app = FollowupApp(engine: store, portfolio: portfolio, today: today, terminal: NcursesTerminal(theme: theme),
-                                  portfolioPath: store.path)
+        await cancelWhenGracefulShutdown { [store, portfolio, box, today, theme] in
+            let app = FollowupApp(engine: store, portfolio: portfolio, box: box, today: today, terminal: NcursesTerminal(theme: theme),
+                                  portfolioPath: store.path, changes: PortfolioWatcher.changes(of: store.path))
             await app.run()
         }
     }

@@ -159,8 +159,7 @@ struct PortfolioBoard: AsyncParsableCommand {
 /// Reads `B3` or `E2` as what an idea may merge into; anything else is a usage error.
 enum MergeTarget {
     static func parse(_ text: String) throws -> PortfolioSubject {
-        if let idea = BacklogIdeaID(text), text.uppercased().hasPrefix("B") { return .backlogIdea(idea) }
-        if let experiment = ExperimentID(text), text.uppercased().hasPrefix("E") { return .experiment(experiment) }
-        throw ValidationError("“\(text)” is neither an idea like B3 nor an experiment like E2")
+        guard let target = PortfolioSubject(mergeTarget: text) else { throw ValidationError("“\(text)” is neither an idea like B3 nor an experiment like E2") }
+        return target
     }
 }

@@ -39,6 +39,8 @@ def free_port():
 
 
 BOX, PROXY = free_port(), free_port()
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+tmux_server = f"ideate-box-{os.getpid()}"
 URL = f"http://127.0.0.1:{PROXY}/"
 sent_by_browser = []  # (connection number, bytes the browser sent on it)
 box_process = None
@@ -128,6 +130,14 @@ def box_ideas():
         return database.execute("SELECT id, text, fate, arrival_week, ownership FROM backlog_idea ORDER BY id").fetchall()
 
 
+def tmux(*args):
+    return subprocess.run(["tmux", "-L", tmux_server, *args], capture_output=True, text=True).stdout
+
+
+def followup_screen():
+    return tmux("capture-pane", "-p", "-t", "followup")
+
+
 def ideate(*arguments):
     result = subprocess.run([IDEATE, "portfolio", *arguments, "--portfolio", portfolio], capture_output=True, text=True)
     assert result.returncode == 0, f"ideate portfolio {' '.join(arguments)}: {result.stderr}"
@@ -186,7 +196,24 @@ try:
     assert all(row[1] != "Sent while the box was down" for row in box_ideas()), "the withdrawn idea is gone from the portfolio"
     checks.append(f"{third} withdrawn from the phone: gone from the portfolio")
 
-    ideate("decline", first, "--answer", "The loading bay is a fire lane; we found another spot.")
+    # The reviewer declines the first idea on the follow-up screen (tmux), which opened on the box.
+    tmux("new-session", "-d", "-s", "followup", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+         "-e", f"IDEATE_THEMES={PROJECT}/themes", f"{IDEATE} followup --portfolio {portfolio}")
+    wait(lambda: "New in the idea box (2)" in followup_screen() and "Idea box: 2 new" in followup_screen(), "the box on the follow-up screen")
+    send_idea(driver, "Arrived while the review was open")
+    saved_number(driver)
+    wait(lambda: "Arrived while the review was open" in followup_screen(), "an arrival on the open follow-up screen", seconds=2)
+    checks.append("the follow-up screen opened on the box and showed an idea sent while it was open within 2 s, with no key")
+    while f"▸ {first} " not in followup_screen():
+        tmux("send-keys", "-t", "followup", "Down")
+        wait(lambda: "▸" in followup_screen(), "the cursor")
+    tmux("send-keys", "-t", "followup", "x")
+    wait(lambda: f"{first}: declined" in followup_screen(), "the decline form")
+    tmux("send-keys", "-t", "followup", "-l", "The loading bay is a fire lane; we found another spot.")
+    tmux("send-keys", "-t", "followup", "C-s")
+    wait(lambda: f"{first} declined; its author will read the answer." in followup_screen(), "the decline saved")
+    tmux("send-keys", "-t", "followup", "q")
+    checks.append(f"the reviewer declined {first} with an answer on the follow-up screen")
     ideate("keep", second, "--answer", "Only for you: your team lead will try it in January.")
     ideate("board", second, "off")
     sent_by_browser.clear()
@@ -237,6 +264,7 @@ try:
 except Exception as error:  # report everything a reader needs, then fail
     print("\n".join("ok  " + check for check in checks))
     print(f"FAILED: {error}")
+    print("follow-up screen:\n" + followup_screen())
     if driver:
         try:
             print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
@@ -249,4 +277,5 @@ finally:
             browser_driver.quit()
     if box_process and box_process.poll() is None:
         box_process.kill()
+    tmux("kill-server")
     shutil.rmtree(work, ignore_errors=True)

@@ -9,6 +9,9 @@ public final class InMemoryPortfolio: PortfolioEngine {
 
     public init(_ portfolio: Portfolio) { state = Mutex(portfolio) }
 
+    /// Adds `idea` as another process would (the idea box), outside the engine's edits.
+    public func arrive(_ idea: BacklogIdea) { state.withLock { $0.backlog.append(idea) } }
+
     /// Everything, history included.
     public func portfolio() -> Portfolio { state.withLock { $0 } }
 
@@ -19,6 +22,19 @@ public final class InMemoryPortfolio: PortfolioEngine {
     }
 
     public func history(of subject: PortfolioSubject) throws -> [HistoryEntry] { portfolio().history.filter { $0.subject == subject } }
+
+    public func boxStatus(today: CalendarDate) throws -> BoxStatus {
+        let portfolio = portfolio()
+        let new = portfolio.backlog.filter { $0.fate == .new }
+        let reviews = portfolio.history.filter { entry in
+            switch entry.change {
+            case .reviewed, .answered, .promoted: true
+            default: false
+            }
+        }
+        return BoxStatus(newIdeas: new.count, oldestNew: new.compactMap(\.arrivalWeek).min(), lastReview: reviews.map(\.date).max(),
+                         rhythm: .standard, today: today)
+    }
 
     public func perform(_ edit: PortfolioEdit, on date: CalendarDate, note: String) throws -> PortfolioUndo? {
         try state.withLock { (portfolio: inout Portfolio) throws -> PortfolioUndo? in

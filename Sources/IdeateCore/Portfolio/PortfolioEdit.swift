@@ -61,4 +61,7 @@ public protocol PortfolioEngine: Sendable {
     /// - Throws: ``PortfolioRefusal`` when a rule refuses (nothing changed), or why it could
     ///   not be saved.
     func perform(_ edit: PortfolioEdit, on date: CalendarDate, note: String) throws -> PortfolioUndo?
+    /// Where the idea box stands on `today`: new ideas, the oldest's week, the last review, the
+    /// rhythm (counts, not a scan of every idea).
+    func boxStatus(today: CalendarDate) throws -> BoxStatus
 }

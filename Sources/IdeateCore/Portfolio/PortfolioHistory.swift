@@ -22,6 +22,16 @@ public enum PortfolioSubject: Hashable, Codable, Sendable, CustomStringConvertib
     case actionItem(ActionItemID)
     case backlogIdea(BacklogIdeaID)
 
+    /// `B3` or `E2` as what an idea may merge into; nil for anything else.
+    public init?(mergeTarget text: String) {
+        let trimmed = text.trimmingWhitespace
+        switch trimmed.first {
+        case "B", "b": guard let id = BacklogIdeaID(trimmed) else { return nil }; self = .backlogIdea(id)
+        case "E", "e": guard let id = ExperimentID(trimmed) else { return nil }; self = .experiment(id)
+        default: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case let .experiment(id): id.description

@@ -8,6 +8,7 @@ import IdeateCore
 public struct FollowupAgenda: Equatable, Sendable {
     /// A part of the list, in the order shown.
     public enum Section: String, CaseIterable, Sendable {
+        case box = "New in the idea box"
         case due = "Due or overdue"
         case running = "Running"
         case planned = "Planned"
@@ -55,15 +56,22 @@ public struct FollowupAgenda: Equatable, Sendable {
     public let backlogCount: Int
     /// Entries in each section, counted once for the headings every frame draws.
     public let sectionCounts: [Section: Int]
+    /// Where the idea box stands (new ideas, the oldest's week, the last review, the rhythm).
+    public let box: BoxStatus?
 
-    public init(_ portfolio: Portfolio, today: CalendarDate) {
+    public init(_ portfolio: Portfolio, today: CalendarDate, box: BoxStatus? = nil) {
         self.today = today
+        self.box = box
         let due = portfolio.experiments.filter { $0.isDue(on: today) }
         let overdueItems = portfolio.actionItems.filter { $0.isOverdue(on: today) }
         // Built in one array of the final size: a company's portfolio holds tens of thousands
         // of backlog ideas, and the first frame waits for this.
         var entries: [Entry] = []
         entries.reserveCapacity(portfolio.experiments.count + portfolio.actionItems.count + portfolio.backlog.count)
+        // The box first: a review meeting starts with what is new, oldest week first.
+        let newIdeas = portfolio.backlog.filter { $0.fate == .new }
+            .sorted { ($0.arrivalWeek?.monday.daysSince1970 ?? 0, $0.id.number) < ($1.arrivalWeek?.monday.daysSince1970 ?? 0, $1.id.number) }
+        for idea in newIdeas { entries.append(Entry(section: .box, item: .backlogIdea(idea))) }
         let dueItems = due.map { (date: $0.card.reviewDate, item: Item.experiment($0)) } + overdueItems.map { (date: $0.due, item: Item.actionItem($0)) }
         for due in dueItems.sorted(by: { ($0.date?.daysSince1970 ?? 0) < ($1.date?.daysSince1970 ?? 0) }) {
             entries.append(Entry(section: .due, item: due.item))
@@ -81,7 +89,7 @@ public struct FollowupAgenda: Equatable, Sendable {
             entries.append(Entry(section: .learned, item: .experiment(experiment)))
         }
         var backlogCount = 0
-        for idea in portfolio.backlog where idea.promotedTo == nil {
+        for idea in portfolio.backlog where idea.promotedTo == nil && idea.fate != .new {
             entries.append(Entry(section: .backlog, item: .backlogIdea(idea)))
             backlogCount += 1
         }

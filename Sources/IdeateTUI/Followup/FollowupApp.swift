@@ -5,9 +5,15 @@ import IdeateRuntime
 /// ``PortfolioEngine``, the portfolio is read again, and the frame is drawn from it. A change is
 /// shown only after the engine has kept it, so what the screen says is what the file holds.
 public final class FollowupApp: FrontEnd {
-    public typealias Event = Never
+    /// Another process changed the portfolio file (the idea box received an idea, say).
+    public struct FileChanged: Sendable {
+        public init() {}
+    }
+
+    public typealias Event = FileChanged
 
     private let engine: any PortfolioEngine
+    private let changes: AsyncStream<Void>
     private let today: CalendarDate
     private let terminal: any Terminal
     private let portfolioPath: String
@@ -23,25 +29,35 @@ public final class FollowupApp: FrontEnd {
     /// - Parameters:
     ///   - portfolio: the portfolio as read just before, for the first frame.
     ///   - today: the day changes are dated and due dates are counted from.
-    public init(engine: any PortfolioEngine, portfolio: Portfolio, today: CalendarDate, terminal: any Terminal, portfolioPath: String) {
+    ///   - box: the idea box's status read with it.
+    ///   - changes: one element whenever another process changed the portfolio; the agenda is
+    ///     read again then (none in tests that do not need it).
+    public init(engine: any PortfolioEngine, portfolio: Portfolio, box: BoxStatus? = nil, today: CalendarDate, terminal: any Terminal,
+                portfolioPath: String, changes: AsyncStream<Void> = AsyncStream { $0.finish() }) {
         self.engine = engine
         self.today = today
         self.terminal = terminal
         self.portfolioPath = portfolioPath
-        agenda = FollowupAgenda(portfolio, today: today)
+        self.changes = changes
+        agenda = FollowupAgenda(portfolio, today: today, box: box)
     }
 
     /// Runs until q on the list, Ctrl-C, a closed terminal or the task's cancellation; the
     /// terminal is restored on every path.
     public func run() async {
-        let nothing = AsyncStream<Never> { $0.finish() }
         let noTicks = AsyncStream<Void> { $0.finish() }
-        await FrontEndLoop.run(self, on: terminal, clock: SystemClock(), events: nothing, ticks: noTicks)
+        await FrontEndLoop.run(self, on: terminal, clock: SystemClock(), events: changes.map { FileChanged() }, ticks: noTicks)
     }
 
-    public func update(keys: [Key], events: [Never], now: Instant) async -> Bool {
+    /// Changes supersede each other: one read of the file covers them all.
+    public static func enqueue(_ event: FileChanged, into queued: inout [FileChanged]) {
+        if queued.isEmpty { queued.append(event) }
+    }
+
+    public func update(keys: [Key], events: [FileChanged], now: Instant) async -> Bool {
         if let drawn { (model.scroll, model.detailScroll) = drawn }
         drawn = nil
+        if !events.isEmpty { readAgain(problem: "The portfolio changed, but could not be read again") }
         for key in keys {
             for action in model.handle(key, agenda: agenda) {
                 guard case let .perform(edit, note, done, reopening) = action else { return false }
@@ -85,12 +101,26 @@ public final class FollowupApp: FrontEnd {
             if let reopening { model.overlay = reopening }
             return
         }
-        do {
-            agenda = FollowupAgenda(try engine.items(), today: today)
-        } catch {
-            model.status = ConsoleModel.Status(text: "Saved, but the portfolio could not be read again: \(error)", isProblem: true)
+        let reviewing = agenda.entries.indices.contains(model.cursor) && agenda.entries[model.cursor].section == .box ? model.cursor : nil
+        readAgain(problem: "Saved, but the portfolio could not be read again")
+        if let reviewing, let waiting = agenda.sectionCounts[.box], waiting > 0 {
+            // Going through the box: a decided idea leaves it, and the next new one is chosen.
+            model.cursor = min(reviewing, waiting - 1)
+        } else if let chosen, let index = agenda.index(of: chosen) {
+            // Elsewhere the cursor stays on the item it was on, wherever the change moved it.
+            model.cursor = index
         }
-        // The cursor stays on the item it was on, wherever the change moved it in the list.
+    }
+
+    /// Reads the portfolio and the box's status again, keeping the cursor on its item.
+    private func readAgain(problem: String) {
+        let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
+        do {
+            agenda = FollowupAgenda(try engine.items(), today: today, box: try engine.boxStatus(today: today))
+            history = nil
+        } catch {
+            model.status = ConsoleModel.Status(text: "\(problem): \(error)", isProblem: true)
+        }
         if let chosen, let index = agenda.index(of: chosen) { model.cursor = index }
     }
 }

@@ -27,7 +27,17 @@ enum FollowupDetail {
             if item.status == .open { return ("open · due \(item.due?.description ?? "—")", .muted) }
             return ("\(item.status.rawValue) " + (item.status == .stuck ? "since " : "") + (item.statusDate?.description ?? ""), .muted)
         case let .backlogIdea(idea):
-            return (idea.kind == .idea ? "backlog" : idea.kind.rawValue, .muted)
+            let answered = idea.answer == nil ? "" : " · answered"
+            let board = idea.onBoard ? "" : " · off the board"
+            switch idea.fate {
+            case .new:
+                let waiting = idea.arrivalWeek.map { max(0, $0.days(until: today)) } ?? 0
+                return ("● new · waiting \(waiting) \(waiting == 1 ? "day" : "days")\(answered)", .accent)
+            case .kept:
+                return ((idea.kind == .idea ? "backlog" : idea.kind.rawValue) + answered + board, .muted)
+            default:
+                return ("\(idea.fate)\(answered)\(board)", .muted)
+            }
         }
     }
 
@@ -60,6 +70,11 @@ enum FollowupDetail {
             if let idea = actionItem.idea { lines.append(("For the idea", idea, .text)) }
             lines += origin(actionItem.workshop, round: actionItem.round, agenda: agenda)
         case let .backlogIdea(idea):
+            if let week = idea.arrivalWeek {
+                lines.append(("From the idea box", week.description + (idea.question.map { " · question “\($0)”" } ?? ""), .text))
+            }
+            if let answer = idea.answer { lines.append(("Answer (\(answer.date))", answer.text, .text)) }
+            lines.append(("Seen by", idea.onBoard ? "everyone (the box's board)" : "its author only", .text))
             lines += origin(idea.workshop, round: idea.round, agenda: agenda)
         }
         if !history.isEmpty {

@@ -10,6 +10,12 @@ public struct FollowupForm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case learning(ExperimentID)
         case promotion(BacklogIdeaID)
+        /// A review decision (keep, take to a workshop, decline) with an optional answer.
+        case review(BacklogIdeaID, ReviewDecision)
+        /// A merge: into which idea or experiment, with an optional answer.
+        case merge(BacklogIdeaID)
+        /// An answer to the author, whatever the fate.
+        case answer(BacklogIdeaID)
     }
 
     /// How a field is typed.
@@ -62,10 +68,35 @@ public struct FollowupForm: Equatable, Sendable {
         ])
     }
 
+    /// What the author reads; optional with a decision, required alone.
+    static func answerField(_ idea: BacklogIdea) -> Field {
+        Field(label: "Answer (author reads)", kind: .text, value: idea.answer?.text ?? "")
+    }
+
+    /// `decision` for `idea`, with the answer it has as the start of a new one.
+    public static func review(_ idea: BacklogIdea, _ decision: ReviewDecision) -> FollowupForm {
+        FollowupForm(purpose: .review(idea.id, decision), title: idea.text, fields: [answerField(idea), Field(label: "Note", kind: .text, value: "")])
+    }
+
+    /// Where `idea` merges into.
+    public static func merge(_ idea: BacklogIdea) -> FollowupForm {
+        FollowupForm(purpose: .merge(idea.id), title: idea.text, fields: [
+            Field(label: "Into (B3 or E2)", kind: .text, value: ""), answerField(idea), Field(label: "Note", kind: .text, value: ""),
+        ])
+    }
+
+    /// The answer to `idea`'s author.
+    public static func answer(_ idea: BacklogIdea) -> FollowupForm {
+        FollowupForm(purpose: .answer(idea.id), title: idea.text, fields: [answerField(idea), Field(label: "Note", kind: .text, value: "")])
+    }
+
     public var heading: String {
         switch purpose {
         case let .learning(id): "Learning card · \(id)"
         case let .promotion(id): "Promote \(id) to an experiment · test card"
+        case let .review(id, decision): "\(id): \(decision) · an answer for its author (optional, at most \(ReviewAnswer.maximumCharacters) characters)"
+        case let .merge(id): "Merge \(id) into another idea or an experiment · its author follows it there"
+        case let .answer(id): "Answer the author of \(id) (at most \(ReviewAnswer.maximumCharacters) characters)"
         }
     }
 
@@ -102,6 +133,15 @@ public struct FollowupForm: Equatable, Sendable {
             let card = TestCard(assumption: text[0], smallestTest: text[1], metric: text[2], successCriterion: text[3],
                                 failureCriterion: text[4], owner: text[5], startDate: dates[6], reviewDate: dates[7])
             return .success((.promote(id, card), note))
+        case let .review(id, decision):
+            return .success((.decide(id, decision, answer: text[0].isEmpty ? nil : text[0]), note))
+        case let .merge(id):
+            guard let target = PortfolioSubject(mergeTarget: text[0]) else {
+                return .failure(FormProblem(message: "Into: write an idea like B3 or an experiment like E2."))
+            }
+            return .success((.decide(id, .merge(into: target), answer: text[1].isEmpty ? nil : text[1]), note))
+        case let .answer(id):
+            return .success((.answer(id, text[0]), note))
         }
     }
 

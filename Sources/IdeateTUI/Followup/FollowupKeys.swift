@@ -81,12 +81,26 @@ extension FollowupModel {
             guard let status = statuses[character] else { return [] }
             return [.perform(.move(item.id, to: status), note: "", done: "\(item.id) \(status.rawValue).")]
         case let (.backlogIdea(idea), .character("p")):
+            guard idea.promotedTo == nil else { return refuse("\(idea.id) is already experiment \(idea.promotedTo!).") }
             overlay = .form(.promotion(idea))
+        case let (.backlogIdea(idea), .character(character)) where Self.reviewKeys[character] != nil:
+            overlay = .form(.review(idea, Self.reviewKeys[character]!))
+        case let (.backlogIdea(idea), .character("m")):
+            overlay = .form(.merge(idea))
+        case let (.backlogIdea(idea), .character("a")):
+            overlay = .form(.answer(idea))
+        case let (.backlogIdea(idea), .character("b")):
+            let shown = !idea.onBoard
+            return [.perform(.showOnBoard(idea.id, shown), note: "",
+                             done: shown ? "\(idea.id) is on the box's board again." : "\(idea.id) is kept off the board: its author alone sees it and its answer.")]
         default:
             break
         }
         return []
     }
+
+    /// The review decisions a key makes on a new or backlog idea (each opens its answer form).
+    static let reviewKeys: [Character: ReviewDecision] = ["k": .keep, "t": .takeToWorkshop, "x": .decline]
 
     private mutating func refuse(_ text: String) -> [FollowupAction] {
         status = ConsoleModel.Status(text: text, isProblem: true)
@@ -132,6 +146,8 @@ extension FollowupModel {
             let done = switch edit {
             case let .learn(id, card): "\(id) learned on \(card.date): \(card.outcome.rawValue); therefore we will \(card.decision.phrase)."
             case let .promote(id, _): "\(id) promoted to a planned experiment."
+            case let .decide(id, decision, answer): "\(id) \(decision)" + (answer == nil ? "." : "; its author will read the answer.")
+            case let .answer(id, _): "\(id) answered; its author will read it."
             default: "Saved."
             }
             return [.perform(edit, note: note, done: done, reopening: .form(form))]

@@ -9,6 +9,8 @@ enum FollowupOverlays {
             "s  start a planned experiment      l  its learning card when it ran",
             "d  done  k  stuck  x  dropped  o  open again   (action items)",
             "p  promote a backlog idea to an experiment (its test card)",
+            "k keep  m merge  t to a workshop  x decline   (new and backlog ideas)",
+            "  each with an answer for its author;  a answer  b on/off the board",
             "u  undo the last change (kept in the history as a change of its own)",
             "Ctrl-C  leave at once; every change is saved before it is shown", "",
             "In a form: ↑↓ Tab field · ←→ choose · Enter next · Ctrl-S save · Esc cancel",

@@ -18,13 +18,17 @@ public enum FollowupScreen {
         let selected = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor] : nil
         var grid = CellGrid(width: width, height: height)
         drawHeader(&grid, agenda: agenda, path: portfolioPath)
+        if let box = agenda.box {
+            let line = (box.isReviewDue ? "Idea box review due: " : "Idea box: ") + box.description
+            grid.put(line, x: 2, y: 1, role: box.isReviewDue ? .warning : .accent, maxWidth: width - 4)
+        }
         grid.put(summary(agenda), x: 2, y: 2, role: .muted, maxWidth: width - 4)
         let body = (y: 4, height: height - 6)
         if let selected, model.isOpen {
             frame.detailScroll = FollowupDetail.draw(&grid, entry: selected, agenda: agenda, history: history, scroll: model.detailScroll,
                                                      y: body.y, height: body.height)
         } else if agenda.entries.isEmpty {
-            grid.put("Nothing to follow up yet: a finished workshop adds its experiments, action items and ideas.",
+            grid.put("Nothing to follow up yet: a finished workshop adds its experiments, action items and ideas; the idea box its ideas.",
                      x: 2, y: body.y, role: .muted, maxWidth: width - 4)
         } else {
             frame.scroll = drawList(&grid, agenda: agenda, model: model, y: body.y, height: body.height)
@@ -94,7 +98,10 @@ public enum FollowupScreen {
         case let .actionItem(actionItem) where !actionItem.status.isClosed:
             hints += [.init(key: "d", action: "done"), .init(key: "k", action: "stuck"), .init(key: "x", action: "dropped")]
             if actionItem.status == .stuck { hints.append(.init(key: "o", action: "open")) }
-        case .backlogIdea: hints.append(.init(key: "p", action: "promote"))
+        case let .backlogIdea(idea) where idea.promotedTo == nil:
+            hints += [.init(key: "k", action: "keep"), .init(key: "m", action: "merge"), .init(key: "p", action: "promote"),
+                      .init(key: "t", action: "to workshop"), .init(key: "x", action: "decline"), .init(key: "a", action: "answer"),
+                      .init(key: "b", action: idea.onBoard ? "off board" : "on board")]
         default: break
         }
         hints.append(.init(key: "u", action: "undo"))
