@@ -69,7 +69,7 @@ struct PortfolioReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let store = try ChangeOptions.existingStore(at: portfolio.path())
-            let report = PortfolioReport(try store.portfolio(), today: asOf ?? PortfolioFile.today)
+            let report = PortfolioReport(try store.portfolio(), today: asOf ?? PortfolioFile.today, rhythm: try store.reviewRhythm())
             let text = switch format {
             case .markdown: MarkdownPortfolio().render(report)
             case .csv: CSVPortfolio.render(report)

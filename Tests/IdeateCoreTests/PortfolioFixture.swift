@@ -86,6 +86,16 @@ enum PortfolioFixture {
 
         try portfolio.actionItem(1) { try $0.move(to: .done, on: date("2026-03-18")) }
         try portfolio.actionItem(2) { try $0.move(to: .stuck, on: date("2026-03-27"), note: "no volunteer for the written stand-up") }
+
+        // The idea box between the workshops: one answered within the rhythm, one declined
+        // late with a hostile text, one still new.
+        for (number, text, day) in [(417, "A bench by the loading bay", "2026-03-18"), (52, "=HYPERLINK(\"http://x\") | *not bold* <b>", "2026-03-25"),
+                                     (903, "Music in the packing hall", "2026-04-14")] {
+            portfolio.backlog.append(BacklogIdea(id: BacklogIdeaID(number), text: text, kind: .box, arrivalWeek: ArrivalWeek(containing: date(day)),
+                                                 question: number == 52 ? "delivery" : nil, ownershipProof: OwnershipProof(secret: text).hex))
+        }
+        try portfolio.review(417, .keep, answer: "Facilities will look for a spot in May.", on: date("2026-03-25"))
+        try portfolio.review(52, .decline, answer: "The bay is a fire lane | we looked for another spot.", on: date("2026-04-15"))
         return portfolio
     }
 }
@@ -100,6 +110,11 @@ extension Portfolio {
         actionItems += additions.actionItems
         backlog += additions.backlog
         history += additions.history
+    }
+
+    mutating func review(_ number: Int, _ decision: ReviewDecision, answer: String, on date: CalendarDate) throws {
+        let index = backlog.firstIndex { $0.id == BacklogIdeaID(number) }!
+        history += try backlog[index].decide(decision, answer: answer, in: self, on: date)
     }
 
     mutating func experiment(_ number: Int, _ change: (inout Experiment) throws -> HistoryEntry) throws {

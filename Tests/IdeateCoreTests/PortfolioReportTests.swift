@@ -151,7 +151,10 @@ struct PortfolioReportTests {
             result.actionItems[index].owner = next(result.actionItems[index].owner)
             result.actionItems[index].idea = result.actionItems[index].idea.map(next)
         }
-        for index in result.backlog.indices { result.backlog[index].text = next(result.backlog[index].text) }
+        for index in result.backlog.indices {
+            result.backlog[index].text = next(result.backlog[index].text)
+            if let answer = result.backlog[index].answer { result.backlog[index].answer = ReviewAnswer(text: next(answer.text), date: answer.date) }
+        }
         for index in result.history.indices { result.history[index].note = next(result.history[index].note) }
         return result
     }
@@ -178,7 +181,8 @@ struct PortfolioReportTests {
         #expect(forbidden.isEmpty, "found \(forbidden.map { String($0.value, radix: 16) })")
         let csv = CSVPortfolio.render(PortfolioReport(hostilePortfolio, today: PortfolioFixture.today))
         #expect(!csv.contains("\"="), "no CSV cell starts a formula")
-        #expect(csv.split(separator: "\r\n").count == 1 + portfolio.experiments.count + portfolio.actionItems.count + portfolio.backlog.count,
+        let intakeRows = PortfolioReport(hostilePortfolio, today: PortfolioFixture.today).intake.months.count + 1
+        #expect(csv.split(separator: "\r\n").count == 1 + portfolio.experiments.count + portfolio.actionItems.count + portfolio.backlog.count + intakeRows,
                 "one line per row: line breaks are folded")
     }
 }

@@ -27,6 +27,27 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
     public var experiments: [Experiment]
     public var actionItems: [ActionItem]
     public var backlog: [BacklogIdea]
+    public var intake: Intake
+
+    /// Ideas in per month, and how fast box ideas were answered (days from the arrival week's
+    /// Monday to the first decision or answer).
+    public struct Intake: Codable, Equatable, Sendable {
+        public struct Month: Codable, Equatable, Sendable {
+            public var month: String
+            public var fromBox: Int
+            public var fromWorkshops: Int
+        }
+
+        public var months: [Month]
+        public var boxIdeas: Int
+        public var answered: Int
+        @WrittenAsNull public var medianDaysToFirstAnswer: Double?
+        public var dueForAnswer: Int
+        public var answeredWithinRhythm: Int
+        public var rhythmDays: Int
+        public var becameExperiments: Int
+        public var experimentsLearned: Int
+    }
 
     /// A workshop added to the portfolio; `run` is the identity that makes adding it idempotent.
     public struct Workshop: Codable, Equatable, Sendable {
@@ -108,6 +129,15 @@ public struct JSONPortfolioDocument: Codable, Equatable, Sendable {
         @WrittenAsNull public var round: Int?
         @WrittenAsNull public var promotedTo: String?
         public var cameBack: Int
+        /// new, kept, merged, experiment, workshop or declined.
+        public var fate: String
+        @WrittenAsNull public var mergedInto: String?
+        @WrittenAsNull public var answer: String?
+        @WrittenAsNull public var answeredOn: String?
+        /// For a box idea: the Monday of the week it arrived, and its question.
+        @WrittenAsNull public var arrivalWeek: String?
+        @WrittenAsNull public var question: String?
+        public var onBoard: Bool
     }
 }
 
@@ -147,8 +177,17 @@ extension JSONPortfolioDocument {
         backlog = report.backlog.flatMap { group in
             group.ideas.map { idea in
                 BacklogIdea(id: idea.id.description, text: idea.text, kind: idea.kind.rawValue, workshop: idea.workshop?.rawValue,
-                            round: idea.round, promotedTo: idea.promotedTo?.description, cameBack: group.workshopCount)
+                            round: idea.round, promotedTo: idea.promotedTo?.description, cameBack: group.workshopCount,
+                            fate: FateNotice.Kind(idea.fate).rawValue, mergedInto: idea.fate.mergeTarget?.description, answer: idea.answer?.text,
+                            answeredOn: idea.answer?.date.description, arrivalWeek: idea.arrivalWeek?.monday.description,
+                            question: idea.question, onBoard: idea.onBoard)
             }
         }
+        let report = report.intake
+        intake = Intake(
+            months: report.months.map { Intake.Month(month: $0.month, fromBox: $0.fromBox, fromWorkshops: $0.fromWorkshops) },
+            boxIdeas: report.boxIdeas, answered: report.answered, medianDaysToFirstAnswer: report.medianDaysToFirstAnswer,
+            dueForAnswer: report.dueForAnswer, answeredWithinRhythm: report.answeredWithinRhythm, rhythmDays: report.rhythm.days,
+            becameExperiments: report.becameExperiments, experimentsLearned: report.experimentsLearned)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the company's innovation record as Markdown that reads well on a Git host: tables,
 /// a Mermaid chart of outcomes (with the same numbers as a text bar chart for hosts that do not
 /// draw Mermaid), and every learning card told the same way, whether the assumption held or
@@ -19,6 +21,7 @@ public struct MarkdownPortfolio {
         out += experiments(report)
         out += actionItems(report)
         out += backlog(report)
+        out += intake(report.intake)
         out += workshops(report)
         return out.joined(separator: "\n") + "\n"
     }
@@ -183,6 +186,45 @@ public struct MarkdownPortfolio {
         return out
     }
 
+    // MARK: - Intake
+
+    /// The months the chart shows, the latest last.
+    static let chartMonths = 12
+
+    private func intake(_ intake: IntakeReport) -> [String] {
+        var out = ["## Ideas in, and answers", ""]
+        guard !intake.months.isEmpty else { return out + ["*No idea has come in yet.*", ""] }
+        out += ["| Month | Idea box | Workshops |", "|---|--:|--:|"]
+        out += intake.months.map { "| \($0.month) | \($0.fromBox) | \($0.fromWorkshops) |" }
+        let shown = intake.months.suffix(Self.chartMonths)
+        out += [
+            "", "```mermaid", "xychart-beta", "    title \"Ideas per month\"",
+            "    x-axis [" + shown.map { "\"\($0.month)\"" }.joined(separator: ", ") + "]", "    y-axis \"Ideas\"",
+            "    bar [" + shown.map { String($0.fromBox + $0.fromWorkshops) }.joined(separator: ", ") + "]",
+            "    line [" + shown.map { String($0.fromBox) }.joined(separator: ", ") + "]", "```",
+            "", "*Bars: all ideas; line: those from the idea box.*", "",
+        ]
+        guard intake.boxIdeas > 0 else { return out + ["*No idea has come through the idea box yet: `ideate box` opens it.*", ""] }
+        var answered = "- \(count(intake.boxIdeas, "idea")) came through the idea box; \(intake.answered) of them "
+            + "\(intake.answered == 1 ? "has" : "have") been answered (a decision or an answer to the author)"
+        if let median = intake.medianDaysToFirstAnswer {
+            answered += ", after a median of \(median.formatted) \(median == 1 ? "day" : "days") from the week they arrived"
+        }
+        out.append(answered + ".")
+        if let percent = intake.percentWithinRhythm {
+            out.append("- \(intake.answeredWithinRhythm) of \(count(intake.dueForAnswer, "idea")) due for an answer (\(percent) %) "
+                + "were answered within the review rhythm (every \(intake.rhythm.days) days).")
+        }
+        if intake.becameExperiments == 0 {
+            out.append("- None has become an experiment yet.")
+        } else {
+            out.append("- \(intake.becameExperiments) became \(intake.becameExperiments == 1 ? "an experiment" : "experiments"); "
+                + "\(intake.experimentsLearned) of those \(intake.experimentsLearned == 1 ? "has" : "have") been learned from.")
+        }
+        out.append("")
+        return out
+    }
+
     // MARK: - Workshops
 
     private func workshops(_ report: PortfolioReport) -> [String] {
@@ -234,4 +276,9 @@ extension Experiment.Stage {
 
 extension LearningCard.Outcome {
     public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+extension Double {
+    /// `9` or `9.5`: a median of whole days.
+    var formatted: String { rounded() == self ? String(Int(self)) : String(format: "%.1f", self) }
 }

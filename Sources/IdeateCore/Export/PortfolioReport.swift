@@ -41,9 +41,11 @@ public struct PortfolioReport: Equatable, Sendable {
     public var backlog: [BacklogGroup]
     public var backlogCount: Int
     public var history: [PortfolioSubject: [HistoryEntry]]
+    /// Ideas in from the box and from workshops, and how fast box ideas were answered.
+    public var intake: IntakeReport
     private var workshopsByRun: [RunIdentity: Workshop]
 
-    public init(_ portfolio: Portfolio, today: CalendarDate) {
+    public init(_ portfolio: Portfolio, today: CalendarDate, rhythm: ReviewRhythm = .standard) {
         self.today = today
         experiments = portfolio.experiments.sorted { $0.id < $1.id }
         due = experiments.filter { $0.isDue(on: today) }
@@ -57,6 +59,7 @@ public struct PortfolioReport: Equatable, Sendable {
         backlogCount = portfolio.backlog.count
         backlog = Self.groups(portfolio.backlog)
         history = Dictionary(grouping: portfolio.history, by: \.subject)
+        intake = IntakeReport(portfolio, history: history, today: today, rhythm: rhythm)
         workshopsByRun = Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
         let experimentsByRun = Dictionary(grouping: experiments.filter { $0.workshop != nil }, by: { $0.workshop! })
         let itemsByRun = Dictionary(grouping: items.filter { $0.workshop != nil }, by: { $0.workshop! })

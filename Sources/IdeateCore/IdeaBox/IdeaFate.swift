@@ -14,6 +14,11 @@ public enum IdeaFate: Codable, Equatable, Sendable, CustomStringConvertible {
     /// Not pursued (the answer says why).
     case declined
 
+    /// What it was merged into, for a merge.
+    public var mergeTarget: PortfolioSubject? {
+        if case let .merged(into) = self { into } else { nil }
+    }
+
     /// Whether a review has decided about it.
     public var isDecided: Bool { self != .new }
 
