@@ -50,10 +50,15 @@ async def request(method, path, body=None, compressed=False):
         head += f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
     writer.write(head.encode() + b"\r\n" + payload)
     await writer.drain()
-    received = await reader.read()
-    writer.close()
+    # Done once Content-Length bytes arrived, as a browser is (the box may still tidy up
+    # before it closes the connection).
+    header = await reader.readuntil(b"\r\n\r\n")
+    length = next((int(line.split(b":")[1]) for line in header.split(b"\r\n") if line.lower().startswith(b"content-length:")), None)
+    content = await reader.readexactly(length) if length is not None else await reader.read()
     seconds = time.perf_counter() - started
-    header, _, content = received.partition(b"\r\n\r\n")
+    received = header + content
+    writer.close()
+    header = header[:-4]
     if b"content-encoding: gzip" in header.lower():
         content = gzip.decompress(content)
     return int(header.split()[1]), content, len(received), seconds

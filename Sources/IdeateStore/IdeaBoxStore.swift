@@ -4,9 +4,9 @@ import IdeateCore
 import Synchronization
 
 /// The idea box's service over the portfolio file: what the box's front ends call. Every
-/// submission is acknowledged only after its commit; the write-ahead log is truncated after it
-/// so the log does not keep the order of arrival; fates are read by bucket and sealed for their
-/// author when kept off the board.
+/// submission is acknowledged only after its commit; the write-ahead log is truncated right
+/// after the acknowledgement (``tidy()``) so the log does not keep the order of arrival; fates
+/// are read by bucket and sealed for their author when kept off the board.
 public final class IdeaBoxStore: IdeaBoxService {
     /// How far back "You said, we did" looks, and how many lines it shows.
     public static let boardDays = 90
@@ -17,6 +17,8 @@ public final class IdeaBoxStore: IdeaBoxService {
     private let today: @Sendable () -> CalendarDate
     /// Seeds for tests; nil draws from the system's generator.
     private let seeds: Mutex<SeededRandom?>
+    /// Whether an arrival or withdrawal has been committed since the log was last truncated.
+    private let logHoldsOrder = Mutex(false)
 
     /// The box over `store` with `settings`; `today` says which day it is (the box's clock in
     /// the box's time zone). `seed` makes numbers and seals repeatable, for tests.
@@ -37,7 +39,7 @@ public final class IdeaBoxStore: IdeaBoxService {
             var generator = seed
             return try PortfolioStore.addBoxIdea(submission, on: date, using: &generator, db)
         }
-        if !arrival.wasAlreadyThere { await store.truncateLog() }
+        if !arrival.wasAlreadyThere { logHoldsOrder.withLock { $0 = true } }
         return arrival.id
     }
 
@@ -84,8 +86,13 @@ public final class IdeaBoxStore: IdeaBoxService {
             try db.execute(sql: "DELETE FROM backlog_idea WHERE id = ?", arguments: [id.number])
             return id
         }
-        await store.truncateLog()
+        logHoldsOrder.withLock { $0 = true }
         return id
+    }
+
+    public func tidy() async {
+        guard logHoldsOrder.withLock({ holds in defer { holds = false }; return holds }) else { return }
+        await store.truncateLog()
     }
 
     private func generator() -> SeededRandom {

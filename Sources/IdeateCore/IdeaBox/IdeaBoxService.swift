@@ -11,6 +11,9 @@ public protocol IdeaBoxService: Sendable {
     func board() async throws -> BoxBoard
     /// Withdraws the still-new idea whose proof `secret` hashes to, returning its number.
     func withdraw(secret: String) async throws -> BacklogIdeaID
+    /// Called once an answer has gone out: work that must follow a change but need not delay
+    /// its acknowledgement (truncating the log that still tells the order of arrival).
+    func tidy() async
 }
 
 /// Why the box refused a request, in a sentence for the person and a code for the page.

@@ -110,6 +110,7 @@ enum BoxRequest {
             } else {
                 try await withdraw(body, box: box, head: head, to: outbound)
             }
+            await box.tidy()
         case (_, "/"), (_, "/index.html"), (_, "/board"), (_, "/fates"), (_, "/ideas"), (_, "/withdraw"):
             try await refuse(.methodNotAllowed, "Not with \(head.method.rawValue).", code: "method", head: head, to: outbound)
         default:
