@@ -18,6 +18,7 @@ import asyncio, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile
 
 os.environ["SE_OFFLINE"] = "true"
 os.environ["SE_AVOID_STATS"] = "true"
+from axe_selenium_python import Axe  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -138,6 +139,17 @@ def followup_screen():
     return tmux("capture-pane", "-p", "-t", "followup")
 
 
+def accessibility(driver, screen):
+    """axe-core over the whole page: the rules it checked, or an AssertionError naming each violation."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    assert isinstance(results, dict) and results.get("passes"), f"axe-core did not run on {screen}"
+    violations = [f"{v['id']} ({v['impact']}): {', '.join(str(n['target']) for n in v['nodes'])}" for v in results["violations"]]
+    assert not violations, f"axe-core on {screen}: " + "; ".join(violations)
+    return len(results["passes"])
+
+
 def ideate(*arguments):
     result = subprocess.run([IDEATE, "portfolio", *arguments, "--portfolio", portfolio], capture_output=True, text=True)
     assert result.returncode == 0, f"ideate portfolio {' '.join(arguments)}: {result.stderr}"
@@ -222,6 +234,8 @@ try:
     wait(lambda: "Only for you: your team lead" in text(driver, "mine-list"), "the sealed answer opened on the phone")
     assert "Declined." in text(driver, "mine-list") and "Kept in the backlog for later." in text(driver, "mine-list")
     checks.append("after the reviewer's decisions the phone shows both answers, the off-board one opened from its seal")
+    rules = accessibility(driver, "the phone (360x740) with its ideas and answers")
+    checks.append(f"axe-core: no violation on the phone (360x740) with its ideas and answers ({rules} rules passed)")
 
     fetches = [bytes(record).decode("latin-1") for record in sent_by_browser if bytes(record).startswith(b"GET /fates")]
     assert fetches, "the phone fetched its fates"
@@ -247,6 +261,8 @@ try:
     assert "Only for you" not in board and "Pack orders by truck route" not in board, board
     assert not other.find_element(By.ID, "mine").is_displayed(), "another browser has no ideas of its own"
     checks.append("another browser sees the declined idea and its answer on \"You said, we did\", not the off-board one")
+    rules = accessibility(other, "the desktop (1280x800) with the board")
+    checks.append(f"axe-core: no violation on the desktop (1280x800) with the board ({rules} rules passed)")
     if SHOTS:
         other.save_screenshot(os.path.join(SHOTS, "box-desktop-1280x800.png"))
     poster = os.path.join(work, "poster.html")
