@@ -49,19 +49,27 @@ public final class IdeaBoxStore: IdeaBoxService {
         let seed = generator()
         return try await store.read { db in
             var generator = seed
-            let current = FateBuckets(ideas: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backlog_idea") ?? 0)
+            let current = FateBuckets(receipts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt") ?? 0)
             guard current.count == count else { throw BoxRefusal.bucketsChanged(current: current.count) }
             guard !wanted.isEmpty, wanted.allSatisfy({ (0..<count).contains($0) }) else { return BucketFates(buckets: count, ideas: []) }
-            let ideas = try Row.fetchAll(db, sql: """
-                SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE id % ? IN (\(wanted.map(String.init).joined(separator: ","))) ORDER BY id
-                """, arguments: [count]).map(PortfolioRows.backlogIdea)
+            let receipts = try Row.fetchAll(db, sql: """
+                SELECT key, proof, subject FROM receipt WHERE bucket % ? IN (\(wanted.map(String.init).joined(separator: ","))) ORDER BY key
+                """, arguments: [count])
             var notices = FateNotices(db)
-            return BucketFates(buckets: count, ideas: try ideas.map { idea in
+            var entries: [BucketEntry] = []
+            for receipt in receipts {
+                guard let key = ReceiptKey(hex: receipt[0]), let proof = OwnershipProof(hex: receipt[1]),
+                      case let .backlogIdea(id)? = PortfolioRows.subject(receipt[2]),
+                      let idea = try? PortfolioStore.backlogIdea(id, db), idea.hasNews else { continue }
                 let notice = try notices.notice(for: idea)
-                guard !idea.onBoard, let proof = idea.ownershipProof.flatMap(OwnershipProof.init(hex:)) else { return .open(notice) }
+                guard !idea.onBoard else {
+                    entries.append(.open(key, notice))
+                    continue
+                }
                 let plaintext = Array(try PortfolioRows.encoder.encode(notice))
-                return .sealed(id: idea.id, box: FateSeal.seal(plaintext, for: proof, nonce: FateSeal.nonce(using: &generator)))
-            })
+                entries.append(.sealed(key, box: FateSeal.seal(plaintext, for: proof, nonce: FateSeal.nonce(using: &generator))))
+            }
+            return BucketFates(buckets: count, ideas: entries)
         }
     }
 
@@ -69,8 +77,8 @@ public final class IdeaBoxStore: IdeaBoxService {
         let date = today()
         let settings = settings
         return try await store.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backlog_idea") ?? 0
-            return BoxBoard(title: settings.title, questions: settings.openQuestions(on: date), buckets: FateBuckets(ideas: count).count,
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt") ?? 0
+            return BoxBoard(title: settings.title, questions: settings.openQuestions(on: date), buckets: FateBuckets(receipts: count).count,
                             recent: try Self.recent(since: date.adding(days: -Self.boardDays), db))
         }
     }
@@ -78,11 +86,14 @@ public final class IdeaBoxStore: IdeaBoxService {
     public func withdraw(secret: String) async throws -> BacklogIdeaID {
         let proof = OwnershipProof(secret: secret)
         let id = try await store.write { db -> BacklogIdeaID in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, fate FROM backlog_idea WHERE ownership = ?", arguments: [proof.hex]) else {
+            guard let subject = try String.fetchOne(db, sql: "SELECT subject FROM receipt WHERE proof = ?", arguments: [proof.hex]),
+                  case let .backlogIdea(id)? = PortfolioRows.subject(subject), let idea = try? PortfolioStore.backlogIdea(id, db) else {
                 throw BoxRefusal.noSuchIdea
             }
-            let id = BacklogIdeaID(row[0])
-            guard row[1] as String == "new" else { throw BoxRefusal.alreadyReviewed(id) }
+            // Once anything happened to it (a review, another idea merged into it), it stays.
+            let touched = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM history WHERE subject = ?)", arguments: [subject]) ?? true
+            guard idea.kind == .box, idea.fate == .new, !touched else { throw BoxRefusal.alreadyReviewed(id) }
+            try db.execute(sql: "DELETE FROM receipt WHERE proof = ?", arguments: [proof.hex])
             try db.execute(sql: "DELETE FROM backlog_idea WHERE id = ?", arguments: [id.number])
             return id
         }

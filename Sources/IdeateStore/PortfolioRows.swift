@@ -104,14 +104,14 @@ enum PortfolioRows {
     static func insert(_ idea: BacklogIdea, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO backlog_idea(id, text, fingerprint, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date,
-                                     arrival_week, question, on_board, ownership)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     arrival_week, question, on_board)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let fate = fateColumns(idea.fate)
         try statement.execute(arguments: [
             idea.id.number, idea.text, idea.fingerprint, idea.kind.rawValue, idea.workshop?.rawValue, idea.round, idea.promotedTo?.number,
             fate.name, fate.target, idea.answer?.text, idea.answer?.date.description, idea.arrivalWeek?.monday.description, idea.question,
-            idea.onBoard, idea.ownershipProof,
+            idea.onBoard,
         ])
     }
 
@@ -155,7 +155,7 @@ enum PortfolioRows {
     /// The columns ``backlogIdea(_:)`` reads, in its order: read by position, not by name,
     /// because a portfolio holds tens of thousands of backlog ideas.
     static let backlogColumns = """
-        id, text, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date, arrival_week, question, on_board, ownership
+        id, text, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date, arrival_week, question, on_board
         """
 
     static func backlogIdea(_ row: Row) throws -> BacklogIdea {
@@ -170,8 +170,15 @@ enum PortfolioRows {
         return BacklogIdea(
             id: BacklogIdeaID(number), text: row[1], kind: kind, workshop: (row[3] as String?).map(RunIdentity.init), round: row[4],
             arrivalWeek: try date(row[10]).map(ArrivalWeek.init(containing:)), question: row[11],
-            fate: try fate(name: row[6], target: row[7], promotedTo: row[5], idea: number), answer: answer, onBoard: row[12],
-            ownershipProof: row[13])
+            fate: try fate(name: row[6], target: row[7], promotedTo: row[5], idea: number), answer: answer, onBoard: row[12])
+    }
+
+    // MARK: - Receipts
+
+    static func insertReceipt(_ proof: OwnershipProof, for subject: PortfolioSubject, _ db: Database) throws {
+        let key = proof.receipt
+        try db.execute(sql: "INSERT INTO receipt(key, proof, bucket, subject) VALUES (?, ?, ?, ?)",
+                       arguments: [key.hex, proof.hex, key.bucketValue, subject.description])
     }
 
     // MARK: - History

@@ -70,13 +70,19 @@ enum PortfolioSchema {
                 table.add(column: "arrival_week", .text)
                 table.add(column: "question", .text)
                 table.add(column: "on_board", .boolean).notNull().defaults(to: true)
-                table.add(column: "ownership", .text)
             }
             try db.execute(sql: "UPDATE backlog_idea SET fate = 'promoted' WHERE promoted_to IS NOT NULL")
             try db.create(index: "backlog_idea_fate", on: "backlog_idea", columns: ["fate"])
-            // A resend of a box idea is recognised by its proof; no two ideas share one.
-            try db.create(index: "backlog_idea_ownership", on: "backlog_idea", columns: ["ownership"], options: .unique,
-                          condition: Column("ownership") != nil)
+            // Receipts: what an idea's author follows it by. The proof (SHA-256 of a secret
+            // only the author's device holds) withdraws a new box idea, seals an off-board fate
+            // and recognises a resend; the key (derived from it) lists the fate in public; the
+            // bucket is the key's first 32 bits; the subject is where the idea is now (B… or E…).
+            try db.create(table: "receipt") { table in
+                table.primaryKey("key", .text)
+                table.column("proof", .text).notNull().unique()
+                table.column("bucket", .integer).notNull()
+                table.column("subject", .text).notNull().indexed()
+            }
             // The review rhythm and when the box was last reviewed, as named values.
             try db.create(table: "setting") { table in
                 table.primaryKey("name", .text)

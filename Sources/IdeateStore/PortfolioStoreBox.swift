@@ -5,8 +5,9 @@ import IdeateCore
 /// and the status the follow-up screen opens with.
 ///
 /// A box idea is written with its arrival week and nothing finer, under a random unused number
-/// (numbers in order would tell the order of arrival within a week), and with no history row
-/// (a history row's sequence would tell it too). Its first history row is its review.
+/// (numbers in order would tell the order of arrival within a week), with its receipt (the
+/// proof its author follows it by), and with no history row (a history row's sequence would
+/// tell the order too). Its first history row is its review.
 extension PortfolioStore {
     /// How far above the highest number a box idea's random number may go.
     static let boxNumberSpread = 1_000
@@ -26,13 +27,14 @@ extension PortfolioStore {
 
     static func addBoxIdea(_ submission: BoxSubmission, on date: CalendarDate, using generator: inout some RandomNumberGenerator,
                            _ db: Database) throws -> BoxArrival {
-        if let number = try Int.fetchOne(db, sql: "SELECT id FROM backlog_idea WHERE ownership = ?", arguments: [submission.proof.hex]) {
-            return BoxArrival(id: BacklogIdeaID(number), wasAlreadyThere: true)
+        if let subject = try String.fetchOne(db, sql: "SELECT subject FROM receipt WHERE proof = ?", arguments: [submission.proof.hex]),
+           case let .backlogIdea(id)? = PortfolioRows.subject(subject) {
+            return BoxArrival(id: id, wasAlreadyThere: true)
         }
         let id = BacklogIdeaID(try unusedBoxNumber(db, using: &generator))
         try PortfolioRows.insert(BacklogIdea(
-            id: id, text: submission.text, kind: .box, arrivalWeek: ArrivalWeek(containing: date), question: submission.question,
-            ownershipProof: submission.proof.hex), db)
+            id: id, text: submission.text, kind: .box, arrivalWeek: ArrivalWeek(containing: date), question: submission.question), db)
+        try PortfolioRows.insertReceipt(submission.proof, for: .backlogIdea(id), db)
         return BoxArrival(id: id, wasAlreadyThere: false)
     }
 

@@ -128,7 +128,8 @@ def saved_number(driver):
 
 def box_ideas():
     with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as database:
-        return database.execute("SELECT id, text, fate, arrival_week, ownership FROM backlog_idea ORDER BY id").fetchall()
+        return database.execute("SELECT b.id, b.text, b.fate, b.arrival_week, r.proof FROM backlog_idea b "
+                                "LEFT JOIN receipt r ON r.subject = 'B' || b.id ORDER BY b.id").fetchall()
 
 
 def tmux(*args):
@@ -241,7 +242,8 @@ try:
     assert fetches, "the phone fetched its fates"
     secrets = json.loads(driver.execute_script("return localStorage.getItem('ideate-box:' + location.host)"))
     own = [idea["id"] for idea in secrets["ideas"]]
-    forbidden = own + [idea["secret"] for idea in secrets["ideas"]] + [row[4] for row in box_ideas()]
+    forbidden = own + [idea["secret"] for idea in secrets["ideas"]] + [idea["receipt"] for idea in secrets["ideas"]] \
+        + [row[4] for row in box_ideas() if row[4]]
     for fetch in fetches:
         request_line = fetch.split("\r\n")[0]
         assert re.fullmatch(r"GET /fates\?n=\d+&b=[\d,]+ HTTP/1\.1", request_line), request_line
@@ -250,7 +252,7 @@ try:
     everything = b"".join(bytes(record) for record in sent_by_browser).decode("latin-1")
     for value in forbidden:
         assert value not in everything, f"the phone sent {value} after the reload"
-    checks.append(f"the {len(fetches)} fates request(s) after the reload name buckets only: none of {', '.join(own)}, no proof, no secret")
+    checks.append(f"the {len(fetches)} fates request(s) after the reload name buckets only: none of {', '.join(own)}, no receipt, proof or secret")
     if SHOTS:
         driver.save_screenshot(os.path.join(SHOTS, "box-phone-360x740.png"))
 

@@ -84,7 +84,8 @@ def reviewer(stop):
 def check(round_number):
     with sqlite3.connect(portfolio) as database:
         assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        rows = database.execute("SELECT id, ownership, fate, answer FROM backlog_idea").fetchall()
+        rows = database.execute("SELECT b.id, r.proof, b.fate, b.answer FROM backlog_idea b JOIN receipt r ON r.subject = 'B' || b.id").fetchall()
+        assert database.execute("SELECT COUNT(*) FROM receipt").fetchone()[0] == len(rows), "a receipt for every box idea, no other"
         history = {subject for (subject,) in database.execute("SELECT subject FROM history WHERE change LIKE '{\"reviewed\"%'")}
     by_proof = {}
     for number, proof, fate, answer in rows:

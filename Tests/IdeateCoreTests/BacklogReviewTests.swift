@@ -15,7 +15,7 @@ struct BacklogReviewTests {
             backlog: [
                 BacklogIdea(id: BacklogIdeaID(1), text: "Label the shelves by colour", kind: .parked, workshop: RunIdentity("w1"), round: 1),
                 BacklogIdea(id: BacklogIdeaID(417), text: "Colour labels on shelves", kind: .box,
-                            arrivalWeek: ArrivalWeek(containing: today), ownershipProof: String(repeating: "ab", count: 32)),
+                            arrivalWeek: ArrivalWeek(containing: today)),
                 BacklogIdea(id: BacklogIdeaID(52), text: "A bench by the loading bay", kind: .box, arrivalWeek: ArrivalWeek(containing: today)),
             ])
     }

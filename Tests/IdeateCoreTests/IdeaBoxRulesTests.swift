@@ -64,13 +64,26 @@ struct IdeaBoxRulesTests {
         #expect(throws: BoxSubmission.unknownQuestion("../etc")) { try BoxSubmission(text: "x", question: "../etc", proof: proof) }
     }
 
-    @Test("Buckets hold about 256 ideas each; an idea's bucket is its number modulo the count", arguments: [
+    @Test("Buckets hold about 256 receipts each; a receipt's bucket is its key's first 32 bits modulo the count", arguments: [
         (0, 1), (255, 1), (511, 1), (512, 2), (20_000, 78), (200_000, 781),
     ])
-    func buckets(ideas: Int, count: Int) {
-        let buckets = FateBuckets(ideas: ideas)
+    func buckets(receipts: Int, count: Int) {
+        let buckets = FateBuckets(receipts: receipts)
         #expect(buckets.count == count)
-        #expect(buckets.bucket(of: BacklogIdeaID(417)) == 417 % count)
+        let key = OwnershipProof(secret: "abc").receipt
+        #expect(buckets.bucket(of: key) == Int(key.hex.prefix(8), radix: 16)! % count)
+    }
+
+    @Test("A receipt's key is 16 hex digits of SHA-256 of a context and the proof: neither the proof nor the secret")
+    func receiptKeys() {
+        let proof = OwnershipProof(secret: "abc")
+        #expect(proof.receipt.hex.count == 16 && !proof.hex.contains(proof.receipt.hex))
+        #expect(proof.receipt == ReceiptKey(hex: proof.receipt.hex))
+        #expect(ReceiptKey(hex: "ABCDEF0123456789") == nil && ReceiptKey(hex: "abc") == nil)
+        #expect(OwnershipProof(secret: "abd").receipt != proof.receipt)
+        var buckets: [Int: Int] = [:]
+        for index in 0..<10_000 { buckets[FateBuckets(receipts: 10_000).bucket(of: OwnershipProof(secret: "s\(index)").receipt), default: 0] += 1 }
+        #expect(buckets.count == 39 && buckets.values.allSatisfy { (180...340).contains($0) }, "receipts spread evenly: \(buckets.values.sorted())")
     }
 
     @Test("A sealed fate opens only with its idea's proof, and not once changed; nonces make two seals of one fate differ")
@@ -91,16 +104,17 @@ struct IdeaBoxRulesTests {
         #expect(FateSeal.open(FateSeal.seal(long, for: proof, nonce: FateSeal.nonce(using: &random)), with: proof) == long, "many blocks")
     }
 
-    @Test("A bucket's entries encode as the page reads them: a fate's fields, or a number and a sealed box")
+    @Test("A bucket's entries encode as the page reads them: a receipt's key with a fate's fields, or with a sealed box")
     func bucketEncoding() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let key = ReceiptKey(hex: "0123456789abcdef")!, other = ReceiptKey(hex: "fedcba9876543210")!
         let entries: [BucketEntry] = [
-            .open(FateNotice(id: BacklogIdeaID(3), fate: .declined, answer: ReviewAnswer(text: "No", date: CalendarDate(iso: "2026-12-01")!))),
-            .sealed(id: BacklogIdeaID(4), box: "abc"),
+            .open(key, FateNotice(id: BacklogIdeaID(3), fate: .declined, answer: ReviewAnswer(text: "No", date: CalendarDate(iso: "2026-12-01")!))),
+            .sealed(other, box: "abc"),
         ]
         let json = String(decoding: try encoder.encode(entries), as: UTF8.self)
-        #expect(json == #"[{"answer":"No","answered":"2026-12-01","fate":"declined","id":"B3"},{"id":"B4","sealed":"abc"}]"#)
+        #expect(json == #"[{"answer":"No","answered":"2026-12-01","fate":"declined","id":"B3","key":"0123456789abcdef"},{"key":"fedcba9876543210","sealed":"abc"}]"#)
         #expect(try JSONDecoder().decode([BucketEntry].self, from: Data(json.utf8)) == entries)
     }
 }

@@ -92,7 +92,7 @@ enum PortfolioFixture {
         for (number, text, day) in [(417, "A bench by the loading bay", "2026-03-18"), (52, "=HYPERLINK(\"http://x\") | *not bold* <b>", "2026-03-25"),
                                      (903, "Music in the packing hall", "2026-04-14")] {
             portfolio.backlog.append(BacklogIdea(id: BacklogIdeaID(number), text: text, kind: .box, arrivalWeek: ArrivalWeek(containing: date(day)),
-                                                 question: number == 52 ? "delivery" : nil, ownershipProof: OwnershipProof(secret: text).hex))
+                                                 question: number == 52 ? "delivery" : nil))
         }
         try portfolio.review(417, .keep, answer: "Facilities will look for a spot in May.", on: date("2026-03-25"))
         try portfolio.review(52, .decline, answer: "The bay is a fire lane | we looked for another spot.", on: date("2026-04-15"))

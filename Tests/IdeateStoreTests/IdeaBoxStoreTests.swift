@@ -30,7 +30,10 @@ struct IdeaBoxStoreTests {
         let bench = try #require(ideas.backlog.first { $0.id == first.id })
         #expect(bench.text == "A bench by the loading bay" && bench.kind == .box && bench.fate == .new && bench.onBoard)
         #expect(bench.arrivalWeek?.monday.description == "2026-03-09")
-        #expect(bench.ownershipProof == Self.proof("s1").hex)
+        let receipts = try database.read { try Row.fetchAll($0, sql: "SELECT key, proof, bucket, subject FROM receipt ORDER BY subject") }
+        let benchReceipt = try #require(receipts.first { $0["subject"] == first.id.description })
+        #expect(benchReceipt["proof"] == Self.proof("s1").hex, "the proof, never the secret")
+        #expect(benchReceipt["key"] == Self.proof("s1").receipt.hex && benchReceipt["bucket"] == Self.proof("s1").receipt.bucketValue)
         #expect(ideas.backlog.first { $0.id == second.id }?.question == "order-to-delivery")
         #expect(ideas.backlog.first { $0.id == second.id }?.arrivalWeek == bench.arrivalWeek, "Thursday and Saturday: the same week")
         #expect(ideas.history.isEmpty, "a history row's order would tell the order of arrival")

@@ -11,10 +11,9 @@ struct FollowupBoxTests {
         var portfolio = try FollowupFixtures.portfolio()
         let week = ArrivalWeek(containing: FollowupFixtures.today.adding(days: -9))
         portfolio.backlog += [
-            BacklogIdea(id: BacklogIdeaID(417), text: "A bench by the loading bay", kind: .box, arrivalWeek: week,
-                        ownershipProof: OwnershipProof(secret: "a").hex),
+            BacklogIdea(id: BacklogIdeaID(417), text: "A bench by the loading bay", kind: .box, arrivalWeek: week),
             BacklogIdea(id: BacklogIdeaID(52), text: "Colour labels on the shelves", kind: .box, arrivalWeek: ArrivalWeek(containing: FollowupFixtures.today),
-                        question: "delivery", ownershipProof: OwnershipProof(secret: "b").hex),
+                        question: "delivery"),
         ]
         return portfolio
     }
@@ -61,7 +60,7 @@ struct FollowupBoxTests {
         #expect(engine.portfolio().backlog.first { $0.id == BacklogIdeaID(52) }?.onBoard == true)
 
         engine.arrive(BacklogIdea(id: BacklogIdeaID(999), text: "Music in the packing hall", kind: .box,
-                                  arrivalWeek: ArrivalWeek(containing: FollowupFixtures.today), ownershipProof: OwnershipProof(secret: "c").hex))
+                                  arrivalWeek: ArrivalWeek(containing: FollowupFixtures.today)))
         arrived.yield()
         let shown = await remote.frame { $0.contains("Music in the packing hall") }
         #expect(shown?.contains("New in the idea box (2)") == true, "an idea that arrives is shown without a key")

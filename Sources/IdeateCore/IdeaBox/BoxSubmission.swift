@@ -1,7 +1,8 @@
-/// What proves that someone wrote one box idea: the SHA-256 of a secret only the author's device
-/// holds (64 lowercase hex digits). The portfolio keeps this and never the secret, so it can let
-/// the author withdraw the idea (by showing the secret) and seal an off-board answer for the
-/// author alone, yet cannot link two ideas to one author: every idea gets a fresh secret.
+/// What proves that someone wrote one idea: the SHA-256 of a secret only the author's device
+/// holds (64 lowercase hex digits). The portfolio keeps this (in its receipts) and never the
+/// secret, so it can let the author withdraw the idea (by showing the secret) and seal an
+/// off-board answer for the author alone, yet cannot link two ideas to one author: every idea
+/// gets a fresh secret.
 public struct OwnershipProof: Hashable, Sendable, Codable, CustomStringConvertible {
     public let hex: String
 
@@ -15,6 +16,41 @@ public struct OwnershipProof: Hashable, Sendable, Codable, CustomStringConvertib
     public init(secret: String) { hex = TokenDigest.hex(of: secret) }
 
     public var description: String { hex }
+
+    /// The receipt this proof is followed by: what fates are listed under, in public.
+    public var receipt: ReceiptKey { ReceiptKey(proof: self) }
+}
+
+/// The public name of one idea's receipt: the first 16 hex digits of SHA-256 of a context and
+/// the proof. Fates are listed under it, so a device that knows its secret finds its idea's fate
+/// among many without anyone learning the proof (which seals off-board answers) or the secret
+/// (which withdraws the idea). 64 bits: a collision among a company's ideas is never expected.
+public struct ReceiptKey: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let hex: String
+
+    public init(proof: OwnershipProof) { hex = String(TokenDigest.hex(of: "ideate receipt v1 " + proof.hex).prefix(16)) }
+
+    public init?(hex: String) {
+        guard hex.utf8.count == 16, hex.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        self.hex = hex
+    }
+
+    /// The number buckets are counted from: the key's first 32 bits.
+    public var bucketValue: Int { Int(hex.prefix(8), radix: 16)! }
+
+    public var description: String { hex }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let key = ReceiptKey(hex: text) else { throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a receipt key") }
+        self = key
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
 }
 
 /// An idea sent to the idea box, checked at the boundary: its text by the same rules as a

@@ -7,7 +7,8 @@ public struct FateNotice: Codable, Equatable, Sendable {
         case new, kept, merged, experiment, workshop, declined
     }
 
-    public var id: BacklogIdeaID
+    /// `B417`, or `E7` for an idea that became that experiment in its workshop.
+    public var id: String
     public var fate: Kind
     /// For a merge: the idea or experiment it was followed into (the end of the chain).
     public var into: String?
@@ -20,7 +21,7 @@ public struct FateNotice: Codable, Equatable, Sendable {
 
     public init(id: BacklogIdeaID, fate: Kind, into: String? = nil, experiment: ExperimentNotice? = nil, then: Kind? = nil,
                 answer: ReviewAnswer? = nil) {
-        self.id = id
+        self.id = id.description
         self.fate = fate
         self.into = into
         self.experiment = experiment
@@ -69,52 +70,64 @@ extension FateNotice.Kind {
     }
 }
 
-/// How fates are asked for without saying which ideas a device cares about: ideas fall into
-/// buckets by number (number mod ``count``), each holding about ``targetSize`` ideas, and a
-/// device asks for the buckets its ideas are in, so the server learns only that its ideas are
-/// among a few hundred others per bucket (k-anonymity, as Have I Been Pwned's range queries).
+/// How fates are asked for without saying which ideas a device cares about: receipts fall into
+/// buckets by their key (its first 32 bits mod ``count``), each holding about ``targetSize``
+/// receipts, and a device asks for the buckets its receipts are in, so the server learns only
+/// that its ideas are among a few hundred others per bucket (k-anonymity, as Have I Been
+/// Pwned's range queries).
 public struct FateBuckets: Equatable, Sendable, Codable {
-    /// Ideas per bucket the count aims at: enough to hide in, small enough to send.
+    /// Receipts per bucket the count aims at: enough to hide in, small enough to send.
     public static let targetSize = 256
     /// The most buckets one request may name.
     public static let maximumPerRequest = 64
 
     public let count: Int
 
-    /// The bucket count for a portfolio of `ideas` backlog ideas.
-    public init(ideas: Int) { count = max(1, ideas / Self.targetSize) }
+    /// The bucket count for a portfolio holding `receipts` receipts.
+    public init(receipts: Int) { count = max(1, receipts / Self.targetSize) }
 
     public init?(count: Int) {
         guard count >= 1 else { return nil }
         self.count = count
     }
 
-    public func bucket(of id: BacklogIdeaID) -> Int { id.number % count }
+    public func bucket(of key: ReceiptKey) -> Int { key.bucketValue % count }
 }
 
-/// A fate as sent in a bucket: in the clear for an idea on the board, sealed for its author
-/// alone (see ``FateSeal``) for an idea kept off the board.
+/// A fate with news as sent in a bucket, under its receipt's key: in the clear for an idea on
+/// the board, sealed for its author alone (see ``FateSeal``) for an idea kept off the board.
+/// An idea with no news yet (new in the box, or kept from its workshop, and unanswered) is not
+/// sent at all: its author's device already knows that much.
 public enum BucketEntry: Codable, Equatable, Sendable {
-    case open(FateNotice)
-    case sealed(id: BacklogIdeaID, box: String)
+    case open(ReceiptKey, FateNotice)
+    case sealed(ReceiptKey, box: String)
 
-    private enum CodingKeys: String, CodingKey { case id, sealed }
+    private enum CodingKeys: String, CodingKey { case key, sealed }
+
+    public var key: ReceiptKey {
+        switch self {
+        case let .open(key, _), let .sealed(key, _): key
+        }
+    }
 
     public init(from decoder: any Decoder) throws {
         let keyed = try decoder.container(keyedBy: CodingKeys.self)
+        let key = try keyed.decode(ReceiptKey.self, forKey: .key)
         if let box = try keyed.decodeIfPresent(String.self, forKey: .sealed) {
-            self = .sealed(id: try keyed.decode(BacklogIdeaID.self, forKey: .id), box: box)
+            self = .sealed(key, box: box)
         } else {
-            self = .open(try FateNotice(from: decoder))
+            self = .open(key, try FateNotice(from: decoder))
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
+        var keyed = encoder.container(keyedBy: CodingKeys.self)
         switch self {
-        case let .open(notice): try notice.encode(to: encoder)
-        case let .sealed(id, box):
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(id, forKey: .id)
+        case let .open(key, notice):
+            try keyed.encode(key, forKey: .key)
+            try notice.encode(to: encoder)
+        case let .sealed(key, box):
+            try keyed.encode(key, forKey: .key)
             try keyed.encode(box, forKey: .sealed)
         }
     }

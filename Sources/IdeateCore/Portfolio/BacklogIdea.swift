@@ -33,15 +33,12 @@ public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
     /// The reviewer's answer to the author, if any.
     public var answer: ReviewAnswer?
     /// Whether the idea may be shown to everyone ("You said, we did"); when not, only its
-    /// author sees it.
+    /// author sees it (its fate is sent sealed under its receipt).
     public var onBoard: Bool
-    /// What proves authorship of this one idea, for withdrawing it: a one-way hash of a secret
-    /// only the author's device holds. Never a token, never the secret.
-    public var ownershipProof: String?
 
     public init(id: BacklogIdeaID, text: String, kind: Kind, workshop: RunIdentity? = nil, round: Int? = nil, promotedTo: ExperimentID? = nil,
                 arrivalWeek: ArrivalWeek? = nil, question: String? = nil, fate: IdeaFate? = nil, answer: ReviewAnswer? = nil,
-                onBoard: Bool = true, ownershipProof: String? = nil) {
+                onBoard: Bool = true) {
         self.id = id
         self.text = text
         self.kind = kind
@@ -52,8 +49,11 @@ public struct BacklogIdea: Codable, Equatable, Sendable, Identifiable {
         self.fate = promotedTo.map(IdeaFate.promoted) ?? fate ?? (kind == .box ? .new : .kept)
         self.answer = answer
         self.onBoard = onBoard
-        self.ownershipProof = ownershipProof
     }
+
+    /// Whether its author has anything to learn beyond what their device knows from sending it
+    /// (new in the box, or kept from its workshop, and unanswered).
+    public var hasNews: Bool { answer != nil || fate != (kind == .box ? .new : .kept) }
 
     /// The experiment it became, once promoted.
     public var promotedTo: ExperimentID? {

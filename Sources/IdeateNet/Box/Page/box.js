@@ -57,6 +57,8 @@
   }
   function newSecret() { const bytes = new Uint8Array(32); crypto.getRandomValues(bytes); return hex(bytes); }
   function proofOf(secret) { return hex(sha256(encoder.encode(secret))); }
+  // The receipt's public key (see ReceiptKey in the server): fates are listed under it.
+  function receiptOf(secret) { return hex(sha256(encoder.encode("ideate receipt v1 " + proofOf(secret)))).slice(0, 16); }
 
   // Opens a fate sealed for the idea with `proof` (see FateSeal in the server), or null.
   function unseal(box, proof) {
@@ -156,12 +158,14 @@
   }
   function count() { $("count").textContent = $("idea").value.length + "/" + MAX; }
 
-  // Fates: the buckets of this phone's ideas, hidden among decoys, then matched here. The
+  // Fates: the buckets of this phone's receipts, hidden among decoys, then matched here. The
   // decoys are the same on every visit (drawn from a seed kept on this phone): decoys drawn
   // afresh each time would fall away when a server compared two visits, leaving the true ones.
+  // An idea with no news is not listed at all: its fate stays what this phone already knows.
   async function fetchFates(again) {
     if (!board || store.ideas.length === 0) return;
-    const n = board.buckets, wanted = new Set(store.ideas.map((idea) => Number(idea.id.slice(1)) % n));
+    for (const idea of store.ideas) { if (!idea.receipt) idea.receipt = receiptOf(idea.secret); }
+    const n = board.buckets, wanted = new Set(store.ideas.map((idea) => parseInt(idea.receipt.slice(0, 8), 16) % n));
     const target = Math.min(n, Math.max(DECOYS, wanted.size));
     if (!store.decoySeed) { const r = new Uint32Array(1); crypto.getRandomValues(r); store.decoySeed = r[0] || 1; save(); }
     let state = store.decoySeed >>> 0;
@@ -174,10 +178,10 @@
     try { answer = await request("GET", "/fates?n=" + n + "&b=" + buckets.join(",")); } catch (e) { return; }
     if (answer.status === 409 && answer.json && answer.json.buckets && !again) { board.buckets = answer.json.buckets; return fetchFates(true); }
     if (answer.status !== 200 || !answer.json) return;
-    const byID = new Map(answer.json.ideas.map((entry) => [entry.id, entry]));
+    const byKey = new Map(answer.json.ideas.map((entry) => [entry.key, entry]));
     for (const idea of store.ideas) {
-      const entry = byID.get(idea.id);
-      if (!entry) { if (idea.fate && idea.fate.fate !== "gone") idea.fate = { fate: "gone" }; continue; }
+      const entry = byKey.get(idea.receipt);
+      if (!entry) { idea.fate = { fate: "new" }; continue; }
       idea.fate = entry.sealed ? unseal(entry.sealed, proofOf(idea.secret)) || idea.fate : entry;
     }
     save();
@@ -193,7 +197,6 @@
       case "kept": return "Kept in the backlog for later.";
       case "workshop": return "Taken to the next workshop.";
       case "declined": return "Declined.";
-      case "gone": return "No longer in the box.";
       case "experiment": return notice.experiment ? "Became experiment " + notice.experiment.id + " (" + STAGES[notice.experiment.stage] + ")." : "Became an experiment.";
       case "merged": {
         let sentence = "Merged into " + notice.into + ", followed there";
