@@ -172,7 +172,8 @@ struct WebServerTests {
         try await Self.withServers() { live, web, webPort in
             let get = try WebProbe(port: webPort)
             get.send("GET / HTTP/1.1\r\nHost: 192.168.1.20:7421\r\n\r\n")
-            #expect(await get.closes(within: 5), "one request per connection")
+            // Generous: the browser and crash tests may be loading both cores beside this one.
+            #expect(await get.closes(within: 20), "one request per connection")
             let response = get.text
             #expect(response.hasPrefix("HTTP/1.1 200 OK"))
             #expect(response.contains("content-security-policy: default-src 'none'; script-src 'sha256-")
