@@ -19,8 +19,8 @@ struct BoxCommand: AsyncParsableCommand {
         answer that the idea's author reads on the box page, and nobody else learns who \
         wrote what.
 
-          ideate box --portfolio sessions/portfolio.sqlite --questions sessions/box.yaml
-          ideate box poster -o poster.html --address http://ideas.example.lan:7423/
+          ideate box --questions sessions/box.yaml
+          ideate box poster -o poster.html --address http://ideas.lan:7423/
         """,
         subcommands: [BoxServe.self, BoxPosterCommand.self],
         defaultSubcommand: BoxServe.self
