@@ -163,8 +163,15 @@ struct HostileClientTests {
             let newcomer = await live.client()
             let connected = await firstEvent(newcomer, seconds: 5) { $0 == .connected }
             #expect(connected != nil, "a newcomer was kept out by idle sockets")
-            #expect(await idle[0].readToEnd().contains("helloTimeout"), "the oldest idle socket makes room")
-            #expect(await idle[59].readToEnd().contains("no hello within 2 s"), "the newest idle socket meets the deadline")
+            var endings: [String] = []
+            for socket in idle { endings.append(await socket.readToEnd()) }
+            #expect(endings[0].contains("closed to make room"), "the oldest idle socket makes room")
+            let allTold = endings.allSatisfy { $0.contains("helloTimeout") }
+            #expect(allTold, "every idle socket is told why it was closed")
+            // Connections are counted on the event loop that took them, so the last ones made
+            // may be counted in another order: which of the newest stay is not fixed, only how many.
+            let metDeadline = endings.count { $0.contains("no hello within 2 s") }
+            #expect((1...limits.maximumUnjoined).contains(metDeadline), "the newest idle sockets meet the deadline (\(metDeadline))")
             await newcomer.stop()
         }
     }
