@@ -52,15 +52,20 @@ public final class IdeaBoxStore: IdeaBoxService {
             let current = FateBuckets(receipts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt") ?? 0)
             guard current.count == count else { throw BoxRefusal.bucketsChanged(current: current.count) }
             guard !wanted.isEmpty, wanted.allSatisfy({ (0..<count).contains($0) }) else { return BucketFates(buckets: count, ideas: []) }
-            let receipts = try Row.fetchAll(db, sql: """
-                SELECT key, proof, subject FROM receipt WHERE bucket % ? IN (\(wanted.map(String.init).joined(separator: ","))) ORDER BY key
+            // One pass over the receipts of those buckets, each joined to its idea by number,
+            // keeping only ideas with news (see BacklogIdea.hasNews).
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.key, r.proof, \(PortfolioRows.backlogColumns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+                FROM receipt r JOIN backlog_idea b ON b.id = CAST(substr(r.subject, 2) AS INTEGER)
+                WHERE r.subject LIKE 'B%' AND r.bucket % ? IN (\(wanted.map(String.init).joined(separator: ",")))
+                  AND (b.answer IS NOT NULL OR b.fate != CASE b.kind WHEN 'box' THEN 'new' ELSE 'kept' END)
+                ORDER BY r.key
                 """, arguments: [count])
             var notices = FateNotices(db)
             var entries: [BucketEntry] = []
-            for receipt in receipts {
-                guard let key = ReceiptKey(hex: receipt[0]), let proof = OwnershipProof(hex: receipt[1]),
-                      case let .backlogIdea(id)? = PortfolioRows.subject(receipt[2]),
-                      let idea = try? PortfolioStore.backlogIdea(id, db), idea.hasNews else { continue }
+            for row in rows {
+                guard let key = ReceiptKey(hex: row[0]), let proof = OwnershipProof(hex: row[1]) else { continue }
+                let idea = try PortfolioRows.backlogIdea(row, from: 2)
                 let notice = try notices.notice(for: idea)
                 guard !idea.onBoard else {
                     entries.append(.open(key, notice))

@@ -152,25 +152,25 @@ enum PortfolioRows {
         throw PortfolioStoreError.damaged("backlog idea \(idea) has the fate “\(name)”")
     }
 
-    /// The columns ``backlogIdea(_:)`` reads, in its order: read by position, not by name,
-    /// because a portfolio holds tens of thousands of backlog ideas.
+    /// The columns ``backlogIdea(_:from:)`` reads, in its order (from `first` on): read by
+    /// position, not by name, because a portfolio holds tens of thousands of backlog ideas.
     static let backlogColumns = """
         id, text, kind, workshop, round, promoted_to, fate, fate_target, answer, answer_date, arrival_week, question, on_board
         """
 
-    static func backlogIdea(_ row: Row) throws -> BacklogIdea {
-        let number: Int = row[0]
-        guard let kind = BacklogIdea.Kind(rawValue: row[2]) else {
-            throw PortfolioStoreError.damaged("backlog idea \(number) has the kind “\(row[2] as String)”")
+    static func backlogIdea(_ row: Row, from first: Int = 0) throws -> BacklogIdea {
+        let number: Int = row[first]
+        guard let kind = BacklogIdea.Kind(rawValue: row[first + 2]) else {
+            throw PortfolioStoreError.damaged("backlog idea \(number) has the kind “\(row[first + 2] as String)”")
         }
-        let answer: ReviewAnswer? = switch (row[8] as String?, try date(row[9])) {
+        let answer: ReviewAnswer? = switch (row[first + 8] as String?, try date(row[first + 9])) {
         case let (text?, date?): ReviewAnswer(text: text, date: date)
         default: nil
         }
         return BacklogIdea(
-            id: BacklogIdeaID(number), text: row[1], kind: kind, workshop: (row[3] as String?).map(RunIdentity.init), round: row[4],
-            arrivalWeek: try date(row[10]).map(ArrivalWeek.init(containing:)), question: row[11],
-            fate: try fate(name: row[6], target: row[7], promotedTo: row[5], idea: number), answer: answer, onBoard: row[12])
+            id: BacklogIdeaID(number), text: row[first + 1], kind: kind, workshop: (row[first + 3] as String?).map(RunIdentity.init), round: row[first + 4],
+            arrivalWeek: try date(row[first + 10]).map(ArrivalWeek.init(containing:)), question: row[first + 11],
+            fate: try fate(name: row[first + 6], target: row[first + 7], promotedTo: row[first + 5], idea: number), answer: answer, onBoard: row[first + 12])
     }
 
     // MARK: - Receipts

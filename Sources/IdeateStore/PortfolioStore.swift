@@ -109,7 +109,7 @@ public final class PortfolioStore: Sendable {
             workshops: try Row.fetchAll(db, sql: "SELECT * FROM workshop ORDER BY rowid").map(PortfolioRows.workshop),
             experiments: try Row.fetchAll(db, sql: "SELECT * FROM experiment ORDER BY id").map(PortfolioRows.experiment),
             actionItems: try Row.fetchAll(db, sql: "SELECT * FROM action_item ORDER BY id").map(PortfolioRows.actionItem),
-            backlog: try Row.fetchAll(db, sql: "SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea ORDER BY id").map(PortfolioRows.backlogIdea))
+            backlog: try Row.fetchAll(db, sql: "SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea ORDER BY id").map { try PortfolioRows.backlogIdea($0) })
     }
 
     /// `PRAGMA integrity_check`'s verdict: "ok" for a healthy file.

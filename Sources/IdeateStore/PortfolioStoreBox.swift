@@ -54,7 +54,7 @@ extension PortfolioStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE fate = 'new' ORDER BY arrival_week, id LIMIT ?
-                """, arguments: [limit]).map(PortfolioRows.backlogIdea)
+                """, arguments: [limit]).map { try PortfolioRows.backlogIdea($0) }
         }
     }
 

@@ -69,7 +69,13 @@ enum BoxRequest {
                     body.writeBuffer(&chunk)
                 case .end:
                     guard let head else { return }
-                    try await respond(to: head, body: body, box: box, page: page, outbound: outbound)
+                    do {
+                        try await respond(to: head, body: body, box: box, page: page, outbound: outbound)
+                    } catch let error as BoxFailure {
+                        // The box could not read or write its file: said, not a silent close.
+                        try await refuse(.serviceUnavailable, "The box could not answer just now; try again in a moment. (\(error.reason))",
+                                         code: "unavailable", head: head, to: outbound)
+                    }
                     return
                 }
             }
@@ -89,14 +95,14 @@ enum BoxRequest {
         case (.GET, "/"), (.HEAD, "/"), (.GET, "/index.html"), (.HEAD, "/index.html"):
             try await sendPage(page, host: host, head: head, to: outbound)
         case (.GET, "/board"):
-            try await sendJSON(try await box.board(), head: head, to: outbound)
+            try await sendJSON(try await BoxFailure.wrapping { try await box.board() }, head: head, to: outbound)
         case (.GET, "/fates"):
             guard let (count, buckets) = bucketQuery(query) else {
                 try await refuse(.badRequest, "Ask with n=<bucket count>&b=<bucket>,<bucket>…", code: "badRequest", head: head, to: outbound)
                 return
             }
             do {
-                try await sendJSON(try await box.fates(in: buckets, of: count), head: head, to: outbound)
+                try await sendJSON(try await BoxFailure.wrapping { try await box.fates(in: buckets, of: count) }, head: head, to: outbound)
             } catch let refusal as BoxRefusal {
                 try await refuse(refusal, head: head, to: outbound)
             }
@@ -149,7 +155,7 @@ enum BoxRequest {
             return
         }
         do {
-            try await sendJSON(Saved(id: try await box.withdraw(secret: request.secret)), head: head, to: outbound)
+            try await sendJSON(Saved(id: try await BoxFailure.wrapping { try await box.withdraw(secret: request.secret) }), head: head, to: outbound)
         } catch let refusal as BoxRefusal {
             try await refuse(refusal, head: head, to: outbound)
         }
@@ -235,5 +241,22 @@ enum BoxRequest {
     private static func refuse(_ status: HTTPResponseStatus, _ sentence: String, code: String, head: HTTPRequestHead,
                                to outbound: Outbound) async throws {
         try await sendJSON(Problem(error: sentence, code: code), status: status, head: head, to: outbound)
+    }
+}
+
+/// Any other error from the box's service (its file could not be read or written), carried to
+/// the one place that answers it with 503 and the reason.
+struct BoxFailure: Error {
+    var reason: String
+
+    /// `body`'s value; its refusals as they are, any other error as a ``BoxFailure``.
+    static func wrapping<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let refusal as BoxRefusal {
+            throw refusal
+        } catch {
+            throw BoxFailure(reason: "\(error)")
+        }
     }
 }
