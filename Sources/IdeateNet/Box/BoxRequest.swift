@@ -93,7 +93,7 @@ enum BoxRequest {
         let query = parts.count > 1 ? String(parts[1]) : ""
         switch (head.method, path) {
         case (.GET, "/"), (.HEAD, "/"), (.GET, "/index.html"), (.HEAD, "/index.html"):
-            try await sendPage(page, host: host, head: head, to: outbound)
+            try await PageRequest.sendPage(page, host: host, head: head, to: outbound)
         case (.GET, "/board"):
             try await sendJSON(try await BoxFailure.wrapping { try await box.board() }, head: head, to: outbound)
         case (.GET, "/fates"):
@@ -107,7 +107,7 @@ enum BoxRequest {
                 try await refuse(refusal, head: head, to: outbound)
             }
         case (.POST, "/ideas"), (.POST, "/withdraw"):
-            guard isSameOrigin(head, host: host), head.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true else {
+            guard PageRequest.isSameOrigin(head, host: host), head.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true else {
                 try await refuse(.forbidden, "Send ideas from the box's own page.", code: "forbidden", head: head, to: outbound)
                 return
             }
@@ -182,36 +182,7 @@ enum BoxRequest {
         return (count, buckets)
     }
 
-    /// A write comes from this server's own page: a browser sends the page's origin, which must
-    /// be this host (another site cannot post through a visitor's browser).
-    static func isSameOrigin(_ head: HTTPRequestHead, host: String) -> Bool {
-        guard let origin = head.headers.first(name: "origin") else { return true }
-        return origin == "http://\(host)" || origin == "https://\(host)"
-    }
-
     // MARK: - Writing answers
-
-    private static func sendPage(_ page: WebPage, host: String, head: HTTPRequestHead, to outbound: Outbound) async throws {
-        let current = page.isCurrent(ifNoneMatch: head.headers["If-None-Match"])
-        var headers = HTTPHeaders([
-            ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Security-Policy", page.contentSecurityPolicy(host: host)),
-            ("Cache-Control", "no-cache"),
-            ("ETag", page.entityTag),
-            ("Vary", "Accept-Encoding"),
-        ] + securityHeaders)
-        if !current { headers.add(name: "Content-Length", value: String(page.html.count)) }
-        var response: [HTTPPart<HTTPResponseHead, ByteBuffer>] = [
-            .head(HTTPResponseHead(version: head.version, status: current ? .notModified : .ok, headers: headers)),
-        ]
-        if head.method == .GET, !current { response.append(.body(ByteBuffer(bytes: page.html))) }
-        try await outbound.write(contentsOf: response + [.end(nil)])
-    }
-
-    static let securityHeaders = [
-        ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"), ("Connection", "close"),
-    ]
 
     private static func sendJSON(_ value: some Encodable, status: HTTPResponseStatus = .ok, head: HTTPRequestHead,
                                  to outbound: Outbound) async throws {
@@ -219,7 +190,7 @@ enum BoxRequest {
         let headers = HTTPHeaders([
             ("Content-Type", "application/json"), ("Content-Length", String(body.readableBytes)), ("Cache-Control", "no-store"),
             ("Vary", "Accept-Encoding"),
-        ] + securityHeaders)
+        ] + PageRequest.securityHeaders)
         try await outbound.write(contentsOf: [
             .head(HTTPResponseHead(version: head.version, status: status, headers: headers)), .body(body), .end(nil),
         ])

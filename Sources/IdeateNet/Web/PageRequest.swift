@@ -49,6 +49,20 @@ enum PageRequest {
             try await write(status: .notFound, text: notHere, head: head, to: outbound)
             return
         }
+        try await sendPage(page, host: host, head: head, to: outbound)
+    }
+
+    /// What every answer of a page server carries: no referrer, no sniffing, no framing, no
+    /// device access, one request per connection.
+    static let securityHeaders = [
+        ("Referrer-Policy", "no-referrer"), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"), ("Connection", "close"),
+    ]
+
+    /// `page` with its policy for `host`, or 304 when the browser has this version (also the
+    /// idea box's page).
+    static func sendPage(_ page: WebPage, host: String, head: HTTPRequestHead,
+                         to outbound: NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>) async throws {
         let current = page.isCurrent(ifNoneMatch: head.headers["If-None-Match"])
         var headers = HTTPHeaders([
             ("Content-Type", "text/html; charset=utf-8"),
@@ -57,12 +71,7 @@ enum PageRequest {
             ("Cache-Control", "no-cache"),
             ("ETag", page.entityTag),
             ("Vary", "Accept-Encoding"),
-            ("Referrer-Policy", "no-referrer"),
-            ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", "DENY"),
-            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-            ("Connection", "close"),
-        ])
+        ] + securityHeaders)
         if !current { headers.add(name: "Content-Length", value: String(page.html.count)) }
         let status: HTTPResponseStatus = current ? .notModified : .ok
         var response: [HTTPPart<HTTPResponseHead, ByteBuffer>] = [.head(HTTPResponseHead(version: head.version, status: status, headers: headers))]
@@ -80,6 +89,13 @@ enum PageRequest {
         try await outbound.write(.head(HTTPResponseHead(version: head.version, status: status, headers: headers)))
         if head.method != .HEAD { try await outbound.write(.body(body)) }
         try await outbound.write(.end(nil))
+    }
+
+    /// A request comes from this server's own page when the browser says where the page came
+    /// from (another site cannot use a visitor's browser to open a WebSocket or post).
+    static func isSameOrigin(_ head: HTTPRequestHead, host: String) -> Bool {
+        guard let origin = head.headers.first(name: "origin") else { return true }
+        return origin == "http://\(host)" || origin == "https://\(host)"
     }
 
     /// A Host header that is a name or address with an optional port, nothing that could

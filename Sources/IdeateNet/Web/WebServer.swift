@@ -214,8 +214,7 @@ public final class WebServer: Service {
     /// browser says where the page came from (another site cannot use a visitor's browser).
     static func acceptsUpgrade(_ head: HTTPRequestHead) -> Bool {
         guard head.uri == "/ws", let host = head.headers.first(name: "host"), PageRequest.isPlausibleHost(host) else { return false }
-        guard let origin = head.headers.first(name: "origin") else { return true }
-        return origin == "http://\(host)" || origin == "https://\(host)"
+        return PageRequest.isSameOrigin(head, host: host)
     }
 }
 
