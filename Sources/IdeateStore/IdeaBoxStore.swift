@@ -92,7 +92,7 @@ public final class IdeaBoxStore: IdeaBoxService {
         let proof = OwnershipProof(secret: secret)
         let id = try await store.write { db -> BacklogIdeaID in
             guard let subject = try String.fetchOne(db, sql: "SELECT subject FROM receipt WHERE proof = ?", arguments: [proof.hex]),
-                  case let .backlogIdea(id)? = PortfolioRows.subject(subject), let idea = try? PortfolioStore.backlogIdea(id, db) else {
+                  case let .backlogIdea(id)? = PortfolioSubject(subject), let idea = try? PortfolioStore.backlogIdea(id, db) else {
                 throw BoxRefusal.noSuchIdea
             }
             // Once anything happened to it (a review, another idea merged into it), it stays.
@@ -130,7 +130,7 @@ public final class IdeaBoxStore: IdeaBoxService {
         var notices = FateNotices(db)
         var items: [BoardItem] = []
         for row in rows where items.count < boardLimit {
-            guard let subject = PortfolioRows.subject(row[0]), let day = try PortfolioRows.date(row[1]) else { continue }
+            guard let subject = PortfolioSubject(row[0]), let day = try PortfolioRows.date(row[1]) else { continue }
             switch subject {
             case let .backlogIdea(id):
                 guard let idea = try? PortfolioStore.backlogIdea(id, db), idea.onBoard else { continue }

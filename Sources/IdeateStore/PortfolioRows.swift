@@ -146,7 +146,7 @@ enum PortfolioRows {
         case ("declined", _, _): return .declined
         case let ("promoted", _, experiment?): return .promoted(ExperimentID(experiment))
         case let ("merged", target?, _):
-            if let subject = subject(target) { return .merged(into: subject) }
+            if let subject = PortfolioSubject(target) { return .merged(into: subject) }
         default: break
         }
         throw PortfolioStoreError.damaged("backlog idea \(idea) has the fate “\(name)”")
@@ -189,17 +189,7 @@ enum PortfolioRows {
     }
 
     static func historyEntry(_ row: Row) throws -> HistoryEntry {
-        guard let subject = subject(row["subject"]), let date = try date(row["date"]) else { throw PortfolioStoreError.damaged("history row \(row["seq"] as Int)") }
+        guard let subject = PortfolioSubject(row["subject"] as String), let date = try date(row["date"]) else { throw PortfolioStoreError.damaged("history row \(row["seq"] as Int)") }
         return HistoryEntry(subject: subject, date: date, change: try value(PortfolioChange.self, row["change"]), note: row["note"])
-    }
-
-    /// `E12`, `A3` or `B40` as what it names.
-    static func subject(_ name: String) -> PortfolioSubject? {
-        switch name.first {
-        case "E": ExperimentID(name).map(PortfolioSubject.experiment)
-        case "A": ActionItemID(name).map(PortfolioSubject.actionItem)
-        case "B": BacklogIdeaID(name).map(PortfolioSubject.backlogIdea)
-        default: nil
-        }
     }
 }

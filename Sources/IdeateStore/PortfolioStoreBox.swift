@@ -28,7 +28,7 @@ extension PortfolioStore {
     static func addBoxIdea(_ submission: BoxSubmission, on date: CalendarDate, using generator: inout some RandomNumberGenerator,
                            _ db: Database) throws -> BoxArrival {
         if let subject = try String.fetchOne(db, sql: "SELECT subject FROM receipt WHERE proof = ?", arguments: [submission.proof.hex]),
-           case let .backlogIdea(id)? = PortfolioRows.subject(subject) {
+           case let .backlogIdea(id)? = PortfolioSubject(subject) {
             return BoxArrival(id: id, wasAlreadyThere: true)
         }
         let id = BacklogIdeaID(try unusedBoxNumber(db, using: &generator))

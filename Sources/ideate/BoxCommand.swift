@@ -78,15 +78,7 @@ struct BoxServe: AsyncParsableCommand {
             let store = try PortfolioStore.open(at: path)
             let clock = SystemClock()
             let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
-            let certificate = try tlsCert.flatMap { certificate in
-                try tlsKey.map { key in
-                    do {
-                        return try WebCertificate(certificateFile: certificate, keyFile: key)
-                    } catch let error as WebCertificate.LoadError {
-                        throw CommandLineError(error.description)
-                    }
-                }
-            }
+            let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
             let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)
             let announce = Task {
                 guard let port = try? await server.port() else { return }

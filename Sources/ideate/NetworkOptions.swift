@@ -49,8 +49,12 @@ struct NetworkOptions: ParsableArguments {
     var joinCode: String { code.map(JoinCode.normalized) ?? JoinCode.random() }
 
     /// The certificate for the phone page, when one was given.
-    func webCertificate() throws -> WebCertificate? {
-        guard let tlsCert, let tlsKey else { return nil }
+    func webCertificate() throws -> WebCertificate? { try Self.certificate(tlsCert, key: tlsKey) }
+
+    /// The certificate in `file` with its private key in `key` (nil when either is missing), or
+    /// why it cannot be used, for `--tls-cert` and `--tls-key`.
+    static func certificate(_ file: String?, key: String?) throws -> WebCertificate? {
+        guard let tlsCert = file, let tlsKey = key else { return nil }
         do {
             return try WebCertificate(certificateFile: tlsCert, keyFile: tlsKey)
         } catch let error as WebCertificate.LoadError {

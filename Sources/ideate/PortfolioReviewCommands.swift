@@ -57,10 +57,13 @@ struct ReviewOptions: ParsableArguments {
     @OptionGroup var change: ChangeOptions
 
     /// Decides `decision` and says what the idea's author now sees.
-    func decide(_ decision: ReviewDecision) throws {
+    func decide(_ decision: ReviewDecision) throws { try Self.perform(.decide(idea, decision, answer: answer), on: idea, change) }
+
+    /// Saves `edit` of `idea` and says what its author now sees.
+    static func perform(_ edit: PortfolioEdit, on idea: BacklogIdeaID, _ change: ChangeOptions) throws {
         let store = try change.store()
-        _ = try store.perform(.decide(idea, decision, answer: answer), on: change.day, note: change.note)
-        try ReviewOptions.report(idea, in: store, on: change.day)
+        _ = try store.perform(edit, on: change.day, note: change.note)
+        try report(idea, in: store, on: change.day)
     }
 
     /// `B12 declined on 2026-12-06; its author reads: “…”`.
@@ -121,11 +124,7 @@ struct PortfolioAnswer: AsyncParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
-        try await reportingErrors {
-            let store = try change.store()
-            _ = try store.perform(.answer(idea, text), on: change.day, note: change.note)
-            try ReviewOptions.report(idea, in: store, on: change.day)
-        }
+        try await reportingErrors { try ReviewOptions.perform(.answer(idea, text), on: idea, change) }
     }
 }
 
@@ -148,11 +147,7 @@ struct PortfolioBoard: AsyncParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
-        try await reportingErrors {
-            let store = try change.store()
-            _ = try store.perform(.showOnBoard(idea, shown == .on), on: change.day, note: change.note)
-            try ReviewOptions.report(idea, in: store, on: change.day)
-        }
+        try await reportingErrors { try ReviewOptions.perform(.showOnBoard(idea, shown == .on), on: idea, change) }
     }
 }
 

@@ -26,12 +26,7 @@ public final class InMemoryPortfolio: PortfolioEngine {
     public func boxStatus(today: CalendarDate) throws -> BoxStatus {
         let portfolio = portfolio()
         let new = portfolio.backlog.filter { $0.fate == .new }
-        let reviews = portfolio.history.filter { entry in
-            switch entry.change {
-            case .reviewed, .answered, .promoted: true
-            default: false
-            }
-        }
+        let reviews = portfolio.history.filter(\.change.answersTheAuthor)
         return BoxStatus(newIdeas: new.count, oldestNew: new.compactMap(\.arrivalWeek).min(), lastReview: reviews.map(\.date).max(),
                          rhythm: .standard, today: today)
     }

@@ -45,12 +45,7 @@ public struct IntakeReport: Equatable, Sendable {
         var due = 0, withinRhythm = 0
         for idea in box {
             let monday = idea.arrivalWeek!.monday
-            let first = history[.backlogIdea(idea.id)]?.first { entry in
-                switch entry.change {
-                case .reviewed, .answered, .promoted: true
-                default: false
-                }
-            }
+            let first = history[.backlogIdea(idea.id)]?.first { $0.change.answersTheAuthor }
             if let first {
                 let days = max(0, monday.days(until: first.date))
                 waits.append(days)

@@ -22,14 +22,25 @@ public enum PortfolioSubject: Hashable, Codable, Sendable, CustomStringConvertib
     case actionItem(ActionItemID)
     case backlogIdea(BacklogIdeaID)
 
-    /// `B3` or `E2` as what an idea may merge into; nil for anything else.
-    public init?(mergeTarget text: String) {
+    /// `E12`, `A3` or `B40` (any case) as what it names; nil for anything else.
+    public init?(_ text: String) {
         let trimmed = text.trimmingWhitespace
         switch trimmed.first {
-        case "B", "b": guard let id = BacklogIdeaID(trimmed) else { return nil }; self = .backlogIdea(id)
         case "E", "e": guard let id = ExperimentID(trimmed) else { return nil }; self = .experiment(id)
+        case "A", "a": guard let id = ActionItemID(trimmed) else { return nil }; self = .actionItem(id)
+        case "B", "b": guard let id = BacklogIdeaID(trimmed) else { return nil }; self = .backlogIdea(id)
         default: return nil
         }
+    }
+
+    /// `B3` or `E2` as what an idea may merge into; nil for anything else.
+    public init?(mergeTarget text: String) {
+        guard let subject = PortfolioSubject(text), subject.isMergeTarget else { return nil }
+        self = subject
+    }
+
+    private var isMergeTarget: Bool {
+        if case .actionItem = self { false } else { true }
     }
 
     public var description: String {
@@ -62,6 +73,15 @@ public enum PortfolioChange: Codable, Equatable, Sendable, CustomStringConvertib
     case board(shown: Bool)
     /// A change taken back (`u` on the follow-up screen): the item is as it was before it.
     indirect case undone(PortfolioChange)
+
+    /// Whether it tells an idea's author something: a decision, an answer, a promotion (what the
+    /// record counts as a first answer, and a review as having happened).
+    public var answersTheAuthor: Bool {
+        switch self {
+        case .reviewed, .answered, .promoted: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {

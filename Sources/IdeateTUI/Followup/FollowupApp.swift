@@ -91,7 +91,6 @@ public final class FollowupApp: FrontEnd {
     }
 
     private func perform(_ edit: PortfolioEdit, note: String, done: String, reopening: FollowupModel.Overlay?) {
-        let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
         history = nil
         do {
             if let undo = try engine.perform(edit, on: today, note: note) { model.undoStack.append(undo) }
@@ -102,13 +101,11 @@ public final class FollowupApp: FrontEnd {
             return
         }
         let reviewing = agenda.entries.indices.contains(model.cursor) && agenda.entries[model.cursor].section == .box ? model.cursor : nil
+        // Elsewhere the cursor stays on the item it was on, wherever the change moved it.
         readAgain(problem: "Saved, but the portfolio could not be read again")
         if let reviewing, let waiting = agenda.sectionCounts[.box], waiting > 0 {
             // Going through the box: a decided idea leaves it, and the next new one is chosen.
             model.cursor = min(reviewing, waiting - 1)
-        } else if let chosen, let index = agenda.index(of: chosen) {
-            // Elsewhere the cursor stays on the item it was on, wherever the change moved it.
-            model.cursor = index
         }
     }
 
