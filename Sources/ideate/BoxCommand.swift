@@ -74,11 +74,12 @@ struct BoxServe: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let settings = try questions.map(Self.settings(from:)) ?? BoxSettings()
+            // Everything that can be refused is checked before the portfolio file is made.
+            let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
             let path = portfolio.path()
             let store = try PortfolioStore.open(at: path)
             let clock = SystemClock()
             let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
-            let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
             let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)
             let announce = Task {
                 guard let port = try? await server.port() else { return }
