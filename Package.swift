@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdeateCLITests",
-            dependencies: ["ideate", "IdeateProtocol", "IdeateRuntime", "IdeateTUI", "IdeateNet", "IdeateStore"]
+            dependencies: ["ideate", "IdeateProtocol", "IdeateRuntime", "IdeateTUI", "IdeateNet", "IdeateStore", "IdeateTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import IdeateTestSupport
 import Testing
 
 /// Runs the built `ideate` binary as a user would and checks what it prints and returns.
@@ -36,7 +37,7 @@ struct IdeateProcess {
     }
 }
 
-@Suite("Command line", .timeLimit(.minutes(5)))
+@Suite("Command line", .blockingWaits, .timeLimit(.minutes(5)))
 struct CommandLineTests {
     static func temporaryPath(_ name: String) -> String {
         NSTemporaryDirectory() + "ideate-cli-\(UUID().uuidString)-\(name)"

@@ -1,8 +1,9 @@
 import Foundation
+import IdeateTestSupport
 import Testing
 
 /// `ideate portfolio` as a user runs it, and the portfolio a finished headless run fills.
-@Suite("Portfolio commands", .timeLimit(.minutes(5)))
+@Suite("Portfolio commands", .blockingWaits, .timeLimit(.minutes(5)))
 struct PortfolioCommandTests {
     /// A fresh folder for one test, removed afterwards.
     final class Folder {

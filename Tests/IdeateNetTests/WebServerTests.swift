@@ -4,6 +4,7 @@ import IdeateNet
 import IdeateProtocol
 import IdeateRuntime
 import IdeateStore
+import IdeateTestSupport
 import Testing
 
 /// A socket that speaks HTTP and WebSocket by hand, so tests can send what a browser would and
@@ -139,7 +140,7 @@ final class WebProbe: @unchecked Sendable {
 }
 
 /// The phone page's server on 127.0.0.1: the page, the WebSocket, and their bounds.
-@Suite("Web server", .serialized, .timeLimit(.minutes(5)))
+@Suite("Web server", .blockingWaits, .serialized, .timeLimit(.minutes(5)))
 struct WebServerTests {
     /// Runs `body` with a live server (immediate reveal) and the web server beside it, given
     /// the web server's port; both stop when it returns.
