@@ -22,9 +22,11 @@ struct ClientLine: Encodable, Equatable {
     var extends: String?
     var from: String?
     var to: String?
+    var receipt: String?
 
     init(type: Kind, version: Int? = nil, code: String? = nil, token: String? = nil, id: String? = nil,
-         text: String? = nil, idea: String? = nil, extends: String? = nil, from: String? = nil, to: String? = nil) {
+         text: String? = nil, idea: String? = nil, extends: String? = nil, from: String? = nil, to: String? = nil,
+         receipt: String? = nil) {
         self.type = type
         self.version = version
         self.code = code
@@ -35,11 +37,12 @@ struct ClientLine: Encodable, Equatable {
         self.extends = extends
         self.from = from
         self.to = to
+        self.receipt = receipt
     }
 
     static let fields: [Kind: (required: Set<String>, optional: Set<String>)] = [
         .hello: (["version", "code"], ["token"]),
-        .submit: (["id", "text"], ["extends"]),
+        .submit: (["id", "text"], ["extends", "receipt"]),
         .edit: (["id", "idea", "text"], []),
         .withdraw: (["id", "idea"], []),
         .vote: (["id", "idea"], []),
@@ -56,6 +59,7 @@ struct ClientLine: Encodable, Equatable {
         object.string("from", from)
         object.string("id", id)
         object.string("idea", idea)
+        object.string("receipt", receipt)
         object.string("text", text)
         object.string("to", to)
         object.string("token", token)
@@ -99,9 +103,10 @@ struct ClientLine: Encodable, Equatable {
         }
         guard allowed.required.allSatisfy({ object[$0] != nil }) else { return nil }
         if let id = strings["id"], !WireProtocol.requestIDLength.contains(id.count) { return nil }
+        if let receipt = strings["receipt"], OwnershipProof(hex: receipt) == nil { return nil }
         return ClientLine(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
                           text: strings["text"], idea: strings["idea"], extends: strings["extends"],
-                          from: strings["from"], to: strings["to"])
+                          from: strings["from"], to: strings["to"], receipt: strings["receipt"])
     }
 
     /// The strict reading through `JSONDecoder`: exactly the fields the type allows.
@@ -154,10 +159,13 @@ struct ClientLine: Encodable, Equatable {
         let line = ClientLine(
             type: kind, version: version, code: try text("code"), token: try text("token"), id: try text("id"),
             text: try text("text"), idea: try text("idea"), extends: try text("extends"), from: try text("from"),
-            to: try text("to"))
+            to: try text("to"), receipt: try text("receipt"))
         if let id = line.id, !WireProtocol.requestIDLength.contains(id.count) {
             let length = WireProtocol.requestIDLength
             throw DecodingProblem(description: "`id` must have \(length.lowerBound) to \(length.upperBound) characters")
+        }
+        if let receipt = line.receipt, OwnershipProof(hex: receipt) == nil {
+            throw DecodingProblem(description: "`receipt` must be 64 lowercase hex digits")
         }
         return line
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IdeateCore
 
 /// A message from a participant's client: the hello that joins, then requests. Encoded as one
 /// JSON line (PROTOCOL.md); ``ClientLine`` is that line's shape, seen only by the codec.
@@ -28,7 +29,8 @@ public enum ClientMessage: Equatable, Sendable {
         let id = line.id ?? ""
         switch line.type {
         case .hello: self = .hello(version: line.version ?? 0, code: line.code ?? "", token: line.token)
-        case .submit: self = .request(id: id, .submit(text: line.text ?? "", extends: line.extends))
+        case .submit:
+            self = .request(id: id, .submit(text: line.text ?? "", extends: line.extends, receipt: line.receipt.flatMap(OwnershipProof.init(hex:))))
         case .edit: self = .request(id: id, .edit(idea: line.idea ?? "", text: line.text ?? ""))
         case .withdraw: self = .request(id: id, .withdraw(idea: line.idea ?? ""))
         case .vote: self = .request(id: id, .vote(idea: line.idea ?? ""))
@@ -44,7 +46,8 @@ public enum ClientMessage: Equatable, Sendable {
             return ClientLine(type: .hello, version: version, code: code, token: token)
         case let .request(id, request):
             switch request {
-            case let .submit(text, extends): return ClientLine(type: .submit, id: id, text: text, extends: extends)
+            case let .submit(text, extends, receipt):
+                return ClientLine(type: .submit, id: id, text: text, extends: extends, receipt: receipt?.hex)
             case let .edit(idea, text): return ClientLine(type: .edit, id: id, text: text, idea: idea)
             case let .withdraw(idea): return ClientLine(type: .withdraw, id: id, idea: idea)
             case let .vote(idea): return ClientLine(type: .vote, id: id, idea: idea)

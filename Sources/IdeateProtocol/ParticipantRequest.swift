@@ -1,9 +1,12 @@
+import IdeateCore
+
 /// What a participant asks the server to do, one case per request of the protocol. The wire
 /// adds the request id that makes a resend idempotent (``ClientMessage/request(id:_:)``); the
 /// server turns the request into Core's `ParticipantCommand`.
 public enum ParticipantRequest: Equatable, Sendable {
-    /// A new idea, or a "yes, and …" on the idea `extends` names (in `build` only).
-    case submit(text: String, extends: String? = nil)
+    /// A new idea, or a "yes, and …" on the idea `extends` names (in `build` only); `receipt`
+    /// is the proof the device keeps to follow the idea after the workshop.
+    case submit(text: String, extends: String? = nil, receipt: OwnershipProof? = nil)
     /// New text for one of the participant's own ideas.
     case edit(idea: String, text: String)
     /// Takes back one of the participant's own ideas.

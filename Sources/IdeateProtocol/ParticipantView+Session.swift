@@ -26,6 +26,7 @@ extension ParticipantView {
             view.dotsLeft = state.dotsLeft(for: token)
         }
         view.results = shared.results
+        if case .finished = stage { view.ideaBox = state.ideaBox?.text }
         return view
     }
 }

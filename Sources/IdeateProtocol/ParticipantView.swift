@@ -39,6 +39,9 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var results: [RankedResult]?
     /// Set instead of `wall` when the wall is the one this client already has.
     public var wallUnchanged: Bool?
+    /// Once the workshop has ended: the company's idea box, where the participant follows what
+    /// becomes of their ideas (their device carries its receipts there).
+    public var ideaBox: String?
 
     public init(title: String, stage: Stage, round: Int, rounds: Int, prompt: String, remainingMilliseconds: Int64?,
                 paused: Bool, locked: Bool, votesPerPerson: Int, maxVotesPerIdea: Int) {

@@ -44,7 +44,7 @@ enum EventPayload {
             return .ideasRevealed(ids, at: at)
         case "ideaSubmitted":
             guard fields.count == 1, case let .object(idea)? = fields["_0"] else { return nil }
-            return idea.count <= 14 ? self.idea(idea).map(Event.ideaSubmitted) : nil
+            return idea.count <= 15 ? self.idea(idea).map(Event.ideaSubmitted) : nil
         default:
             return nil
         }
@@ -58,7 +58,7 @@ enum EventPayload {
               case let .boolean(isParked)? = fields["isParked"], case let .boolean(isRevealed)? = fields["isRevealed"],
               case let .boolean(isWithdrawn)? = fields["isWithdrawn"] else { return nil }
         var optional: [String: String] = [:]
-        for name in ["cluster", "extends", "mergedInto", "owner", "requestTag"] {
+        for name in ["cluster", "extends", "mergedInto", "owner", "receipt", "requestTag"] {
             switch fields[name] {
             case nil: break
             case let .string(value)?: optional[name] = value
@@ -75,6 +75,10 @@ enum EventPayload {
         idea.mergedInto = optional["mergedInto"].map(IdeaID.init)
         idea.cluster = optional["cluster"]
         idea.requestTag = optional["requestTag"].map(OwnerTag.init)
+        if let receipt = optional["receipt"] {
+            guard let proof = OwnershipProof(hex: receipt) else { return nil }
+            idea.receipt = proof
+        }
         return idea
     }
 
@@ -128,6 +132,7 @@ enum EventPayload {
         object.boolean("isWithdrawn", idea.isWithdrawn)
         object.string("mergedInto", idea.mergedInto?.rawValue)
         object.string("owner", idea.owner?.rawValue)
+        object.string("receipt", idea.receipt?.hex)
         object.string("requestTag", idea.requestTag?.rawValue)
         object.integer("round", idea.round)
         object.string("source", idea.source.rawValue)

@@ -52,12 +52,13 @@ public final class IdeaBoxStore: IdeaBoxService {
             let current = FateBuckets(receipts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt") ?? 0)
             guard current.count == count else { throw BoxRefusal.bucketsChanged(current: current.count) }
             guard !wanted.isEmpty, wanted.allSatisfy({ (0..<count).contains($0) }) else { return BucketFates(buckets: count, ideas: []) }
+            let inBuckets = "bucket % ? IN (\(wanted.map(String.init).joined(separator: ",")))"
             // One pass over the receipts of those buckets, each joined to its idea by number,
             // keeping only ideas with news (see BacklogIdea.hasNews).
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.key, r.proof, \(PortfolioRows.backlogColumns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
                 FROM receipt r JOIN backlog_idea b ON b.id = CAST(substr(r.subject, 2) AS INTEGER)
-                WHERE r.subject LIKE 'B%' AND r.bucket % ? IN (\(wanted.map(String.init).joined(separator: ",")))
+                WHERE r.subject LIKE 'B%' AND r.\(inBuckets)
                   AND (b.answer IS NOT NULL OR b.fate != CASE b.kind WHEN 'box' THEN 'new' ELSE 'kept' END)
                 ORDER BY r.key
                 """, arguments: [count])
@@ -74,6 +75,15 @@ public final class IdeaBoxStore: IdeaBoxService {
                 let plaintext = Array(try PortfolioRows.encoder.encode(notice))
                 entries.append(.sealed(key, box: FateSeal.seal(plaintext, for: proof, nonce: FateSeal.nonce(using: &generator))))
             }
+            // Ideas that became experiments in their workshop: always news, always on the board.
+            let experimentRows = try Row.fetchAll(db, sql: "SELECT key, subject FROM receipt WHERE subject LIKE 'E%' AND \(inBuckets)",
+                                                  arguments: [count])
+            for row in experimentRows {
+                guard let key = ReceiptKey(hex: row[0]), case let .experiment(id)? = PortfolioSubject(row[1]),
+                      let experiment = try notices.experiment(id) else { continue }
+                entries.append(.open(key, FateNotice(experiment: experiment)))
+            }
+            entries.sort { $0.key.hex < $1.key.hex }
             return BucketFates(buckets: count, ideas: entries)
         }
     }
@@ -186,7 +196,7 @@ struct FateNotices {
         return notice
     }
 
-    private mutating func experiment(_ id: ExperimentID) throws -> ExperimentNotice? {
+    mutating func experiment(_ id: ExperimentID) throws -> ExperimentNotice? {
         if let known = experiments[id] { return known }
         guard let experiment = try? PortfolioStore.experiment(id, db) else { return nil }
         let notice = ExperimentNotice(experiment)

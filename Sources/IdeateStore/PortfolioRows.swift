@@ -175,9 +175,12 @@ enum PortfolioRows {
 
     // MARK: - Receipts
 
-    static func insertReceipt(_ proof: OwnershipProof, for subject: PortfolioSubject, _ db: Database) throws {
+    /// `ignoringRepeats`: a proof (or key) already there is left as it is, for receipts a
+    /// workshop's clients chose (a device that sent one proof twice loses the second, not the
+    /// workshop).
+    static func insertReceipt(_ proof: OwnershipProof, for subject: PortfolioSubject, ignoringRepeats: Bool = false, _ db: Database) throws {
         let key = proof.receipt
-        try db.execute(sql: "INSERT INTO receipt(key, proof, bucket, subject) VALUES (?, ?, ?, ?)",
+        try db.execute(sql: "INSERT \(ignoringRepeats ? "OR IGNORE " : "")INTO receipt(key, proof, bucket, subject) VALUES (?, ?, ?, ?)",
                        arguments: [key.hex, proof.hex, key.bucketValue, subject.description])
     }
 

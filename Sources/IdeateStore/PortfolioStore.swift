@@ -40,14 +40,17 @@ public final class PortfolioStore: Sendable {
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM workshop WHERE run = ?", arguments: [intake.workshop.run.rawValue]) {
                 return .alreadyThere(try PortfolioRows.workshop(row))
             }
+            let firstExperiment = try Self.nextNumber(in: "experiment", db), firstBacklogIdea = try Self.nextNumber(in: "backlog_idea", db)
             let additions = intake.numbered(
-                firstExperiment: try Self.nextNumber(in: "experiment", db), firstActionItem: try Self.nextNumber(in: "action_item", db),
-                firstBacklogIdea: try Self.nextNumber(in: "backlog_idea", db))
+                firstExperiment: firstExperiment, firstActionItem: try Self.nextNumber(in: "action_item", db), firstBacklogIdea: firstBacklogIdea)
             for workshop in additions.workshops { try PortfolioRows.insert(workshop, db) }
             for idea in additions.backlog { try PortfolioRows.insert(idea, db) }
             for experiment in additions.experiments { try PortfolioRows.insert(experiment, db) }
             for item in additions.actionItems { try PortfolioRows.insert(item, db) }
             for entry in additions.history { try PortfolioRows.insert(entry, db) }
+            for receipt in intake.receipts(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea) {
+                try PortfolioRows.insertReceipt(receipt.proof, for: receipt.subject, ignoringRepeats: true, db)
+            }
             return .added(additions)
         }
     }

@@ -74,6 +74,16 @@ extension PortfolioStore {
         try write { db in try Self.setSetting(.reviewRhythmDays, to: String(rhythm.days), db) }
     }
 
+    /// Where the box last said it answers (nil before a box ran over this portfolio).
+    public func boxAddress() throws -> IdeaBoxAddress? {
+        try read { db in try Self.setting(.boxAddress, db).flatMap(IdeaBoxAddress.init) }
+    }
+
+    /// Recorded by a starting box, so workshops can send their participants there.
+    public func setBoxAddress(_ address: IdeaBoxAddress) throws {
+        try write { db in try Self.setSetting(.boxAddress, to: address.text, db) }
+    }
+
     /// The box's status on `today`, from two counts and two settings.
     public func boxStatus(today: CalendarDate) throws -> BoxStatus {
         try read { db in
@@ -88,6 +98,7 @@ extension PortfolioStore {
     enum Setting: String {
         case reviewRhythmDays = "review_rhythm_days"
         case lastReview = "last_review"
+        case boxAddress = "box_address"
     }
 
     static func setting(_ name: Setting, _ db: Database) throws -> String? {

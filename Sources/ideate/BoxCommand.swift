@@ -85,6 +85,8 @@ struct BoxServe: AsyncParsableCommand {
                 guard let port = try? await server.port() else { return }
                 let scheme = certificate == nil ? "http" : "https"
                 let address = "\(scheme)://\(NetworkOptions.displayHost(bind: bind, publicAddress: publicAddress)):\(port)/"
+                // Workshops over this portfolio send their participants here at the end.
+                if let linked = IdeaBoxAddress(address) { try? store.setBoxAddress(linked) }
                 // Written at once, not buffered: a supervisor's log or a test reads it while the box runs.
                 FileHandle.standardOutput.write(Data("""
                     Idea box “\(VisibleText.sanitized(settings.title, foldingLineBreaks: true))” open at \(address) over \(path)
@@ -120,7 +122,7 @@ struct BoxPosterCommand: AsyncParsableCommand {
     var webPort = 7423
 
     func validate() throws {
-        if let address, !(address.hasPrefix("http://") || address.hasPrefix("https://")) || address.count > 200 || address.contains(" ") {
+        if let address, IdeaBoxAddress(address) == nil {
             throw ValidationError("--address must be a web address such as http://ideas.example.lan:7423/")
         }
     }

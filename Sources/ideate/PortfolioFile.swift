@@ -50,6 +50,12 @@ enum PortfolioFile {
         return EarlierExperiment.review(of: try PortfolioStore.open(at: path).items())
     }
 
+    /// The idea box last opened over the portfolio at `path` (nil when there is no file or box).
+    static func ideaBox(at path: String) throws -> IdeaBoxAddress? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try PortfolioStore.open(at: path).boxAddress()
+    }
+
     /// What `addition` brought, e.g. "2 experiments, 1 action item, 5 backlog ideas".
     static func summary(_ additions: Portfolio) -> String {
         [count(additions.experiments.count, "experiment"), count(additions.actionItems.count, "action item"),

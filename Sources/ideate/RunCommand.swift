@@ -71,8 +71,11 @@ struct Run: AsyncParsableCommand {
                 let parsed = try PlanFile.load(plan)
                 // What the follow-up round shows is read once, now, and kept in the run file.
                 let earlier = parsed.followup ? try PortfolioFile.earlierExperiments(at: portfolioPath) : nil
+                // A portfolio that cannot be read now is reported when the run is added at the end.
+                let box = (try? PortfolioFile.ideaBox(at: portfolioPath)) ?? nil
                 store = try RunStore.create(at: run ?? ProjectFiles.runPath(named: name, besidePlan: plan), plan: parsed)
                 if let earlier { try store.appendNow([.earlierExperimentsShown(earlier)]) }
+                if let box { try store.appendNow([.ideaBoxLinked(box)]) }
             }
             let clock = SystemClock()
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))

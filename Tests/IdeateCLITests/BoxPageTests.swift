@@ -6,7 +6,7 @@ import Testing
 /// selenium) against a real `ideate box`, the reviewer on `ideate followup` in tmux and
 /// `ideate portfolio` (Tests/Browser/box_page.py); and the box and reviewers killed with
 /// SIGKILL mid-write (Tests/Crash/box_crash.py). Each script says what it checks.
-@Suite("Idea box end to end", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Idea box end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct BoxPageTests {
     @Test("A phone sends ideas, survives the box being killed, withdraws one, reads both answers (one sealed) and its fates requests name none of its ideas")
     func boxEndToEnd() throws {

@@ -37,7 +37,7 @@ struct IdeateProcess {
     }
 }
 
-@Suite("Command line", .blockingWaits, .timeLimit(.minutes(5)))
+@Suite("Command line", .offThePool, .timeLimit(.minutes(5)))
 struct CommandLineTests {
     static func temporaryPath(_ name: String) -> String {
         NSTemporaryDirectory() + "ideate-cli-\(UUID().uuidString)-\(name)"

@@ -4,7 +4,7 @@ import IdeateTestSupport
 import Testing
 
 /// The console in a real terminal (tmux), as a facilitator uses it.
-@Suite("Console end to end", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Console end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct ConsoleEndToEndTests {
     static func temporaryRun(_ name: String) -> String {
         NSTemporaryDirectory() + "ideate-e2e-\(UUID().uuidString.prefix(8))-\(name).sqlite"

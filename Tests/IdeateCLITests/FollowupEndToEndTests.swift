@@ -4,7 +4,7 @@ import Testing
 
 /// `ideate followup` in a real terminal (tmux): a portfolio made by `ideate simulate` and
 /// `ideate portfolio add`, changed with keys, read back by `ideate portfolio`.
-@Suite("Follow-up end to end", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Follow-up end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct FollowupEndToEndTests {
     @Test("A workshop with followup: true opens with what became of earlier experiments, page by page; its minutes carry them")
     func followupRound() throws {

@@ -7,7 +7,7 @@ import IdeateTestSupport
 import Testing
 
 /// A run file on a disk that fills up: a small tmpfs mounted for the test (root only).
-@Suite("Full disk", .blockingWaits, .serialized, .enabled(if: getuid() == 0, "mounting a tmpfs needs root (CI runs as root)"), .timeLimit(.minutes(10)))
+@Suite("Full disk", .offThePool, .serialized, .enabled(if: getuid() == 0, "mounting a tmpfs needs root (CI runs as root)"), .timeLimit(.minutes(10)))
 struct FullDiskTests {
     @Test("Participants and the facilitator are told, nothing acknowledged is lost, saving resumes once space is freed")
     func fullDisk() async throws {

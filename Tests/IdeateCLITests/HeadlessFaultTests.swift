@@ -8,7 +8,7 @@ import IdeateTestSupport
 import Testing
 
 /// Faults of a real server process: killed with SIGKILL while participants submit.
-@Suite("Headless faults", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Headless faults", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct HeadlessFaultTests {
     static func startHeadless(run: String, port: Int, resume: Bool, plan: String = "Benchmarks/load-test.yaml") throws -> Process {
         let process = Process()

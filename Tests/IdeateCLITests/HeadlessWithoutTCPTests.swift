@@ -6,7 +6,7 @@ import Testing
 /// Views belong to the session, not to the TCP listener: a headless run with `--port 0` serves
 /// a phone (the page's WebSocket) and an ssh participant through every phase, its runtime
 /// locking each phase at its deadline and the headless policy moving on.
-@Suite("Headless without TCP", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Headless without TCP", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct HeadlessWithoutTCPTests {
     @Test("--port 0: a phone and an ssh participant follow a headless run from ideation to its end; no TCP listener is opened")
     func phoneAndSSHWithoutTCP() throws {

@@ -5,7 +5,7 @@ import Testing
 /// `--help` is read at whatever width the terminal has: prose is written as paragraphs and
 /// wrapped by the argument parser, so no line may end early (a word that would have fitted
 /// was pushed to the next line) and none may run past the width.
-@Suite("Help text", .blockingWaits, .timeLimit(.minutes(5)))
+@Suite("Help text", .offThePool, .timeLimit(.minutes(5)))
 struct HelpTextTests {
     static let commands = [
         [], ["demo"], ["run"], ["join"], ["check"], ["simulate"], ["export"], ["themes"], ["portfolio"], ["portfolio", "report"],

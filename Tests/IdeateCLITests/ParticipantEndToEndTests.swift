@@ -3,7 +3,7 @@ import IdeateTestSupport
 import Testing
 
 /// A facilitator and two participants on three terminals, through the real network.
-@Suite("Participants end to end", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Participants end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct ParticipantEndToEndTests {
     @Test("Two ideate join clients type ideas, see the wall fill after the batch, vote; the minutes hold ideas and votes")
     func workshopOverTheNetwork() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The phone page in a real browser (headless Chromium through selenium) against a real
 /// console in tmux; the script says what it checks (Tests/Browser/phone_page.py).
-@Suite("Phone page", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Phone page", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct PhonePageTests {
     @Test("A phone joins from the lobby's QR code, sends ideas, survives a reload and a server restart, votes and sees the results")
     func phoneEndToEnd() throws {

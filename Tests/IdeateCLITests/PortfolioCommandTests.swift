@@ -3,7 +3,7 @@ import IdeateTestSupport
 import Testing
 
 /// `ideate portfolio` as a user runs it, and the portfolio a finished headless run fills.
-@Suite("Portfolio commands", .blockingWaits, .timeLimit(.minutes(5)))
+@Suite("Portfolio commands", .offThePool, .timeLimit(.minutes(5)))
 struct PortfolioCommandTests {
     /// A fresh folder for one test, removed afterwards.
     final class Folder {

@@ -6,7 +6,7 @@ import Testing
 
 /// The review of box ideas from the shell: every decision the follow-up screen makes exists as
 /// an `ideate portfolio` subcommand, says what the author will read, and refuses clearly.
-@Suite("Portfolio review commands", .blockingWaits, .timeLimit(.minutes(5)))
+@Suite("Portfolio review commands", .offThePool, .timeLimit(.minutes(5)))
 struct PortfolioReviewCommandTests {
     @Test("box lists the new ideas; keep, merge, take, decline, answer, board, promote --answer and rhythm decide and say so")
     func reviewFromTheShell() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// Joining over ssh as a participant would: the real OpenSSH client in a real terminal (tmux),
 /// a headless server, nothing installed on the participant's side.
-@Suite("ssh end to end", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("ssh end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct SSHEndToEndTests {
     /// A headless server with ssh on, its stderr kept in `log`.
     static func startServer(run: String, port: Int, sshPort: Int, hostKey: String, log: String, resume: Bool = false) throws -> Process {

@@ -6,7 +6,7 @@ import Testing
 /// Hostile idea texts sent over the network must never reach a terminal raw: not on the
 /// console, not on another participant's screen. The bytes each program writes to its
 /// terminal are recorded with `tmux pipe-pane` and searched.
-@Suite("Terminal safety", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Terminal safety", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct TerminalSafetyTests {
     static let c0 = (0x00...0x1F).filter { ![0x0A, 0x0D].contains($0) }.map { String(UnicodeScalar(UInt8($0))) }.joined()
     static let c1 = (0x80...0x9F).map { String(Character(Unicode.Scalar($0)!)) }.joined()

@@ -4,7 +4,7 @@ import Testing
 
 /// The review of box and backlog ideas: decisions, answers, merges, the board, undo, the week an
 /// idea arrived and the review rhythm.
-@Suite("Backlog review", .timeLimit(.minutes(2)))
+@Suite("Backlog review", .offThePool, .timeLimit(.minutes(2)))
 struct BacklogReviewTests {
     static let today = PortfolioDateTests.today  // Thursday 2026-03-12
 

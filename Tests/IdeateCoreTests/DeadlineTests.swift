@@ -4,7 +4,7 @@ import Testing
 
 /// When the session changes by itself: the runtime sleeps until ``SessionState/nextDeadline``,
 /// so a tick before it must change nothing and a tick at it must change something.
-@Suite("Next deadline", .timeLimit(.minutes(1)))
+@Suite("Next deadline", .offThePool, .timeLimit(.minutes(1)))
 struct DeadlineTests {
     @Test("The running phase's end is the deadline; a paused timer has none, a resumed one a new one")
     func phaseEnd() throws {

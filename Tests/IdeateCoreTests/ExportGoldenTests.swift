@@ -1,11 +1,12 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 /// The three exports of ``ExportFixture`` pinned byte for byte: the contract README.md's
 /// "Export formats" describes. A change to a golden file is a change to the contract; when it is
 /// intended, raise ``ExportFormatVersion`` for JSON or CSV shape changes and update README.md.
-@Suite("Export contract", .timeLimit(.minutes(2)))
+@Suite("Export contract", .offThePool, .timeLimit(.minutes(2)))
 struct ExportGoldenTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     /// A fixed zone, one hour east of UTC, so the goldens do not depend on the machine and the
@@ -54,7 +55,7 @@ struct ExportGoldenTests {
 
 /// What the contract promises beyond the bytes: 1-based rounds, times with an offset, every key
 /// written.
-@Suite("Export contract rules", .timeLimit(.minutes(2)))
+@Suite("Export contract rules", .offThePool, .timeLimit(.minutes(2)))
 struct ExportContractTests {
     static func document() throws -> JSONMinutesDocument {
         let json = try JSONMinutes.render(try ExportGoldenTests.report(), timeZone: ExportGoldenTests.zone)

@@ -1,12 +1,13 @@
 import Foundation
 import IdeateCore
 import PropertyBased
+import IdeateTestSupport
 import Testing
 
 /// Bad input never crashes a parser and always gets an answer that points inside the file.
 /// The corpus in `FuzzCorpus/` holds inputs that once mattered; the property runs add random
 /// ones (IDEATE_FUZZ_CASES raises their number for long runs outside CI).
-@Suite("Fuzz replay: plans", .timeLimit(.minutes(2)))
+@Suite("Fuzz replay: plans", .offThePool, .timeLimit(.minutes(2)))
 struct FuzzReplayTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzCorpus")
     static let cases = Int(ProcessInfo.processInfo.environment["IDEATE_FUZZ_CASES"] ?? "") ?? 400

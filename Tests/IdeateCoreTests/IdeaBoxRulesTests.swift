@@ -1,9 +1,10 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 /// The box's own rules: its file, proofs, submissions, buckets and seals.
-@Suite("Idea box rules", .timeLimit(.minutes(2)))
+@Suite("Idea box rules", .offThePool, .timeLimit(.minutes(2)))
 struct IdeaBoxRulesTests {
     @Test("A box file names a title and standing questions; every problem is reported at its line")
     func boxFile() throws {
@@ -120,7 +121,7 @@ struct IdeaBoxRulesTests {
 }
 
 /// The poster for the break room.
-@Suite("Idea box poster", .timeLimit(.minutes(2)))
+@Suite("Idea box poster", .offThePool, .timeLimit(.minutes(2)))
 struct BoxPosterTests {
     @Test("The poster names the open questions and the three promises, escapes every text, and draws every dark module")
     func poster() {

@@ -3,7 +3,7 @@ import IdeateCore
 import IdeateTestSupport
 import Testing
 
-@Suite("Minutes", .blockingWaits, .timeLimit(.minutes(2)))
+@Suite("Minutes", .offThePool, .timeLimit(.minutes(2)))
 struct MinutesTests {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let start = Instant(secondsSince1970: 1_773_324_000)  // 2026-03-12 14:00 UTC

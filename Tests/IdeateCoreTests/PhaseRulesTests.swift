@@ -3,7 +3,7 @@ import IdeateTestSupport
 import Testing
 
 /// DESIGN.md's phase table, rule by rule, with a fake clock.
-@Suite("Phase rules", .timeLimit(.minutes(2)))
+@Suite("Phase rules", .offThePool, .timeLimit(.minutes(2)))
 struct PhaseRulesTests {
     @Test("Ideas are refused in the lobby and accepted once ideation starts")
     func ideasOpenWithTheRound() throws {

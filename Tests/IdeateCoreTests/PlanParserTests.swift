@@ -1,8 +1,9 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
-@Suite("Plans", .timeLimit(.minutes(2)))
+@Suite("Plans", .offThePool, .timeLimit(.minutes(2)))
 struct PlanParserTests {
     static let sessionsFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

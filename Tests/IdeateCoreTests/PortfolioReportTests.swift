@@ -1,9 +1,10 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 /// What a finished workshop brings into the portfolio: only what its minutes show.
-@Suite("Portfolio intake", .timeLimit(.minutes(2)))
+@Suite("Portfolio intake", .offThePool, .timeLimit(.minutes(2)))
 struct PortfolioIntakeTests {
     @Test("Shortlisted ideas with a card become planned experiments; the rest goes to the backlog; hidden and merged ideas do not")
     func fromMinutes() throws {
@@ -61,7 +62,7 @@ struct PortfolioIntakeTests {
 
 /// The portfolio report in its three formats, pinned by golden files, and held to the minutes'
 /// escaping guarantees.
-@Suite("Portfolio report", .timeLimit(.minutes(2)))
+@Suite("Portfolio report", .offThePool, .timeLimit(.minutes(2)))
 struct PortfolioReportTests {
     static func report() throws -> PortfolioReport { PortfolioReport(try PortfolioFixture.portfolio(), today: PortfolioFixture.today) }
 

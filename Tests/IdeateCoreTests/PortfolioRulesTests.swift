@@ -1,9 +1,10 @@
 import Foundation
 import IdeateCore
+import IdeateTestSupport
 import Testing
 
 /// Dates as people type them, relative to a fixed "today" (Thursday 2026-03-12).
-@Suite("Portfolio dates", .timeLimit(.minutes(2)))
+@Suite("Portfolio dates", .offThePool, .timeLimit(.minutes(2)))
 struct PortfolioDateTests {
     static let today = CalendarDate(year: 2026, month: 3, day: 12)!
 
@@ -49,7 +50,7 @@ struct PortfolioDateTests {
 }
 
 /// The follow-up rules: states, outcomes, learning cards, action items, promotion.
-@Suite("Portfolio rules", .timeLimit(.minutes(2)))
+@Suite("Portfolio rules", .offThePool, .timeLimit(.minutes(2)))
 struct PortfolioRulesTests {
     static let today = PortfolioDateTests.today
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Random command sequences against the real rules: whatever people and the facilitator do,
 /// in whatever order and at whatever time, the invariants hold.
-@Suite("Properties", .timeLimit(.minutes(2)))
+@Suite("Properties", .offThePool, .timeLimit(.minutes(2)))
 struct PropertyTests {
     /// A random step: who acts, what they do, and how long after the previous step.
     struct Step: Sendable, CustomStringConvertible {

@@ -2,7 +2,7 @@ import IdeateCore
 import IdeateTestSupport
 import Testing
 
-@Suite("Requests, the room and round capacity", .timeLimit(.minutes(2)))
+@Suite("Requests, the room and round capacity", .offThePool, .timeLimit(.minutes(2)))
 struct RequestAndRoomRulesTests {
     @Test("A vote, unvote or move sent again with its request id is done once, and answered as done")
     func resentVotesCountOnce() throws {

@@ -3,7 +3,7 @@ import IdeateCore
 import IdeateTestSupport
 import Testing
 
-@Suite("Reveal batches and anonymity", .timeLimit(.minutes(2)))
+@Suite("Reveal batches and anonymity", .offThePool, .timeLimit(.minutes(2)))
 struct RevealAndAnonymityTests {
     @Test("Batch reveal waits for min_batch and batch_seconds, then shows a shuffled batch")
     func batches() throws {
@@ -114,7 +114,7 @@ struct RevealAndAnonymityTests {
     }
 }
 
-@Suite("Grouping and review", .timeLimit(.minutes(2)))
+@Suite("Grouping and review", .offThePool, .timeLimit(.minutes(2)))
 struct GroupAndReviewTests {
     @Test("Clusters are named and renamed; every grouping action has an undo")
     func groupingUndo() throws {

@@ -1,9 +1,10 @@
+import IdeateTestSupport
 import Testing
 @testable import IdeateCore
 
 /// Pseudonyms and owner tags rest on this digest: a run written before the switch to
 /// swift-crypto must derive the same tags, so the FIPS 180-4 examples and the hex form are pinned.
-@Suite("Token digest (SHA-256)", .timeLimit(.minutes(2)))
+@Suite("Token digest (SHA-256)", .offThePool, .timeLimit(.minutes(2)))
 struct TokenDigestTests {
     @Test("matches the FIPS 180-4 examples", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

@@ -2,7 +2,7 @@ import IdeateCore
 import IdeateTestSupport
 import Testing
 
-@Suite("Dot voting", .timeLimit(.minutes(2)))
+@Suite("Dot voting", .offThePool, .timeLimit(.minutes(2)))
 struct VotingRulesTests {
     @Test("A budget of dots, at most N per idea, and nothing beyond")
     func budget() throws {

@@ -8,7 +8,7 @@ import IdeateTestSupport
 import Testing
 
 /// What issue 9 saw, each reproduced against a real server on 127.0.0.1.
-@Suite("Hostile clients", .serialized, .timeLimit(.minutes(5)))
+@Suite("Hostile clients", .offThePool, .serialized, .timeLimit(.minutes(5)))
 struct HostileClientTests {
     static let hello = "{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n"
 

@@ -1,11 +1,12 @@
 import Foundation
 import NIOCore
+import IdeateTestSupport
 import Testing
 @testable import IdeateNet
 
 /// The ssh front end's own rules, below the participant screen: the host key and the bounds
 /// on connections that never become a session.
-@Suite("ssh front end", .timeLimit(.minutes(5)))
+@Suite("ssh front end", .offThePool, .timeLimit(.minutes(5)))
 struct SSHFrontEndTests {
     static func temporaryFolder() throws -> String {
         let folder = NSTemporaryDirectory() + "ideate-sshkey-\(UUID().uuidString.prefix(8))"
@@ -74,8 +75,8 @@ struct SSHFrontEndTests {
             let third = try RawSocket(port: port)
             #expect(third.readLine(seconds: 2) == nil, "the connection past the cap is closed without a greeting")
             // Silent sockets: closed at the deadline, and the room is free again.
-            #expect(first.waitForClose(seconds: 3))
-            #expect(second.waitForClose(seconds: 3))
+            #expect(first.waitForClose())
+            #expect(second.waitForClose())
             let fourth = try RawSocket(port: port)
             #expect(fourth.readLine(seconds: 2)?.hasPrefix("SSH-2.0-") == true)
         }
@@ -107,8 +108,9 @@ final class RawSocket {
         return nil
     }
 
-    /// True when the server closes the connection within `seconds`.
-    func waitForClose(seconds: Double) -> Bool {
+    /// True once the server closed the connection; gives up after `seconds` (a bound on the
+    /// wait: the tests beside this one share the server's event loop threads).
+    func waitForClose(seconds: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
         while Date() < deadline {

@@ -140,7 +140,7 @@ final class RawConnection: @unchecked Sendable {
     }
 }
 
-@Suite("Participant server", .serialized, .timeLimit(.minutes(5)))
+@Suite("Participant server", .offThePool, .serialized, .timeLimit(.minutes(5)))
 struct ServerTests {
     @Test("Join with the right code; a wrong code is refused, slowly")
     func joinCodes() async throws {

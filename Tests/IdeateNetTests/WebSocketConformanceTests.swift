@@ -1,6 +1,7 @@
 import Foundation
 import IdeateNet
 import IdeateProtocol
+import IdeateTestSupport
 import Testing
 
 /// A frame sequence that breaks RFC 6455, with the close code the server must fail it with.
@@ -88,7 +89,7 @@ struct ProtocolBreach: Sendable, CustomTestStringConvertible {
 /// a browser sends works (fragments, pings, every valid close), what breaks the protocol fails
 /// the connection with the code the RFC names, and both ways of closing complete the closing
 /// handshake.
-@Suite("WebSocket conformance (RFC 6455)", .serialized, .timeLimit(.minutes(5)))
+@Suite("WebSocket conformance (RFC 6455)", .offThePool, .serialized, .timeLimit(.minutes(5)))
 struct WebSocketConformanceTests {
     static func upgraded(_ webPort: Int) async throws -> WebProbe {
         let probe = try WebProbe(port: webPort)
@@ -106,7 +107,7 @@ struct WebSocketConformanceTests {
             #expect(heard == ["<close \(breach.code)>"], "\(breach.testDescription): heard \(heard)")
             // The client answers the server's close; the server then closes TCP (§7.1.1).
             probe.sendClose(code: UInt16(breach.code))
-            #expect(await probe.closes(within: 5))
+            #expect(await probe.closes())
         }
     }
 
@@ -136,7 +137,7 @@ struct WebSocketConformanceTests {
             let probe = try await Self.upgraded(webPort)
             probe.sendClose(code: UInt16(code), reason: Array("bye — adiós".utf8))
             probe.sendMessage(WebServerTests.hello)
-            #expect(await probe.closes(within: 5))
+            #expect(await probe.closes())
             #expect(await probe.messages(until: "<close") == ["<close \(code)>"], "a message after the close is not read")
         }
     }
@@ -146,7 +147,7 @@ struct WebSocketConformanceTests {
         try await WebServerTests.withServers { _, _, webPort in
             let probe = try await Self.upgraded(webPort)
             probe.sendFrame([], opcode: 0x8)
-            #expect(await probe.closes(within: 5))
+            #expect(await probe.closes())
             #expect(await probe.messages(until: "<close") == ["<close>"])
         }
     }
@@ -163,13 +164,13 @@ struct WebSocketConformanceTests {
             #expect(!(await probe.closes(within: 0.5)), "the server waits for the browser's close")
             #expect(await probe.messages(until: "welcome", seconds: 0.2) == ["<close 1003>"], "nothing is read after the close")
             probe.sendClose(code: 1000)
-            #expect(await probe.closes(within: 5))
+            #expect(await probe.closes())
         }
         limits.closingHandshakeDeadline = .milliseconds(300)
         try await WebServerTests.withServers(limits) { _, _, webPort in
             let silent = try await Self.upgraded(webPort)
             silent.sendFrame([0x01], opcode: 0x2)
-            #expect(await silent.closes(within: 5), "a browser that never answers is closed at the deadline")
+            #expect(await silent.closes(), "a browser that never answers is closed at the deadline")
             #expect(await silent.messages(until: "<close") == ["<close 1003>"])
         }
     }
@@ -180,13 +181,13 @@ struct WebSocketConformanceTests {
             let old = try WebProbe(port: webPort)
             old.send("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:\(webPort)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n")
-            #expect(await old.closes(within: 5))
+            #expect(await old.closes())
             #expect(old.text.hasPrefix("HTTP/1.1 426"), "\(old.text)")
             #expect(old.text.lowercased().contains("sec-websocket-version: 13\r\n"), "\(old.text)")
             let keyless = try WebProbe(port: webPort)
             keyless.send("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:\(webPort)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                          + "Sec-WebSocket-Version: 13\r\n\r\n")
-            #expect(await keyless.closes(within: 5))
+            #expect(await keyless.closes())
             #expect(keyless.text.hasPrefix("HTTP/1.1 400"), "\(keyless.text)")
         }
     }

@@ -6,7 +6,7 @@ import Testing
 
 /// The wire's hand-written parts (reply lines, the one-pass strict decoder) say exactly what
 /// the JSON encoder and decoder would.
-@Suite("Wire format", .timeLimit(.minutes(5)))
+@Suite("Wire format", .offThePool, .timeLimit(.minutes(5)))
 struct WireFormatTests {
     static let hostileTexts = [
         "saved", "", "quote \" backslash \\ slash /", "tab\tnewline\nreturn\r",
@@ -72,6 +72,12 @@ struct WireFormatTests {
         (#"{"type":"submit","id":"c1","text":7}"#, "a field has the wrong type"),
         (#"{"type":"hello","version":"1","code":"ABC"}"#, "a field has the wrong type"),
         (#"{"type":"vote","id":"","idea":"a"}"#, "`id` must have 1 to 64 characters"),
+        (#"{"type":"submit","id":"c1","text":"x","receipt":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}"#, nil),
+        (#"{"type":"submit","id":"c1","text":"x","receipt":"0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef"}"#,
+         "`receipt` must be 64 lowercase hex digits"),
+        (#"{"type":"submit","id":"c1","text":"x","receipt":"abc"}"#, "`receipt` must be 64 lowercase hex digits"),
+        (#"{"type":"vote","id":"c1","idea":"a","receipt":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}"#,
+         "unknown field `receipt` in `vote`"),
     ] as [(String, String?)])
     func strictDecoding(line: String, problem: String?) throws {
         if let problem {
@@ -89,6 +95,7 @@ struct WireFormatTests {
             #"{"type":"hello","version":1,"code":"ABC","token":"t"}"#, #"{"type":"submit","id":"c1","text":"caf\u00e9 \ud83d\ude00"}"#,
             #"{"type":"move","id":"c1","from":"a","to":"b"}"#, #"{"type":"vote","id":"c9","idea":"abc12"}"#,
             #"{"type":"hello","version":1.0,"code":"ABC"}"#, #"{"type":"vote","id":"c9","idea":"abc12","id":"c8"}"#,
+            #"{"type":"submit","id":"c1","text":"x","receipt":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}"#,
         ]
         var random = SeededRandom(seed: TestSeed.make())
         var candidates = lines
@@ -145,7 +152,7 @@ struct WireFormatTests {
     }
 }
 
-@Suite("Wire bounds", .timeLimit(.minutes(5)))
+@Suite("Wire bounds", .offThePool, .timeLimit(.minutes(5)))
 struct WireBoundsTests {
     @Test("The heaviest view a round can hold fits the line limit clients accept")
     func heaviestViewFits() {

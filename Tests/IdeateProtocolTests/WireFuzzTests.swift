@@ -1,10 +1,11 @@
 import Foundation
 import IdeateProtocol
 import PropertyBased
+import IdeateTestSupport
 import Testing
 
 /// The wire decoder answers every line with a message or a clear problem, never a crash.
-@Suite("Fuzz replay: wire", .timeLimit(.minutes(5)))
+@Suite("Fuzz replay: wire", .offThePool, .timeLimit(.minutes(5)))
 struct WireFuzzTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("IdeateCoreTests/FuzzCorpus")

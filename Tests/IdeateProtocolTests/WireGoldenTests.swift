@@ -1,13 +1,14 @@
 import Foundation
 import IdeateCore
 import IdeateProtocol
+import IdeateTestSupport
 import Testing
 
 /// The participant protocol, version 1, pinned byte for byte: `Golden/client-v1.jsonl` and
 /// `Golden/server-v1.jsonl` hold a line of every request, every reply outcome, every code and
 /// every stage of a view, written once by the encoder and never regenerated. Whatever the
 /// Swift types look like, a client of version 1 must keep reading and writing these lines.
-@Suite("Wire golden lines")
+@Suite("Wire golden lines", .offThePool)
 struct WireGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

@@ -3,7 +3,7 @@ import IdeateRuntime
 import IdeateTestSupport
 import Testing
 
-@Suite("Clock, ticks and wake-ups", .timeLimit(.minutes(1)))
+@Suite("Clock, ticks and wake-ups", .offThePool, .timeLimit(.minutes(1)))
 struct ClockTests {
     @Test("Ticks on whole seconds come just after each second of the clock, and only when it moves")
     func wholeSeconds() async {

@@ -5,7 +5,7 @@ import Testing
 
 /// The runtime owns the session's time: with no front end at all, batches are revealed and
 /// phases lock when the test clock reaches their deadline, and nothing happens before.
-@Suite("Session runtime", .timeLimit(.minutes(1)))
+@Suite("Session runtime", .offThePool, .timeLimit(.minutes(1)))
 struct SessionRuntimeTests {
     /// Runs `body` beside a runtime over `engine`, stopping the runtime when it returns.
     private func withRuntime(

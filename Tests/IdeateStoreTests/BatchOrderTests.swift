@@ -1,11 +1,12 @@
 import Foundation
 import IdeateCore
 import IdeateStore
+import IdeateTestSupport
 import Testing
 
 /// Once a batch is revealed, the run file keeps no order of its arrival: its submissions are
 /// rewritten in the revealed (shuffled) order, and the old order is gone from the log too.
-@Suite("Batch order on disk", .timeLimit(.minutes(5)))
+@Suite("Batch order on disk", .offThePool, .timeLimit(.minutes(5)))
 struct BatchOrderTests {
     @Test("A revealed batch is stored in revealed order; replay gives the same state, edits made while waiting included")
     func batchStoredInRevealedOrder() async throws {

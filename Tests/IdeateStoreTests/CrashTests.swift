@@ -6,7 +6,7 @@ import Testing
 
 /// Kills a writer with SIGKILL at random moments and checks that the file survives with every
 /// event it acknowledged.
-@Suite("Crash safety", .blockingWaits, .timeLimit(.minutes(10)))
+@Suite("Crash safety", .offThePool, .timeLimit(.minutes(10)))
 struct CrashTests {
     static var probe: URL {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

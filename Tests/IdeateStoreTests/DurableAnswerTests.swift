@@ -7,7 +7,7 @@ import IdeateTestSupport
 import Testing
 
 /// "Saved" only after the commit, for the first copy of a request and for every resend.
-@Suite("Durable answers", .blockingWaits, .serialized, .timeLimit(.minutes(10)))
+@Suite("Durable answers", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct DurableAnswerTests {
     /// Another process holds the run file's write lock, as a slow disk or a backup would.
     final class WriteLockHolder: Sendable {

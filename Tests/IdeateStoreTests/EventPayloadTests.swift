@@ -6,7 +6,7 @@ import Testing
 
 /// The hand-written payloads are the encoder's bytes exactly, so run files do not depend on
 /// which path wrote an event, and they read back as the same events.
-@Suite("Event payloads", .timeLimit(.minutes(5)))
+@Suite("Event payloads", .offThePool, .timeLimit(.minutes(5)))
 struct EventPayloadTests {
     static let texts = [
         "A plain idea", "", "quote \" backslash \\ slash / done",

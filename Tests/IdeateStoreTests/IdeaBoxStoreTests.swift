@@ -7,7 +7,7 @@ import Testing
 
 /// The idea box in the portfolio file: ideas arriving with their week only, resends, reviews
 /// kept across a reopen, the rhythm and the status, and a file from before the box.
-@Suite("Idea box store", .timeLimit(.minutes(2)))
+@Suite("Idea box store", .offThePool, .timeLimit(.minutes(2)))
 struct IdeaBoxStoreTests {
     static let thursday = PortfolioFixtures.today.adding(days: -8)  // 2026-03-12
 
@@ -123,5 +123,41 @@ struct IdeaBoxStoreTests {
         #expect(backlog.map(\.fate) == [.kept, .promoted(ExperimentID(1))])
         #expect(backlog.map(\.onBoard) == [true, true])
         #expect(try store.boxStatus(today: Self.thursday).description == "no new ideas, no review yet (every 14)")
+    }
+
+    @Test("A workshop's receipts follow its ideas into the file: experiments are news at once, a backlog idea once answered; repeats change nothing")
+    func workshopReceipts() async throws {
+        let database = try DatabaseQueue()
+        let store = try PortfolioStore(database)
+        let state = try TestSession.followedWorkshop()
+        let intake = try WorkshopIntake(report: MinutesReport(state: state), run: RunIdentity("r1"), today: Self.thursday,
+                                        timeZone: TimeZone(identifier: "UTC")!)
+        guard case let .added(additions) = try store.add(intake) else { Issue.record("the workshop was not added"); return }
+        let ideaC = try #require(additions.backlog.first { $0.text == "Idea C" }).id
+        let receipts = try database.read { try Row.fetchAll($0, sql: "SELECT proof, subject FROM receipt ORDER BY proof") }
+        #expect(receipts.map { [$0["proof"] as String, $0["subject"] as String] } == [
+            [TestSession.receipt("a").hex, "E1"], [TestSession.receipt("b").hex, "E1"], [TestSession.receipt("c").hex, ideaC.description],
+        ])
+
+        let box = IdeaBoxStore(store: store, settings: BoxSettings(), today: { Self.thursday }, seed: 3)
+        var fates = try await box.fates(in: [0], of: 1)
+        #expect(Set(fates.ideas.map(\.key)) == [TestSession.receipt("a").receipt, TestSession.receipt("b").receipt],
+                "an idea kept from its workshop and unanswered has no news yet")
+        for case let .open(_, notice) in fates.ideas {
+            #expect(notice.id == "E1" && notice.fate == .experiment && notice.experiment?.title == "Idea A")
+        }
+        _ = try store.perform(.decide(ideaC, .keep, answer: "Facilities look at it in spring."), on: Self.thursday, note: "")
+        fates = try await box.fates(in: [0], of: 1)
+        let answered = fates.ideas.first { $0.key == TestSession.receipt("c").receipt }
+        guard case let .open(_, notice)? = answered else { Issue.record("no open fate for C: \(String(describing: answered))"); return }
+        #expect(notice.id == ideaC.description && notice.answer == "Facilities look at it in spring.")
+
+        // The same run again adds nothing; another run repeating the proofs keeps the first receipts.
+        guard case .alreadyThere = try store.add(intake) else { Issue.record("the same run was added twice"); return }
+        let again = try WorkshopIntake(report: MinutesReport(state: state), run: RunIdentity("r2"), today: Self.thursday,
+                                       timeZone: TimeZone(identifier: "UTC")!)
+        guard case .added = try store.add(again) else { Issue.record("the second workshop was not added"); return }
+        let after = try database.read { try Row.fetchAll($0, sql: "SELECT proof, subject FROM receipt ORDER BY proof") }
+        #expect(after == receipts)
     }
 }

@@ -40,7 +40,7 @@ enum PortfolioFixtures {
     }
 }
 
-@Suite("Portfolio store", .timeLimit(.minutes(5)))
+@Suite("Portfolio store", .offThePool, .timeLimit(.minutes(5)))
 struct PortfolioStoreTests {
     @Test("Adding a run twice changes nothing; a reopened portfolio holds exactly what was added")
     func idempotentAdd() async throws {
@@ -230,7 +230,7 @@ struct PortfolioStoreTests {
 
 /// Kills a portfolio writer with SIGKILL mid-write and checks that the file holds every change
 /// it acknowledged, and every workshop whole or not at all.
-@Suite("Portfolio crash safety", .blockingWaits, .timeLimit(.minutes(10)))
+@Suite("Portfolio crash safety", .offThePool, .timeLimit(.minutes(10)))
 struct PortfolioCrashTests {
     @Test("SIGKILL 20 times mid-write: every reopen passes integrity_check, keeps what was acknowledged, and no workshop is half there")
     func killedWriter() throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IdeateCore
 @testable import IdeateStore
+import IdeateTestSupport
 import Testing
 
 /// The run file's event format, version 1, pinned: `Golden/events-v1.jsonl` holds one stored
@@ -9,7 +10,7 @@ import Testing
 /// or a field would make these lines unreadable, and this test fails before any old run does.
 /// A deliberate format change adds a named migration in `RunSchema` that rewrites old payloads,
 /// and a new golden file beside this one.
-@Suite("Run file format", .timeLimit(.minutes(5)))
+@Suite("Run file format", .offThePool, .timeLimit(.minutes(5)))
 struct RunFormatTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/events-v1.jsonl")
     static let at = Instant(millisecondsSince1970: 1_795_382_896_783)
@@ -22,6 +23,9 @@ struct RunFormatTests {
         idea.mergedInto = IdeaID("ghj56")
         idea.cluster = "Tools"
         idea.requestTag = OwnerTag("89abcdef0123456789abcdef")
+        var receipted = Idea(id: IdeaID("mno78"), round: 0, text: "Followed", source: .participant,
+                             owner: OwnerTag("0123456789abcdef01234567"), extends: nil, isLate: false)
+        receipted.receipt = OwnershipProof(hex: String(repeating: "5a", count: 32))
         let card = ExperimentCard(assumption: "We believe", smallestTest: "Two weeks", successCriterion: "Half use it",
                                   owner: "Sam", reviewDate: "2026-12-01")
         // The card as a test card: metric and failure criterion, stored only when filled in.
@@ -72,6 +76,9 @@ struct RunFormatTests {
                 EarlierExperiment(id: "E5", title: "Shared calendar", stage: .running),
             ]),
             .earlierExperimentsShown([]),
+            // Added with the idea box: a receipt on an idea, and the box a run links to.
+            .ideaSubmitted(receipted),
+            .ideaBoxLinked(IdeaBoxAddress("http://ideas.example.lan:7423/")!),
         ]
     }
 
@@ -108,6 +115,7 @@ struct RunFormatTests {
         case .roomLocked: "roomLocked"
         case .roomUnlocked: "roomUnlocked"
         case .earlierExperimentsShown: "earlierExperimentsShown"
+        case .ideaBoxLinked: "ideaBoxLinked"
         }
     }
 
@@ -116,7 +124,7 @@ struct RunFormatTests {
         "ideaSubmitted", "ideaEdited", "ideaWithdrawn", "ideasRevealed", "ideaHidden", "ideaUnhidden", "ideaParked",
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
-        "roomUnlocked", "earlierExperimentsShown",
+        "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IdeateCore
 import IdeateStore
+import IdeateTestSupport
 import Testing
 
 /// A fresh folder per test, removed afterwards.
@@ -28,7 +29,7 @@ enum Fixtures {
     static let start = Instant(secondsSince1970: 1_773_324_000)
 }
 
-@Suite("Run store", .timeLimit(.minutes(5)))
+@Suite("Run store", .offThePool, .timeLimit(.minutes(5)))
 struct RunStoreTests {
     @Test("A reopened run rebuilds exactly the same state, remaining timer time included")
     func reopen() async throws {

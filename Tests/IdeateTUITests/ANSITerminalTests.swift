@@ -1,11 +1,12 @@
 import IdeateCore
 import Synchronization
+import IdeateTestSupport
 import Testing
 @testable import IdeateTUI
 
 /// The terminal behind a participant's ssh channel: keys decoded from what terminals send,
 /// frames encoded as only the escape sequences that changed.
-@Suite("ANSI terminal (ssh)", .timeLimit(.minutes(2)))
+@Suite("ANSI terminal (ssh)", .offThePool, .timeLimit(.minutes(2)))
 struct ANSITerminalTests {
     static let colourful = Theme(name: "test", description: "", usesColor: true, looks: [
         .text: Theme.Look(), .warning: Theme.Look(foreground: .index(1), bold: true),

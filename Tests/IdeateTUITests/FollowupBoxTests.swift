@@ -5,7 +5,7 @@ import Testing
 
 /// The follow-up screen opening on the idea box: its status line, new ideas first, every review
 /// decision with an answer, and ideas that arrive while the screen is open.
-@Suite("Follow-up screen and the idea box", .timeLimit(.minutes(2)))
+@Suite("Follow-up screen and the idea box", .offThePool, .timeLimit(.minutes(2)))
 struct FollowupBoxTests {
     static func portfolio() throws -> Portfolio {
         var portfolio = try FollowupFixtures.portfolio()

@@ -1,9 +1,10 @@
 import IdeateCore
 import IdeateTUI
+import IdeateTestSupport
 import Testing
 
 /// The follow-up screen as text and style roles, and its keys without a terminal.
-@Suite("Follow-up screen", .timeLimit(.minutes(2)))
+@Suite("Follow-up screen", .offThePool, .timeLimit(.minutes(2)))
 struct FollowupScreenTests {
     static let sizes = [(80, 24), (120, 36)]
 

@@ -8,7 +8,7 @@ import Testing
 /// The loops behind the ``Terminal`` seam, driven as a user would: keys typed into the test
 /// double, frames read back as cells. Nothing here sleeps for a fixed time: every wait is for a
 /// frame that shows what is expected.
-@Suite("Front-end loops", .timeLimit(.minutes(2)))
+@Suite("Front-end loops", .offThePool, .timeLimit(.minutes(2)))
 struct FrontEndLoopTests {
     @Test("The console starts the workshop on n, draws a participant's idea without a key or a tick, and quits on q y")
     func consoleLoop() async throws {

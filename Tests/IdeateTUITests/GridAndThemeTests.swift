@@ -1,9 +1,10 @@
 import Foundation
 import IdeateCore
 @testable import IdeateTUI
+import IdeateTestSupport
 import Testing
 
-@Suite("Cell grid", .timeLimit(.minutes(2)))
+@Suite("Cell grid", .offThePool, .timeLimit(.minutes(2)))
 struct CellGridTests {
     @Test("Display widths: ASCII 1, CJK and emoji 2, combining marks 0", arguments: [
         ("a", 1), ("会", 2), ("🚀", 2), ("é", 1), ("e\u{301}", 1), ("한", 2), ("＠", 2), ("❤️", 2),
@@ -64,7 +65,7 @@ struct CellGridTests {
     }
 }
 
-@Suite("Frame updates", .timeLimit(.minutes(2)))
+@Suite("Frame updates", .offThePool, .timeLimit(.minutes(2)))
 struct FrameUpdateTests {
     @Test("The first frame and a new size repaint everything; then only the changed columns of changed rows, from a wide character's first half")
     func spans() {
@@ -91,7 +92,7 @@ struct FrameUpdateTests {
     }
 }
 
-@Suite("Themes", .timeLimit(.minutes(2)))
+@Suite("Themes", .offThePool, .timeLimit(.minutes(2)))
 struct ThemeTests {
     static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("themes").path

@@ -5,7 +5,7 @@ import Testing
 
 /// Keys turn into console changes and facilitator commands; executing them is the app's job,
 /// done here by hand with the real rules.
-@Suite("Console keys", .timeLimit(.minutes(2)))
+@Suite("Console keys", .offThePool, .timeLimit(.minutes(2)))
 struct KeyHandlingTests {
     /// Executes the actions as the app would, keeping undo groups.
     static func execute(_ actions: [ConsoleAction], in session: inout TestSession, model: inout ConsoleModel) throws {
@@ -130,7 +130,7 @@ struct KeyHandlingTests {
     }
 }
 
-@Suite("Room lock on the console", .timeLimit(.minutes(2)))
+@Suite("Room lock on the console", .offThePool, .timeLimit(.minutes(2)))
 struct RoomLockKeyTests {
     @Test("L locks the room from the lobby, the shared screen says so, L opens it again")
     func lockAndOpen() throws {
@@ -152,7 +152,7 @@ struct RoomLockKeyTests {
     }
 }
 
-@Suite("Console list scrolling", .timeLimit(.minutes(2)))
+@Suite("Console list scrolling", .offThePool, .timeLimit(.minutes(2)))
 struct ConsoleScrollingTests {
     @Test("The view changes nothing: the same model gives the same frame; the list stays where it was drawn while the cursor moves inside it")
     func listStaysPut() throws {

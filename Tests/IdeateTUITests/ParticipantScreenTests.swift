@@ -5,7 +5,7 @@ import IdeateTUI
 import Testing
 
 /// The participant's screen, as text, in each phase.
-@Suite("Participant screen", .timeLimit(.minutes(2)))
+@Suite("Participant screen", .offThePool, .timeLimit(.minutes(2)))
 struct ParticipantScreenTests {
     static let now = Instant(secondsSince1970: 1_773_324_000)
 

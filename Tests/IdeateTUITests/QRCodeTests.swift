@@ -3,7 +3,7 @@ import Testing
 @testable import IdeateTUI
 
 /// The lobby's QR code, read back by a real decoder from what the screen shows.
-@Suite("QR code", .blockingWaits, .timeLimit(.minutes(2)))
+@Suite("QR code", .offThePool, .timeLimit(.minutes(2)))
 struct QRCodeTests {
     /// The lines of the cells drawn in the QR code's role, each cell as its character.
     static func codeLines(in grid: CellGrid) -> [String] {

@@ -4,7 +4,7 @@ import IdeateTUI
 import Testing
 
 /// Every screen as text and style roles at the smallest supported size and at a projector's 120×36.
-@Suite("Screens", .timeLimit(.minutes(2)))
+@Suite("Screens", .offThePool, .timeLimit(.minutes(2)))
 struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (120, 36)]
 

@@ -2,10 +2,11 @@ import Foundation
 import IdeateCore
 import IdeateTUI
 import PropertyBased
+import IdeateTestSupport
 import Testing
 
 /// Broken theme files never crash the parser and always get diagnostics inside the file.
-@Suite("Fuzz replay: themes", .timeLimit(.minutes(2)))
+@Suite("Fuzz replay: themes", .offThePool, .timeLimit(.minutes(2)))
 struct ThemeFuzzTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("IdeateCoreTests/FuzzCorpus")

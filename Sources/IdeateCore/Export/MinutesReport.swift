@@ -40,6 +40,9 @@ public struct MinutesReport: Equatable, Sendable {
         public var mergedInto: String?
         public var buildsOn: String?
         public var spokenAloud: Bool
+        /// What its author's device follows it by into the portfolio; for the intake only,
+        /// never written into the minutes.
+        public var receipt: OwnershipProof?
     }
 
     /// A shortlisted idea with its review, in shortlist order.
@@ -105,7 +108,7 @@ public struct MinutesReport: Equatable, Sendable {
                 id: idea.id.rawValue, text: idea.text, cluster: idea.cluster, status: idea.status, late: idea.isLate,
                 votes: results == nil ? nil : ranks[idea.id]?.votes ?? 0, rank: ranks[idea.id]?.rank,
                 mergedInto: idea.mergedInto.map { state.mergeRoot(of: $0).rawValue },
-                buildsOn: idea.extends?.rawValue, spokenAloud: idea.source == .facilitator)
+                buildsOn: idea.extends?.rawValue, spokenAloud: idea.source == .facilitator, receipt: idea.receipt)
         }
         let shortlist = state.shortlist(round: round).map {
             ShortlistEntry(id: $0.idea.id.rawValue, text: $0.idea.text, votes: $0.votes, review: state.reviews[$0.idea.id])

@@ -19,6 +19,19 @@ public struct OwnershipProof: Hashable, Sendable, Codable, CustomStringConvertib
 
     /// The receipt this proof is followed by: what fates are listed under, in public.
     public var receipt: ReceiptKey { ReceiptKey(proof: self) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let proof = OwnershipProof(hex: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ownership proof")
+        }
+        self = proof
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
 }
 
 /// The public name of one idea's receipt: the first 16 hex digits of SHA-256 of a context and

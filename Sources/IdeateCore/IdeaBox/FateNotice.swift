@@ -29,6 +29,13 @@ public struct FateNotice: Codable, Equatable, Sendable {
         self.answer = answer?.text
         answered = answer?.date
     }
+
+    /// The fate of an idea that became `experiment` in its workshop.
+    public init(experiment: ExperimentNotice) {
+        id = experiment.id.description
+        fate = .experiment
+        self.experiment = experiment
+    }
 }
 
 /// An experiment as an idea's author and the board see it: its number, title, where it stands,

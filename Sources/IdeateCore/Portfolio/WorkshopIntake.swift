@@ -9,6 +9,9 @@ import Foundation
 /// - every other idea on the wall goes to the backlog — parked ones marked parked, shortlisted
 ///   ones without a card marked shortlisted; hidden (moderated) and merged-away ideas do not.
 ///
+/// Each experiment and backlog idea carries the receipts of the ideas it holds (its own and those
+/// merged into it in the room), so their authors' devices can follow it (``IdeaReceipt``).
+///
 /// A date that cannot be read is left empty and what was typed is kept in the history note.
 public struct WorkshopIntake: Equatable, Sendable {
     /// An experiment before the portfolio numbers it.
@@ -17,6 +20,7 @@ public struct WorkshopIntake: Equatable, Sendable {
         public var card: TestCard
         public var round: Int
         public var note: String
+        public var receipts: [OwnershipProof]
     }
 
     /// An action item before the portfolio numbers it.
@@ -34,6 +38,7 @@ public struct WorkshopIntake: Equatable, Sendable {
         public var text: String
         public var kind: BacklogIdea.Kind
         public var round: Int
+        public var receipts: [OwnershipProof]
     }
 
     public var workshop: Workshop
@@ -57,9 +62,10 @@ public struct WorkshopIntake: Equatable, Sendable {
         backlog = []
         for round in report.rounds {
             let shortlisted = Set(round.shortlist.map(\.id))
+            let receipts = Self.receipts(of: round)
             for entry in round.shortlist {
                 guard let card = entry.review?.experiment else {
-                    backlog.append(BacklogDraft(text: entry.text, kind: .shortlisted, round: round.number))
+                    backlog.append(BacklogDraft(text: entry.text, kind: .shortlisted, round: round.number, receipts: receipts[entry.id] ?? []))
                     continue
                 }
                 let review = Self.date(card.reviewDate, from: base, named: "review date")
@@ -68,12 +74,14 @@ public struct WorkshopIntake: Equatable, Sendable {
                     card: TestCard(assumption: card.assumption, smallestTest: card.smallestTest, metric: card.metric,
                                    successCriterion: card.successCriterion, failureCriterion: card.failureCriterion,
                                    owner: card.owner, reviewDate: review.date),
-                    round: round.number, note: review.note))
+                    round: round.number, note: review.note, receipts: receipts[entry.id] ?? []))
             }
             for idea in round.ideas where !shortlisted.contains(idea.id) {
                 switch idea.status {
-                case "active", "late", "pending": backlog.append(BacklogDraft(text: idea.text, kind: .idea, round: round.number))
-                case "parked": backlog.append(BacklogDraft(text: idea.text, kind: .parked, round: round.number))
+                case "active", "late", "pending":
+                    backlog.append(BacklogDraft(text: idea.text, kind: .idea, round: round.number, receipts: receipts[idea.id] ?? []))
+                case "parked":
+                    backlog.append(BacklogDraft(text: idea.text, kind: .parked, round: round.number, receipts: receipts[idea.id] ?? []))
                 default: continue
                 }
             }
@@ -83,6 +91,31 @@ public struct WorkshopIntake: Equatable, Sendable {
             let due = Self.date(item.due, from: base, named: "due date")
             return ActionItemDraft(what: item.what, owner: item.owner, due: due.date, round: item.round,
                                    idea: item.idea.flatMap { texts[$0] }, note: due.note)
+        }
+    }
+
+    /// The receipts each idea of `round` carries: its own, and those of the ideas merged into it.
+    /// A hidden or withdrawn idea's receipt goes nowhere, like the idea.
+    private static func receipts(of round: MinutesReport.RoundReport) -> [String: [OwnershipProof]] {
+        var receipts: [String: [OwnershipProof]] = [:]
+        for idea in round.ideas {
+            guard let receipt = idea.receipt else { continue }
+            switch idea.status {
+            case "merged": if let root = idea.mergedInto { receipts[root, default: []].append(receipt) }
+            case "hidden", "withdrawn": continue
+            default: receipts[idea.id, default: []].append(receipt)
+            }
+        }
+        return receipts
+    }
+
+    /// The receipts of the new items, numbered as ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)``
+    /// numbers them.
+    public func receipts(firstExperiment: Int, firstBacklogIdea: Int) -> [IdeaReceipt] {
+        experiments.enumerated().flatMap { offset, draft in
+            draft.receipts.map { IdeaReceipt(proof: $0, subject: .experiment(ExperimentID(firstExperiment + offset))) }
+        } + backlog.enumerated().flatMap { offset, draft in
+            draft.receipts.map { IdeaReceipt(proof: $0, subject: .backlogIdea(BacklogIdeaID(firstBacklogIdea + offset))) }
         }
     }
 
@@ -117,5 +150,17 @@ public struct WorkshopIntake: Equatable, Sendable {
                                                  workshop: workshop.run, round: draft.round))
         }
         return additions
+    }
+}
+
+/// Where one idea's author follows it: the proof their device keeps, and the backlog idea or
+/// experiment the idea became (or was merged into).
+public struct IdeaReceipt: Equatable, Sendable {
+    public var proof: OwnershipProof
+    public var subject: PortfolioSubject
+
+    public init(proof: OwnershipProof, subject: PortfolioSubject) {
+        self.proof = proof
+        self.subject = subject
     }
 }

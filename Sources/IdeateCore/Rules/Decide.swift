@@ -82,8 +82,8 @@ struct Decision {
         if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
         switch command {
         case .join: break
-        case let .submitIdea(text, extending):
-            try submitIdea(text: text, extending: extending, requestTag: requestTag, by: token, random: &random)
+        case let .submitIdea(text, extending, receipt):
+            try submitIdea(text: text, extending: extending, receipt: receipt, requestTag: requestTag, by: token, random: &random)
             return
         case let .editIdea(id, text): try editIdea(id, text: text, by: token)
         case let .withdrawIdea(id): try withdrawIdea(id, by: token)

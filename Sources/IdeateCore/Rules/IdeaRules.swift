@@ -1,7 +1,7 @@
 /// Ideas while they flow: who may add, edit and withdraw them, and what counts as late.
 extension Decision {
     mutating func submitIdea(
-        text: String, extending: IdeaID?, requestTag: OwnerTag?, by token: ParticipantToken,
+        text: String, extending: IdeaID?, receipt: OwnershipProof?, requestTag: OwnerTag?, by token: ParticipantToken,
         random: inout some RandomNumberGenerator
     ) throws(Refusal) {
         let text = try IdeaText.validated(text)
@@ -27,6 +27,7 @@ extension Decision {
         var idea = Idea(id: id, round: round, text: text, source: .participant, owner: token.ownerTag(for: id),
                         extends: extending, isLate: isLate)
         idea.requestTag = requestTag
+        idea.receipt = receipt
         emit(.ideaSubmitted(idea))
         if plan.anonymity.reveal == .immediate, phase.isIdeaFlow {
             emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: nil))

@@ -14,7 +14,9 @@ public enum Command: Equatable, Sendable {
 /// What a participant may ask for. There is deliberately no comment, score or rating here.
 public enum ParticipantCommand: Equatable, Sendable {
     case join
-    case submitIdea(text: String, extending: IdeaID? = nil)
+    /// `receipt`: the proof the author's device keeps for following the idea after the
+    /// workshop (``OwnershipProof``); nil from a client that does not follow its ideas.
+    case submitIdea(text: String, extending: IdeaID? = nil, receipt: OwnershipProof? = nil)
     case editIdea(IdeaID, text: String)
     case withdrawIdea(IdeaID)
     case castVote(IdeaID)

@@ -44,4 +44,7 @@ public enum Event: Codable, Equatable, Sendable {
     /// A plan with `followup: true` started: what the portfolio held about earlier experiments
     /// then, which the follow-up round shows and the minutes record.
     case earlierExperimentsShown([EarlierExperiment])
+    /// The company's idea box, as the portfolio knew it when the run started: the end screen
+    /// offers participants to follow their ideas there.
+    case ideaBoxLinked(IdeaBoxAddress)
 }

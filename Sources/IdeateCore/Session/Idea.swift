@@ -27,6 +27,9 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
     /// Derived from the token and the client's request id, so a resent submission is
     /// recognised; like ``owner``, meaningless without the token.
     public var requestTag: OwnerTag?
+    /// The proof its author's device keeps to follow the idea into the portfolio and the idea
+    /// box (a fresh one per idea, so two ideas are never linked by it); never exported.
+    public var receipt: OwnershipProof?
 
     public init(
         id: IdeaID, round: Int, text: String, source: Source, owner: OwnerTag?, extends: IdeaID?, isLate: Bool

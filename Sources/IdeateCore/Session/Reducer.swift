@@ -114,6 +114,8 @@ extension SessionState {
             isRoomLocked = false
         case let .earlierExperimentsShown(experiments):
             earlierExperiments = experiments
+        case let .ideaBoxLinked(address):
+            ideaBox = address
         }
     }
 

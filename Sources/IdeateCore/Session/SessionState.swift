@@ -46,6 +46,8 @@ public struct SessionState: Equatable, Sendable {
     /// What a follow-up round shows, as the portfolio held it when the run started; nil when
     /// the run has no follow-up round.
     public internal(set) var earlierExperiments: [EarlierExperiment]?
+    /// Where participants follow their ideas after the workshop; nil when the company has no box.
+    public internal(set) var ideaBox: IdeaBoxAddress?
     public internal(set) var phaseHistory: [PhaseRecord] = []
     /// How many times idea texts were edited: lets views built from texts notice a change.
     public internal(set) var editCount = 0

@@ -238,7 +238,7 @@ public actor ParticipantHub {
         let now = clock.now
         let command: ParticipantCommand
         switch request {
-        case let .submit(text, extends):
+        case let .submit(text, extends, receipt):
             // Every submission counts towards the pace but a resend of one already kept, which
             // is answered whatever the pace (the state is read only when the limit is reached).
             let recent = (recentSubmissions[token] ?? []).filter { now.milliseconds(since: $0) < 10_000 }
@@ -247,7 +247,7 @@ public actor ParticipantHub {
                 return Reply(id: id, outcome: .refused(.rateLimited, "Slow down a little: at most \(limits.submissionsPerTenSeconds) ideas per 10 seconds."))
             }
             recentSubmissions[token] = recent + [now]
-            command = .submitIdea(text: text, extending: extends.map(IdeaID.init))
+            command = .submitIdea(text: text, extending: extends.map(IdeaID.init), receipt: receipt)
         case let .edit(idea, text): command = .editIdea(IdeaID(idea), text: text)
         case let .withdraw(idea): command = .withdrawIdea(IdeaID(idea))
         case let .vote(idea): command = .castVote(IdeaID(idea))

@@ -58,7 +58,10 @@
   function newSecret() { const bytes = new Uint8Array(32); crypto.getRandomValues(bytes); return hex(bytes); }
   function proofOf(secret) { return hex(sha256(encoder.encode(secret))); }
   // The receipt's public key (see ReceiptKey in the server): fates are listed under it.
-  function receiptOf(secret) { return hex(sha256(encoder.encode("ideate receipt v1 " + proofOf(secret)))).slice(0, 16); }
+  function receiptOf(proof) { return hex(sha256(encoder.encode("ideate receipt v1 " + proof))).slice(0, 16); }
+  // An idea sent here has its secret (which also withdraws it); one carried from a workshop
+  // has only the proof its phone sent there.
+  function proofFor(idea) { return idea.proof || proofOf(idea.secret); }
 
   // Opens a fate sealed for the idea with `proof` (see FateSeal in the server), or null.
   function unseal(box, proof) {
@@ -164,7 +167,7 @@
   // An idea with no news is not listed at all: its fate stays what this phone already knows.
   async function fetchFates(again) {
     if (!board || store.ideas.length === 0) return;
-    for (const idea of store.ideas) { if (!idea.receipt) idea.receipt = receiptOf(idea.secret); }
+    for (const idea of store.ideas) { if (!idea.receipt) idea.receipt = receiptOf(proofFor(idea)); }
     const n = board.buckets, wanted = new Set(store.ideas.map((idea) => parseInt(idea.receipt.slice(0, 8), 16) % n));
     const target = Math.min(n, Math.max(DECOYS, wanted.size));
     if (!store.decoySeed) { const r = new Uint32Array(1); crypto.getRandomValues(r); store.decoySeed = r[0] || 1; save(); }
@@ -181,8 +184,9 @@
     const byKey = new Map(answer.json.ideas.map((entry) => [entry.key, entry]));
     for (const idea of store.ideas) {
       const entry = byKey.get(idea.receipt);
-      if (!entry) { idea.fate = { fate: "new" }; continue; }
-      idea.fate = entry.sealed ? unseal(entry.sealed, proofOf(idea.secret)) || idea.fate : entry;
+      if (!entry) { idea.fate = idea.from === undefined ? { fate: "new" } : { fate: "fromWorkshop", workshop: idea.from }; continue; }
+      idea.fate = entry.sealed ? unseal(entry.sealed, proofFor(idea)) || idea.fate : entry;
+      if (idea.fate && idea.fate.id) idea.id = idea.fate.id;
     }
     save();
     renderMine();
@@ -194,6 +198,7 @@
     if (!notice) return "Waiting for the box's news.";
     switch (notice.fate) {
       case "new": return "New: waiting for the next review.";
+      case "fromWorkshop": return "From the workshop “" + plain(notice.workshop || "") + "”: kept with the company's ideas; news will appear here.";
       case "kept": return "Kept in the backlog for later.";
       case "workshop": return "Taken to the next workshop.";
       case "declined": return "Declined.";
@@ -232,9 +237,9 @@
     }
     for (const idea of store.ideas) {
       const item = el("li");
-      item.append(el("span", idea.id, "number"), el("span", idea.text, "text"));
+      item.append(el("span", idea.id || "·", "number"), el("span", idea.text, "text"));
       describe(item, idea.fate);
-      if (!idea.fate || idea.fate.fate === "new") {
+      if (idea.secret && (!idea.fate || idea.fate.fate === "new")) {
         const withdraw = el("button", "Withdraw", "plain");
         withdraw.type = "button";
         withdraw.setAttribute("aria-label", "Withdraw " + idea.id);
@@ -288,6 +293,28 @@
     $("board-empty").hidden = board.recent.length > 0;
   }
 
+  // Ideas carried from a workshop's end screen: their proofs and texts come in this page's
+  // fragment, which no request carries, and are kept here like ideas sent from this page.
+  function importFromWorkshop() {
+    const match = /^#ideas=(.*)$/.exec(location.hash);
+    if (!match) return;
+    history.replaceState(null, "", location.pathname);
+    let carried;
+    try { carried = JSON.parse(decodeURIComponent(match[1])); } catch (e) { return; }
+    if (!carried || !Array.isArray(carried.ideas)) return;
+    const known = new Set(store.ideas.map((idea) => idea.proof));
+    let added = 0;
+    for (const entry of carried.ideas.slice(0, 200)) {
+      if (!entry || typeof entry.p !== "string" || !/^[0-9a-f]{64}$/.test(entry.p) || typeof entry.t !== "string" || known.has(entry.p)) continue;
+      known.add(entry.p);
+      const workshop = typeof carried.w === "string" ? carried.w.slice(0, 200) : "";
+      store.ideas.push({ id: null, proof: entry.p, text: entry.t.slice(0, MAX), from: workshop, fate: { fate: "fromWorkshop", workshop } });
+      added++;
+    }
+    save();
+    if (added) status(added === 1 ? "1 idea from the workshop is followed here now." : added + " ideas from the workshop are followed here now.", "saved");
+  }
+
   async function refresh() {
     let answer;
     try { answer = await request("GET", "/board"); } catch (e) { answer = null; }
@@ -303,6 +330,7 @@
   $("idea").addEventListener("keydown", (event) => { if (event.key === "Enter" && !event.shiftKey) submit(event); });
   window.addEventListener("online", () => { retry = 0; sendPending(); refresh(); });
   document.addEventListener("visibilitychange", () => { if (!document.hidden) { sendPending(); refresh(); } });
+  importFromWorkshop();
   renderMine();
   count();
   refresh().then(sendPending);

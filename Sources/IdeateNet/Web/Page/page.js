@@ -3,7 +3,9 @@
 // comes in the URL's fragment, which no request carries. The token, the own-ideas list and every
 // unanswered request are kept in localStorage, so a reload or a sleeping phone loses nothing;
 // unanswered requests are resent with the same ids after each reconnect (the server answers a
-// copy without doing anything twice). Participant text is only ever inserted as text.
+// copy without doing anything twice). Participant text is only ever inserted as text. Each idea
+// goes with a fresh random receipt (its ownership proof), kept here with the idea's text: at the
+// end the phone carries both to the company's idea box in that page's fragment.
 (function () {
   const $ = (id) => document.getElementById(id);
   const MAX = 500;
@@ -27,6 +29,11 @@
   }
   function save() { try { localStorage.setItem(key(), JSON.stringify(store)); } catch (e) { /* private mode: memory only */ } }
   function newID() { return "w" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8); }
+  function newReceipt() {
+    const bytes = new Uint8Array(32);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
   // Participant text is set as text, never as markup; direction overrides and invisible
   // characters are dropped so one idea cannot reorder or hide what is shown around it.
   function plain(text) { return String(text).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ""); }
@@ -190,12 +197,22 @@
     $("ballot").hidden = !(view.stage === "vote" && !results);
     $("results").hidden = !results;
     $("mine").hidden = !(flowing || store.mine.length) || view.stage === "lobby";
+    renderFollow();
     if (flowing) renderCompose();
     if (view.stage === "group") renderList($("grouping-wall"), view.wall || []);
     if (!$("ballot").hidden) renderBallot();
     if (results) renderResults(results);
     renderMine();
     tick();
+  }
+  // The end screen's way to the idea box: the ideas kept in the workshop, each with its receipt.
+  function renderFollow() {
+    const followed = store.mine.filter((idea) => idea.receipt && (idea.status === "saved" || idea.status === "late"));
+    const box = view.stage === "finished" && typeof view.ideaBox === "string" && /^https?:\/\//.test(view.ideaBox) ? view.ideaBox : null;
+    $("follow").hidden = !box || followed.length === 0;
+    if ($("follow").hidden) return;
+    const carried = { w: view.title, ideas: followed.map((idea) => ({ p: idea.receipt, t: idea.text })) };
+    $("follow-link").href = box + "#ideas=" + encodeURIComponent(JSON.stringify(carried));
   }
   function renderCompose() {
     const buildOn = view.stage === "build" ? view.buildOn : null;
@@ -280,9 +297,9 @@
       send({ type: "edit", id: newID(), idea: editing.idea, text: text });
       editing = null;
     } else {
-      const request = { type: "submit", id: newID(), text: text };
+      const request = { type: "submit", id: newID(), text: text, receipt: newReceipt() };
       if (view && view.stage === "build" && view.buildOn) request.extends = view.buildOn.id;
-      store.mine.push({ request: request.id, idea: null, text: text, status: "sending" });
+      store.mine.push({ request: request.id, idea: null, text: text, status: "sending", receipt: request.receipt });
       send(request);
     }
     $("idea").value = "";
