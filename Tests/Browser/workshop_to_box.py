@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""A phone carries its workshop ideas to the idea box and reads the answer there.
+
+`ideate box` runs over a fresh portfolio (it records its address there); a headless `ideate run`
+over the same portfolio links that box. Headless Chromium at phone size joins the workshop, sends
+two ideas and, on the end screen, follows "Follow my ideas in the idea box": the box page lists
+both ideas as coming from the workshop and the address bar no longer holds the fragment the
+receipts travelled in. The reviewer answers one of them on `ideate followup` (tmux); after a
+reload the phone shows that answer. Every byte the phone sent to the box names none of its
+ideas' proofs.
+
+usage: workshop_to_box.py IDEATE_BINARY [SCREENSHOT_FOLDER]
+Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
+"""
+import asyncio, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+
+os.environ["SE_OFFLINE"] = "true"
+os.environ["SE_AVOID_STATS"] = "true"
+from axe_selenium_python import Axe  # noqa: E402
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+IDEATE = os.path.abspath(sys.argv[1])
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+work = tempfile.mkdtemp(prefix="ideate-carry-")
+portfolio = os.path.join(work, "portfolio.sqlite")
+plan = os.path.join(work, "plan.yaml")
+run_file = os.path.join(work, "run.sqlite")
+with open(plan, "w") as file:
+    file.write("title: Packing hall ideas\ngoal: Faster packing\nanonymity:\n  reveal: immediate\n  min_participants: 1\n"
+               "rounds:\n  - prompt: What slows down packing?\n    phases:\n      ideate: 12s\n")
+CODE = "CARRY7"
+tmux_server = f"ideate-carry-{os.getpid()}"
+sent_to_box = []  # the bytes the browser sent on each connection to the box
+processes = []
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+BOX, PROXY, WEB = free_port(), free_port(), free_port()
+
+
+def run_proxy():
+    """Records what the browser sends to the box; the box's recorded address points here."""
+    async def pump(reader, writer, record):
+        try:
+            while data := await reader.read(65536):
+                if record is not None:
+                    record.extend(data)
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def handle(client_reader, client_writer):
+        record = bytearray()
+        sent_to_box.append(record)
+        try:
+            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", BOX)
+        except OSError:
+            client_writer.close()
+            return
+        await asyncio.gather(pump(client_reader, upstream_writer, record), pump(upstream_reader, client_writer, None))
+
+    async def main():
+        server = await asyncio.start_server(handle, "127.0.0.1", PROXY)
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(main())
+
+
+def wait(condition, what, seconds=20):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if condition():
+                return
+        except Exception:  # the page is between two renders
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"never saw {what}")
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
+        options.add_argument(argument)
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
+    options.binary_location = shutil.which("chromium")
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def text(driver, element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def tmux(*args):
+    return subprocess.run(["tmux", "-L", tmux_server, *args], capture_output=True, text=True).stdout
+
+
+def followup_screen():
+    return tmux("capture-pane", "-p", "-t", "followup")
+
+
+def receipts():
+    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as database:
+        return database.execute("SELECT r.proof, r.subject, b.text FROM receipt r JOIN backlog_idea b ON r.subject = 'B' || b.id "
+                                "ORDER BY b.text").fetchall()
+
+
+checks = []
+driver = None
+try:
+    threading.Thread(target=run_proxy, daemon=True).start()
+    box = subprocess.Popen([IDEATE, "box", "--portfolio", portfolio, "--bind", "127.0.0.1", "--web-port", str(BOX)],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    processes.append(box)
+    assert "open at" in box.stdout.readline(), "the box did not start"
+    # The box records where it answers; the phone is to reach it through the recording proxy.
+    wait(lambda: sqlite3.connect(portfolio).execute("SELECT value FROM setting WHERE name = 'box_address'").fetchone(),
+         "the box's address in the portfolio")
+    with sqlite3.connect(portfolio) as database:
+        recorded = database.execute("SELECT value FROM setting WHERE name = 'box_address'").fetchone()[0]
+        assert recorded == f"http://127.0.0.1:{BOX}/", recorded
+        database.execute("UPDATE setting SET value = ? WHERE name = 'box_address'", (f"http://127.0.0.1:{PROXY}/",))
+    checks.append(f"the box recorded its address in the portfolio ({recorded})")
+
+    workshop = subprocess.Popen([IDEATE, "run", plan, "--headless", "--run", run_file, "--port", "0", "--ssh-port", "0",
+                                 "--web-port", str(WEB), "--code", CODE, "--portfolio", portfolio],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=PROJECT)
+    processes.append(workshop)
+    driver = browser(360, 740)
+    wait(lambda: socket.create_connection(("127.0.0.1", WEB), timeout=1).close() or True, "the workshop's page")
+    driver.get(f"http://127.0.0.1:{WEB}/#{CODE}")
+    ideas = ["Label the shelves by truck route", "Tape guns on every table"]
+    for idea in ideas:
+        wait(lambda: driver.find_element(By.ID, "idea").is_displayed() and driver.find_element(By.ID, "send").is_enabled(), "the idea box")
+        driver.find_element(By.ID, "idea").send_keys(idea)
+        driver.find_element(By.ID, "send").click()
+    wait(lambda: text(driver, "mine-list").count("saved ✓") == 2, "both ideas saved")
+    wait(lambda: driver.find_element(By.ID, "follow").is_displayed(), "the end screen's way to the idea box", seconds=40)
+    link = driver.find_element(By.ID, "follow-link").get_attribute("href")
+    assert link.startswith(f"http://127.0.0.1:{PROXY}/#ideas="), link
+    carried = json.loads(__import__("urllib.parse").parse.unquote(link.split("#ideas=", 1)[1]))
+    assert carried["w"] == "Packing hall ideas" and sorted(entry["t"] for entry in carried["ideas"]) == sorted(ideas), carried
+    proofs = {entry["t"]: entry["p"] for entry in carried["ideas"]}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", proof) for proof in proofs.values()) and len(set(proofs.values())) == 2, proofs
+    checks.append("the end screen links to the box with both ideas' texts and two different receipts in the fragment")
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    violations = [f"{v['id']} ({v['impact']})" for v in results["violations"]]
+    assert results.get("passes") and not violations, f"axe-core on the end screen: {violations}"
+    checks.append(f"axe-core: no violation on the end screen with its way to the box ({len(results['passes'])} rules passed)")
+    if SHOTS:
+        driver.save_screenshot(os.path.join(SHOTS, "workshop-end-360x740.png"))
+
+    workshop.wait(timeout=30)
+    stored = receipts()
+    assert [(row[0], row[2]) for row in stored] == sorted(((proofs[t], t) for t in ideas), key=lambda pair: pair[1]), stored
+    numbers = {row[2]: row[1] for row in stored}
+    checks.append(f"the finished run is in the portfolio with each idea's receipt under its number ({', '.join(numbers.values())})")
+
+    driver.find_element(By.ID, "follow-link").click()
+    wait(lambda: all(idea in text(driver, "mine-list") for idea in ideas), "both ideas under Your ideas on the box page")
+    assert text(driver, "mine-list").count("From the workshop “Packing hall ideas”") == 2, text(driver, "mine-list")
+    assert driver.execute_script("return location.hash") == "", "the receipts stay in the address bar"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#mine-list button"), "a workshop idea cannot be withdrawn from the box"
+    checks.append("one tap: the box page follows both ideas, from the workshop, and the fragment is gone from the address bar")
+
+    # The reviewer answers one of them on the follow-up screen.
+    answered = numbers[ideas[0]]
+    tmux("new-session", "-d", "-s", "followup", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+         "-e", f"IDEATE_THEMES={PROJECT}/themes", f"{IDEATE} followup --portfolio {portfolio}")
+    wait(lambda: answered in followup_screen(), "the workshop's idea on the follow-up screen")
+    for _ in range(200):
+        if f"▸ {answered} " in followup_screen():
+            break
+        tmux("send-keys", "-t", "followup", "Down")
+        time.sleep(0.05)
+    assert f"▸ {answered} " in followup_screen(), followup_screen()
+    tmux("send-keys", "-t", "followup", "k")
+    wait(lambda: f"{answered}: kept" in followup_screen(), "the keep form")
+    tmux("send-keys", "-t", "followup", "-l", "Good one: the shelves get route labels in January.")
+    tmux("send-keys", "-t", "followup", "C-s")
+    wait(lambda: "its author will read the answer" in followup_screen(), "the answer saved")
+    tmux("send-keys", "-t", "followup", "q")
+    checks.append(f"the reviewer kept {answered} with an answer on the follow-up screen")
+
+    driver.refresh()
+    wait(lambda: "the shelves get route labels in January" in text(driver, "mine-list"), "the answer on the phone")
+    assert "Kept in the backlog for later." in text(driver, "mine-list")
+    item = [node.text for node in driver.find_elements(By.CSS_SELECTOR, "#mine-list li") if ideas[0] in node.text][0]
+    assert item.startswith(answered), f"the idea's number once it has news: {item!r}"
+    checks.append(f"after a reload the phone reads the answer under {answered}")
+    if SHOTS:
+        driver.save_screenshot(os.path.join(SHOTS, "workshop-to-box-360x740.png"))
+
+    everything = b"".join(bytes(record) for record in sent_to_box).decode("latin-1")
+    assert "GET /fates" in everything, "the phone fetched fates"
+    for proof in proofs.values():
+        assert proof not in everything, "a receipt went to the box"
+    checks.append(f"the {len(sent_to_box)} connection(s) the phone opened to the box carry no receipt: the fragment stayed on the phone")
+    print("\n".join("✓ " + check for check in checks))
+    sys.exit(0)
+except AssertionError as failure:
+    print("\n".join("✓ " + check for check in checks))
+    print(f"✘ {failure}")
+    if driver:
+        try:
+            print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
+        except Exception:
+            pass
+    print("follow-up screen:\n" + followup_screen())
+    sys.exit(1)
+finally:
+    if driver:
+        driver.quit()
+    tmux("kill-server")
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    shutil.rmtree(work, ignore_errors=True)
