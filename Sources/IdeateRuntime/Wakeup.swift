@@ -1,5 +1,4 @@
 import IdeateCore
-import Synchronization
 
 /// A doorbell for one waiting loop: any number of rings while it is busy wake it once, and a
 /// ring is never lost between two waits. The session runtime and the view publisher wait on
@@ -10,7 +9,7 @@ public final class Wakeup: Sendable {
         var waiter: CheckedContinuation<Void, Never>?
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init() {}
 

@@ -44,7 +44,7 @@ enum EventPayload {
             return .ideasRevealed(ids, at: at)
         case "ideaSubmitted":
             guard fields.count == 1, case let .object(idea)? = fields["_0"] else { return nil }
-            return idea.count <= 15 ? self.idea(idea).map(Event.ideaSubmitted) : nil
+            return idea.count <= 16 ? self.idea(idea).map(Event.ideaSubmitted) : nil
         default:
             return nil
         }
@@ -58,7 +58,7 @@ enum EventPayload {
               case let .boolean(isParked)? = fields["isParked"], case let .boolean(isRevealed)? = fields["isRevealed"],
               case let .boolean(isWithdrawn)? = fields["isWithdrawn"] else { return nil }
         var optional: [String: String] = [:]
-        for name in ["cluster", "extends", "mergedInto", "owner", "receipt", "requestTag"] {
+        for name in ["cluster", "extends", "fromBox", "mergedInto", "owner", "receipt", "requestTag"] {
             switch fields[name] {
             case nil: break
             case let .string(value)?: optional[name] = value
@@ -75,6 +75,10 @@ enum EventPayload {
         idea.mergedInto = optional["mergedInto"].map(IdeaID.init)
         idea.cluster = optional["cluster"]
         idea.requestTag = optional["requestTag"].map(OwnerTag.init)
+        if let box = optional["fromBox"] {
+            guard let number = BacklogIdeaID(box) else { return nil }
+            idea.fromBox = number
+        }
         if let receipt = optional["receipt"] {
             guard let proof = OwnershipProof(hex: receipt) else { return nil }
             idea.receipt = proof
@@ -124,6 +128,7 @@ enum EventPayload {
         var object = JSONObjectWriter(capacity: 280 + idea.text.utf8.count)
         object.string("cluster", idea.cluster)
         object.string("extends", idea.extends?.rawValue)
+        object.string("fromBox", idea.fromBox?.description)
         object.string("id", idea.id.rawValue)
         object.boolean("isHidden", idea.isHidden)
         object.boolean("isLate", idea.isLate)

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import IdeateCore
-import Synchronization
 
 /// The idea box's service over the portfolio file: what the box's front ends call. Every
 /// submission is acknowledged only after its commit; the write-ahead log is truncated right
@@ -16,9 +15,9 @@ public final class IdeaBoxStore: IdeaBoxService {
     private let settings: BoxSettings
     private let today: @Sendable () -> CalendarDate
     /// Seeds for tests; nil draws from the system's generator.
-    private let seeds: Mutex<SeededRandom?>
+    private let seeds: Locked<SeededRandom?>
     /// Whether an arrival or withdrawal has been committed since the log was last truncated.
-    private let logHoldsOrder = Mutex(false)
+    private let logHoldsOrder = Locked(false)
 
     /// The box over `store` with `settings`; `today` says which day it is (the box's clock in
     /// the box's time zone). `seed` makes numbers and seals repeatable, for tests.
@@ -26,7 +25,7 @@ public final class IdeaBoxStore: IdeaBoxService {
         self.store = store
         self.settings = settings
         self.today = today
-        seeds = Mutex(seed.map(SeededRandom.init(seed:)))
+        seeds = Locked(seed.map(SeededRandom.init(seed:)))
     }
 
     public func submit(_ submission: BoxSubmission) async throws -> BacklogIdeaID {

@@ -51,6 +51,17 @@ public final class PortfolioStore: Sendable {
             for receipt in intake.receipts(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea) {
                 try PortfolioRows.insertReceipt(receipt.proof, for: receipt.subject, ignoringRepeats: true, db)
             }
+            // Box ideas the workshop started with go back to their numbers, decided by the room.
+            // One the reviewer changed since (promoted, say) keeps what the reviewer decided.
+            let day = intake.workshop.date ?? intake.workshop.addedOn
+            for (idea, decision) in intake.boxDecisions(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea) {
+                guard let current = try? Self.backlogIdea(idea, db), current.fate == .takenToWorkshop else { continue }
+                do {
+                    _ = try Self.review(idea, .decide(idea, decision, answer: nil), on: day, note: intake.boxReturnNote, db)
+                } catch is PortfolioRefusal {
+                    continue  // the rules refuse this decision now (a merge target changed): it stays taken to the workshop
+                }
+            }
             return .added(additions)
         }
     }

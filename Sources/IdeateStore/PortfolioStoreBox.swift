@@ -51,10 +51,19 @@ extension PortfolioStore {
     /// New ideas waiting for a review, oldest week first (within a week in number order, which
     /// says nothing about arrival), at most `limit`.
     public func newBoxIdeas(limit: Int = 1_000) throws -> [BacklogIdea] {
+        try backlogIdeas(withFate: "new", limit: limit)
+    }
+
+    /// Ideas the reviewer took to the next workshop, in the same order, at most `limit`.
+    public func ideasTakenToWorkshop(limit: Int = BoxSeeding.maximumIdeas) throws -> [BacklogIdea] {
+        try backlogIdeas(withFate: "workshop", limit: limit)
+    }
+
+    private func backlogIdeas(withFate fate: String, limit: Int) throws -> [BacklogIdea] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE fate = 'new' ORDER BY arrival_week, id LIMIT ?
-                """, arguments: [limit]).map { try PortfolioRows.backlogIdea($0) }
+                SELECT \(PortfolioRows.backlogColumns) FROM backlog_idea WHERE fate = ? ORDER BY arrival_week, id LIMIT ?
+                """, arguments: [fate, limit]).map { try PortfolioRows.backlogIdea($0) }
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import IdeateCore
-import Synchronization
 
 /// One workshop run on disk: a SQLite file (WAL, `synchronous=FULL`, mode 0600) holding the
 /// plan and an append-only log of events. The log is the truth; the state is its replay.
@@ -12,7 +11,7 @@ public final class RunStore: Sendable {
     /// The row of each idea submitted through this store and not revealed yet, so a batch
     /// reveal rewrites its rows without reading the log back. A cache: bounded (emptied past
     /// ``submissionRowsLimit``), and an idea missing from it is found in the log.
-    private let submissionRows = Mutex<[IdeaID: Int64]>([:])
+    private let submissionRows = Locked<[IdeaID: Int64]>([:])
     static let submissionRowsLimit = 50_000
     /// The JSON the run file holds (plan and events): keys sorted, slashes as they are.
     static let encoder: JSONEncoder = {

@@ -50,6 +50,12 @@ enum PortfolioFile {
         return EarlierExperiment.review(of: try PortfolioStore.open(at: path).items())
     }
 
+    /// The ideas a `from_box` round starts with: those the reviewer took to the next workshop.
+    static func ideasTakenToWorkshop(at path: String) throws -> [BacklogIdea] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try PortfolioStore.open(at: path).ideasTakenToWorkshop()
+    }
+
     /// The idea box last opened over the portfolio at `path` (nil when there is no file or box).
     static func ideaBox(at path: String) throws -> IdeaBoxAddress? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }

@@ -76,6 +76,13 @@ struct Run: AsyncParsableCommand {
                 store = try RunStore.create(at: run ?? ProjectFiles.runPath(named: name, besidePlan: plan), plan: parsed)
                 if let earlier { try store.appendNow([.earlierExperimentsShown(earlier)]) }
                 if let box { try store.appendNow([.ideaBoxLinked(box)]) }
+                if let round = BoxSeeding.round(of: parsed) {
+                    var random = SystemRandomNumberGenerator()
+                    let seeded = BoxSeeding.events(for: parsed, taken: try PortfolioFile.ideasTakenToWorkshop(at: portfolioPath), random: &random)
+                    if !seeded.isEmpty { try store.appendNow(seeded) }
+                    let count = max(0, seeded.count - 1)  // the ideas, then the one event that reveals them
+                    print("Round \(round + 1) starts with \(count) idea\(count == 1 ? "" : "s") from the idea box.")
+                }
             }
             let clock = SystemClock()
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))

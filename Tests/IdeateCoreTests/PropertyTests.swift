@@ -1,7 +1,6 @@
 import IdeateCore
 import IdeateTestSupport
 import PropertyBased
-import Synchronization
 import Testing
 
 /// Random command sequences against the real rules: whatever people and the facilitator do,
@@ -47,7 +46,7 @@ struct PropertyTests {
 
     @Test("No budget is overspent, no tally shows before the vote closes, replay gives the state")
     func invariants() async {
-        let votesCast = Mutex(0)
+        let votesCast = Locked(0)
         await propertyCheck(count: 300, input: Self.step.array(of: 20...120)) { steps in
             var session = TestSession(plan: TestSession.plan(reveal: .batch, votes: 3, perIdea: 2))
             let tokens = (0..<5).map { ParticipantToken("prop-\($0)") }

@@ -1,5 +1,4 @@
 import IdeateCore
-import Synchronization
 import IdeateTestSupport
 import Testing
 @testable import IdeateTUI
@@ -103,7 +102,7 @@ struct ANSITerminalTests {
 
 /// Bytes a terminal wrote, collected for the test.
 private final class Output: Sendable {
-    private let collected = Mutex<[UInt8]>([])
+    private let collected = Locked<[UInt8]>([])
 
     var append: @Sendable ([UInt8]) -> Void { { bytes in self.collected.withLock { $0 += bytes } } }
     var bytes: [UInt8] { collected.withLock { $0 } }

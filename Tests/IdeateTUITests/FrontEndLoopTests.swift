@@ -1,7 +1,6 @@
 import IdeateCore
 import IdeateProtocol
 import IdeateTestSupport
-import Synchronization
 import Testing
 @testable import IdeateTUI
 
@@ -266,7 +265,7 @@ final class FakeLink: ParticipantLink {
     let events: AsyncStream<ClientEvent>
     let canConnectAgain = true
     private let continuation: AsyncStream<ClientEvent>.Continuation
-    private let recordedJoins = Mutex<[String]>([])
+    private let recordedJoins = Locked<[String]>([])
     private let joined: AsyncStream<String>
     private let joinContinuation: AsyncStream<String>.Continuation
 

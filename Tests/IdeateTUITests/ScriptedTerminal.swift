@@ -1,6 +1,6 @@
 import IdeateRuntime
 import IdeateTUI
-import Synchronization
+import IdeateCore
 
 /// The test double behind the ``Terminal`` seam: the test types keys and resizes through its
 /// ``Remote`` while the app's loop runs in another task, and reads every frame drawn, cell by
@@ -16,7 +16,7 @@ final class ScriptedTerminal: Terminal {
             var stopped = false
         }
 
-        fileprivate let screen = Mutex(Screen())
+        fileprivate let screen = Locked(Screen())
         fileprivate let wake: AsyncStream<Void>.Continuation
         fileprivate let wakeups: AsyncStream<Void>
         private let drawn: AsyncStream<Void>.Continuation

@@ -1,13 +1,12 @@
 import IdeateCore
-import Synchronization
 
 /// A portfolio kept in memory behind the ``PortfolioEngine`` seam, for screen tests: it applies
 /// the same Core rules as the portfolio file and numbers new experiments the same way (never
 /// reusing a withdrawn one's number).
 public final class InMemoryPortfolio: PortfolioEngine {
-    private let state: Mutex<Portfolio>
+    private let state: Locked<Portfolio>
 
-    public init(_ portfolio: Portfolio) { state = Mutex(portfolio) }
+    public init(_ portfolio: Portfolio) { state = Locked(portfolio) }
 
     /// Adds `idea` as another process would (the idea box), outside the engine's edits.
     public func arrive(_ idea: BacklogIdea) { state.withLock { $0.backlog.append(idea) } }

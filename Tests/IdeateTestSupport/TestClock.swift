@@ -24,9 +24,9 @@ public final class TestClock: SessionClock {
         var watchers: [Watcher] = []
     }
 
-    private let state: PthreadLocked<State>
+    private let state: Locked<State>
 
-    public init(_ start: Instant = Instant(secondsSince1970: 1_773_324_000)) { state = PthreadLocked(State(now: start)) }
+    public init(_ start: Instant = Instant(secondsSince1970: 1_773_324_000)) { state = Locked(State(now: start)) }
 
     public var now: Instant { state.withLock { $0.now } }
 
@@ -120,22 +120,5 @@ public final class TestClock: SessionClock {
             return ready
         }
         for continuation in ready { continuation.resume() }
-    }
-}
-
-/// A value behind a pthread mutex (Foundation's `NSLock`), for the test support that the thread
-/// sanitizer runs over. The standard library's `Mutex` locks with a futex of its own on Linux,
-/// which the sanitizer does not model: under contention (the guessing-storm test) it reported
-/// races between accesses that the lock did order. A pthread mutex it intercepts.
-final class PthreadLocked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

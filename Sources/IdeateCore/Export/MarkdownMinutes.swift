@@ -149,6 +149,7 @@ public struct MarkdownMinutes {
                 if let votes = idea.votes { text += " (\(votes))" }
                 if idea.late { text += " *(late)*" }
                 if idea.spokenAloud { text += " *(said aloud)*" }
+                if let box = idea.fromBox { text += " *(from the idea box, \(box))*" }
                 return text
             }
             let name = cluster.isEmpty ? (clusters.count == 1 ? "Ideas" : "Not in a cluster") : esc(cluster)

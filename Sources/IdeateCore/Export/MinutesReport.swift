@@ -43,6 +43,8 @@ public struct MinutesReport: Equatable, Sendable {
         /// What its author's device follows it by into the portfolio; for the intake only,
         /// never written into the minutes.
         public var receipt: OwnershipProof?
+        /// For an idea the round started with from the idea box: its number there (`B12`).
+        public var fromBox: BacklogIdeaID?
     }
 
     /// A shortlisted idea with its review, in shortlist order.
@@ -108,7 +110,8 @@ public struct MinutesReport: Equatable, Sendable {
                 id: idea.id.rawValue, text: idea.text, cluster: idea.cluster, status: idea.status, late: idea.isLate,
                 votes: results == nil ? nil : ranks[idea.id]?.votes ?? 0, rank: ranks[idea.id]?.rank,
                 mergedInto: idea.mergedInto.map { state.mergeRoot(of: $0).rawValue },
-                buildsOn: idea.extends?.rawValue, spokenAloud: idea.source == .facilitator, receipt: idea.receipt)
+                buildsOn: idea.extends?.rawValue, spokenAloud: idea.source == .facilitator, receipt: idea.receipt,
+                fromBox: idea.fromBox)
         }
         let shortlist = state.shortlist(round: round).map {
             ShortlistEntry(id: $0.idea.id.rawValue, text: $0.idea.text, votes: $0.votes, review: state.reviews[$0.idea.id])

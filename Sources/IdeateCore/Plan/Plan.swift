@@ -107,10 +107,32 @@ public struct VotingSettings: Codable, Equatable, Sendable {
 public struct RoundPlan: Codable, Equatable, Sendable {
     public var prompt: String
     public var phases: [PhasePlan]
+    /// The round starts with the idea box's ideas the reviewer took to the next workshop on
+    /// its wall (``SeededIdea``), anonymous like every other.
+    public var fromBox: Bool
 
-    public init(prompt: String, phases: [PhasePlan]) {
+    public init(prompt: String, phases: [PhasePlan], fromBox: Bool = false) {
         self.prompt = prompt
         self.phases = phases
+        self.fromBox = fromBox
+    }
+
+    private enum CodingKeys: String, CodingKey { case prompt, phases, fromBox }
+
+    /// Reads rounds stored before `fromBox` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        prompt = try container.decode(String.self, forKey: .prompt)
+        phases = try container.decode([PhasePlan].self, forKey: .phases)
+        fromBox = try container.decodeIfPresent(Bool.self, forKey: .fromBox) ?? false
+    }
+
+    /// Stores `fromBox` only when it is set, so a round without it is stored exactly as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(prompt, forKey: .prompt)
+        try container.encode(phases, forKey: .phases)
+        if fromBox { try container.encode(fromBox, forKey: .fromBox) }
     }
 
     public func phase(_ kind: PhaseKind) -> PhasePlan? { phases.first { $0.kind == kind } }

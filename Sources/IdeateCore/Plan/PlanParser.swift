@@ -5,7 +5,7 @@ import Yams
 public enum PlanParser {
     static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "rounds"]
     static let anonymityKeys = ["reveal", "batch_seconds", "min_batch", "min_participants"]
-    static let roundKeys = ["prompt", "phases"]
+    static let roundKeys = ["prompt", "phases", "from_box"]
 
     /// The plan in `source`, or all diagnostics when it has any.
     public static func parse(_ source: String) -> Result<Plan, SourceDiagnostics> {
@@ -29,6 +29,9 @@ public enum PlanParser {
         if voting.shortlist > 0, rounds.contains(where: { $0.phase(.review) != nil && $0.phase(.vote) == nil }),
            let node = fields["rounds"] {
             document.report(node, "a round with `review` needs a `vote` phase to pick its shortlist")
+        }
+        if rounds.count(where: \.fromBox) > 1, let node = fields["rounds"] {
+            document.report(node, "only one round may start with the idea box's ideas (`from_box: true`)")
         }
         let maxParticipants = document.integer(fields["max_participants"], key: "max_participants", in: 1...Plan.maxParticipantsLimit)
             ?? Plan.defaultMaxParticipants
@@ -98,7 +101,8 @@ public enum PlanParser {
         if case .mapping = phasesNode, phaseFields["ideate"] == nil {
             document.report(phasesNode, "every round needs an `ideate` phase")
         }
+        let fromBox = document.bool(fields["from_box"], key: "from_box") ?? false
         guard let prompt else { return nil }
-        return RoundPlan(prompt: prompt, phases: phases)
+        return RoundPlan(prompt: prompt, phases: phases, fromBox: fromBox)
     }
 }

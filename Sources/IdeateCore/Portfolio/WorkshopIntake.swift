@@ -12,6 +12,11 @@ import Foundation
 /// Each experiment and backlog idea carries the receipts of the ideas it holds (its own and those
 /// merged into it in the room), so their authors' devices can follow it (``IdeaReceipt``).
 ///
+/// An idea the round started with from the idea box (``BoxSeeding``) is not added again: it
+/// goes back to its box number (``BoxReturn``) — merged into the experiment it became or the
+/// idea it was merged into in the room, else kept in the backlog; a hidden one stays taken to
+/// the workshop.
+///
 /// A date that cannot be read is left empty and what was typed is kept in the history note.
 public struct WorkshopIntake: Equatable, Sendable {
     /// An experiment before the portfolio numbers it.
@@ -41,10 +46,29 @@ public struct WorkshopIntake: Equatable, Sendable {
         public var receipts: [OwnershipProof]
     }
 
+    /// Where a box idea went in the workshop, before the portfolio numbers the new items.
+    public enum Destination: Equatable, Sendable {
+        /// The experiment at this index of ``experiments``.
+        case experiment(Int)
+        /// The new backlog idea at this index of ``backlog``.
+        case backlog(Int)
+        /// An idea already in the portfolio (a box idea the round started with).
+        case existing(BacklogIdeaID)
+    }
+
+    /// A box idea back from the workshop: merged into `into`, or kept when `into` is nil, with the
+    /// receipts of the workshop ideas merged into it when it is kept.
+    public struct BoxReturn: Equatable, Sendable {
+        public var idea: BacklogIdeaID
+        public var into: Destination?
+        public var receipts: [OwnershipProof]
+    }
+
     public var workshop: Workshop
     public var experiments: [ExperimentDraft]
     public var actionItems: [ActionItemDraft]
     public var backlog: [BacklogDraft]
+    public var boxReturns: [BoxReturn]
 
     /// - Parameters:
     ///   - report: the minutes of a finished run.
@@ -60,14 +84,30 @@ public struct WorkshopIntake: Equatable, Sendable {
         let base = day ?? today
         experiments = []
         backlog = []
+        boxReturns = []
+        actionItems = []
         for round in report.rounds {
             let shortlisted = Set(round.shortlist.map(\.id))
             let receipts = Self.receipts(of: round)
+            let fromBox = Dictionary(round.ideas.compactMap { idea in idea.fromBox.map { (idea.id, $0) } }, uniquingKeysWith: { first, _ in first })
+            var destinations: [String: Destination] = [:]
+            /// A box idea goes back to its number (kept); any other becomes a new backlog idea.
+            func keep(_ id: String, text: String, kind: BacklogIdea.Kind) {
+                if let box = fromBox[id] {
+                    boxReturns.append(BoxReturn(idea: box, into: nil, receipts: receipts[id] ?? []))
+                    destinations[id] = .existing(box)
+                } else {
+                    destinations[id] = .backlog(backlog.count)
+                    backlog.append(BacklogDraft(text: text, kind: kind, round: round.number, receipts: receipts[id] ?? []))
+                }
+            }
             for entry in round.shortlist {
                 guard let card = entry.review?.experiment else {
-                    backlog.append(BacklogDraft(text: entry.text, kind: .shortlisted, round: round.number, receipts: receipts[entry.id] ?? []))
+                    keep(entry.id, text: entry.text, kind: .shortlisted)
                     continue
                 }
+                destinations[entry.id] = .experiment(experiments.count)
+                if let box = fromBox[entry.id] { boxReturns.append(BoxReturn(idea: box, into: .experiment(experiments.count), receipts: [])) }
                 let review = Self.date(card.reviewDate, from: base, named: "review date")
                 experiments.append(ExperimentDraft(
                     title: entry.text,
@@ -78,12 +118,15 @@ public struct WorkshopIntake: Equatable, Sendable {
             }
             for idea in round.ideas where !shortlisted.contains(idea.id) {
                 switch idea.status {
-                case "active", "late", "pending":
-                    backlog.append(BacklogDraft(text: idea.text, kind: .idea, round: round.number, receipts: receipts[idea.id] ?? []))
-                case "parked":
-                    backlog.append(BacklogDraft(text: idea.text, kind: .parked, round: round.number, receipts: receipts[idea.id] ?? []))
+                case "active", "late", "pending": keep(idea.id, text: idea.text, kind: .idea)
+                case "parked": keep(idea.id, text: idea.text, kind: .parked)
                 default: continue
                 }
+            }
+            // A box idea merged into another in the room follows it there.
+            for idea in round.ideas where idea.status == "merged" {
+                guard let box = idea.fromBox, let root = idea.mergedInto, let destination = destinations[root] else { continue }
+                boxReturns.append(BoxReturn(idea: box, into: destination, receipts: []))
             }
         }
         let texts = Dictionary(report.rounds.flatMap(\.ideas).map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
@@ -110,14 +153,30 @@ public struct WorkshopIntake: Equatable, Sendable {
     }
 
     /// The receipts of the new items, numbered as ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)``
-    /// numbers them.
+    /// numbers them, and of the workshop ideas merged into box ideas that went back to their number.
     public func receipts(firstExperiment: Int, firstBacklogIdea: Int) -> [IdeaReceipt] {
         experiments.enumerated().flatMap { offset, draft in
             draft.receipts.map { IdeaReceipt(proof: $0, subject: .experiment(ExperimentID(firstExperiment + offset))) }
         } + backlog.enumerated().flatMap { offset, draft in
             draft.receipts.map { IdeaReceipt(proof: $0, subject: .backlogIdea(BacklogIdeaID(firstBacklogIdea + offset))) }
+        } + boxReturns.flatMap { back in back.receipts.map { IdeaReceipt(proof: $0, subject: .backlogIdea(back.idea)) } }
+    }
+
+    /// What each box idea back from the workshop is decided, with the new items numbered as
+    /// ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)`` numbers them.
+    public func boxDecisions(firstExperiment: Int, firstBacklogIdea: Int) -> [(idea: BacklogIdeaID, decision: ReviewDecision)] {
+        boxReturns.map { back in
+            switch back.into {
+            case nil: (back.idea, .keep)
+            case let .experiment(index)?: (back.idea, .merge(into: .experiment(ExperimentID(firstExperiment + index))))
+            case let .backlog(index)?: (back.idea, .merge(into: .backlogIdea(BacklogIdeaID(firstBacklogIdea + index))))
+            case let .existing(other)?: (back.idea, .merge(into: .backlogIdea(other)))
+            }
         }
     }
+
+    /// The note a box idea's history gets when the workshop decides it.
+    public var boxReturnNote: String { "in the workshop “\(workshop.title)”" }
 
     /// A date typed in the room, read from the workshop's day; a note when it could not be.
     private static func date(_ typed: String, from base: CalendarDate, named name: String) -> (date: CalendarDate?, note: String) {

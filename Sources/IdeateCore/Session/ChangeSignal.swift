@@ -4,7 +4,7 @@ import Synchronization
 /// polling. Each subscriber holds at most one pending signal: ten commits while a screen is
 /// drawing wake it once, and a slow subscriber never makes the engine buffer anything.
 public final class ChangeSignal: Sendable {
-    private let subscribers = Mutex<[Int: AsyncStream<Void>.Continuation]>([:])
+    private let subscribers = Locked<[Int: AsyncStream<Void>.Continuation]>([:])
     private let nextID = Atomic<Int>(0)
 
     public init() {}

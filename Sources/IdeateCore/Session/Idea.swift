@@ -6,6 +6,8 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
         case participant
         /// Spoken aloud in the room and typed by the facilitator.
         case facilitator
+        /// Sent to the idea box and taken to this workshop by its reviewer (``fromBox``).
+        case box
     }
 
     public var id: IdeaID
@@ -30,6 +32,9 @@ public struct Idea: Codable, Equatable, Sendable, Identifiable {
     /// The proof its author's device keeps to follow the idea into the portfolio and the idea
     /// box (a fresh one per idea, so two ideas are never linked by it); never exported.
     public var receipt: OwnershipProof?
+    /// For an idea the round started with from the idea box: its number there, so what the
+    /// workshop decides about it goes back to that idea and its author.
+    public var fromBox: BacklogIdeaID?
 
     public init(
         id: IdeaID, round: Int, text: String, source: Source, owner: OwnerTag?, extends: IdeaID?, isLate: Bool

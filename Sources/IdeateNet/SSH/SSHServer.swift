@@ -4,7 +4,7 @@ import NIOPosix
 import NIOSSH
 import IdeateRuntime
 import ServiceLifecycle
-import Synchronization
+import IdeateCore
 
 /// The ssh front end: `ssh -p 7422 CODE@host` opens the participant screen, with nothing
 /// installed on the participant's side. The user name is the join code; there is no password
@@ -148,7 +148,7 @@ enum SSHRefusal: Error {
 
 /// What one ssh connection's login and its session share.
 final class SSHConnectionContext: Sendable {
-    private let state = Mutex((userName: "", shellOpened: false))
+    private let state = Locked((userName: "", shellOpened: false))
 
     var userName: String {
         get { state.withLock { $0.userName } }
@@ -194,7 +194,7 @@ final class SSHSessionRegistry: Sendable {
     }
 
     private let maximum: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(maximum: Int) { self.maximum = maximum }
 

@@ -1,4 +1,4 @@
-import Synchronization
+import IdeateCore
 
 /// Where a listener tells the rest of the program that it is listening: its `run()` binds and
 /// then records the port (or the reason it could not bind), and whoever needs the address —
@@ -10,7 +10,7 @@ final class BoundPort: Sendable {
         var waiters: [CheckedContinuation<Int, any Error>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Records the outcome once; waiters and later askers get it.
     func settle(_ outcome: Result<Int, any Error>) {

@@ -1,7 +1,6 @@
 import Foundation
 import IdeateCore
 import IdeateProtocol
-import Synchronization
 
 /// A participant served inside this process (an ssh session), and that session's screen's
 /// ``ParticipantLink``: it talks to the hub with typed messages, no socket and no JSON in
@@ -23,7 +22,7 @@ public final class LocalParticipant: ParticipantHub.Connection, ParticipantLink 
     private let hub: ParticipantHub
     public let events: AsyncStream<ClientEvent>
     private let continuation: AsyncStream<ClientEvent>.Continuation
-    private let state = Mutex((token: String?.none, closed: false))
+    private let state = Locked((token: String?.none, closed: false))
 
     public init(hub: ParticipantHub) {
         self.hub = hub

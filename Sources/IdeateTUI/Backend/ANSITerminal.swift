@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import IdeateCore
 
 /// A terminal at the far end of a byte stream (a participant's ssh channel): frames become
 /// xterm escape sequences, and the bytes typed become ``Key``s. What it assumes of the far
@@ -22,12 +22,12 @@ public final class ANSITerminal: Terminal {
             var dropped = 0
         }
 
-        fileprivate let pending: Mutex<Pending>
+        fileprivate let pending: Locked<Pending>
         fileprivate let wake: AsyncStream<Void>.Continuation
         fileprivate let wakeups: AsyncStream<Void>
 
         public init(size: TerminalSize) {
-            pending = Mutex(Pending(size: size))
+            pending = Locked(Pending(size: size))
             (wakeups, wake) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         }
 

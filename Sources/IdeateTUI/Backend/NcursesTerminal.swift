@@ -1,7 +1,7 @@
 @preconcurrency import CNcurses
 @preconcurrency import Dispatch
 import Foundation
-import Synchronization
+import IdeateCore
 
 /// The only code that talks to ncurses: it starts and restores the terminal, copies a
 /// ``CellGrid`` to the screen (only the cells that changed, then one `doupdate`), and turns
@@ -204,7 +204,7 @@ private final class InputGate: Sendable {
         var resized = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Starts `source`; its handler may pause it from the first event on.
     func watch(_ source: sending any DispatchSourceRead) {

@@ -1,6 +1,5 @@
 import IdeateCore
 import IdeateRuntime
-import Synchronization
 
 /// A screen as ``FrontEndLoop`` runs it: the console, a participant's screen (local or ssh) and
 /// the follow-up screen are each one. The loop hands it what arrived (keys, events, a tick) and
@@ -81,7 +80,7 @@ public enum FrontEndLoop {
             var hungUp = false
         }
 
-        private let state = Mutex(State())
+        private let state = Locked(State())
         private let doorbell = Wakeup()
         private let enqueue: @Sendable (Event, inout [Event]) -> Void
 
