@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """A phone carries its workshop ideas to the idea box and reads the answer there.
 
-`ideate box` runs over a fresh portfolio (it records its address there); a headless `ideate run`
-over the same portfolio links that box. Headless Chromium at phone size joins the workshop, sends
+`ideate box` runs over a fresh portfolio (it records its address there); an idea sent to the
+box is taken to the next workshop by the reviewer, and a headless `ideate run` over the same
+portfolio, whose round says `from_box: true`, starts with it and links the box; once the run has
+ended that idea is back under its number, kept, with the workshop named in its history, and the
+minutes mark it as from the box. Headless Chromium at phone size joins the workshop, sends
 two ideas and, on the end screen, follows "Follow my ideas in the idea box": the box page lists
 both ideas as coming from the workshop and the address bar no longer holds the fragment the
 receipts travelled in. The reviewer answers one of them on `ideate followup` (tmux); after a
@@ -12,7 +15,7 @@ ideas' proofs.
 usage: workshop_to_box.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
 """
-import asyncio, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+import asyncio, http.client, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
 
 os.environ["SE_OFFLINE"] = "true"
 os.environ["SE_AVOID_STATS"] = "true"
@@ -30,7 +33,7 @@ plan = os.path.join(work, "plan.yaml")
 run_file = os.path.join(work, "run.sqlite")
 with open(plan, "w") as file:
     file.write("title: Packing hall ideas\ngoal: Faster packing\nanonymity:\n  reveal: immediate\n  min_participants: 1\n"
-               "rounds:\n  - prompt: What slows down packing?\n    phases:\n      ideate: 12s\n")
+               "rounds:\n  - prompt: What slows down packing?\n    from_box: true\n    phases:\n      ideate: 12s\n")
 CODE = "CARRY7"
 tmux_server = f"ideate-carry-{os.getpid()}"
 sent_to_box = []  # the bytes the browser sent on each connection to the box
@@ -135,6 +138,16 @@ try:
         database.execute("UPDATE setting SET value = ? WHERE name = 'box_address'", (f"http://127.0.0.1:{PROXY}/",))
     checks.append(f"the box recorded its address in the portfolio ({recorded})")
 
+    connection = http.client.HTTPConnection("127.0.0.1", BOX, timeout=10)
+    connection.request("POST", "/ideas", json.dumps({"text": "A second packing table at peak hours", "proof": "7" * 64}),
+                       {"Content-Type": "application/json"})
+    answer = connection.getresponse()
+    boxed = json.loads(answer.read())["id"]
+    assert answer.status == 200, answer.status
+    taken = subprocess.run([IDEATE, "portfolio", "take", boxed, "--portfolio", portfolio], capture_output=True, text=True)
+    assert taken.returncode == 0, taken.stderr
+    checks.append(f"an idea sent to the box ({boxed}) was taken to the next workshop")
+
     workshop = subprocess.Popen([IDEATE, "run", plan, "--headless", "--run", run_file, "--port", "0", "--ssh-port", "0",
                                  "--web-port", str(WEB), "--code", CODE, "--portfolio", portfolio],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=PROJECT)
@@ -166,10 +179,19 @@ try:
         driver.save_screenshot(os.path.join(SHOTS, "workshop-end-360x740.png"))
 
     workshop.wait(timeout=30)
-    stored = receipts()
+    stored = [row for row in receipts() if row[2] in ideas]
     assert [(row[0], row[2]) for row in stored] == sorted(((proofs[t], t) for t in ideas), key=lambda pair: pair[1]), stored
     numbers = {row[2]: row[1] for row in stored}
     checks.append(f"the finished run is in the portfolio with each idea's receipt under its number ({', '.join(numbers.values())})")
+    with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as database:
+        fate = database.execute("SELECT fate FROM backlog_idea WHERE id = ?", (int(boxed[1:]),)).fetchone()[0]
+        copies = database.execute("SELECT COUNT(*) FROM backlog_idea WHERE text = 'A second packing table at peak hours'").fetchone()[0]
+        notes = [row[0] for row in database.execute("SELECT note FROM history WHERE subject = ?", (boxed,))]
+    assert fate == "kept" and copies == 1 and "in the workshop “Packing hall ideas”" in notes, (fate, copies, notes)
+    with open(os.path.splitext(run_file)[0] + ".md") as minutes:
+        assert f"A second packing table at peak hours *(from the idea box, {boxed})*" in minutes.read()
+    checks.append(f"the round started with {boxed}; after the workshop it is kept under its own number, the workshop in its history, "
+                  "marked in the minutes as from the box")
 
     driver.find_element(By.ID, "follow-link").click()
     wait(lambda: all(idea in text(driver, "mine-list") for idea in ideas), "both ideas under Your ideas on the box page")

@@ -68,39 +68,9 @@ struct BoxSeedingTests {
 
     @Test("What the room decides goes back to each box idea: merged into its experiment or where it was merged, else kept; receipts merged into it follow it")
     func returns() throws {
-        var plan = TestSession.plan()
-        plan.rounds[0].fromBox = true
-        var session = TestSession(plan: plan)
-        for event in BoxSeeding.events(for: plan, taken: [Self.boxIdea(12, "Box: route labels", week: "2026-01-05"),
-                                                           Self.boxIdea(13, "Box: tape guns", week: "2026-01-05"),
-                                                           Self.boxIdea(14, "Box: same as route labels", week: "2026-01-12"),
-                                                           Self.boxIdea(15, "Box: hidden", week: "2026-01-12")], random: &session.random) {
-            session.state.apply(event)
-        }
-        let box = Dictionary(uniqueKeysWithValues: session.state.ideas.values.map { ($0.fromBox!.number, $0.id) })
-        let people = try session.join(3)
-        try session.facilitator(.advance)
-        var workshopIdea: IdeaID?
-        for case let .ideaSubmitted(idea) in try session.participant(people[0], .submitIdea(text: "Tape guns, and spare tape", receipt: TestSession.receipt("e"))) {
-            workshopIdea = idea.id
-        }
-        for _ in 0..<2 {
-            session.wait(seconds: 300)
-            try session.run(.tick)
-            try session.facilitator(.advance)
-        }
-        try session.facilitator(.merge(box[14]!, into: box[12]!))
-        try session.facilitator(.merge(try #require(workshopIdea), into: box[13]!))
-        try session.facilitator(.hide(box[15]!))
-        try session.facilitator(.advance)
-        for (voter, idea) in [(0, box[12]!), (1, box[12]!), (2, box[13]!)] { try session.participant(people[voter], .castVote(idea)) }
-        session.wait(seconds: 300)
-        try session.run(.tick)
-        try session.facilitator(.advance)
-        try session.facilitator(.recordReview(box[12]!, IdeaReview(experiment: ExperimentCard(
-            assumption: "Labels save walking", smallestTest: "One aisle", successCriterion: "Fewer wrong picks", owner: "Kim", reviewDate: "+2w"))))
-        try session.facilitator(.advance)
-
+        let taken = [Self.boxIdea(12, "Box: route labels", week: "2026-01-05"), Self.boxIdea(13, "Box: tape guns", week: "2026-01-05"),
+                     Self.boxIdea(14, "Box: same as route labels", week: "2026-01-12"), Self.boxIdea(15, "Box: hidden", week: "2026-01-12")]
+        let session = try TestSession.workshopWithBoxIdeas(taken)
         let report = MinutesReport(state: session.state)
         let intake = try WorkshopIntake(report: report, run: RunIdentity("r"), today: CalendarDate(iso: "2026-03-12")!, timeZone: TimeZone(identifier: "UTC")!)
         #expect(intake.experiments.map(\.title) == ["Box: route labels"])

@@ -160,4 +160,31 @@ struct IdeaBoxStoreTests {
         let after = try database.read { try Row.fetchAll($0, sql: "SELECT proof, subject FROM receipt ORDER BY proof") }
         #expect(after == receipts)
     }
+
+    @Test("Box ideas back from a workshop are decided by the room in the file: merged into the experiment, kept with the receipts merged into it, hidden still taken")
+    func boxIdeasBackFromAWorkshop() throws {
+        let store = try PortfolioStore(try DatabaseQueue())
+        var random = SeededRandom(seed: 9)
+        var numbers: [BacklogIdeaID] = []
+        for (index, text) in ["Box: route labels", "Box: tape guns", "Box: same as route labels", "Box: hidden"].enumerated() {
+            let id = try store.addBoxIdea(try Self.submission(text, secret: "box \(index)"), on: Self.thursday, using: &random).id
+            _ = try store.perform(.decide(id, .takeToWorkshop, answer: nil), on: Self.thursday, note: "")
+            numbers.append(id)
+        }
+        let taken = try store.ideasTakenToWorkshop()
+        #expect(Set(taken.map(\.id)) == Set(numbers))
+        let session = try TestSession.workshopWithBoxIdeas(numbers.map { id in taken.first { $0.id == id }! })
+        let intake = try WorkshopIntake(report: MinutesReport(state: session.state), run: RunIdentity("boxed"), today: Self.thursday,
+                                        timeZone: TimeZone(identifier: "UTC")!)
+        guard case let .added(additions) = try store.add(intake) else { Issue.record("not added"); return }
+        let experiment = try #require(additions.experiments.first).id
+        #expect(!additions.backlog.contains { $0.text.hasPrefix("Box:") }, "no box idea is added twice")
+        let after = try store.portfolio()
+        let fates = numbers.map { id in after.backlog.first { $0.id == id }?.fate }
+        #expect(fates == [.merged(into: .experiment(experiment)), .kept, .merged(into: .experiment(experiment)), .takenToWorkshop])
+        let notes = after.history.filter { $0.subject == .backlogIdea(numbers[1]) && $0.change == .reviewed(.kept) }.map(\.note)
+        #expect(notes == ["in the workshop “Test”"])
+        let receipts = try store.read { try Row.fetchAll($0, sql: "SELECT proof, subject FROM receipt WHERE proof = ?", arguments: [TestSession.receipt("e").hex]) }
+        #expect(receipts.map { $0["subject"] as String } == [numbers[1].description], "the workshop idea merged into a box idea is followed there")
+    }
 }
