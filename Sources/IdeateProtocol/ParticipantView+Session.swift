@@ -27,6 +27,9 @@ extension ParticipantView {
         }
         view.results = shared.results
         if case .finished = stage { view.ideaBox = state.ideaBox?.text }
+        if case .lobby = stage, let experiments = state.earlierExperiments {
+            view.followupRound = FollowupRound(experiments: experiments, actionItems: state.openActionItems ?? [])
+        }
         return view
     }
 }

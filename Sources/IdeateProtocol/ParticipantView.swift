@@ -42,6 +42,9 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     /// Once the workshop has ended: the company's idea box, where the participant follows what
     /// becomes of their ideas (their device carries its receipts there).
     public var ideaBox: String?
+    /// In the lobby of a workshop with a follow-up round: what became of earlier experiments
+    /// and the action items still open, for participants to read on their own screens.
+    public var followupRound: FollowupRound?
 
     public init(title: String, stage: Stage, round: Int, rounds: Int, prompt: String, remainingMilliseconds: Int64?,
                 paused: Bool, locked: Bool, votesPerPerson: Int, maxVotesPerIdea: Int) {
@@ -106,5 +109,28 @@ public struct RankedResult: Codable, Equatable, Sendable {
         self.text = text
         self.votes = votes
         self.shortlisted = shortlisted
+    }
+}
+
+/// The follow-up round as participants read it on their own screens: the same experiments and
+/// action items the shared screen walks through.
+public struct FollowupRound: Codable, Equatable, Sendable {
+    public var experiments: [EarlierExperiment]
+    public var actionItems: [OpenActionItem]
+
+    public init(experiments: [EarlierExperiment], actionItems: [OpenActionItem]) {
+        self.experiments = experiments
+        self.actionItems = actionItems
+    }
+
+    /// One line per experiment and action item, with a short note, as a terminal lists them:
+    /// the outcome and what was learned, or that it still runs; who does an action item by when.
+    public var lines: [(text: String, note: String)] {
+        experiments.map { experiment in
+            guard let learning = experiment.learning else { return ("\(experiment.id) \(experiment.title)", "still running") }
+            return ("\(experiment.id) \(experiment.title) — we learned: \(learning.learned)", learning.outcome.rawValue)
+        } + actionItems.map { item in
+            ("\(item.id) \(item.what) (\(item.owner))", item.isStuck ? "stuck" : item.isOverdue ? "overdue" : item.due.map { "due \($0)" } ?? "open")
+        }
     }
 }

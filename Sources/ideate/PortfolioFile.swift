@@ -44,10 +44,11 @@ enum PortfolioFile {
     }
 
     /// What a follow-up round shows from the portfolio at `path` (nothing when there is none yet).
-    static func earlierExperiments(at path: String) throws -> [EarlierExperiment] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        // Experiments and workshops are all it shows: not the whole history.
-        return EarlierExperiment.review(of: try PortfolioStore.open(at: path).items())
+    static func followupRound(at path: String) throws -> (experiments: [EarlierExperiment], actionItems: [OpenActionItem]) {
+        guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
+        // Experiments, action items and workshops are all it shows: not the whole history.
+        let items = try PortfolioStore.open(at: path).items()
+        return (EarlierExperiment.review(of: items), OpenActionItem.review(of: items, today: today))
     }
 
     /// The ideas a `from_box` round starts with: those the reviewer took to the next workshop.

@@ -70,11 +70,11 @@ struct Run: AsyncParsableCommand {
             } else {
                 let parsed = try PlanFile.load(plan)
                 // What the follow-up round shows is read once, now, and kept in the run file.
-                let earlier = parsed.followup ? try PortfolioFile.earlierExperiments(at: portfolioPath) : nil
+                let earlier = parsed.followup ? try PortfolioFile.followupRound(at: portfolioPath) : nil
                 // A portfolio that cannot be read now is reported when the run is added at the end.
                 let box = (try? PortfolioFile.ideaBox(at: portfolioPath)) ?? nil
                 store = try RunStore.create(at: run ?? ProjectFiles.runPath(named: name, besidePlan: plan), plan: parsed)
-                if let earlier { try store.appendNow([.earlierExperimentsShown(earlier)]) }
+                if let earlier { try store.appendNow([.earlierExperimentsShown(earlier.experiments), .actionItemsShown(earlier.actionItems)]) }
                 if let box { try store.appendNow([.ideaBoxLinked(box)]) }
                 if let round = BoxSeeding.round(of: parsed) {
                     var random = SystemRandomNumberGenerator()

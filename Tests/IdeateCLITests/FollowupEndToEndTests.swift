@@ -6,7 +6,7 @@ import Testing
 /// `ideate portfolio add`, changed with keys, read back by `ideate portfolio`.
 @Suite("Follow-up end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct FollowupEndToEndTests {
-    @Test("A workshop with followup: true opens with what became of earlier experiments, page by page; its minutes carry them")
+    @Test("A workshop with followup: true opens with what became of earlier experiments, page by page, then the open action items; its minutes carry them")
     func followupRound() throws {
         let folder = try PortfolioCommandTests.Folder()
         let portfolio = folder.file("portfolio.sqlite"), earlier = folder.file("earlier.sqlite"), run = folder.file("run.sqlite")
@@ -24,18 +24,21 @@ struct FollowupEndToEndTests {
             \(IdeateProcess.binary.path) run sessions/follow-up.yaml --run \(run) --port \(TestPorts.free()) --ssh-port 0 --web-port 0 --portfolio \(portfolio)
             """)
         let first = try terminal.waitFor("What became of earlier experiments")
-        for text in ["1 of 2", "✗ INVALIDATED", "Finance changed half of the amounts", "Small purchases are not routine", "PIVOT", "learned 2026-04-09"] {
+        for text in ["1 of 3", "✗ INVALIDATED", "Finance changed half of the amounts", "Small purchases are not routine", "PIVOT", "learned 2026-04-09"] {
             #expect(first.contains(text), "the first page shows “\(text)”:\n\(first)")
         }
         try terminal.press("n")
-        try terminal.waitFor("2 of 2")
+        try terminal.waitFor("2 of 3")
         try terminal.waitFor("● Still running")
         try terminal.press("p")
-        try terminal.waitFor("1 of 2")
+        try terminal.waitFor("1 of 3")
         try terminal.press("n", "n")
+        let actions = try terminal.waitFor("Action items still open")
+        #expect(actions.contains("3 of 3") && actions.contains("overdue"), "the simulated workshop's action items, past due by now:\n\(actions)")
+        try terminal.press("n")
         try terminal.waitFor("Press n to start the first round.")
         try terminal.press("p")
-        try terminal.waitFor("2 of 2")
+        try terminal.waitFor("3 of 3")
         try terminal.press("Escape")
         try terminal.waitFor("Press n to start the first round.")
         try terminal.press("q")
@@ -45,7 +48,7 @@ struct FollowupEndToEndTests {
         let minutes = try IdeateProcess.run(["export", run])
         #expect(minutes.status == 0, "\(minutes.stderr)")
         for text in ["## What became of earlier experiments", "| We observed | Finance changed half of the amounts |", "| Therefore we will | pivot |",
-                     "still running"] {
+                     "still running", "## Action items still open"] {
             #expect(minutes.stdout.contains(text), "the minutes carry “\(text)”:\n\(minutes.stdout)")
         }
     }

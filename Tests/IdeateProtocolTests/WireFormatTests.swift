@@ -174,4 +174,25 @@ struct WireBoundsTests {
         #expect(voteLine.count <= WireProtocol.maximumServerLineBytes, "\(voteLine.count)")
         #expect(resultsLine.count <= WireProtocol.maximumServerLineBytes, "\(resultsLine.count)")
     }
+
+    @Test("A follow-up round's lobby view carries its experiments and open action items; the end view carries the idea box's address, and only then")
+    func followupRoundAndIdeaBox() throws {
+        var session = TestSession()
+        let token = try session.join(3)[0]
+        session.state.apply(.earlierExperimentsShown([EarlierExperiment(id: "E5", title: "Shared calendar", stage: .running)]))
+        session.state.apply(.actionItemsShown([OpenActionItem(id: "A4", what: "Ask IT", owner: "Kim")]))
+        session.state.apply(.ideaBoxLinked(IdeaBoxAddress("http://ideas.example.lan:7423/")!))
+        func view() -> ParticipantView {
+            ParticipantView.of(session.state, for: token, buildOn: nil, shared: SharedViewParts(state: session.state), now: session.now)
+        }
+        #expect(view().followupRound == FollowupRound(experiments: [EarlierExperiment(id: "E5", title: "Shared calendar", stage: .running)],
+                                                      actionItems: [OpenActionItem(id: "A4", what: "Ask IT", owner: "Kim")]))
+        #expect(view().ideaBox == nil)
+        let line = ServerMessage.view(view()).encodedLine()
+        #expect(ServerMessage(try JSONDecoder().decode(ServerLine.self, from: line)) == .view(view()))
+        try session.facilitator(.advance)
+        #expect(view().followupRound == nil && view().ideaBox == nil, "the round is over once the first phase starts")
+        while session.state.stage != .finished { try session.facilitator(.advance) }
+        #expect(view().ideaBox == "http://ideas.example.lan:7423/")
+    }
 }

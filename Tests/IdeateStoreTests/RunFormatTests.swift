@@ -79,6 +79,8 @@ struct RunFormatTests {
             // Added with the idea box: a receipt on an idea, and the box a run links to.
             .ideaSubmitted(receipted),
             .ideaBoxLinked(IdeaBoxAddress("http://ideas.example.lan:7423/")!),
+            .actionItemsShown([OpenActionItem(id: "A4", what: "Ask IT", owner: "Kim", due: CalendarDate(iso: "2026-03-20"), isStuck: true,
+                                              isOverdue: true, workshop: "Quick start"), OpenActionItem(id: "A5", what: "Book a room", owner: "Lee")]),
         ]
     }
 
@@ -116,6 +118,7 @@ struct RunFormatTests {
         case .roomUnlocked: "roomUnlocked"
         case .earlierExperimentsShown: "earlierExperimentsShown"
         case .ideaBoxLinked: "ideaBoxLinked"
+        case .actionItemsShown: "actionItemsShown"
         }
     }
 
@@ -124,7 +127,7 @@ struct RunFormatTests {
         "ideaSubmitted", "ideaEdited", "ideaWithdrawn", "ideasRevealed", "ideaHidden", "ideaUnhidden", "ideaParked",
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
-        "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked",
+        "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

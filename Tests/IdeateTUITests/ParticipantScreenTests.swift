@@ -82,6 +82,25 @@ struct ParticipantScreenTests {
                             named: "participant-results-80x24")
     }
 
+    @Test("The lobby of a follow-up round lists what became of earlier experiments and the open action items, scrolled with ↑↓")
+    func followupRound() throws {
+        var view = Self.view(stage: .lobby, remaining: nil)
+        view.wall = nil
+        view.followupRound = FollowupRound(experiments: [
+            EarlierExperiment(id: "E3", title: "Approve purchases under 500 €", stage: .learned, learning: LearningCard(
+                outcome: .invalidated, believed: "Most are approved unchanged", observed: "Finance changed half",
+                learned: "Small purchases are not routine", decision: .pivot, date: CalendarDate(iso: "2026-04-09")!)),
+            EarlierExperiment(id: "E5", title: "\u{1B}[31mShared calendar", stage: .running),
+        ], actionItems: [OpenActionItem(id: "A4", what: "Ask IT for a printer", owner: "Kim", due: CalendarDate(iso: "2026-03-20"), isOverdue: true)])
+        var model = Self.model(view)
+        _ = model.handle(.down, newRequestID: { "x" })
+        #expect(model.cursor == 1)
+        _ = model.handle(.down, newRequestID: { "x" })
+        _ = model.handle(.down, newRequestID: { "x" })
+        #expect(model.cursor == 2, "the list has three lines")
+        try Snapshot.assert(ParticipantScreen.render(model, now: Self.now, width: 80, height: 24), named: "participant-lobby-followup-80x24")
+    }
+
     @Test("The countdown runs on locally between views, and stops when paused")
     func localCountdown() {
         var model = Self.model(Self.view(stage: .phase(.ideate), remaining: 60_000))

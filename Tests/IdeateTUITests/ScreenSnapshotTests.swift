@@ -19,7 +19,7 @@ struct ScreenSnapshotTests {
                             named: "lobby-every-way-in-\(width)x\(height)")
     }
 
-    @Test("A follow-up round: one earlier experiment per page, its outcome, learning and decision; n and p move, the lobby follows", arguments: sizes)
+    @Test("A follow-up round: one earlier experiment per page, its outcome, learning and decision, then the open action items; n and p move, the lobby follows", arguments: sizes)
     func followupRound(width: Int, height: Int) throws {
         var session = try ScreenFixtures.lobby()
         session.state.apply(.earlierExperimentsShown([
@@ -31,18 +31,25 @@ struct ScreenSnapshotTests {
                                   decision: .pivot, date: CalendarDate(iso: "2026-04-09")!)),
             EarlierExperiment(id: "E5", title: ScreenFixtures.ideas[2], stage: .running, reviewDate: CalendarDate(iso: "2026-05-01")),
         ]))
+        session.state.apply(.actionItemsShown([
+            OpenActionItem(id: "A4", what: "Ask IT for a second printer on floor 2", owner: "Kim", due: CalendarDate(iso: "2026-03-20"),
+                           isOverdue: true, workshop: "Quick start — one small improvement"),
+            OpenActionItem(id: "A7", what: ScreenFixtures.ideas[2], owner: "Facilities", isStuck: true),
+        ]))
         var model = ConsoleModel()
         model.follow(session.state)
         #expect(model.earlierPage == 0, "a run with a follow-up round opens on it")
         try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "followup-round-\(width)x\(height)")
         _ = model.handle(.character("n"), state: session.state, now: session.now)
         let second = ScreenFixtures.render(session, model: model, width: width, height: height)
-        #expect(second.text.contains("2 of 2") && second.text.contains("Still running; the group looks at the result on 2026-05-01"))
+        #expect(second.text.contains("2 of 3") && second.text.contains("Still running; the group looks at the result on 2026-05-01"))
         #expect(second.text.contains("␛[31mRED"), "hostile text made visible")
+        _ = model.handle(.character("n"), state: session.state, now: session.now)
+        try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "followup-round-actions-\(width)x\(height)")
         _ = model.handle(.character("n"), state: session.state, now: session.now)
         #expect(model.earlierPage == nil && ScreenFixtures.render(session, model: model, width: width, height: height).text.contains("First question"))
         _ = model.handle(.character("p"), state: session.state, now: session.now)
-        #expect(model.earlierPage == 1, "p in the lobby goes back to the last page")
+        #expect(model.earlierPage == 2, "p in the lobby goes back to the last page")
         _ = model.handle(.escape, state: session.state, now: session.now)
         #expect(model.earlierPage == nil)
     }

@@ -27,5 +27,16 @@ enum MarkdownEarlierExperiments {
         return out
     }
 
+    /// "Action items still open": what the follow-up round showed after the experiments.
+    static func actionItems(_ items: [OpenActionItem]) -> [String] {
+        var out = ["## Action items still open", "", "*Shown at the start, from the company's portfolio.*", "",
+                   "| | What | Who | Due | From |", "|---|---|---|---|---|"]
+        for item in items {
+            let due = (item.due?.description ?? "—") + (item.isStuck ? " (stuck)" : item.isOverdue ? " (overdue)" : "")
+            out.append("| \(esc(item.id)) | \(esc(item.what)) | \(esc(item.owner)) | \(due) | \(item.workshop.map(esc) ?? "—") |")
+        }
+        return out + [""]
+    }
+
     private static func esc(_ text: String) -> String { MarkdownEscaping.inline(text) }
 }

@@ -16,6 +16,7 @@ public struct MarkdownMinutes {
             "> no participant.", "",
         ]
         if let earlier = report.earlierExperiments { out += MarkdownEarlierExperiments.section(earlier) }
+        if let open = report.openActionItems, !open.isEmpty { out += MarkdownEarlierExperiments.actionItems(open) }
         for round in report.rounds {
             out += roundSection(round, votesPerPerson: report.votesPerPerson, maxPerIdea: report.maxVotesPerIdea)
         }

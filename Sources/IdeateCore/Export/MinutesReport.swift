@@ -70,6 +70,8 @@ public struct MinutesReport: Equatable, Sendable {
     /// What the follow-up round showed, as the portfolio held it when the run started; nil
     /// without a follow-up round.
     public var earlierExperiments: [EarlierExperiment]?
+    /// The action items the follow-up round showed as still open; nil without one.
+    public var openActionItems: [OpenActionItem]?
 
     /// An agreed follow-up; ``round`` counts from 1 like ``RoundReport/number``.
     public struct ActionItemEntry: Equatable, Sendable {
@@ -95,6 +97,7 @@ public struct MinutesReport: Equatable, Sendable {
         ideaCount = rounds.reduce(0) { $0 + $1.ideas.count }
         voteCount = rounds.reduce(0) { $0 + ($1.votesCast ?? 0) }
         earlierExperiments = state.earlierExperiments
+        openActionItems = state.openActionItems
         actionItems = state.actionItems.map {
             ActionItemEntry(id: $0.id, round: $0.round + 1, idea: $0.idea?.rawValue, what: $0.what, owner: $0.owner, due: $0.due)
         }

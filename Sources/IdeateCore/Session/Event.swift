@@ -47,4 +47,7 @@ public enum Event: Codable, Equatable, Sendable {
     /// The company's idea box, as the portfolio knew it when the run started: the end screen
     /// offers participants to follow their ideas there.
     case ideaBoxLinked(IdeaBoxAddress)
+    /// A plan with `followup: true` started: the action items still open then, which the
+    /// follow-up round shows after the experiments.
+    case actionItemsShown([OpenActionItem])
 }

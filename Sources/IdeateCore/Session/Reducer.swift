@@ -116,6 +116,8 @@ extension SessionState {
             earlierExperiments = experiments
         case let .ideaBoxLinked(address):
             ideaBox = address
+        case let .actionItemsShown(items):
+            openActionItems = items
         }
     }
 

@@ -48,6 +48,9 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var earlierExperiments: [EarlierExperiment]?
     /// Where participants follow their ideas after the workshop; nil when the company has no box.
     public internal(set) var ideaBox: IdeaBoxAddress?
+    /// What a follow-up round shows after the experiments: action items still open when the run
+    /// started; nil without a follow-up round (or from a run file older than this).
+    public internal(set) var openActionItems: [OpenActionItem]?
     public internal(set) var phaseHistory: [PhaseRecord] = []
     /// How many times idea texts were edited: lets views built from texts notice a change.
     public internal(set) var editCount = 0

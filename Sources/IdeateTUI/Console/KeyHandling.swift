@@ -12,7 +12,7 @@ extension ConsoleModel {
         if key == .interrupt { return [.quit] }
         if key == .resize { return [] }
         if let overlay { return handle(key, in: overlay, state: state) }
-        if state.stage == .lobby, let earlier = state.earlierExperiments, handleFollowupRound(key, pages: max(1, earlier.count)) { return [] }
+        if state.stage == .lobby, state.earlierExperiments != nil, handleFollowupRound(key, pages: EarlierExperimentsScreen.pages(in: state)) { return [] }
         let ideas = ConsoleLists.ideas(for: state, model: self)
         let selected = ideas.indices.contains(cursor) ? state.ideas[ideas[cursor]] : nil
         switch key {

@@ -116,7 +116,8 @@ extension ParticipantModel {
         case .phase(.vote)? where view?.results == nil: view?.wall?.count ?? 0
         case .phase(.group)?: view?.wall?.count ?? 0
         case .phase(.vote)?, .phase(.review)?, .finished?: view?.results?.count ?? 0
-        case .phase(.ideate)?, .phase(.build)?, .lobby?, nil: myIdeas.count
+        case .lobby?: view?.followupRound?.lines.count ?? 0
+        case .phase(.ideate)?, .phase(.build)?, nil: myIdeas.count
         }
     }
 

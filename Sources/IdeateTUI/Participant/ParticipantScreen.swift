@@ -60,6 +60,11 @@ public enum ParticipantScreen {
                 "Nobody judges ideas while they flow; comments and votes come later.",
             ]
             for (index, line) in lines.enumerated() { grid.put(line, x: 2, y: y + index, role: index == 0 ? .title : .text, maxWidth: width - 4) }
+            if let round = view.followupRound {
+                grid.put("First, what became of earlier ideas:", x: 2, y: y + 4, role: .heading, maxWidth: width - 4)
+                drawList(&grid, items: round.lines.map { ($0.text, $0.note) }, model: model, y: y + 5)
+                hints = [("↑↓", "scroll")]
+            }
         }
         drawBottom(&grid, model: model, hints: hints + [("?", "help"), (model.ideasFlow && model.focus == .input ? "Esc" : "q", "quit")])
         if model.showingHelp {

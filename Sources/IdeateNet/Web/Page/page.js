@@ -198,6 +198,7 @@
     $("results").hidden = !results;
     $("mine").hidden = !(flowing || store.mine.length) || view.stage === "lobby";
     renderFollow();
+    if (view.stage === "lobby") renderFollowupRound(view.followupRound);
     if (flowing) renderCompose();
     if (view.stage === "group") renderList($("grouping-wall"), view.wall || []);
     if (!$("ballot").hidden) renderBallot();
@@ -213,6 +214,28 @@
     if ($("follow").hidden) return;
     const carried = { w: view.title, ideas: followed.map((idea) => ({ p: idea.receipt, t: idea.text })) };
     $("follow-link").href = box + "#ideas=" + encodeURIComponent(JSON.stringify(carried));
+  }
+  // The follow-up round on this phone: each earlier experiment (what was learned, or that it
+  // still runs) and each action item still open.
+  const OUTCOMES = { validated: "it worked", invalidated: "it did not work", unclear: "unclear" };
+  function renderFollowupRound(round) {
+    $("followup-round").hidden = !round;
+    if (!round) return;
+    $("earlier").replaceChildren(...round.experiments.map((experiment) => {
+      const item = el("li");
+      item.append(el("span", experiment.id + " " + experiment.title, "text"));
+      const learning = experiment.learning;
+      item.append(el("span", learning ? OUTCOMES[learning.outcome] + " — we learned: " + learning.learned : "still running", "quiet"));
+      return item;
+    }));
+    if (!round.experiments.length) $("earlier").replaceChildren(el("li", "No experiment has run yet: today's ideas will be the first.", "quiet"));
+    $("open-items-heading").hidden = !round.actionItems.length;
+    $("open-items").replaceChildren(...round.actionItems.map((action) => {
+      const item = el("li");
+      const when = action.isStuck ? "stuck" : action.isOverdue ? "overdue" : action.due ? "due " + action.due : "open";
+      item.append(el("span", action.id + " " + action.what + " (" + action.owner + ")", "text"), el("span", when, "quiet"));
+      return item;
+    }));
   }
   function renderCompose() {
     const buildOn = view.stage === "build" ? view.buildOn : null;
