@@ -44,7 +44,10 @@ struct Followup: AsyncParsableCommand {
             }
             let store = try ChangeOptions.existingStore(at: portfolio.path())
             let today = asOf ?? PortfolioFile.today
-            let screen = FollowupService(store: store, portfolio: try store.items(), box: try store.boxStatus(today: today), today: today, theme: theme)
+            // The first frame reads the counts and the top of the agenda, not the whole file.
+            let agenda = FollowupAgenda(window: try store.agendaWindow(today: today, range: FollowupApp.firstWindow), today: today,
+                                        box: try store.boxStatus(today: today))
+            let screen = FollowupService(store: store, agenda: agenda, today: today, theme: theme)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
         }
     }
@@ -53,19 +56,17 @@ struct Followup: AsyncParsableCommand {
 /// The follow-up screen as a service, so SIGTERM and SIGHUP give the terminal back.
 struct FollowupService: Service, CustomStringConvertible {
     let store: PortfolioStore
-    let portfolio: Portfolio
-    let box: BoxStatus
+    let agenda: FollowupAgenda
     let today: CalendarDate
     let theme: Theme
 
     /// Its name in the service group's log. Without it the group describes the service by
-    /// reflection, printing the whole portfolio it holds (hundreds of milliseconds for a
-    /// large one).
+    /// reflection, printing the agenda it holds.
     var description: String { "FollowupService(\(store.path))" }
 
     func run() async {
-        await cancelWhenGracefulShutdown { [store, portfolio, box, today, theme] in
-            let app = FollowupApp(engine: store, portfolio: portfolio, box: box, today: today, terminal: NcursesTerminal(theme: theme),
+        await cancelWhenGracefulShutdown { [store, agenda, today, theme] in
+            let app = FollowupApp(engine: store, agenda: agenda, today: today, terminal: NcursesTerminal(theme: theme),
                                   portfolioPath: store.path, changes: PortfolioWatcher.changes(of: store.path))
             await app.run()
         }

@@ -24,8 +24,9 @@ struct FollowupBoxTests {
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
         let (changes, arrived) = AsyncStream.makeStream(of: Void.self)
-        let app = FollowupApp(engine: engine, portfolio: try engine.items(), box: try engine.boxStatus(today: FollowupFixtures.today),
-                              today: FollowupFixtures.today, terminal: terminal, portfolioPath: "p.sqlite", changes: changes)
+        let agenda = FollowupAgenda(window: try engine.agendaWindow(today: FollowupFixtures.today, range: FollowupApp.firstWindow),
+                                    today: FollowupFixtures.today, box: try engine.boxStatus(today: FollowupFixtures.today))
+        let app = FollowupApp(engine: engine, agenda: agenda, today: FollowupFixtures.today, terminal: terminal, portfolioPath: "p.sqlite", changes: changes)
         let loop = Task { await app.run() }
         let first = await remote.frame { $0.contains("New in the idea box (2)") }
         #expect(first?.contains("Idea box review due: 2 new, oldest waiting 14 days, no review yet (every 14)") == true, "\(first?.text ?? "")")

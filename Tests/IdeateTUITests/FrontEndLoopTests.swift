@@ -120,12 +120,40 @@ struct FrontEndLoopTests {
         await loop.value
     }
 
+    @Test("The follow-up screen reads the agenda a window at a time: End, PgUp and a change deep in a 2,000-idea backlog show the right rows")
+    func followupWindows() async throws {
+        var portfolio = try FollowupFixtures.portfolio()
+        for number in 1...2_000 { portfolio.backlog.append(BacklogIdea(id: BacklogIdeaID(1_000 + number), text: "Backlog idea \(number)", kind: .idea)) }
+        let engine = InMemoryPortfolio(portfolio)
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let first = FollowupAgenda(window: try engine.agendaWindow(today: FollowupFixtures.today, range: FollowupApp.firstWindow), today: FollowupFixtures.today)
+        #expect(first.window.entries.count == FollowupApp.firstWindow.count && first.entries.count > 2_000, "the first frame reads a window, counts all")
+        let app = FollowupApp(engine: engine, agenda: first, today: FollowupFixtures.today, terminal: terminal, portfolioPath: "p.sqlite")
+        let loop = Task { await app.run() }
+        #expect(await remote.frame { $0.contains("Due or overdue (3)") } != nil)
+        remote.type(.end)
+        #expect(await remote.frame { $0.contains("▸ ") && $0.contains("Closed action items") } != nil, "the end of the agenda")
+        for _ in 0..<30 { remote.type(.pageUp) }
+        let deep = await remote.frame { $0.contains("▸ B") && $0.contains("Backlog idea") }
+        let chosen = try #require(deep?.text.split(separator: "\n").first { $0.contains("▸ B") }.map(String.init))
+        let number = try #require(chosen.split(separator: " ").first { $0.hasPrefix("B") }.map(String.init))
+        remote.type("x")
+        #expect(await remote.frame { $0.contains("\(number): declined") } != nil)
+        remote.type(.save)
+        #expect(await remote.frame { $0.contains("▸ \(number)") && $0.contains("\(number) declined.") } != nil, "the cursor stays on the idea it decided")
+        #expect(engine.portfolio().backlog.first { $0.id.description == number }?.fate == .declined)
+        remote.type("q")
+        await loop.value
+    }
+
     @Test("The follow-up screen records a learning card with keys (a refusal keeps what was typed), shows it once kept, undoes it as a new change, and quits on q")
     func followupLoop() async throws {
         let engine = InMemoryPortfolio(try FollowupFixtures.portfolio())
         let terminal = ScriptedTerminal()
         let remote = terminal.remote
-        let app = FollowupApp(engine: engine, portfolio: try engine.items(), today: FollowupFixtures.today, terminal: terminal,
+        let app = FollowupApp(engine: engine, agenda: FollowupAgenda(try engine.items(), today: FollowupFixtures.today), today: FollowupFixtures.today,
+                              terminal: terminal,
                               portfolioPath: "p.sqlite")
         let loop = Task { await app.run() }
         #expect(await remote.frame { $0.contains("Due or overdue (3)") } != nil)

@@ -52,8 +52,10 @@ final class ScriptedTerminal: Terminal {
         var lastFrame: CellGrid? { frames.last }
         var isStopped: Bool { screen.withLock { $0.stopped } }
 
-        /// Waits (up to `seconds`) for a frame that satisfies `condition`, and returns it.
-        func frame(within seconds: Double = 5, where condition: (CellGrid) -> Bool) async -> CellGrid? {
+        /// Waits (up to `seconds`) for a frame that satisfies `condition`, and returns it. A bound
+        /// on the wait, not a timing assertion: beside browsers and tmux sessions in the same run
+        /// a frame can take seconds.
+        func frame(within seconds: Double = 30, where condition: (CellGrid) -> Bool) async -> CellGrid? {
             let clock = SystemClock()
             let deadline = clock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
             var iterator = draws.makeAsyncIterator()

@@ -64,4 +64,20 @@ public protocol PortfolioEngine: Sendable {
     /// Where the idea box stands on `today`: new ideas, the oldest's week, the last review, the
     /// rhythm (counts, not a scan of every idea).
     func boxStatus(today: CalendarDate) throws -> BoxStatus
+    /// The follow-up agenda's counts and its entries in `range` on `today` (``AgendaWindow``):
+    /// a screenful and some rows either side, not the whole portfolio.
+    func agendaWindow(today: CalendarDate, range: Range<Int>) throws -> AgendaWindow
+    /// Where `subject` stands in the agenda on `today` (to keep the cursor on an item a change moved).
+    func agendaPosition(of subject: PortfolioSubject, today: CalendarDate) throws -> Int?
+}
+
+extension PortfolioEngine {
+    /// From the whole portfolio: right for one held in memory.
+    public func agendaWindow(today: CalendarDate, range: Range<Int>) throws -> AgendaWindow {
+        AgendaWindow.of(try items(), today: today, range: range)
+    }
+
+    public func agendaPosition(of subject: PortfolioSubject, today: CalendarDate) throws -> Int? {
+        AgendaWindow.position(of: subject, in: try items(), today: today)
+    }
 }

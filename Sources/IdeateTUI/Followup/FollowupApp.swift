@@ -2,8 +2,10 @@ import IdeateCore
 import IdeateRuntime
 
 /// The follow-up screen as a ``FrontEnd``: keys perform what they ask through the
-/// ``PortfolioEngine``, the portfolio is read again, and the frame is drawn from it. A change is
-/// shown only after the engine has kept it, so what the screen says is what the file holds.
+/// ``PortfolioEngine``, the agenda is read again, and the frame is drawn from it. A change is
+/// shown only after the engine has kept it, so what the screen says is what the file holds. It
+/// reads the agenda a window at a time (the counts and the entries around the cursor) and
+/// moves the window when the cursor nears its edge.
 public final class FollowupApp: FrontEnd {
     /// Another process changed the portfolio file (the idea box received an idea, say).
     public struct FileChanged: Sendable {
@@ -26,20 +28,27 @@ public final class FollowupApp: FrontEnd {
     /// change, not for every key typed while it is open.
     private var history: (subject: PortfolioSubject, entries: [HistoryEntry])?
 
+    /// Entries read on each side of the cursor: far more than any terminal shows.
+    public static let windowReach = 300
+    /// How close the cursor may come to the window's edge before the window moves.
+    static let windowMargin = 150
+
+    /// The window the first frame needs: the top of the agenda.
+    public static let firstWindow = 0..<40
+
     /// - Parameters:
-    ///   - portfolio: the portfolio as read just before, for the first frame.
+    ///   - agenda: the agenda as read just before (``firstWindow``), for the first frame.
     ///   - today: the day changes are dated and due dates are counted from.
-    ///   - box: the idea box's status read with it.
     ///   - changes: one element whenever another process changed the portfolio; the agenda is
     ///     read again then (none in tests that do not need it).
-    public init(engine: any PortfolioEngine, portfolio: Portfolio, box: BoxStatus? = nil, today: CalendarDate, terminal: any Terminal,
+    public init(engine: any PortfolioEngine, agenda: FollowupAgenda, today: CalendarDate, terminal: any Terminal,
                 portfolioPath: String, changes: AsyncStream<Void> = AsyncStream { $0.finish() }) {
         self.engine = engine
         self.today = today
         self.terminal = terminal
         self.portfolioPath = portfolioPath
         self.changes = changes
-        agenda = FollowupAgenda(portfolio, today: today, box: box)
+        self.agenda = agenda
     }
 
     /// Runs until q on the list, Ctrl-C, a closed terminal or the task's cancellation; the
@@ -63,6 +72,7 @@ public final class FollowupApp: FrontEnd {
                 guard case let .perform(edit, note, done, reopening) = action else { return false }
                 perform(edit, note: note, done: done, reopening: reopening)
             }
+            keepWindowAroundCursor()
         }
         model.settle(on: agenda)
         readHistoryIfOpened()
@@ -79,8 +89,7 @@ public final class FollowupApp: FrontEnd {
 
     /// Reads the open item's history when another item opened or after a change.
     private func readHistoryIfOpened() {
-        guard model.isOpen, agenda.entries.indices.contains(model.cursor) else { return }
-        let subject = agenda.entries[model.cursor].item.subject
+        guard model.isOpen, let subject = agenda.entry(at: model.cursor)?.item.subject else { return }
         guard history?.subject != subject else { return }
         do {
             history = (subject, try engine.history(of: subject))
@@ -100,24 +109,39 @@ public final class FollowupApp: FrontEnd {
             if let reopening { model.overlay = reopening }
             return
         }
-        let reviewing = agenda.entries.indices.contains(model.cursor) && agenda.entries[model.cursor].section == .box ? model.cursor : nil
+        let reviewing = agenda.entry(at: model.cursor)?.section == .box ? model.cursor : nil
         // Elsewhere the cursor stays on the item it was on, wherever the change moved it.
         readAgain(problem: "Saved, but the portfolio could not be read again")
         if let reviewing, let waiting = agenda.sectionCounts[.box], waiting > 0 {
             // Going through the box: a decided idea leaves it, and the next new one is chosen.
             model.cursor = min(reviewing, waiting - 1)
+            keepWindowAroundCursor()
         }
     }
 
-    /// Reads the portfolio and the box's status again, keeping the cursor on its item.
+    /// Reads the agenda and the box's status again, keeping the cursor on its item wherever
+    /// the change moved it.
     private func readAgain(problem: String) {
-        let chosen = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor].item.subject : nil
+        let chosen = agenda.entry(at: model.cursor)?.item.subject
         do {
-            agenda = FollowupAgenda(try engine.items(), today: today, box: try engine.boxStatus(today: today))
+            if let chosen, let position = try engine.agendaPosition(of: chosen, today: today) { model.cursor = position }
+            agenda = FollowupAgenda(window: try engine.agendaWindow(today: today, range: Self.window(around: model.cursor)), today: today,
+                                    box: try engine.boxStatus(today: today))
             history = nil
         } catch {
             model.status = ConsoleModel.Status(text: "\(problem): \(error)", isProblem: true)
         }
-        if let chosen, let index = agenda.index(of: chosen) { model.cursor = index }
     }
+
+    /// Moves the window when the cursor comes near its edge.
+    private func keepWindowAroundCursor() {
+        guard !agenda.holds((model.cursor - Self.windowMargin)..<(model.cursor + Self.windowMargin)) else { return }
+        do {
+            agenda = FollowupAgenda(window: try engine.agendaWindow(today: today, range: Self.window(around: model.cursor)), today: today, box: agenda.box)
+        } catch {
+            model.status = ConsoleModel.Status(text: "The portfolio could not be read: \(error)", isProblem: true)
+        }
+    }
+
+    static func window(around cursor: Int) -> Range<Int> { max(0, cursor - windowReach)..<(cursor + windowReach) }
 }

@@ -20,7 +20,7 @@ extension FollowupModel {
         // A message stays until the next key on the list.
         status = nil
         cursor = min(cursor, max(0, agenda.entries.count - 1))
-        let selected = agenda.entries.indices.contains(cursor) ? agenda.entries[cursor].item : nil
+        let selected = agenda.entry(at: cursor)?.item
         switch key {
         case .character("?"):
             overlay = .help

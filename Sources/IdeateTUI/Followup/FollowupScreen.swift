@@ -15,7 +15,7 @@ public enum FollowupScreen {
             frame.grid = ScreenFrame.tooSmall(width: width, height: height)
             return frame
         }
-        let selected = agenda.entries.indices.contains(model.cursor) ? agenda.entries[model.cursor] : nil
+        let selected = agenda.entry(at: model.cursor)
         var grid = CellGrid(width: width, height: height)
         drawHeader(&grid, agenda: agenda, path: portfolioPath)
         if let box = agenda.box {
@@ -60,13 +60,13 @@ public enum FollowupScreen {
     }
 
     private static func drawList(_ grid: inout CellGrid, agenda: FollowupAgenda, model: FollowupModel, y: Int, height: Int) -> Int {
+        // Only the rows drawn are read from the window; where sections start comes from the counts.
         let entries = agenda.entries
-        func startsSection(_ index: Int) -> Bool { index == 0 || entries[index - 1].section != entries[index].section }
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: height)
         return list.draw(&grid, count: entries.count, cursor: model.cursor, scroll: model.scroll,
-                  itemHeight: { startsSection($0) ? ($0 == 0 ? 1 : 2) + 1 : 1 }) { grid, index, x, rowY, selected in
+                  itemHeight: { agenda.startsSection($0) ? ($0 == 0 ? 1 : 2) + 1 : 1 }) { grid, index, x, rowY, selected in
             var row = rowY
-            if startsSection(index) {
+            if agenda.startsSection(index) {
                 if index > 0 { row += 1 }
                 let section = entries[index].section
                 grid.put("\(section.rawValue) (\(agenda.sectionCounts[section] ?? 0))", x: x, y: row, role: .heading)
