@@ -30,6 +30,7 @@ let package = Package(
             dependencies: ["IdeateCore"]
         ),
         .systemLibrary(name: "CNcurses"),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "IdeateTUI",
@@ -63,6 +64,7 @@ let package = Package(
         .executableTarget(
             name: "ideate",
             dependencies: [
+                "CMalloc",
                 "IdeateCore",
                 "IdeateProtocol", "IdeateRuntime",
                 "IdeateStore",
@@ -135,6 +137,7 @@ let package = Package(
             dependencies: [
                 "IdeateCore", "IdeateProtocol", "IdeateRuntime", "IdeateNet", "IdeateStore", "IdeateTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -14,10 +14,12 @@ public final class PortfolioStore: Sendable {
 
     /// Opens the portfolio at `path` as ``StoreDatabase`` opens every store file, creating it (and
     /// its folder) when it does not exist yet. Freed bytes are zeroed: an idea withdrawn from
-    /// the box leaves no text behind.
-    public static func open(at path: String) throws -> PortfolioStore {
+    /// the box leaves no text behind. `pageCacheKiB` bounds each connection's page cache, for a
+    /// process that runs for weeks (the box); the file's pages stay in the system's cache anyway.
+    public static func open(at path: String, pageCacheKiB: Int? = nil) throws -> PortfolioStore {
         if !FileManager.default.fileExists(atPath: path) { _ = try StoreDatabase.createFile(at: path, failure: PortfolioStoreError.self) }
-        return try PortfolioStore(try StoreDatabase.openFile(at: path, zeroesFreedBytes: true, failure: PortfolioStoreError.self))
+        return try PortfolioStore(try StoreDatabase.openFile(at: path, zeroesFreedBytes: true, pageCacheKiB: pageCacheKiB,
+                                                             failure: PortfolioStoreError.self))
     }
 
     /// The portfolio `writer` holds, its schema migrated forward (a newer one refused).

@@ -12,8 +12,9 @@ import GRDB
 enum StoreDatabase {
     /// The configuration of every connection to a store file. `zeroesFreedBytes` turns on
     /// `secure_delete`, for a file whose rewritten rows must leave no old bytes behind (the order
-    /// of a revealed batch in a run file).
-    static func configuration(zeroesFreedBytes: Bool) -> Configuration {
+    /// of a revealed batch in a run file). `pageCacheKiB` bounds each connection's page cache
+    /// (SQLite's default is 2,000 KiB); nil keeps the default.
+    static func configuration(zeroesFreedBytes: Bool, pageCacheKiB: Int? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -21,6 +22,7 @@ enum StoreDatabase {
             // synchronous=NORMAL does not promise.
             try db.execute(sql: "PRAGMA synchronous = FULL")
             if zeroesFreedBytes { try db.execute(sql: "PRAGMA secure_delete = ON") }
+            if let pageCacheKiB { try db.execute(sql: "PRAGMA cache_size = \(-pageCacheKiB)") }
         }
         return configuration
     }
@@ -46,9 +48,11 @@ enum StoreDatabase {
     /// `DatabasePool` (one writer, concurrent readers). The store then brings its schema up to
     /// date with ``migrate(_:to:failure:)``, as for a database it is handed.
     /// - Throws: `Failure.unreadable` when the file is not a database SQLite can open.
-    static func openFile<Failure: StoreFileError>(at path: String, zeroesFreedBytes: Bool, failure: Failure.Type) throws -> DatabasePool {
+    static func openFile<Failure: StoreFileError>(
+        at path: String, zeroesFreedBytes: Bool, pageCacheKiB: Int? = nil, failure: Failure.Type
+    ) throws -> DatabasePool {
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration(zeroesFreedBytes: zeroesFreedBytes))
+            let pool = try DatabasePool(path: path, configuration: configuration(zeroesFreedBytes: zeroesFreedBytes, pageCacheKiB: pageCacheKiB))
             // Opening a pool puts its writer into WAL mode after `prepareDatabase` ran, and sets
             // synchronous=NORMAL as it does; the writer is the only connection that writes, so
             // FULL is set on it again here.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import IdeateCore
 import IdeateNet
@@ -71,13 +72,25 @@ struct BoxServe: AsyncParsableCommand {
         }
     }
 
+    /// The malloc arenas a box keeps. glibc gives each thread that allocates an arena of its
+    /// own, up to eight per core, and a process that runs for weeks on a handful of thread pools
+    /// (event loops, database readers, tasks) keeps growing in them: over two simulated months
+    /// of traffic the box grew 20 % with the default and not at all in the second month with two
+    /// (BENCHMARKS.md, "memory with time").
+    static let mallocArenas: Int32 = 2
+
+    /// Each database connection's page cache: the pool's readers each fill SQLite's default
+    /// 2,000 KiB as the month goes by (10 MB of the box's first-month growth, BENCHMARKS.md).
+    static let pageCacheKiB = 256
+
     func run() async throws {
+        mallopt(M_ARENA_MAX, Self.mallocArenas)
         try await reportingErrors {
             let settings = try questions.map(Self.settings(from:)) ?? BoxSettings()
             // Everything that can be refused is checked before the portfolio file is made.
             let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
             let path = portfolio.path()
-            let store = try PortfolioStore.open(at: path)
+            let store = try PortfolioStore.open(at: path, pageCacheKiB: Self.pageCacheKiB)
             let clock = SystemClock()
             let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
             let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)

@@ -2,8 +2,11 @@ import Foundation
 import GRDB
 import IdeateCore
 import IdeateNet
+import IdeateRuntime
 import IdeateStore
 import IdeateTestSupport
+import Logging
+import ServiceLifecycle
 import Testing
 
 /// The idea box's web server on 127.0.0.1 over a real portfolio (in memory): the page, ideas
@@ -191,8 +194,57 @@ struct BoxWebServerTests {
             #expect(later.status == 200, "the slots came back")
         }
     }
+
+    @Test("A restart (SIGTERM's graceful shutdown) answers the idea that arrived whole, closes a connection still waiting at once and takes no new one")
+    func gracefulRestart() async throws {
+        let box = HeldBox()
+        let server = BoxWebServer(box: box, host: "127.0.0.1", port: 0)
+        let group = ServiceGroup(services: [server], logger: Logger(label: "box-test"))
+        let running = Task { try await group.run() }
+        let port = try await server.port()
+        let idle = try WebProbe(port: port)
+        let posting = Task { try await BoxWebServerTests.post(port, "/ideas", BoxWebServerTests.idea("Sent just before the restart", secret: "late")) }
+        await box.waitUntilSubmitting()
+        await group.triggerGracefulShutdown()
+        #expect(await idle.closes(), "a connection that sent nothing is closed at once")
+        var refused = false
+        for _ in 0..<100 where !refused {
+            refused = (try? WebProbe(port: port)) == nil
+            if !refused { try await SystemClock().sleep(for: .milliseconds(20)) }
+        }
+        #expect(refused, "no new connection once the restart began")
+        box.letSubmissionsThrough()
+        let answer = try await posting.value
+        #expect(answer.status == 200 && answer.body.contains("B42"), "\(answer.head) \(answer.body)")
+        try await running.value
+    }
 }
 
 private extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+}
+
+/// An idea box whose submissions wait until the test lets them through: a request the server is
+/// answering when a restart begins.
+final class HeldBox: IdeaBoxService {
+    private let (submitting, submittingContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    private let (released, releasedContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+
+    func waitUntilSubmitting() async {
+        for await _ in submitting { return }
+    }
+
+    func letSubmissionsThrough() { releasedContinuation.yield() }
+
+    func submit(_ submission: BoxSubmission) async throws -> BacklogIdeaID {
+        submittingContinuation.yield()
+        for await _ in released { break }
+        return BacklogIdeaID(42)
+    }
+
+    func fates(in buckets: [Int], of count: Int) async throws -> BucketFates { BucketFates(buckets: 1, ideas: []) }
+    func board() async throws -> BoxBoard { BoxBoard(title: "Held", questions: [], buckets: 1, recent: []) }
+    func withdraw(secret: String) async throws -> BacklogIdeaID { throw BoxRefusal.noSuchIdea }
+    func tidy() async {}
 }

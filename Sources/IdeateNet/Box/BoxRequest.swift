@@ -46,7 +46,15 @@ enum BoxRequest {
         return encoder
     }()
 
-    static func answer(_ channel: Channel, box: any IdeaBoxService, page: WebPage, limits: BoxWebServer.Limits) async {
+    /// A connection taken in, with its place in the server's count.
+    struct Connection: Sendable {
+        let channel: Channel
+        let slot: PendingRequests.Slot
+    }
+
+    /// Reads one request and answers it; `answering` is told once the request has arrived whole.
+    static func answer(_ channel: Channel, box: any IdeaBoxService, page: WebPage, limits: BoxWebServer.Limits,
+                       answering: @Sendable () -> Void = {}) async {
         try? await channel.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
             var body = ByteBuffer()
@@ -69,6 +77,7 @@ enum BoxRequest {
                     body.writeBuffer(&chunk)
                 case .end:
                     guard let head else { return }
+                    answering()
                     do {
                         try await respond(to: head, body: body, box: box, page: page, outbound: outbound)
                     } catch let error as BoxFailure {

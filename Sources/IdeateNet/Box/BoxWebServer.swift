@@ -51,7 +51,7 @@ public final class BoxWebServer: Service {
     /// Binds, then answers requests until the task is cancelled or the service group shuts down.
     public func run() async throws {
         let pending = PendingRequests(limit: limits.maximumConnections)
-        let server: NIOAsyncChannel<BoxRequest.Channel?, Never>
+        let server: NIOAsyncChannel<BoxRequest.Connection?, Never>
         do {
             server = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 1_024)
@@ -70,13 +70,17 @@ public final class BoxWebServer: Service {
         try await withTaskCancellationOrGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in
-                    for try await channel in inbound {
-                        guard let channel else { continue }
-                        connections.addTask { await BoxRequest.answer(channel, box: box, page: page, limits: limits) }
+                    for try await connection in inbound {
+                        guard let connection else { continue }
+                        connections.addTask {
+                            await BoxRequest.answer(connection.channel, box: box, page: page, limits: limits, answering: connection.slot.answering)
+                        }
                     }
                 }
             }
         } onCancelOrGracefulShutdown: {
+            // A restart: no new connection, none left waiting; a request that arrived whole is
+            // answered (within its deadline), so what was sent before the stop is kept and said so.
             server.channel.close(promise: nil)
             pending.closeAll()
         }
@@ -84,7 +88,7 @@ public final class BoxWebServer: Service {
 
     /// Counts the connection (turning it away past the limit), gives it the deadline for its
     /// whole request and sets up HTTP with compression for the answers that ask for it.
-    private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?, limits: Limits) throws -> BoxRequest.Channel? {
+    private static func admit(_ channel: any Channel, pending: PendingRequests, tls: WebCertificate?, limits: Limits) throws -> BoxRequest.Connection? {
         if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context)) }
         guard let slot = pending.enter(channel) else {
             channel.writeAndFlush(ByteBuffer(string: BoxRequest.busy)).whenComplete { _ in channel.close(promise: nil) }
@@ -99,6 +103,6 @@ public final class BoxWebServer: Service {
         try operations.configureHTTPServerPipeline(withErrorHandling: true)
         try operations.addHandler(HTTPResponseCompressor { head, _ in head.status == .ok ? .compressIfPossible : .doNotCompress })
         try operations.addHandler(HTTPResponsePartAdapter())
-        return try BoxRequest.Channel(wrappingChannelSynchronously: channel)
+        return BoxRequest.Connection(channel: try BoxRequest.Channel(wrappingChannelSynchronously: channel), slot: slot)
     }
 }

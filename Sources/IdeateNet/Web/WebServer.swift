@@ -235,10 +235,17 @@ final class PendingRequests: Sendable {
 
         func release() {
             owner.open.withLockedValue { _ = $0.removeValue(forKey: key) }
+            owner.answering.withLockedValue { _ = $0.remove(key) }
+        }
+
+        /// Its request has arrived whole and is being answered: a shutdown lets it finish.
+        func answering() {
+            owner.answering.withLockedValue { _ = $0.insert(key) }
         }
     }
 
     fileprivate let open = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
+    fileprivate let answering = NIOLockedValueBox<Set<ObjectIdentifier>>([])
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
@@ -254,9 +261,10 @@ final class PendingRequests: Sendable {
         return entered ? Slot(owner: self, key: key) : nil
     }
 
-    /// Closes every connection still sending its request head.
+    /// Closes every connection still sending its request; those being answered finish.
     func closeAll() {
-        for channel in open.withLockedValue({ $0.values }) { channel.close(promise: nil) }
+        let answered = answering.withLockedValue { $0 }
+        for (key, channel) in open.withLockedValue({ $0 }) where !answered.contains(key) { channel.close(promise: nil) }
     }
 }
 
