@@ -6,10 +6,12 @@ import Glibc
 /// Writes a file so that readers see the old version or the whole new one, never half:
 /// a temporary file beside it, fsync, rename, fsync of the directory.
 enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
+    /// `mode`: the new file's permissions (0644 by default; 0600 for a file with secrets).
+    static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = Glibc.open(temporary, O_CREAT | O_TRUNC | O_WRONLY, 0o644)
+        let descriptor = Glibc.open(temporary, O_CREAT | O_TRUNC | O_WRONLY, mode)
+        if descriptor >= 0 { fchmod(descriptor, mode) }  // the umask does not widen or narrow it
         guard descriptor >= 0 else { throw CommandLineError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         var failure: String?
         data.withUnsafeBytes { buffer in

@@ -102,6 +102,28 @@ struct ParticipantScreenService: Service {
     }
 }
 
+/// `ideate join` on an idea box, as a service: SIGTERM and SIGHUP give the terminal back.
+struct BoxJoinService: Service {
+    let box: any IdeaBoxService
+    let book: ReceiptBook
+    let receipts: ReceiptFile
+    let theme: Theme
+
+    func run() async {
+        await cancelWhenGracefulShutdown { [box, book, receipts, theme] in
+            let app = BoxJoinApp(box: box, book: book, today: PortfolioFile.today, terminal: NcursesTerminal(theme: theme),
+                                 save: { try? receipts.save($0) }, newSecret: Self.newSecret)
+            await app.run()
+        }
+    }
+
+    /// 256 random bits as 64 hex digits: one idea's secret.
+    static func newSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
 /// Records that the run is alive once a second, so `--resume` knows when it stopped (a resumed
 /// countdown loses at most that second).
 struct HeartbeatService: Service {

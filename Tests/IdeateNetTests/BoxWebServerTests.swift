@@ -198,7 +198,11 @@ struct BoxWebServerTests {
     @Test("A restart (SIGTERM's graceful shutdown) answers the idea that arrived whole, closes a connection still waiting at once and takes no new one")
     func gracefulRestart() async throws {
         let box = HeldBox()
-        let server = BoxWebServer(box: box, host: "127.0.0.1", port: 0)
+        // The held request must outlast the test's steps, however loaded the machine: the
+        // deadline (10 s by default) would close it, as it should close any request that long.
+        var limits = BoxWebServer.Limits()
+        limits.requestDeadline = .seconds(120)
+        let server = BoxWebServer(box: box, host: "127.0.0.1", port: 0, limits: limits)
         let group = ServiceGroup(services: [server], logger: Logger(label: "box-test"))
         let running = Task { try await group.run() }
         let port = try await server.port()

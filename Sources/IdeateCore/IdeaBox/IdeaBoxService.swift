@@ -23,6 +23,8 @@ public enum BoxRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyBuckets(Int)
     case noSuchIdea
     case alreadyReviewed(BacklogIdeaID)
+    /// The box refused a request over the network, saying why (a client's view of a 4xx).
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum BoxRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooManyBuckets(count): "At most \(FateBuckets.maximumPerRequest) buckets at once, not \(count)."
         case .noSuchIdea: "No idea in the box has that receipt; it may have been withdrawn already."
         case let .alreadyReviewed(id): "\(id) has been reviewed already, so it stays; its answer is under “Your ideas”."
+        case let .refused(reason): reason
         }
     }
 }

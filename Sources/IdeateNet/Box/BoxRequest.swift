@@ -215,6 +215,8 @@ enum BoxRequest {
             try await refuse(.notFound, refusal.description, code: "noSuchIdea", head: head, to: outbound)
         case .alreadyReviewed:
             try await refuse(.conflict, refusal.description, code: "alreadyReviewed", head: head, to: outbound)
+        case .refused:
+            try await refuse(.badRequest, refusal.description, code: "refused", head: head, to: outbound)
         }
     }
 

@@ -1,0 +1,179 @@
+import IdeateCore
+
+/// `ideate join` on the idea box: what the screen holds (the board, this computer's receipt
+/// book, what is being typed and about which question) and what keys and the box's answers do
+/// to it. Requests go out as ``BoxJoinRequest``s; their answers come back as
+/// ``BoxJoinAnswer``s. An idea is kept in the book before it is sent and marked sent only once
+/// the box has said its number, so quitting or losing the network loses nothing.
+public struct BoxJoinModel: Equatable, Sendable {
+    /// Where the keys go.
+    public enum Focus: Equatable, Sendable {
+        case input
+        case list
+    }
+
+    public var board: BoxBoard?
+    public var book: ReceiptBook
+    public var input = ""
+    /// The chosen question: an index into the board's questions, or their count for "anything".
+    public var question = 0
+    public var focus = Focus.input
+    /// The first line of the list shown.
+    public var scroll = 0
+    /// The own idea chosen in the list (for withdrawing it).
+    public var chosen = 0
+    public var status: (text: String, isProblem: Bool)?
+    public var showingHelp = false
+    public var isReachable = true
+
+    public init(book: ReceiptBook) { self.book = book }
+
+    public static func == (lhs: BoxJoinModel, rhs: BoxJoinModel) -> Bool {
+        lhs.board == rhs.board && lhs.book == rhs.book && lhs.input == rhs.input && lhs.question == rhs.question && lhs.focus == rhs.focus
+            && lhs.scroll == rhs.scroll && lhs.chosen == rhs.chosen && lhs.status?.text == rhs.status?.text && lhs.showingHelp == rhs.showingHelp
+    }
+
+    /// The question an idea typed now answers (nil: anything).
+    var questionID: String? {
+        guard let questions = board?.questions, questions.indices.contains(question) else { return nil }
+        return questions[question].id
+    }
+
+    /// What the screen asks for when it opens and on r: the board and the fates, and the ideas
+    /// not yet sent.
+    public var lookingAgain: [BoxJoinRequest] {
+        [.refresh(book)] + book.entries.filter(\.isUnsent).map { .submit($0) }
+    }
+
+    /// Applies `key`; returns the requests it makes and whether the screen goes on.
+    public mutating func handle(_ key: Key, today: CalendarDate, newSecret: () -> String) -> (requests: [BoxJoinRequest], goesOn: Bool) {
+        if showingHelp {
+            if [.escape, .character("?"), .character("q"), .enter].contains(key) { showingHelp = false }
+            return ([], true)
+        }
+        switch (focus, key) {
+        case (_, .resize):
+            return ([], true)
+        case (_, .interrupt):
+            return ([], false)
+        case (.input, .enter):
+            return (send(today: today, secret: newSecret()), true)
+        case (.input, .backspace):
+            if !input.isEmpty { input.removeLast() }
+        case (.input, .up):
+            question = max(0, question - 1)
+        case (.input, .down):
+            question = min(board?.questions.count ?? 0, question + 1)
+        case (.input, .tab), (.input, .escape):
+            focus = .list
+        case let (.input, .character(character)):
+            if input.count < IdeaText.maximumLength { input.append(character) }
+        case (.list, .tab), (.list, .character("i")):
+            focus = .input
+        case (.list, .up):
+            chosen = max(0, chosen - 1)
+        case (.list, .down):
+            chosen = min(max(0, book.entries.count - 1), chosen + 1)
+        case (.list, .character("r")):
+            status = ("Asking the box…", false)
+            return (lookingAgain, true)
+        case (.list, .character("w")):
+            return (withdrawChosen(), true)
+        case (.list, .character("?")):
+            showingHelp = true
+        case (.list, .character("q")), (.list, .escape):
+            return ([], false)
+        default:
+            break
+        }
+        return ([], true)
+    }
+
+    /// Keeps the typed idea in the book, unsent, and sends it.
+    private mutating func send(today: CalendarDate, secret: String) -> [BoxJoinRequest] {
+        guard !input.allSatisfy(\.isWhitespace) else {
+            status = ("Write your idea first.", true)
+            return []
+        }
+        let submission: BoxSubmission
+        do {
+            submission = try BoxSubmission(text: input, question: questionID, proof: OwnershipProof(secret: secret))
+        } catch {
+            status = (error.message, true)
+            return []
+        }
+        var entry = ReceiptBook.Entry(secret: secret, proof: submission.proof, text: submission.text, question: submission.question, sent: today)
+        entry.isUnsent = true
+        book.add(entry)
+        input = ""
+        status = ("Sending…", false)
+        return [.submit(entry)]
+    }
+
+    private mutating func withdrawChosen() -> [BoxJoinRequest] {
+        guard book.entries.indices.contains(chosen) else { return [] }
+        let entry = book.entries[chosen]
+        guard let secret = entry.secret, !entry.isUnsent, entry.fate == nil || entry.fate?.fate == .new else {
+            status = ("Only an idea of yours that is still new can be withdrawn.", true)
+            return []
+        }
+        status = ("Withdrawing…", false)
+        return [.withdraw(proof: entry.proof, secret: secret)]
+    }
+
+    /// Takes the box's answer to a request.
+    public mutating func take(_ answer: BoxJoinAnswer) {
+        switch answer {
+        case let .board(board):
+            self.board = board
+            question = min(question, board.questions.count)
+            isReachable = true
+        case let .fates(fates):
+            book.update(with: fates)
+            if status?.text == "Asking the box…" { status = nil }
+        case let .submitted(proof, number):
+            guard let index = book.entries.firstIndex(where: { $0.proof == proof }) else { return }
+            book.entries[index].isUnsent = false
+            book.entries[index].number = number.description
+            status = ("Saved ✓ as \(number). Its answer will appear under “Your ideas”; press r to look again.", false)
+            isReachable = true
+        case let .refused(proof, reason):
+            // The box said no: the idea comes back into the box to be changed, nothing is lost.
+            if let index = book.entries.firstIndex(where: { $0.proof == proof }) {
+                if input.isEmpty { input = book.entries[index].text }
+                book.entries.remove(at: index)
+            }
+            status = (reason, true)
+        case let .withdrawn(proof):
+            book.entries.removeAll { $0.proof == proof }
+            chosen = min(chosen, max(0, book.entries.count - 1))
+            status = ("Withdrawn: the box no longer has it.", false)
+        case let .said(reason):
+            status = (reason, true)
+        case let .unreachable(reason):
+            isReachable = false
+            status = (reason, true)
+        }
+    }
+}
+
+/// What the join screen asks of the box.
+public enum BoxJoinRequest: Equatable, Sendable {
+    /// The board, then the fates of the buckets of `book` (this computer's, as it is now).
+    case refresh(ReceiptBook)
+    case submit(ReceiptBook.Entry)
+    case withdraw(proof: OwnershipProof, secret: String)
+}
+
+/// What the box answered.
+public enum BoxJoinAnswer: Equatable, Sendable {
+    case board(BoxBoard)
+    case fates(BucketFates)
+    case submitted(OwnershipProof, BacklogIdeaID)
+    /// The box refused the idea with `proof`, saying why.
+    case refused(OwnershipProof, String)
+    case withdrawn(OwnershipProof)
+    /// The box answered, but not as asked (an idea already reviewed stays, say).
+    case said(String)
+    case unreachable(String)
+}

@@ -1,0 +1,54 @@
+import Foundation
+import IdeateTestSupport
+import Testing
+
+/// `ideate join http://…` against a real `ideate box`, in tmux: an idea sent and numbered, the
+/// reviewer's answer read after r, the receipts kept in the config folder for the owner only,
+/// a restart of the screen finding them again, and the box's stop survived.
+@Suite("Idea box from ideate join", .offThePool, .serialized, .timeLimit(.minutes(5)))
+struct BoxJoinEndToEndTests {
+    @Test("An idea sent from the terminal is numbered, answered by the reviewer and read after r; the receipts stay in the config folder, 0600")
+    func joinTheBox() throws {
+        let folder = try PortfolioCommandTests.Folder()
+        let portfolio = folder.file("portfolio.sqlite"), config = folder.file("config")
+        let port = TestPorts.free()
+        let box = Process()
+        box.executableURL = IdeateProcess.binary
+        box.arguments = ["box", "--portfolio", portfolio, "--bind", "127.0.0.1", "--web-port", String(port)]
+        let output = Pipe()
+        box.standardOutput = output
+        try box.run()
+        defer { box.terminate(); box.waitUntilExit() }
+        let announced = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        #expect(announced.contains("open at http://127.0.0.1:\(port)/"), "\(announced)")
+
+        let environment = ["XDG_CONFIG_HOME": config, "IDEATE_THEMES": IdeateProcess.projectFolder.path + "/themes"]
+        var terminal = try TmuxSession("\(IdeateProcess.binary.path) join http://127.0.0.1:\(port)/", width: 100, height: 30, environment: environment)
+        try terminal.waitFor("None yet")
+        try terminal.type("Label the shelves by truck route")
+        try terminal.press("Enter")
+        let saved = try terminal.waitFor("Saved ✓ as B")
+        let number = try #require(saved.split(separator: " ").first { $0.hasPrefix("B") && $0.dropFirst().allSatisfy(\.isNumber) }.map(String.init))
+        let decided = try IdeateProcess.run(["portfolio", "keep", number, "--answer", "Good one: route labels in January.", "--portfolio", portfolio])
+        #expect(decided.status == 0, "\(decided.stderr)")
+        try terminal.press("Tab")
+        try terminal.type("r")
+        let answered = try terminal.waitFor("route labels in January.")
+        #expect(answered.contains("Kept in the backlog for later."), "\(answered)")
+
+        let receipts = try FileManager.default.contentsOfDirectory(atPath: config + "/ideate/boxes")
+        #expect(receipts == ["http_127.0.0.1_\(port)_.json"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: config + "/ideate/boxes/" + receipts[0])
+        #expect((attributes[.posixPermissions] as? Int) == 0o600, "the receipts hold secrets: the owner's only")
+        try terminal.type("q")
+        try terminal.waitFor("EXITED 0")
+
+        // A new screen finds the receipts and the answer again.
+        terminal = try TmuxSession("\(IdeateProcess.binary.path) join http://127.0.0.1:\(port)/", width: 100, height: 30, environment: environment)
+        let again = try terminal.waitFor("route labels in January.")
+        #expect(again.contains("\(number)  Label the shelves by truck route"), "\(again)")
+        try terminal.press("Tab")
+        try terminal.type("q")
+        try terminal.waitFor("EXITED 0")
+    }
+}
