@@ -62,7 +62,7 @@ struct Join: AsyncParsableCommand {
             let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", clock: clock)
             if code != nil { await client.start() }
             let screen = ParticipantScreenService(theme: theme, clock: clock, link: client,
-                                                  askForCode: code == nil ? .some(nil) : nil)
+                                                  askForCode: code == nil ? .some(nil) : nil, follows: BoxJoinService.followsIdeas)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
             await client.stop()
         }

@@ -93,10 +93,11 @@ struct ParticipantScreenService: Service {
     let link: any ParticipantLink
     /// Start at the code prompt (nil inside: asked for the first time).
     let askForCode: String??
+    var follows: ParticipantApp.FollowsIdeas?
 
     func run() async {
-        await cancelWhenGracefulShutdown { [theme, clock, link, askForCode] in
-            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: clock, link: link, askForCode: askForCode)
+        await cancelWhenGracefulShutdown { [theme, clock, link, askForCode, follows] in
+            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: clock, link: link, askForCode: askForCode, follows: follows)
             await app.run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }
@@ -116,6 +117,20 @@ struct BoxJoinService: Service {
             await app.run()
         }
     }
+
+    /// What `ideate join` in a workshop follows its ideas by: a fresh receipt per idea, and at
+    /// the end the saved ones added to this computer's book for the workshop's idea box.
+    static let followsIdeas = ParticipantApp.FollowsIdeas(
+        newReceipt: { OwnershipProof(hex: newSecret())! },
+        carry: { address, ideas in
+            let file = ReceiptFile(for: address)
+            guard var book = try? file.load() else { return }
+            let known = Set(book.entries.map(\.proof))
+            for idea in ideas where !known.contains(idea.receipt) {
+                book.add(ReceiptBook.Entry(proof: idea.receipt, text: idea.text, sent: PortfolioFile.today))
+            }
+            try? file.save(book)
+        })
 
     /// 256 random bits as 64 hex digits: one idea's secret.
     static func newSecret() -> String {

@@ -196,6 +196,43 @@ struct FrontEndLoopTests {
         #expect(remote.isStopped)
     }
 
+    @Test("ideate join sends a fresh receipt with each idea and, once the workshop ends with an idea box, carries its saved ideas there")
+    func followsIdeasToTheBox() async throws {
+        let link = FakeLink()
+        let terminal = ScriptedTerminal()
+        let remote = terminal.remote
+        let (ticks, _) = AsyncStream.makeStream(of: Void.self)
+        let drawn = Locked(0)
+        let carried = Locked<[(IdeaBoxAddress, [OwnershipProof], [String])]>([])
+        let follows = ParticipantApp.FollowsIdeas(
+            newReceipt: { OwnershipProof(hex: String(repeating: String(drawn.withLock { $0 += 1; return $0 }), count: 64))! },
+            carry: { address, ideas in carried.withLock { $0.append((address, ideas.map(\.receipt), ideas.map(\.text))) } })
+        let app = ParticipantApp(terminal: terminal, clock: TestClock(), link: link, follows: follows)
+        let loop = Task { await app.run(ticks: ticks) }
+        link.say(.connected)
+        link.say(.view(ParticipantScreenTests.view(stage: .phase(.ideate))))
+        #expect(await remote.frame { $0.contains("Your idea:") } != nil)
+        for text in ["Label the shelves", "Tape guns"] {
+            remote.type(text)
+            remote.type(.enter)
+        }
+        #expect(await remote.frame { $0.contains("Tape guns") && $0.contains("sending") } != nil)
+        let sent = link.sent
+        let receipts = sent.compactMap { if case let .submit(_, _, receipt) = $0.request { receipt } else { nil } }
+        #expect(receipts == [OwnershipProof(hex: String(repeating: "1", count: 64))!, OwnershipProof(hex: String(repeating: "2", count: 64))!],
+                "a fresh receipt with each idea")
+        link.say(.reply(Reply(id: sent[0].id, outcome: .saved(idea: "a1", late: false))))
+        var finished = ParticipantScreenTests.view(stage: .finished, remaining: nil)
+        finished.ideaBox = "http://ideas.example.lan:7423/"
+        link.say(.view(finished))
+        #expect(await remote.frame { $0.contains("ideate join http://ideas.example.lan:7423/") } != nil)
+        let once = carried.withLock { $0 }
+        #expect(once.count == 1 && once.first?.0 == IdeaBoxAddress("http://ideas.example.lan:7423/"))
+        #expect(once.first?.1 == [receipts[0]] && once.first?.2 == ["Label the shelves"], "only the saved idea, with its own receipt")
+        loop.cancel()
+        await loop.value
+    }
+
     @Test("The participant screen asks for the code, keeps what was typed after a wrong one, and joins with the right one")
     func participantCodePrompt() async throws {
         let link = FakeLink()
@@ -294,6 +331,7 @@ final class FakeLink: ParticipantLink {
     let canConnectAgain = true
     private let continuation: AsyncStream<ClientEvent>.Continuation
     private let recordedJoins = Locked<[String]>([])
+    private let recordedRequests = Locked<[(request: ParticipantRequest, id: String)]>([])
     private let joined: AsyncStream<String>
     private let joinContinuation: AsyncStream<String>.Continuation
 
@@ -304,7 +342,9 @@ final class FakeLink: ParticipantLink {
 
     var joins: [String] { recordedJoins.withLock { $0 } }
 
-    func send(_ request: ParticipantRequest, id: String) async {}
+    func send(_ request: ParticipantRequest, id: String) async { recordedRequests.withLock { $0.append((request, id)) } }
+
+    var sent: [(request: ParticipantRequest, id: String)] { recordedRequests.withLock { $0 } }
 
     func join(code: String) async {
         recordedJoins.withLock { $0.append(code) }

@@ -246,25 +246,37 @@ final class PendingRequests: Sendable {
 
     fileprivate let open = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     fileprivate let answering = NIOLockedValueBox<Set<ObjectIdentifier>>([])
+    /// Set by ``closeAll()``: a connection accepted while the server shuts down is closed at once.
+    private let isClosing = NIOLockedValueBox(false)
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    /// A slot for `channel`, or nil past the limit.
+    /// A slot for `channel`, or nil past the limit, or once the server shuts down (the channel
+    /// is then closed here: it was accepted as the listener closed).
     func enter(_ channel: any Channel) -> Slot? {
         let key = ObjectIdentifier(channel)
-        let entered = open.withLockedValue { open in
-            guard open.count < limit else { return false }
-            open[key] = channel
-            return true
+        let entered = isClosing.withLockedValue { closing in
+            guard !closing else { return false }
+            return open.withLockedValue { open in
+                guard open.count < limit else { return false }
+                open[key] = channel
+                return true
+            }
         }
+        if !entered, isClosing.withLockedValue({ $0 }) { channel.close(promise: nil) }
         return entered ? Slot(owner: self, key: key) : nil
     }
 
-    /// Closes every connection still sending its request; those being answered finish.
+    /// Closes every connection still sending its request, and any accepted from now on; those
+    /// being answered finish.
     func closeAll() {
+        let open = isClosing.withLockedValue { closing in
+            closing = true
+            return self.open.withLockedValue { $0 }
+        }
         let answered = answering.withLockedValue { $0 }
-        for (key, channel) in open.withLockedValue({ $0 }) where !answered.contains(key) { channel.close(promise: nil) }
+        for (key, channel) in open where !answered.contains(key) { channel.close(promise: nil) }
     }
 }
 

@@ -12,18 +12,36 @@ public final class ParticipantApp: FrontEnd {
     private let terminal: any Terminal
     private let clock: any SessionClock
     private let link: any ParticipantLink
+    private let follows: FollowsIdeas?
     private var model = ParticipantModel()
     private var number = 0
+    private var carried = false
+
+    /// How a participant's own computer follows its ideas after the workshop (`ideate join`; not
+    /// over ssh, where the server draws the screen): a fresh receipt sent with each idea, and
+    /// the saved ideas carried to the company's idea box when the workshop ends with one.
+    public struct FollowsIdeas: Sendable {
+        public var newReceipt: @Sendable () -> OwnershipProof
+        /// Keeps the ideas' receipts in this computer's book for that box.
+        public var carry: @Sendable (IdeaBoxAddress, [(receipt: OwnershipProof, text: String)]) -> Void
+
+        public init(newReceipt: @escaping @Sendable () -> OwnershipProof,
+                    carry: @escaping @Sendable (IdeaBoxAddress, [(receipt: OwnershipProof, text: String)]) -> Void) {
+            self.newReceipt = newReceipt
+            self.carry = carry
+        }
+    }
 
     /// - Parameters:
     ///   - askForCode: start at the code prompt (no code was given, or it was wrong).
     ///   - givenCodeProblem: what to say if the code given before the screen started (the ssh
     ///     user name) is wrong; nil for the usual sentence.
     public init(terminal: any Terminal, clock: any SessionClock, link: any ParticipantLink, askForCode: String?? = nil,
-                givenCodeProblem: String? = nil) {
+                givenCodeProblem: String? = nil, follows: FollowsIdeas? = nil) {
         self.terminal = terminal
         self.clock = clock
         self.link = link
+        self.follows = follows
         if let problem = askForCode { model.codeEntry = ParticipantModel.CodeEntry(problem: problem) }
         model.givenCodeProblem = givenCodeProblem
         model.canConnectAgain = link.canConnectAgain
@@ -52,16 +70,36 @@ public final class ParticipantApp: FrontEnd {
 
     public func update(keys: [Key], events: [ClientEvent], now: Instant) async -> Bool {
         for event in events { model.apply(event, at: now) }
+        carryToTheBoxOnce()
         for key in keys {
             for action in model.handle(key, newRequestID: nextID) {
                 switch action {
                 case .quit: return false
-                case let .send(request, id): await link.send(request, id: id)
+                case let .send(request, id): await link.send(withReceipt(request, id: id), id: id)
                 case let .join(code): await link.join(code: code)
                 }
             }
         }
         return true
+    }
+
+    /// A new idea goes with a fresh receipt when this computer follows its ideas.
+    private func withReceipt(_ request: ParticipantRequest, id: String) -> ParticipantRequest {
+        guard let follows, case let .submit(text, extends, nil) = request else { return request }
+        let receipt = follows.newReceipt()
+        if let index = model.myIdeas.firstIndex(where: { $0.requestID == id }) { model.myIdeas[index].receipt = receipt }
+        return .submit(text: text, extends: extends, receipt: receipt)
+    }
+
+    /// Once the workshop has ended with an idea box named, its saved ideas go into this
+    /// computer's book for that box, and the screen says how to follow them.
+    private func carryToTheBoxOnce() {
+        guard !carried, let follows, model.view?.stage == .finished, let address = model.view?.ideaBox.flatMap(IdeaBoxAddress.init) else { return }
+        carried = true
+        let ideas = model.myIdeas.filter { $0.status == .saved || $0.status == .late }.compactMap { idea in idea.receipt.map { ($0, idea.text) } }
+        guard !ideas.isEmpty else { return }
+        follows.carry(address, ideas)
+        model.notice = "Follow what becomes of your ideas: ideate join \(address)"
     }
 
     public func frame(size: TerminalSize, now: Instant) -> CellGrid {

@@ -16,6 +16,8 @@ public struct ParticipantModel: Equatable, Sendable {
         public var ideaID: String?
         public var text: String
         public var status: Status
+        /// What this computer follows the idea by after the workshop (``ParticipantApp/FollowsIdeas``).
+        public var receipt: OwnershipProof?
     }
 
     public enum Focus: Equatable, Sendable { case input, list }
