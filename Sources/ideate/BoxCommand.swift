@@ -48,6 +48,13 @@ struct BoxServe: AsyncParsableCommand {
                                valueName: "address"))
     var publicAddress: String?
 
+    @Option(help: ArgumentHelp("Also open the box over ssh on this port (ssh -p PORT box@HOST; off by default).", valueName: "port"))
+    var sshPort: Int?
+
+    @Option(help: ArgumentHelp("The ssh host key file (created on first use; default ~/.config/ideate/ssh_host_ed25519_key).",
+                               valueName: "file"))
+    var sshHostKey: String?
+
     @Option(help: ArgumentHelp("A PEM certificate for serving the box over HTTPS (with --tls-key).", valueName: "file"))
     var tlsCert: String?
 
@@ -56,6 +63,7 @@ struct BoxServe: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(webPort) else { throw ValidationError("--web-port must be between 0 and 65535 (0: any free port).") }
+        if let sshPort, !(1...65_535).contains(sshPort) { throw ValidationError("--ssh-port must be between 1 and 65535.") }
         if let publicAddress, !NetworkOptions.isPlainAddress(publicAddress) {
             throw ValidationError("--public-address must be a host name or an IP address, e.g. 192.168.1.20.")
         }
@@ -89,26 +97,39 @@ struct BoxServe: AsyncParsableCommand {
             let settings = try questions.map(Self.settings(from:)) ?? BoxSettings()
             // Everything that can be refused is checked before the portfolio file is made.
             let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
+            let hostKey = try sshPort.map { _ in try SSHHostKey.loadOrCreate(at: sshHostKey ?? SSHHostKey.defaultPath()) }
             let path = portfolio.path()
             let store = try PortfolioStore.open(at: path, pageCacheKiB: Self.pageCacheKiB)
             let clock = SystemClock()
             let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
             let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)
+            // The ssh screen needs colours from a theme; without the themes folder it is monochrome.
+            let theme = (try? ThemeCatalog.load(named: "default")) ?? .monochrome
+            let ssh: SSHServer? = if let sshPort, let hostKey {
+                SSHServer(host: bind, port: sshPort, hostKey: hostKey, clock: clock,
+                          onSession: SSHBox.starter(box: box, theme: theme, today: { CalendarDate(clock.now, in: .current) }))
+            } else {
+                nil
+            }
             let announce = Task {
                 guard let port = try? await server.port() else { return }
                 let scheme = certificate == nil ? "http" : "https"
+                let host = NetworkOptions.displayHost(bind: bind, publicAddress: publicAddress)
+                var sshLine = ""
+                if let ssh, let sshPort = try? await ssh.port() { sshLine = "Over ssh: ssh -p \(sshPort) box@\(host) (host key \(ssh.fingerprint))\n" }
                 let address = "\(scheme)://\(NetworkOptions.displayHost(bind: bind, publicAddress: publicAddress)):\(port)/"
                 // Workshops over this portfolio send their participants here at the end.
                 if let linked = IdeaBoxAddress(address) { try? store.setBoxAddress(linked) }
                 // Written at once, not buffered: a supervisor's log or a test reads it while the box runs.
                 FileHandle.standardOutput.write(Data("""
                     Idea box “\(VisibleText.sanitized(settings.title, foldingLineBreaks: true))” open at \(address) over \(path)
-                    Review it with: ideate followup --portfolio \(path)   (stop the box with Ctrl-C)
+                    \(sshLine)Review it with: ideate followup --portfolio \(path)   (stop the box with Ctrl-C)
 
                     """.utf8))
             }
             defer { announce.cancel() }
-            try await Run.serve([Services.ending(server)], signals: [.sigterm, .sighup, .sigint])
+            let services = [Services.ending(server)] + (ssh.map { [Services.serving($0)] } ?? [])
+            try await Run.serve(services, signals: [.sigterm, .sighup, .sigint])
             FileHandle.standardOutput.write(Data("Idea box closed; every acknowledged idea is in \(path).\n".utf8))
         }
     }

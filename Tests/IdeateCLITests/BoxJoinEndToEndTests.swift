@@ -51,4 +51,43 @@ struct BoxJoinEndToEndTests {
         try terminal.type("q")
         try terminal.waitFor("EXITED 0")
     }
+
+    @Test("Over ssh the box draws the same screen: an idea is numbered, to be noted; the reviewer's answer is read after r; nothing is kept for the person")
+    func overSSH() throws {
+        let folder = try PortfolioCommandTests.Folder()
+        let portfolio = folder.file("portfolio.sqlite")
+        let (webPort, sshPort) = (TestPorts.free(), TestPorts.free())
+        let box = Process()
+        box.executableURL = IdeateProcess.binary
+        box.arguments = ["box", "--portfolio", portfolio, "--bind", "127.0.0.1", "--web-port", String(webPort), "--ssh-port", String(sshPort),
+                         "--ssh-host-key", folder.file("host_key")]
+        let output = Pipe()
+        box.standardOutput = output
+        try box.run()
+        defer { box.terminate(); box.waitUntilExit() }
+        var announced = ""
+        let deadline = Date().addingTimeInterval(15)
+        while !announced.contains("Review it with"), Date() < deadline {
+            announced += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(announced.contains("Over ssh: ssh -p \(sshPort) box@127.0.0.1"), "\(announced)")
+
+        let terminal = try TmuxSession("ssh -p \(sshPort) -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=\(folder.file("known_hosts")) "
+                                       + "-o LogLevel=ERROR box@127.0.0.1", width: 100, height: 30)
+        try terminal.waitFor("Your ideas this visit: note their numbers")
+        try terminal.type("Music in the packing hall")
+        try terminal.press("Enter")
+        let saved = try terminal.waitFor("Note this number")
+        let number = try #require(saved.firstMatch(of: /Saved ✓ as (B\d+)\. Note this number/).map { String($0.1) })
+        #expect(try IdeateProcess.run(["portfolio", "keep", number, "--answer", "Yes, from Monday, quietly.", "--portfolio", portfolio]).status == 0)
+        try terminal.press("Tab")
+        try terminal.type("r")
+        try terminal.waitFor("Yes, from Monday, quietly.")
+        try terminal.type("q")
+        try terminal.waitFor("EXITED 0")
+        let stored = try IdeateProcess.shell("python3 -c \"import sqlite3; d = sqlite3.connect('\(portfolio)'); "
+                                             + "print(d.execute('SELECT COUNT(*) FROM receipt').fetchone()[0]); "
+                                             + "print(d.execute('SELECT COUNT(*) FROM backlog_idea').fetchone()[0])\"")
+        #expect(stored == "1\n1\n", "one idea with its proof, nothing about who sent it: \(stored)")
+    }
 }

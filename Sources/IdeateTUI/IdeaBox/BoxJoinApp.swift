@@ -21,14 +21,17 @@ public final class BoxJoinApp: FrontEnd {
     ///   - book: the receipts this computer keeps for this box.
     ///   - save: keeps the book (in the user's config folder); called after every change.
     ///   - newSecret: a fresh 256-bit secret for each idea.
+    ///   - keepsReceipts: false over ssh, where the server draws the screen and keeps nothing:
+    ///     the screen then asks the person to note their ideas' numbers.
     public init(box: any IdeaBoxService, book: ReceiptBook, today: CalendarDate, terminal: any Terminal,
-                save: @escaping @Sendable (ReceiptBook) -> Void, newSecret: @escaping () -> String) {
+                save: @escaping @Sendable (ReceiptBook) -> Void, newSecret: @escaping () -> String, keepsReceipts: Bool = true) {
         self.box = box
         self.terminal = terminal
         self.today = today
         self.save = save
         self.newSecret = newSecret
         model = BoxJoinModel(book: book)
+        model.keepsReceipts = keepsReceipts
     }
 
     /// Runs until q, Ctrl-C, a closed terminal or the task's cancellation.

@@ -25,12 +25,15 @@ public struct BoxJoinModel: Equatable, Sendable {
     public var status: (text: String, isProblem: Bool)?
     public var showingHelp = false
     public var isReachable = true
+    /// False over ssh: this session's ideas are forgotten when it ends, so their numbers are to be noted.
+    public var keepsReceipts = true
 
     public init(book: ReceiptBook) { self.book = book }
 
     public static func == (lhs: BoxJoinModel, rhs: BoxJoinModel) -> Bool {
         lhs.board == rhs.board && lhs.book == rhs.book && lhs.input == rhs.input && lhs.question == rhs.question && lhs.focus == rhs.focus
             && lhs.scroll == rhs.scroll && lhs.chosen == rhs.chosen && lhs.status?.text == rhs.status?.text && lhs.showingHelp == rhs.showingHelp
+            && lhs.keepsReceipts == rhs.keepsReceipts
     }
 
     /// The question an idea typed now answers (nil: anything).
@@ -135,7 +138,8 @@ public struct BoxJoinModel: Equatable, Sendable {
             guard let index = book.entries.firstIndex(where: { $0.proof == proof }) else { return }
             book.entries[index].isUnsent = false
             book.entries[index].number = number.description
-            status = ("Saved ✓ as \(number). Its answer will appear under “Your ideas”; press r to look again.", false)
+            status = keepsReceipts ? ("Saved ✓ as \(number). Its answer will appear under “Your ideas”; press r to look again.", false)
+                : ("Saved ✓ as \(number). Note this number: its answer will appear on the board under it.", false)
             isReachable = true
         case let .refused(proof, reason):
             // The box said no: the idea comes back into the box to be changed, nothing is lost.

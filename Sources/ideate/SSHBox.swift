@@ -1,0 +1,30 @@
+import Foundation
+import IdeateCore
+import IdeateNet
+import IdeateRuntime
+import IdeateTUI
+
+/// Composes the idea box's ssh front end: each ssh session gets the box's terminal screen
+/// (``BoxJoinApp``, as `ideate join http://…` shows it) drawn on an ``ANSITerminal`` over the
+/// channel, asking the box in this process. Nothing is kept for the person: the screen's
+/// receipts live in memory for the session only (the server draws the screen, so it must not
+/// keep them), and the screen tells them to note their ideas' numbers and find them on the board.
+enum SSHBox {
+    static func starter(box: any IdeaBoxService, theme: Theme, today: @escaping @Sendable () -> CalendarDate) -> SSHServer.SessionStarter {
+        { session in
+            let input = ANSITerminal.Input(size: TerminalSize(width: session.width, height: session.height))
+            let theme = session.noColor ? Theme.monochrome : theme
+            return SSHSessionInput(
+                received: { input.feed($0) },
+                resized: { input.resize(TerminalSize(width: $0, height: $1)) },
+                closed: { input.hangUp() },
+                screen: {
+                    let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
+                    let app = BoxJoinApp(box: box, book: ReceiptBook(decoySeed: UInt64.random(in: 1...UInt64.max)), today: today(),
+                                         terminal: terminal, save: { _ in }, newSecret: BoxJoinService.newSecret, keepsReceipts: false)
+                    await app.run()
+                    session.exit()
+                })
+        }
+    }
+}
