@@ -213,18 +213,21 @@ try:
     assert f"▸ {answered} " in followup_screen(), followup_screen()
     tmux("send-keys", "-t", "followup", "k")
     wait(lambda: f"{answered}: kept" in followup_screen(), "the keep form")
-    tmux("send-keys", "-t", "followup", "-l", "Good one: the shelves get route labels in January.")
+    tmux("send-keys", "-t", "followup", "-l", "Good one: the shelves get <b>route</b> labels in January. <img src=x onerror=alert(1)>")
     tmux("send-keys", "-t", "followup", "C-s")
     wait(lambda: "its author will read the answer" in followup_screen(), "the answer saved")
     tmux("send-keys", "-t", "followup", "q")
     checks.append(f"the reviewer kept {answered} with an answer on the follow-up screen")
 
     driver.refresh()
-    wait(lambda: "the shelves get route labels in January" in text(driver, "mine-list"), "the answer on the phone")
+    wait(lambda: "the shelves get <b>route</b> labels in January. <img src=x onerror=alert(1)>" in text(driver, "mine-list"),
+         "the answer on the phone, as typed")
     assert "Kept in the backlog for later." in text(driver, "mine-list")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#mine-list b, #mine-list img, #board-list b, #board-list img"), \
+        "an answer's markup stays text"
     item = [node.text for node in driver.find_elements(By.CSS_SELECTOR, "#mine-list li") if ideas[0] in node.text][0]
     assert item.startswith(answered), f"the idea's number once it has news: {item!r}"
-    checks.append(f"after a reload the phone reads the answer under {answered}")
+    checks.append(f"after a reload the phone reads the answer under {answered}, its markup shown as text")
     if SHOTS:
         driver.save_screenshot(os.path.join(SHOTS, "workshop-to-box-360x740.png"))
 
