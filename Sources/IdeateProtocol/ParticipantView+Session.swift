@@ -26,7 +26,14 @@ extension ParticipantView {
             view.dotsLeft = state.dotsLeft(for: token)
         }
         view.results = shared.results
-        if case .finished = stage { view.ideaBox = state.ideaBox?.text }
+        if case .finished = stage {
+            view.ideaBox = state.ideaBox?.text
+            let mine = state.ideas.values.filter { $0.owner != nil && $0.owner == token.ownerTag(for: $0.id) }
+            let numbers = Set(mine.compactMap { state.portfolioNumbers[$0.id.rawValue] })
+            if !numbers.isEmpty {
+                view.myNumbers = numbers.sorted { ($0.first ?? " ", Int($0.dropFirst()) ?? 0) < ($1.first ?? " ", Int($1.dropFirst()) ?? 0) }
+            }
+        }
         if case .lobby = stage, let experiments = state.earlierExperiments {
             view.followupRound = FollowupRound(experiments: experiments, actionItems: state.openActionItems ?? [])
         }

@@ -45,6 +45,10 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     /// In the lobby of a workshop with a follow-up round: what became of earlier experiments
     /// and the action items still open, for participants to read on their own screens.
     public var followupRound: FollowupRound?
+    /// Once the workshop has ended and is in the portfolio: the numbers this participant's own
+    /// ideas have there, to note and find on the idea box's board (an ssh participant, whose
+    /// screen the server draws, keeps no receipts).
+    public var myNumbers: [String]?
 
     public init(title: String, stage: Stage, round: Int, rounds: Int, prompt: String, remainingMilliseconds: Int64?,
                 paused: Bool, locked: Bool, votesPerPerson: Int, maxVotesPerIdea: Int) {

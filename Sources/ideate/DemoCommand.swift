@@ -68,7 +68,7 @@ struct Demo: AsyncParsableCommand {
                                          lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
                                          nextSteps: steps)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
-                FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
+                await FinishedRun.record(state, store: store, portfolioPath: portfolioPath, engine: engine, at: clock.now)
             }
             try await Services.run([
                 Services.serving(SessionService(runtime: SessionRuntime(engine: engine, clock: clock), hub: nil)),

@@ -77,7 +77,7 @@ struct HeadlessRun: Service {
             let next = await engine.currentState()
             log.info("\(next.stage == .finished ? "Finished." : "Next: \(next.currentPhase?.title ?? "")")")
         case .finished:
-            let outcome = FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
+            let outcome = await FinishedRun.record(state, store: store, portfolioPath: portfolioPath, engine: engine, at: clock.now)
             switch outcome.minutes {
             case let .written(path): log.info("Minutes: \(path)")
             case let .notWritten(reason): log.error("Minutes not written: \(reason). Everything is in the run file: ideate export \(store.path)")

@@ -38,9 +38,17 @@ enum PortfolioFile {
 
     /// Adds the finished run in `store` to the portfolio at `path`.
     static func add(_ store: RunStore, to path: String) throws -> PortfolioAddition {
+        try addNumbering(store, to: path).addition
+    }
+
+    /// Adds the finished run in `store` to the portfolio at `path`, with each of its ideas'
+    /// numbers there (by idea id) when it was added now.
+    static func addNumbering(_ store: RunStore, to path: String) throws -> (addition: PortfolioAddition, numbers: [String: String]) {
         guard let run = try store.identity() else { throw CommandLineError("\(store.path): the run has not started") }
         let intake = try WorkshopIntake(report: MinutesReport(state: try store.replay()), run: run, today: today, timeZone: .current)
-        return try PortfolioStore.open(at: path).add(intake)
+        let addition = try PortfolioStore.open(at: path).add(intake)
+        guard case let .added(additions) = addition else { return (addition, [:]) }
+        return (addition, intake.numbers(given: additions))
     }
 
     /// What a follow-up round shows from the portfolio at `path` (nothing when there is none yet).
@@ -76,8 +84,13 @@ enum PortfolioFile {
 /// workshop finishes. The minutes come first: a portfolio that cannot be written loses nothing
 /// and is reported on its own.
 enum FinishedRun {
-    static func record(_ state: SessionState, store: RunStore, portfolioPath: String) -> FinishOutcome {
-        FinishOutcome(minutes: writeMinutes(state, runPath: store.path), portfolio: addToPortfolio(store, path: portfolioPath))
+    /// Writes the minutes, adds the run to the portfolio, and tells the engine the numbers its
+    /// ideas got there (participants' end screens list their own).
+    static func record(_ state: SessionState, store: RunStore, portfolioPath: String, engine: any WorkshopEngine, at now: Instant) async -> FinishOutcome {
+        let minutes = writeMinutes(state, runPath: store.path)
+        let (portfolio, numbers) = addToPortfolio(store, path: portfolioPath)
+        if !numbers.isEmpty { _ = try? await engine.execute(.facilitator(.notePortfolioNumbers(numbers)), at: now) }
+        return FinishOutcome(minutes: minutes, portfolio: portfolio)
     }
 
     static func writeMinutes(_ state: SessionState, runPath: String) -> MinutesOutcome {
@@ -91,14 +104,15 @@ enum FinishedRun {
         }
     }
 
-    static func addToPortfolio(_ store: RunStore, path: String) -> PortfolioOutcome {
+    static func addToPortfolio(_ store: RunStore, path: String) -> (PortfolioOutcome, numbers: [String: String]) {
         do {
-            switch try PortfolioFile.add(store, to: path) {
-            case let .added(additions): return .added(path: path, summary: PortfolioFile.summary(additions))
-            case .alreadyThere: return .alreadyThere(path: path)
+            let (addition, numbers) = try PortfolioFile.addNumbering(store, to: path)
+            switch addition {
+            case let .added(additions): return (.added(path: path, summary: PortfolioFile.summary(additions)), numbers)
+            case .alreadyThere: return (.alreadyThere(path: path), [:])
             }
         } catch {
-            return .notAdded(reason: "\(error)")
+            return (.notAdded(reason: "\(error)"), [:])
         }
     }
 }

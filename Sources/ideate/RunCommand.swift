@@ -116,7 +116,7 @@ struct Run: AsyncParsableCommand {
             let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: listeners.ssh?.fingerprint,
                                          phoneURL: phoneURL, runPath: store.path, ringsBell: console.bell)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context, listeners: listeners) { state in
-                FinishedRun.record(state, store: store, portfolioPath: portfolioPath)
+                await FinishedRun.record(state, store: store, portfolioPath: portfolioPath, engine: engine, at: clock.now)
             }
             try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(console)], signals: [.sigterm, .sighup])
             print("Run saved in \(store.path). Continue with: ideate run \(plan) --run \(store.path) --resume")

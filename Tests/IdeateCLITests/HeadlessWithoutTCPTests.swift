@@ -79,6 +79,9 @@ struct HeadlessWithoutTCPTests {
         #expect(Set(state.ideas.values.map(\.text)) == ["Idea from a phone", "Idea over ssh"])
         let round = try #require(state.ideas.values.first).round
         #expect(state.totalVotes(round: round) == 1, "the phone's dot is counted")
+        // Added to the portfolio at the end, each idea's number there went to the participants' end views.
+        let numbers = Set(state.ideas.values.compactMap { state.portfolioNumbers[$0.id.rawValue] })
+        #expect(numbers.count == 2 && numbers.allSatisfy { $0.hasPrefix("B") || $0.hasPrefix("E") }, "\(state.portfolioNumbers)")
         let printed = try String(contentsOfFile: log, encoding: .utf8)
         #expect(!printed.contains("Serving participants"), "no TCP listener is announced:\n\(printed)")
         #expect(printed.contains("Finished."))

@@ -27,6 +27,14 @@ struct WorkshopReceiptTests {
         let subjects = Dictionary(uniqueKeysWithValues: receipts.map { ($0.proof, $0.subject.description) })
         let ideaC = intake.backlog.firstIndex { $0.text == "Idea C" }!
         #expect(subjects == [Self.proof("a"): "E7", Self.proof("b"): "E7", Self.proof("c"): "B\(100 + ideaC)"])
+
+        // The numbers each idea got, for a participant's end screen: merged ideas where they
+        // went, a hidden one none.
+        let numbers = intake.numbers(given: intake.numbered(firstExperiment: 7, firstActionItem: 1, firstBacklogIdea: 100))
+        let numberOf = Dictionary(uniqueKeysWithValues: state.ideas.values.map { ($0.text, numbers[$0.id.rawValue] ?? "none") })
+        #expect(numberOf["Idea A"] == "E7" && numberOf["Idea B"] == "E7" && numberOf["Idea C"] == "B\(100 + ideaC)")
+        #expect(numberOf["Idea D"] == "none", "a hidden idea has no number")
+        #expect(numberOf["Said aloud"]?.hasPrefix("B") == true)
     }
 
     @Test("No receipt appears in the minutes, in Markdown or JSON")

@@ -111,9 +111,13 @@ struct HostileClientTests {
                 if raw.trySend("{\"type\":\"\(hostileType)\"}\n") { accepted += 1 } else { stoppedReading = true; break }
             }
             #expect(stoppedReading, "the server read \(accepted) lines from a peer that reads nothing")
-            // Full buffers could be a moment's lag; a server still reading would have drained them.
+            // Full buffers could be a moment's lag; a server still reading would have drained them
+            // and take line after line. (A read already under way when it stopped may free room
+            // for a line or two: what is checked is that it does not go on.)
             try await SystemClock().sleep(for: .milliseconds(500))
-            #expect(!raw.trySend("{\"type\":\"\(hostileType)\"}\n"), "the server went on reading")
+            var acceptedLater = 0
+            for _ in 0..<200 where raw.trySend("{\"type\":\"\(hostileType)\"}\n") { acceptedLater += 1 }
+            #expect(acceptedLater <= 3, "the server went on reading: \(acceptedLater) more lines taken")
             let bystander = await live.client()
             #expect(await bystander.submit("Still served").isSaved)
             await bystander.stop()

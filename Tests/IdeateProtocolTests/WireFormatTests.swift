@@ -192,7 +192,13 @@ struct WireBoundsTests {
         #expect(ServerMessage(try JSONDecoder().decode(ServerLine.self, from: line)) == .view(view()))
         try session.facilitator(.advance)
         #expect(view().followupRound == nil && view().ideaBox == nil, "the round is over once the first phase starts")
+        let mine = try session.submit("Mine", by: token)
+        let theirs = try session.submit("Theirs", by: ParticipantToken("token-1"))
+        #expect(throws: Refusal.self) { try session.facilitator(.notePortfolioNumbers([mine.rawValue: "B7"])) }
         while session.state.stage != .finished { try session.facilitator(.advance) }
         #expect(view().ideaBox == "http://ideas.example.lan:7423/")
+        #expect(view().myNumbers == nil, "no numbers before the run is in the portfolio")
+        try session.facilitator(.notePortfolioNumbers([mine.rawValue: "B7", theirs.rawValue: "B8"]))
+        #expect(view().myNumbers == ["B7"], "only this participant's own ideas")
     }
 }

@@ -81,6 +81,7 @@ struct RunFormatTests {
             .ideaBoxLinked(IdeaBoxAddress("http://ideas.example.lan:7423/")!),
             .actionItemsShown([OpenActionItem(id: "A4", what: "Ask IT", owner: "Kim", due: CalendarDate(iso: "2026-03-20"), isStuck: true,
                                               isOverdue: true, workshop: "Quick start"), OpenActionItem(id: "A5", what: "Book a room", owner: "Lee")]),
+            .portfolioNumbersNoted(["abc12": "B7", "def34": "E2"]),
         ]
     }
 
@@ -119,6 +120,7 @@ struct RunFormatTests {
         case .earlierExperimentsShown: "earlierExperimentsShown"
         case .ideaBoxLinked: "ideaBoxLinked"
         case .actionItemsShown: "actionItemsShown"
+        case .portfolioNumbersNoted: "portfolioNumbersNoted"
         }
     }
 
@@ -127,7 +129,7 @@ struct RunFormatTests {
         "ideaSubmitted", "ideaEdited", "ideaWithdrawn", "ideasRevealed", "ideaHidden", "ideaUnhidden", "ideaParked",
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
-        "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown",
+        "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown", "portfolioNumbersNoted",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

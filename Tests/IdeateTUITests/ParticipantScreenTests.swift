@@ -101,6 +101,18 @@ struct ParticipantScreenTests {
         try Snapshot.assert(ParticipantScreen.render(model, now: Self.now, width: 80, height: 24), named: "participant-lobby-followup-80x24")
     }
 
+    @Test("At the end a participant reads the numbers their own ideas got in the portfolio, to note and find on the idea box's board")
+    func portfolioNumbers() {
+        var view = Self.view(stage: .finished, remaining: nil)
+        view.results = [RankedResult(id: "a", text: "Shared inbox for orders", votes: 2, shortlisted: true)]
+        view.myNumbers = ["B7", "B12"]
+        view.ideaBox = "http://ideas.example.lan:7423/"
+        let grid = ParticipantScreen.render(Self.model(view), now: Self.now, width: 80, height: 24)
+        #expect(grid.text.contains("Your ideas are in the company's portfolio as B7, B12: note them; the idea"), "\(grid.text)")
+        #expect(grid.text.contains("box (http://ideas.example.lan:7423/) shows what becomes of them."), "\(grid.text)")
+        #expect(grid.text.contains("Shared inbox for orders"), "the results stay below")
+    }
+
     @Test("The countdown runs on locally between views, and stops when paused")
     func localCountdown() {
         var model = Self.model(Self.view(stage: .phase(.ideate), remaining: 60_000))

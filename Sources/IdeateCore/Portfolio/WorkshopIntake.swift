@@ -69,6 +69,9 @@ public struct WorkshopIntake: Equatable, Sendable {
     public var actionItems: [ActionItemDraft]
     public var backlog: [BacklogDraft]
     public var boxReturns: [BoxReturn]
+    /// Where each idea of the minutes went (merged ones where they were merged); hidden and
+    /// withdrawn ideas are not here.
+    public var placements: [String: Destination]
 
     /// - Parameters:
     ///   - report: the minutes of a finished run.
@@ -86,6 +89,7 @@ public struct WorkshopIntake: Equatable, Sendable {
         backlog = []
         boxReturns = []
         actionItems = []
+        placements = [:]
         for round in report.rounds {
             let shortlisted = Set(round.shortlist.map(\.id))
             let receipts = Self.receipts(of: round)
@@ -127,6 +131,9 @@ public struct WorkshopIntake: Equatable, Sendable {
             for idea in round.ideas where idea.status == "merged" {
                 guard let box = idea.fromBox, let root = idea.mergedInto, let destination = destinations[root] else { continue }
                 boxReturns.append(BoxReturn(idea: box, into: destination, receipts: []))
+            }
+            for idea in round.ideas {
+                if let destination = destinations[idea.id] ?? idea.mergedInto.flatMap({ destinations[$0] }) { placements[idea.id] = destination }
             }
         }
         let texts = Dictionary(report.rounds.flatMap(\.ideas).map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
@@ -171,6 +178,19 @@ public struct WorkshopIntake: Equatable, Sendable {
             case let .experiment(index)?: (back.idea, .merge(into: .experiment(ExperimentID(firstExperiment + index))))
             case let .backlog(index)?: (back.idea, .merge(into: .backlogIdea(BacklogIdeaID(firstBacklogIdea + index))))
             case let .existing(other)?: (back.idea, .merge(into: .backlogIdea(other)))
+            }
+        }
+    }
+
+    /// The number each idea of the minutes has in the portfolio, once `additions` (what
+    /// ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)`` gave, as the file numbered
+    /// it) are in: what a participant notes to find their ideas on the idea box's board.
+    public func numbers(given additions: Portfolio) -> [String: String] {
+        placements.compactMapValues { destination in
+            switch destination {
+            case let .experiment(index): additions.experiments.indices.contains(index) ? additions.experiments[index].id.description : nil
+            case let .backlog(index): additions.backlog.indices.contains(index) ? additions.backlog[index].id.description : nil
+            case let .existing(id): id.description
             }
         }
     }

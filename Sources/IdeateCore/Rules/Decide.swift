@@ -129,6 +129,10 @@ struct Decision {
         case let .recordReview(id, review): try recordReview(id, review)
         case let .addActionItem(idea, what, owner, due): try addActionItem(idea: idea, what: what, owner: owner, due: due)
         case let .removeActionItem(id): try removeActionItem(id)
+        case let .notePortfolioNumbers(numbers):
+            guard case .finished = state.stage else { throw Refusal(.notNow, "Portfolio numbers come once the workshop has ended.") }
+            guard numbers != state.portfolioNumbers else { return }
+            emit(.portfolioNumbersNoted(numbers))
         case .lockRoom:
             guard !state.isRoomLocked else { throw Refusal(.notNow, "The room is already locked.") }
             emit(.roomLocked)

@@ -46,6 +46,9 @@ public enum FacilitatorCommand: Equatable, Sendable {
     case addActionItem(idea: IdeaID?, what: String, owner: String, due: String)
     case removeActionItem(Int)
     /// Close joining: participants who have joined still reconnect; nobody new gets in.
+    /// Once finished and added to the portfolio: each idea's number there (by idea id), so a
+    /// participant's end screen can list their own ideas' numbers.
+    case notePortfolioNumbers([String: String])
     case lockRoom
     case unlockRoom
 }

@@ -50,4 +50,6 @@ public enum Event: Codable, Equatable, Sendable {
     /// A plan with `followup: true` started: the action items still open then, which the
     /// follow-up round shows after the experiments.
     case actionItemsShown([OpenActionItem])
+    /// The finished run was added to the portfolio: each idea's number there, by idea id.
+    case portfolioNumbersNoted([String: String])
 }

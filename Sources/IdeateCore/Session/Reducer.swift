@@ -118,6 +118,8 @@ extension SessionState {
             ideaBox = address
         case let .actionItemsShown(items):
             openActionItems = items
+        case let .portfolioNumbersNoted(numbers):
+            portfolioNumbers = numbers
         }
     }
 

@@ -51,6 +51,8 @@ public struct SessionState: Equatable, Sendable {
     /// What a follow-up round shows after the experiments: action items still open when the run
     /// started; nil without a follow-up round (or from a run file older than this).
     public internal(set) var openActionItems: [OpenActionItem]?
+    /// Each idea's number in the portfolio (by idea id), once the finished run was added.
+    public internal(set) var portfolioNumbers: [String: String] = [:]
     public internal(set) var phaseHistory: [PhaseRecord] = []
     /// How many times idea texts were edited: lets views built from texts notice a change.
     public internal(set) var editCount = 0

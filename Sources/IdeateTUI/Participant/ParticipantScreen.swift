@@ -50,8 +50,18 @@ public enum ParticipantScreen {
         case .phase(.vote), .phase(.review), .finished:
             let heading = view.stage == .finished ? "The workshop has ended — thank you!" : "Results (★ shortlist)"
             grid.put(heading, x: 2, y: y, role: .title)
+            var listY = y + 2
+            if view.stage == .finished, let numbers = view.myNumbers {
+                let line = "Your ideas are in the company's portfolio as \(numbers.joined(separator: ", ")): note them; "
+                    + (view.ideaBox.map { "the idea box (\($0)) shows what becomes of them." } ?? "the follow-up shows what becomes of them.")
+                for text in TextLayout.wrap(line, width: width - 4, maxLines: 2) {
+                    grid.put(text, x: 2, y: listY, role: .accent)
+                    listY += 1
+                }
+                listY += 1
+            }
             let results = (view.results ?? []).map { ("\($0.shortlisted ? "★ " : "  ")\($0.text)", "\($0.votes)") }
-            drawList(&grid, items: results, model: model, y: y + 2)
+            drawList(&grid, items: results, model: model, y: listY)
             hints = [("↑↓", "scroll")]
         case .lobby:
             let lines = [
