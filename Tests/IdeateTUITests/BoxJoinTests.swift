@@ -19,7 +19,10 @@ struct BoxJoinTests {
         let app = BoxJoinApp(box: box, book: ReceiptBook(decoySeed: 4), today: CalendarDate(iso: "2026-12-06")!, terminal: terminal,
                              save: { book in saved.withLock { $0 = book } }, newSecret: { secrets.next()! })
         let loop = Task { await app.run() }
-        #expect(await remote.frame { $0.contains("Acme ideas") && $0.contains("None yet") } != nil)
+        let first = await remote.frame { $0.contains("Acme ideas") && $0.contains("None yet") }
+        #expect(first?.contains("Your ideas are anonymous: nobody, not even the reviewers, sees who") == true,
+                "the box's promise, as on its page: \(first?.text ?? "")")
+        #expect(first?.contains("Only this computer knows which ideas are yours") == true)
 
         remote.type("A bench by the loading bay")
         remote.type(.enter)

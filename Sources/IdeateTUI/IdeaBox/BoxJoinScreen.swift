@@ -86,6 +86,13 @@ public enum BoxJoinScreen {
                 lines += learning(experiment, width: width)
             }
         }
+        // The box's promise, as its page and poster make it.
+        lines.append(Line(text: "", role: .text))
+        for sentence in BoxPoster.anonymitySentences.prefix(2) + [model.keepsReceipts
+            ? "Only this computer knows which ideas are yours: it asks for their answers among hundreds of others."
+            : "Over ssh nothing of this visit is kept: note your ideas' numbers and find them on the board."] {
+            for text in TextLayout.wrap(sentence, width: max(10, width)) { lines.append(Line(text: text, role: .muted)) }
+        }
         return lines
     }
 
