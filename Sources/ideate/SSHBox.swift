@@ -12,19 +12,11 @@ import IdeateTUI
 enum SSHBox {
     static func starter(box: any IdeaBoxService, theme: Theme, today: @escaping @Sendable () -> CalendarDate) -> SSHServer.SessionStarter {
         { session in
-            let input = ANSITerminal.Input(size: TerminalSize(width: session.width, height: session.height))
-            let theme = session.noColor ? Theme.monochrome : theme
-            return SSHSessionInput(
-                received: { input.feed($0) },
-                resized: { input.resize(TerminalSize(width: $0, height: $1)) },
-                closed: { input.hangUp() },
-                screen: {
-                    let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
-                    let app = BoxJoinApp(box: box, book: ReceiptBook(decoySeed: UInt64.random(in: 1...UInt64.max)), today: today(),
-                                         terminal: terminal, save: { _ in }, newSecret: BoxJoinService.newSecret, keepsReceipts: false)
-                    await app.run()
-                    session.exit()
-                })
+            SSHParticipants.screen(on: session, theme: theme) { terminal in
+                let app = BoxJoinApp(box: box, book: ReceiptBook(decoySeed: UInt64.random(in: 1...UInt64.max)), today: today(),
+                                     terminal: terminal, save: { _ in }, newSecret: BoxJoinService.newSecret, keepsReceipts: false)
+                await app.run()
+            }
         }
     }
 }

@@ -11,24 +11,33 @@ import ServiceLifecycle
 enum SSHParticipants {
     static func starter(hub: ParticipantHub, theme: Theme, clock: any SessionClock) -> SSHServer.SessionStarter {
         { session in
-            let input = ANSITerminal.Input(size: TerminalSize(width: session.width, height: session.height))
             let participant = LocalParticipant(hub: hub)
             let userNameCode = JoinCode.isValid(session.userName) ? JoinCode.normalized(session.userName) : nil
-            let theme = session.noColor ? Theme.monochrome : theme
-            return SSHSessionInput(
-                received: { input.feed($0) },
-                resized: { input.resize(TerminalSize(width: $0, height: $1)) },
-                closed: { input.hangUp() },
-                screen: {
-                    let terminal = ANSITerminal(theme: theme, term: session.term, input: input, write: session.write)
-                    let app = ParticipantApp(
-                        terminal: terminal, clock: clock, link: participant, askForCode: userNameCode == nil ? .some(nil) : nil,
-                        givenCodeProblem: "Type the join code shown on the shared screen (the name before @ was not it).")
-                    if let userNameCode { await participant.join(code: userNameCode) }
-                    await app.run(ticks: Ticks.onWholeSeconds(of: clock))
-                    await participant.leave()
-                    session.exit()
-                })
+            return screen(on: session, theme: theme) { terminal in
+                let app = ParticipantApp(
+                    terminal: terminal, clock: clock, link: participant, askForCode: userNameCode == nil ? .some(nil) : nil,
+                    givenCodeProblem: "Type the join code shown on the shared screen (the name before @ was not it).")
+                if let userNameCode { await participant.join(code: userNameCode) }
+                await app.run(ticks: Ticks.onWholeSeconds(of: clock))
+                await participant.leave()
+            }
         }
+    }
+
+    /// One ssh session's screen: the channel's bytes become keys and resizes of an
+    /// ``ANSITerminal`` drawn in `theme` (monochrome when the client asks for no colour), `run`
+    /// draws on it, and the session ends when `run` returns. The box's ssh screen uses it too.
+    static func screen(on session: SSHTerminalSession, theme: Theme,
+                       run: @escaping @Sendable (ANSITerminal) async -> Void) -> SSHSessionInput {
+        let input = ANSITerminal.Input(size: TerminalSize(width: session.width, height: session.height))
+        let theme = session.noColor ? Theme.monochrome : theme
+        return SSHSessionInput(
+            received: { input.feed($0) },
+            resized: { input.resize(TerminalSize(width: $0, height: $1)) },
+            closed: { input.hangUp() },
+            screen: {
+                await run(ANSITerminal(theme: theme, term: session.term, input: input, write: session.write))
+                session.exit()
+            })
     }
 }

@@ -54,6 +54,16 @@ public struct WorkshopIntake: Equatable, Sendable {
         case backlog(Int)
         /// An idea already in the portfolio (a box idea the round started with).
         case existing(BacklogIdeaID)
+
+        /// Its item once the new ones are numbered from these first numbers, as
+        /// ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)`` numbers them.
+        func subject(firstExperiment: Int, firstBacklogIdea: Int) -> PortfolioSubject {
+            switch self {
+            case let .experiment(index): .experiment(ExperimentID(firstExperiment + index))
+            case let .backlog(index): .backlogIdea(BacklogIdeaID(firstBacklogIdea + index))
+            case let .existing(id): .backlogIdea(id)
+            }
+        }
     }
 
     /// A box idea back from the workshop: merged into `into`, or kept when `into` is nil, with the
@@ -162,23 +172,20 @@ public struct WorkshopIntake: Equatable, Sendable {
     /// The receipts of the new items, numbered as ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)``
     /// numbers them, and of the workshop ideas merged into box ideas that went back to their number.
     public func receipts(firstExperiment: Int, firstBacklogIdea: Int) -> [IdeaReceipt] {
-        experiments.enumerated().flatMap { offset, draft in
-            draft.receipts.map { IdeaReceipt(proof: $0, subject: .experiment(ExperimentID(firstExperiment + offset))) }
-        } + backlog.enumerated().flatMap { offset, draft in
-            draft.receipts.map { IdeaReceipt(proof: $0, subject: .backlogIdea(BacklogIdeaID(firstBacklogIdea + offset))) }
-        } + boxReturns.flatMap { back in back.receipts.map { IdeaReceipt(proof: $0, subject: .backlogIdea(back.idea)) } }
+        let filed = experiments.enumerated().map { (Destination.experiment($0.offset), $0.element.receipts) }
+            + backlog.enumerated().map { (Destination.backlog($0.offset), $0.element.receipts) }
+            + boxReturns.map { (Destination.existing($0.idea), $0.receipts) }
+        return filed.flatMap { destination, receipts in
+            let subject = destination.subject(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea)
+            return receipts.map { IdeaReceipt(proof: $0, subject: subject) }
+        }
     }
 
     /// What each box idea back from the workshop is decided, with the new items numbered as
     /// ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)`` numbers them.
     public func boxDecisions(firstExperiment: Int, firstBacklogIdea: Int) -> [(idea: BacklogIdeaID, decision: ReviewDecision)] {
         boxReturns.map { back in
-            switch back.into {
-            case nil: (back.idea, .keep)
-            case let .experiment(index)?: (back.idea, .merge(into: .experiment(ExperimentID(firstExperiment + index))))
-            case let .backlog(index)?: (back.idea, .merge(into: .backlogIdea(BacklogIdeaID(firstBacklogIdea + index))))
-            case let .existing(other)?: (back.idea, .merge(into: .backlogIdea(other)))
-            }
+            (back.idea, back.into.map { .merge(into: $0.subject(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea)) } ?? .keep)
         }
     }
 
@@ -186,13 +193,8 @@ public struct WorkshopIntake: Equatable, Sendable {
     /// ``numbered(firstExperiment:firstActionItem:firstBacklogIdea:)`` gave, as the file numbered
     /// it) are in: what a participant notes to find their ideas on the idea box's board.
     public func numbers(given additions: Portfolio) -> [String: String] {
-        placements.compactMapValues { destination in
-            switch destination {
-            case let .experiment(index): additions.experiments.indices.contains(index) ? additions.experiments[index].id.description : nil
-            case let .backlog(index): additions.backlog.indices.contains(index) ? additions.backlog[index].id.description : nil
-            case let .existing(id): id.description
-            }
-        }
+        let (firstExperiment, firstBacklogIdea) = (additions.experiments.first?.id.number ?? 1, additions.backlog.first?.id.number ?? 1)
+        return placements.mapValues { $0.subject(firstExperiment: firstExperiment, firstBacklogIdea: firstBacklogIdea).description }
     }
 
     /// The note a box idea's history gets when the workshop decides it.
