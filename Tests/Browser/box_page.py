@@ -14,14 +14,11 @@ ideas: no number, proof or secret.
 usage: box_page.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
 """
-import asyncio, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+import json, os, re, shutil, sqlite3, subprocess, sys, tempfile, time
 
-os.environ["SE_OFFLINE"] = "true"
-os.environ["SE_AVOID_STATS"] = "true"
+from harness import browser, free_port, start_recording_proxy, text, tmux_on, wait
 from axe_selenium_python import Axe  # noqa: E402
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 IDEATE = os.path.abspath(sys.argv[1])
@@ -33,17 +30,10 @@ with open(questions, "w") as file:
     file.write("title: Acme ideas\nquestions:\n  - id: delivery\n    text: What slows down order-to-delivery?\n    until: 2099-12-31\n")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 BOX, PROXY = free_port(), free_port()
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-tmux_server = f"ideate-box-{os.getpid()}"
+tmux = tmux_on(f"ideate-box-{os.getpid()}")
 URL = f"http://127.0.0.1:{PROXY}/"
-sent_by_browser = []  # (connection number, bytes the browser sent on it)
 box_process = None
 
 
@@ -53,64 +43,6 @@ def start_box():
                                     "--web-port", str(BOX)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     line = box_process.stdout.readline()
     assert "open at" in line, f"the box said {line!r}"
-
-
-def run_proxy():
-    async def pump(reader, writer, record):
-        try:
-            while data := await reader.read(65536):
-                if record is not None:
-                    record.extend(data)
-                writer.write(data)
-                await writer.drain()
-        except (ConnectionError, asyncio.CancelledError):
-            pass
-        finally:
-            writer.close()
-
-    async def handle(client_reader, client_writer):
-        record = bytearray()
-        sent_by_browser.append(record)
-        try:
-            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", BOX)
-        except OSError:
-            client_writer.close()
-            return
-        await asyncio.gather(pump(client_reader, upstream_writer, record), pump(upstream_reader, client_writer, None))
-
-    async def main():
-        server = await asyncio.start_server(handle, "127.0.0.1", PROXY)
-        async with server:
-            await server.serve_forever()
-
-    asyncio.run(main())
-
-
-def wait(condition, what, seconds=15):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        try:
-            if condition():
-                return
-        except Exception:  # the page is between two renders
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"never saw {what}")
-
-
-def browser(width, height, mobile):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    if mobile:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
-    options.binary_location = shutil.which("chromium")
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-
-
-def text(driver, element_id):
-    return driver.find_element(By.ID, element_id).text
 
 
 def send_idea(driver, idea, question=None):
@@ -130,10 +62,6 @@ def box_ideas():
     with sqlite3.connect(f"file:{portfolio}?mode=ro", uri=True) as database:
         return database.execute("SELECT b.id, b.text, b.fate, b.arrival_week, r.proof FROM backlog_idea b "
                                 "LEFT JOIN receipt r ON r.subject = 'B' || b.id ORDER BY b.id").fetchall()
-
-
-def tmux(*args):
-    return subprocess.run(["tmux", "-L", tmux_server, *args], capture_output=True, text=True).stdout
 
 
 def followup_screen():
@@ -160,7 +88,7 @@ def ideate(*arguments):
 checks = []
 driver = other = None
 try:
-    threading.Thread(target=run_proxy, daemon=True).start()
+    sent_by_browser = start_recording_proxy(PROXY, BOX)  # per connection, the bytes the browser sent on it
     start_box()
     driver = browser(360, 740, mobile=True)
     driver.get(URL)

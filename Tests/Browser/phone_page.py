@@ -13,13 +13,10 @@ ask for anything but itself and its WebSocket.
 usage: phone_page.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the screens, and exits 1.
 """
-import json, os, shutil, socket, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, sqlite3, subprocess, sys, tempfile, time, urllib.request
 
-os.environ["SE_OFFLINE"] = "true"
-os.environ["SE_AVOID_STATS"] = "true"
-from selenium import webdriver  # noqa: E402
+from harness import browser as harness_browser, free_port, text, tmux_on, wait
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 IDEATE = os.path.abspath(sys.argv[1])
@@ -27,38 +24,16 @@ SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 work = tempfile.mkdtemp(prefix="ideate-phone-")
 run = os.path.join(work, "run.sqlite")
-tmux_server = f"ideate-phone-{os.getpid()}"
+tmux = tmux_on(f"ideate-phone-{os.getpid()}")
 CODE = "PHONE7"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 PORT, WEB = free_port(), free_port()
 URL = f"http://127.0.0.1:{WEB}/#{CODE}"
 
 
-def tmux(*args):
-    return subprocess.run(["tmux", "-L", tmux_server, *args], capture_output=True, text=True).stdout
-
-
 def screen():
     return tmux("capture-pane", "-p", "-t", "console")
-
-
-def wait(condition, what, seconds=15):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        try:
-            if condition():
-                return
-        except Exception:  # the page is between two renders
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"never saw {what}")
 
 
 def start_console(resume=False):
@@ -95,19 +70,7 @@ def qr_from_lobby():
 
 
 def browser(width, height, mobile):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    if mobile:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
-    options.binary_location = shutil.which("chromium")
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-
-
-def text(driver, element_id):
-    return driver.find_element(By.ID, element_id).text
+    return harness_browser(width, height, mobile, logging=True)
 
 
 def send_idea(driver, idea):

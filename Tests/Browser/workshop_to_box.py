@@ -15,13 +15,10 @@ ideas' proofs.
 usage: workshop_to_box.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
 """
-import asyncio, http.client, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+import http.client, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, urllib.parse
 
-os.environ["SE_OFFLINE"] = "true"
-os.environ["SE_AVOID_STATS"] = "true"
+from harness import browser, free_port, start_recording_proxy, text, tmux_on, wait
 from axe_selenium_python import Axe  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 IDEATE = os.path.abspath(sys.argv[1])
@@ -35,80 +32,11 @@ with open(plan, "w") as file:
     file.write("title: Packing hall ideas\ngoal: Faster packing\nanonymity:\n  reveal: immediate\n  min_participants: 1\n"
                "rounds:\n  - prompt: What slows down packing?\n    from_box: true\n    phases:\n      ideate: 12s\n")
 CODE = "CARRY7"
-tmux_server = f"ideate-carry-{os.getpid()}"
-sent_to_box = []  # the bytes the browser sent on each connection to the box
+tmux = tmux_on(f"ideate-carry-{os.getpid()}")
 processes = []
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 BOX, PROXY, WEB = free_port(), free_port(), free_port()
-
-
-def run_proxy():
-    """Records what the browser sends to the box; the box's recorded address points here."""
-    async def pump(reader, writer, record):
-        try:
-            while data := await reader.read(65536):
-                if record is not None:
-                    record.extend(data)
-                writer.write(data)
-                await writer.drain()
-        except (ConnectionError, asyncio.CancelledError):
-            pass
-        finally:
-            writer.close()
-
-    async def handle(client_reader, client_writer):
-        record = bytearray()
-        sent_to_box.append(record)
-        try:
-            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", BOX)
-        except OSError:
-            client_writer.close()
-            return
-        await asyncio.gather(pump(client_reader, upstream_writer, record), pump(upstream_reader, client_writer, None))
-
-    async def main():
-        server = await asyncio.start_server(handle, "127.0.0.1", PROXY)
-        async with server:
-            await server.serve_forever()
-
-    asyncio.run(main())
-
-
-def wait(condition, what, seconds=20):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        try:
-            if condition():
-                return
-        except Exception:  # the page is between two renders
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"never saw {what}")
-
-
-def browser(width, height):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
-    options.binary_location = shutil.which("chromium")
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-
-
-def text(driver, element_id):
-    return driver.find_element(By.ID, element_id).text
-
-
-def tmux(*args):
-    return subprocess.run(["tmux", "-L", tmux_server, *args], capture_output=True, text=True).stdout
 
 
 def followup_screen():
@@ -124,7 +52,7 @@ def receipts():
 checks = []
 driver = None
 try:
-    threading.Thread(target=run_proxy, daemon=True).start()
+    sent_to_box = start_recording_proxy(PROXY, BOX)  # the bytes the browser sent on each connection to the box
     box = subprocess.Popen([IDEATE, "box", "--portfolio", portfolio, "--bind", "127.0.0.1", "--web-port", str(BOX)],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     processes.append(box)
@@ -152,7 +80,7 @@ try:
                                  "--web-port", str(WEB), "--code", CODE, "--portfolio", portfolio],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=PROJECT)
     processes.append(workshop)
-    driver = browser(360, 740)
+    driver = browser(360, 740, mobile=True)
     wait(lambda: socket.create_connection(("127.0.0.1", WEB), timeout=1).close() or True, "the workshop's page")
     driver.get(f"http://127.0.0.1:{WEB}/#{CODE}")
     ideas = ["Label the shelves by truck route", "Tape guns on every table"]
@@ -164,7 +92,7 @@ try:
     wait(lambda: driver.find_element(By.ID, "follow").is_displayed(), "the end screen's way to the idea box", seconds=40)
     link = driver.find_element(By.ID, "follow-link").get_attribute("href")
     assert link.startswith(f"http://127.0.0.1:{PROXY}/#ideas="), link
-    carried = json.loads(__import__("urllib.parse").parse.unquote(link.split("#ideas=", 1)[1]))
+    carried = json.loads(urllib.parse.unquote(link.split("#ideas=", 1)[1]))
     assert carried["w"] == "Packing hall ideas" and sorted(entry["t"] for entry in carried["ideas"]) == sorted(ideas), carried
     proofs = {entry["t"]: entry["p"] for entry in carried["ideas"]}
     assert all(re.fullmatch(r"[0-9a-f]{64}", proof) for proof in proofs.values()) and len(set(proofs.values())) == 2, proofs

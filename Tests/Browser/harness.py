@@ -1,0 +1,93 @@
+"""What the browser scripts share: a free loopback port, a wait that polls a condition, headless
+Chromium at a size (phone emulation on request), an element's text, a private tmux server, and
+a proxy that records every byte the browser sends to a server.
+
+The scripts run as `python3 Tests/Browser/NAME.py`, so this folder is on their import path.
+"""
+import asyncio, os, shutil, socket, subprocess, threading, time
+
+os.environ["SE_OFFLINE"] = "true"
+os.environ["SE_AVOID_STATS"] = "true"
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait(condition, what, seconds=20):
+    """Returns once `condition()` holds; raises AssertionError naming `what` after `seconds`."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if condition():
+                return
+        except Exception:  # the page is between two renders
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"never saw {what}")
+
+
+def browser(width, height, mobile, logging=False):
+    """Headless Chromium from PATH, nothing fetched from the internet."""
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
+        options.add_argument(argument)
+    if mobile:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
+    options.binary_location = shutil.which("chromium")
+    if logging:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def text(driver, element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def tmux_on(server):
+    """A `tmux(*args)` function for a private tmux server: what the command printed."""
+    def tmux(*args):
+        return subprocess.run(["tmux", "-L", server, *args], capture_output=True, text=True).stdout
+    return tmux
+
+
+def start_recording_proxy(port, upstream):
+    """Forwards 127.0.0.1:`port` to 127.0.0.1:`upstream` on a thread of its own; returns the list
+    that gets, per connection, a bytearray of what the client sent on it."""
+    sent = []
+
+    async def pump(reader, writer, record):
+        try:
+            while data := await reader.read(65536):
+                if record is not None:
+                    record.extend(data)
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def handle(client_reader, client_writer):
+        record = bytearray()
+        sent.append(record)
+        try:
+            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", upstream)
+        except OSError:
+            client_writer.close()
+            return
+        await asyncio.gather(pump(client_reader, upstream_writer, record), pump(upstream_reader, client_writer, None))
+
+    async def main():
+        server = await asyncio.start_server(handle, "127.0.0.1", port)
+        async with server:
+            await server.serve_forever()
+
+    threading.Thread(target=lambda: asyncio.run(main()), daemon=True).start()
+    return sent
