@@ -74,7 +74,7 @@ struct BoxJoinEndToEndTests {
 
         let terminal = try TmuxSession("ssh -p \(sshPort) -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=\(folder.file("known_hosts")) "
                                        + "-o LogLevel=ERROR box@127.0.0.1", width: 100, height: 30)
-        try terminal.waitFor("Your ideas this visit: note their numbers")
+        try terminal.waitFor("Your ideas this visit (note their numbers)")
         try terminal.type("Music in the packing hall")
         try terminal.press("Enter")
         let saved = try terminal.waitFor("Note this number")

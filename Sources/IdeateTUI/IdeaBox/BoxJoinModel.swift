@@ -22,19 +22,13 @@ public struct BoxJoinModel: Equatable, Sendable {
     public var scroll = 0
     /// The own idea chosen in the list (for withdrawing it).
     public var chosen = 0
-    public var status: (text: String, isProblem: Bool)?
+    public var status: ConsoleModel.Status?
     public var showingHelp = false
     public var isReachable = true
     /// False over ssh: this session's ideas are forgotten when it ends, so their numbers are to be noted.
     public var keepsReceipts = true
 
     public init(book: ReceiptBook) { self.book = book }
-
-    public static func == (lhs: BoxJoinModel, rhs: BoxJoinModel) -> Bool {
-        lhs.board == rhs.board && lhs.book == rhs.book && lhs.input == rhs.input && lhs.question == rhs.question && lhs.focus == rhs.focus
-            && lhs.scroll == rhs.scroll && lhs.chosen == rhs.chosen && lhs.status?.text == rhs.status?.text && lhs.showingHelp == rhs.showingHelp
-            && lhs.keepsReceipts == rhs.keepsReceipts
-    }
 
     /// The question an idea typed now answers (nil: anything).
     var questionID: String? {
@@ -78,7 +72,7 @@ public struct BoxJoinModel: Equatable, Sendable {
         case (.list, .down):
             chosen = min(max(0, book.entries.count - 1), chosen + 1)
         case (.list, .character("r")):
-            status = ("Asking the box…", false)
+            status = ConsoleModel.Status(text: "Asking the box…", isProblem: false)
             return (lookingAgain, true)
         case (.list, .character("w")):
             return (withdrawChosen(), true)
@@ -95,21 +89,21 @@ public struct BoxJoinModel: Equatable, Sendable {
     /// Keeps the typed idea in the book, unsent, and sends it.
     private mutating func send(today: CalendarDate, secret: String) -> [BoxJoinRequest] {
         guard !input.allSatisfy(\.isWhitespace) else {
-            status = ("Write your idea first.", true)
+            status = ConsoleModel.Status(text: "Write your idea first.", isProblem: true)
             return []
         }
         let submission: BoxSubmission
         do {
             submission = try BoxSubmission(text: input, question: questionID, proof: OwnershipProof(secret: secret))
         } catch {
-            status = (error.message, true)
+            status = ConsoleModel.Status(text: error.message, isProblem: true)
             return []
         }
         var entry = ReceiptBook.Entry(secret: secret, proof: submission.proof, text: submission.text, question: submission.question, sent: today)
         entry.isUnsent = true
         book.add(entry)
         input = ""
-        status = ("Sending…", false)
+        status = ConsoleModel.Status(text: "Sending…", isProblem: false)
         return [.submit(entry)]
     }
 
@@ -117,10 +111,10 @@ public struct BoxJoinModel: Equatable, Sendable {
         guard book.entries.indices.contains(chosen) else { return [] }
         let entry = book.entries[chosen]
         guard let secret = entry.secret, !entry.isUnsent, entry.fate == nil || entry.fate?.fate == .new else {
-            status = ("Only an idea of yours that is still new can be withdrawn.", true)
+            status = ConsoleModel.Status(text: "Only an idea of yours that is still new can be withdrawn.", isProblem: true)
             return []
         }
-        status = ("Withdrawing…", false)
+        status = ConsoleModel.Status(text: "Withdrawing…", isProblem: false)
         return [.withdraw(proof: entry.proof, secret: secret)]
     }
 
@@ -138,8 +132,10 @@ public struct BoxJoinModel: Equatable, Sendable {
             guard let index = book.entries.firstIndex(where: { $0.proof == proof }) else { return }
             book.entries[index].isUnsent = false
             book.entries[index].number = number.description
-            status = keepsReceipts ? ("Saved ✓ as \(number). Its answer will appear under “Your ideas”; press r to look again.", false)
-                : ("Saved ✓ as \(number). Note this number: its answer will appear on the board under it.", false)
+            // Short enough for one line of an 80-column terminal.
+            status = ConsoleModel.Status(text: keepsReceipts ? "Saved ✓ as \(number). Its answer will appear under “Your ideas” (r: look again)."
+                                                             : "Saved ✓ as \(number). Note this number: its answer will appear on the board.",
+                                         isProblem: false)
             isReachable = true
         case let .refused(proof, reason):
             // The box said no: the idea comes back into the box to be changed, nothing is lost.
@@ -147,16 +143,16 @@ public struct BoxJoinModel: Equatable, Sendable {
                 if input.isEmpty { input = book.entries[index].text }
                 book.entries.remove(at: index)
             }
-            status = (reason, true)
+            status = ConsoleModel.Status(text: reason, isProblem: true)
         case let .withdrawn(proof):
             book.entries.removeAll { $0.proof == proof }
             chosen = min(chosen, max(0, book.entries.count - 1))
-            status = ("Withdrawn: the box no longer has it.", false)
+            status = ConsoleModel.Status(text: "Withdrawn: the box no longer has it.", isProblem: false)
         case let .said(reason):
-            status = (reason, true)
+            status = ConsoleModel.Status(text: reason, isProblem: true)
         case let .unreachable(reason):
             isReachable = false
-            status = (reason, true)
+            status = ConsoleModel.Status(text: reason, isProblem: true)
         }
     }
 }

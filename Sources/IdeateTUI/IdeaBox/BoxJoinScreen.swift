@@ -65,7 +65,7 @@ public enum BoxJoinScreen {
     /// "Your ideas" (each with its fate, answer and learning card), then "You said, we did".
     static func listLines(_ model: BoxJoinModel, width: Int) -> [Line] {
         var lines = [Line(text: model.keepsReceipts ? "Your ideas (only this computer knows they are yours)"
-                               : "Your ideas this visit: note their numbers, the box forgets they were yours when you leave", role: .heading)]
+                               : "Your ideas this visit (note their numbers)", role: .heading)]
         if model.book.entries.isEmpty { lines.append(Line(text: "None yet: what would make your work easier?", role: .muted, indent: 2)) }
         for (index, entry) in model.book.entries.enumerated() {
             let chosen = model.focus == .list && index == model.chosen
