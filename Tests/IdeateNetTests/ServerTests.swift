@@ -117,11 +117,25 @@ final class RawConnection: @unchecked Sendable {
     /// Everything until the server closes the connection (or the read times out).
     func readToEnd() async -> String { await read(until: "\u{0}never\u{0}") }
 
-    /// Sends without waiting: false once the socket's buffers are full (the server stopped reading).
-    func trySend(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+    /// Whether the socket can take bytes again within `milliseconds` (the server read what filled
+    /// its buffers). The blocking poll runs on its own thread, as the reads do.
+    func becomesWritable(within milliseconds: Int32) async -> Bool {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var descriptor = pollfd(fd: self.socket, events: Int16(POLLOUT), revents: 0)
+                let ready = poll(&descriptor, 1, milliseconds)
+                let broken = descriptor.revents & Int16(POLLERR | POLLHUP) != 0
+                continuation.resume(returning: ready > 0 && !broken && descriptor.revents & Int16(POLLOUT) != 0)
+            }
+        }
+    }
+
+    /// Sends what the socket takes without waiting (a part, when its buffers are nearly full):
+    /// the count of bytes taken, 0 when they are full, nil once the connection is broken.
+    func sendSome(_ bytes: ArraySlice<UInt8>) -> Int? {
         let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-        return sent == bytes.count
+        if sent >= 0 { return sent }
+        return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : nil
     }
 
     private func readBlocking(until text: String, count: Int = 1) -> String {
