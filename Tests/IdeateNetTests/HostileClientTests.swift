@@ -107,36 +107,33 @@ struct HostileClientTests {
             // Well-formed requests, each earning a refusal the peer never reads (a malformed line
             // would end the connection after a few: that limit is tested on its own).
             let line = Array("{\"type\":\"withdraw\",\"id\":\"w\",\"idea\":\"nope\"}\n".utf8)
-            var linesSent = 0
             var unsent = line[...]
-            var stoppedReading = false
-            // A server that buffered every refusal would take every line. Full buffers may be a
-            // moment's lag (the server parses more slowly than this loop writes): the server has
-            // stopped only when they stay full for two seconds.
-            var waits = 0
-            while linesSent < 1_000_000, waits < 100_000 {
-                // A connection the server closed is no longer read either.
-                guard let taken = raw.sendSome(unsent) else { stoppedReading = true; break }
-                if taken > 0 {
-                    unsent = unsent.dropFirst(taken)
-                    if unsent.isEmpty { linesSent += 1; unsent = line[...] }
-                    continue
-                }
-                waits += 1
-                if await !raw.becomesWritable(within: 2_000) { stoppedReading = true; break }
-            }
-            #expect(stoppedReading, "the server read \(linesSent) lines from a peer that reads nothing")
-            // The socket still takes what fits below its wake-up mark: fill that slack; then the
-            // buffers must stay full (a read already under way may free a line or two, not more).
-            func fillSlack() -> Int {
+            var broken = false
+            /// Sends until the socket takes no more (whole lines, however the kernel splits them).
+            func fill() -> Int {
                 var taken = 0
-                while taken < 8_000_000, let more = raw.sendSome(line[...]), more > 0 { taken += more }
+                while taken < 8_000_000 {
+                    guard let more = raw.sendSome(unsent) else { broken = true; break }
+                    if more == 0 { break }
+                    taken += more
+                    unsent = unsent.dropFirst(more)
+                    if unsent.isEmpty { unsent = line[...] }
+                }
                 return taken
             }
-            _ = fillSlack()
-            #expect(await !raw.becomesWritable(within: 1_000), "the server went on reading")
-            let takenLater = fillSlack()
-            #expect(takenLater < 16 * 1024, "the server went on reading: \(takenLater) more bytes taken")
+            // A server that buffered every refusal would take every line. One that stops may still
+            // take a burst when the kernel grows its buffers, or after a pause under load: it has
+            // stopped when, after two quiet seconds, the socket takes hardly anything more.
+            var total = fill()
+            var stoppedReading = false
+            for _ in 0..<40 where !broken {
+                _ = await raw.becomesWritable(within: 2_000)
+                let taken = fill()
+                total += taken
+                if taken < 64 * 1024 { stoppedReading = true; break }
+            }
+            #expect(stoppedReading || broken, "the server read \(total) bytes from a peer that reads nothing")
+            #expect(total < 64_000_000, "the server took \(total) bytes before it stopped")
             let bystander = await live.client()
             #expect(await bystander.submit("Still served").isSaved)
             await bystander.stop()
