@@ -22,7 +22,8 @@ let package = Package(
     targets: [
         .target(
             name: "IdeateCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.embedInCode("Localization/Translations")]
         ),
         .target(name: "IdeateRuntime", dependencies: ["IdeateCore"]),
         .target(

@@ -36,6 +36,8 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var console: ConsoleOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be between 0 and 100.") }
         guard (1...200).contains(participants) else { throw ValidationError("--participants must be between 1 and 200.") }
@@ -49,6 +51,7 @@ struct Demo: AsyncParsableCommand {
                 throw CommandLineError("cannot find sessions/demo.yaml; run ideate demo from the project folder")
             }
             var plan = try PlanFile.load(planPath)
+            plan.language = language.resolved(plan: plan.language)
             if speed != 1 {
                 for round in plan.rounds.indices {
                     for phase in plan.rounds[round].phases.indices {

@@ -32,10 +32,12 @@ struct Export: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
         try await reportingErrors {
             let state = try RunStore.open(at: run).replay()
-            let text = try Self.render(state, as: format)
+            let text = try Self.render(state, as: format, in: language.resolved(plan: state.plan.language))
             if let output {
                 try AtomicFile.write(Data(text.utf8), to: output)
             } else {
@@ -44,10 +46,11 @@ struct Export: AsyncParsableCommand {
         }
     }
 
-    static func render(_ state: SessionState, as format: Format) throws -> String {
+    /// The minutes in `format`; Markdown is written in `language` (CSV and JSON are data).
+    static func render(_ state: SessionState, as format: Format, in language: Language) throws -> String {
         let report = MinutesReport(state: state)
         switch format {
-        case .markdown: return MarkdownMinutes().render(report)
+        case .markdown: return MarkdownMinutes(localizer: Localizer(language)).render(report)
         case .csv: return CSVMinutes.render(report)
         case .json: return try JSONMinutes.render(report)
         }

@@ -95,7 +95,7 @@ enum FinishedRun {
 
     static func writeMinutes(_ state: SessionState, runPath: String) -> MinutesOutcome {
         let path = (runPath as NSString).deletingPathExtension + ".md"
-        let markdown = MarkdownMinutes().render(MinutesReport(state: state))
+        let markdown = MarkdownMinutes(localizer: Localizer(state.plan.language ?? .english)).render(MinutesReport(state: state))
         do {
             try AtomicFile.write(Data(markdown.utf8), to: path)
             return .written(path: path)

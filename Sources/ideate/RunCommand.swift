@@ -52,6 +52,8 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var console: ConsoleOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
         try await reportingErrors {
             if !headless { try TerminalCheck.requireTerminal() }
@@ -68,7 +70,9 @@ struct Run: AsyncParsableCommand {
                 }
                 store = try RunStore.open(at: path)
             } else {
-                let parsed = try PlanFile.load(plan)
+                var parsed = try PlanFile.load(plan)
+                // The room's language is kept in the run: a resumed run and its exports read it.
+                parsed.language = language.resolved(plan: parsed.language)
                 // What the follow-up round shows is read once, now, and kept in the run file.
                 let earlier = parsed.followup ? try PortfolioFile.followupRound(at: portfolioPath) : nil
                 // A portfolio that cannot be read now is reported when the run is added at the end.

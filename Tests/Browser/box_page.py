@@ -16,7 +16,7 @@ Exits 0 when every check holds; otherwise prints what failed and the page, and e
 """
 import json, os, re, shutil, sqlite3, subprocess, sys, tempfile, time
 
-from harness import browser, free_port, start_recording_proxy, text, tmux_on, wait
+from harness import browser, free_port, move_cursor_to, start_recording_proxy, text, tmux_on, wait
 from axe_selenium_python import Axe  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -145,9 +145,8 @@ try:
     saved_number(driver)
     wait(lambda: "Arrived while the review was open" in followup_screen(), "an arrival on the open follow-up screen", seconds=2)
     checks.append("the follow-up screen opened on the box and showed an idea sent while it was open within 2 s, with no key")
-    while f"▸ {first} " not in followup_screen():
-        tmux("send-keys", "-t", "followup", "Down")
-        wait(lambda: "▸" in followup_screen(), "the cursor")
+    # The week's ideas come in no kept order, so the cursor may sit above or below the first.
+    move_cursor_to(first, followup_screen, lambda key: tmux("send-keys", "-t", "followup", key))
     tmux("send-keys", "-t", "followup", "x")
     wait(lambda: f"{first}: declined" in followup_screen(), "the decline form")
     tmux("send-keys", "-t", "followup", "-l", "The loading bay is a fire lane; we found another spot.")

@@ -91,3 +91,21 @@ def start_recording_proxy(port, upstream):
 
     threading.Thread(target=lambda: asyncio.run(main()), daemon=True).start()
     return sent
+
+
+def move_cursor_to(label, screen, press):
+    """Moves a list screen's cursor (▸) to the row holding ` label `: Up or Down as the screen
+    shows it (a list's order may differ from run to run), down while the row is scrolled out of
+    sight; each press waited for, at most 200."""
+    for _ in range(200):
+        rows = screen().splitlines()
+        cursor = next((i for i, row in enumerate(rows) if "▸" in row), None)
+        target = next((i for i, row in enumerate(rows) if f" {label} " in row), None)
+        assert cursor is not None, f"a cursor on the screen:\n{screen()}"
+        if cursor == target:
+            return
+        before = screen()
+        press("Up" if target is not None and target < cursor else "Down")
+        wait(lambda: screen() != before, "the cursor moved")
+    raise AssertionError(f"the cursor never reached {label}:\n{screen()}")
+

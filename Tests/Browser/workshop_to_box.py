@@ -15,9 +15,9 @@ ideas' proofs.
 usage: workshop_to_box.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the page, and exits 1.
 """
-import http.client, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, urllib.parse
+import http.client, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, urllib.parse
 
-from harness import browser, free_port, start_recording_proxy, text, tmux_on, wait
+from harness import browser, free_port, move_cursor_to, start_recording_proxy, text, tmux_on, wait
 from axe_selenium_python import Axe  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
@@ -133,12 +133,7 @@ try:
     tmux("new-session", "-d", "-s", "followup", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
          "-e", f"IDEATE_THEMES={PROJECT}/themes", f"{IDEATE} followup --portfolio {portfolio}")
     wait(lambda: answered in followup_screen(), "the workshop's idea on the follow-up screen")
-    for _ in range(200):
-        if f"▸ {answered} " in followup_screen():
-            break
-        tmux("send-keys", "-t", "followup", "Down")
-        time.sleep(0.05)
-    assert f"▸ {answered} " in followup_screen(), followup_screen()
+    move_cursor_to(answered, followup_screen, lambda key: tmux("send-keys", "-t", "followup", key))
     tmux("send-keys", "-t", "followup", "k")
     wait(lambda: f"{answered}: kept" in followup_screen(), "the keep form")
     tmux("send-keys", "-t", "followup", "-l", "Good one: the shelves get <b>route</b> labels in January. <img src=x onerror=alert(1)>")

@@ -11,21 +11,21 @@ import Testing
 struct BoxPageTests {
     @Test("A phone sends ideas, survives the box being killed, withdraws one, reads both answers (one sealed) and its fates requests name none of its ideas")
     func boxEndToEnd() throws {
-        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && python3 Tests/Browser/box_page.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
+        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && timeout -s INT -k 10 300 python3 Tests/Browser/box_page.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
         #expect(result.hasSuffix("exit 0\n"), "\(result)")
         #expect(result.contains("name buckets only"), "\(result)")
     }
 
     @Test("A phone that took part in a workshop carries its ideas to the box with one tap, and reads the reviewer's answer there")
     func workshopIdeasFollowed() throws {
-        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && python3 Tests/Browser/workshop_to_box.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
+        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && timeout -s INT -k 10 300 python3 Tests/Browser/workshop_to_box.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
         #expect(result.hasSuffix("exit 0\n"), "\(result)")
         #expect(result.contains("carry no receipt"), "\(result)")
     }
 
     @Test("The box killed with SIGKILL ten times mid-submission, and reviewers killed mid-decision: nothing acknowledged is lost or kept twice")
     func boxKilled() throws {
-        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && python3 Tests/Crash/box_crash.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
+        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && timeout -s INT -k 10 300 python3 Tests/Crash/box_crash.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
         #expect(result.hasSuffix("exit 0\n"), "\(result)")
         #expect(result.contains("all kept once under their numbers"), "\(result)")
     }

@@ -8,7 +8,7 @@ import Testing
 struct PhonePageTests {
     @Test("A phone joins from the lobby's QR code, sends ideas, survives a reload and a server restart, votes and sees the results")
     func phoneEndToEnd() throws {
-        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && python3 Tests/Browser/phone_page.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
+        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && timeout -s INT -k 10 300 python3 Tests/Browser/phone_page.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
         #expect(result.hasSuffix("exit 0\n"), "\(result)")
         #expect(result.contains("ok  nothing was asked of any other host"), "\(result)")
     }

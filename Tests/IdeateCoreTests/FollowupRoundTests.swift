@@ -41,7 +41,7 @@ struct FollowupRoundTests {
 
             | | What | Who | Due | From |
             |---|---|---|---|---|
-            | A4 | Ask IT \\| \\*now\\* | Kim | 2026-03-20 (overdue) | Quick start |
+            | A4 | Ask IT \\| \\*now\\* | Kim | 20 March 2026 (overdue) | Quick start |
             | A7 | Book a room | Lee | — (stuck) | — |
             """), "\(markdown)")
     }

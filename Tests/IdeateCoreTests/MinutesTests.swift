@@ -21,8 +21,8 @@ struct MinutesTests {
         return await engine.currentState()
     }
 
-    static func markdown(_ state: SessionState) -> String {
-        MarkdownMinutes(timeZone: TimeZone(identifier: "UTC")!).render(MinutesReport(state: state))
+    static func markdown(_ state: SessionState, in language: Language = .english) -> String {
+        MarkdownMinutes(timeZone: TimeZone(identifier: "UTC")!, localizer: Localizer(language)).render(MinutesReport(state: state))
     }
 
     @Test("The quick-start minutes for seed 7 match the reviewed golden file")
@@ -70,15 +70,19 @@ struct MinutesTests {
         return html.matches(of: tag).map { String(html[$0.range]) }
     }
 
-    @Test("Hostile text creates no Markdown element and no control character reaches the file")
-    func escaping() async throws {
+    @Test("Hostile text creates no Markdown element and no control character reaches the file, in every language; each language's minutes have English's structure",
+          arguments: ["en", "de", "fr", "nl", "es", "en-XA"])
+    func escaping(code: String) async throws {
+        let language = Language(code: code)
         let plan = try Self.quickStartPlan()
         let hostile = try await Self.simulated(plan, seed: 5, participants: 6, texts: Self.hostile)
         let neutral = try await Self.simulated(plan, seed: 5, participants: 6,
                                                texts: Self.hostile.indices.map { "plain idea \($0)" })
-        let hostileMarkdown = Self.markdown(hostile)
+        let hostileMarkdown = Self.markdown(hostile, in: language)
         #expect(hostile.ideas.values.contains { $0.text.contains("<script>") }, "the hostile texts went through")
-        #expect(try Self.tagSequence(of: hostileMarkdown) == Self.tagSequence(of: Self.markdown(neutral)))
+        let neutralTags = try Self.tagSequence(of: Self.markdown(neutral, in: language))
+        #expect(try Self.tagSequence(of: hostileMarkdown) == neutralTags)
+        #expect(try neutralTags == Self.tagSequence(of: Self.markdown(neutral)), "the translation's Markdown is English's")
         let forbidden = hostileMarkdown.unicodeScalars.filter { scalar in
             (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
                 || [0x202E, 0x2066, 0x2069, 0x200B].contains(scalar.value)
@@ -105,7 +109,7 @@ struct MinutesTests {
 
             ### E3 — Approve purchases under 500 €
 
-            *From “Quick start” (2026-03-12) · learned 2026-04-09*
+            *From “Quick start” (12 March 2026) · learned 9 April 2026*
 
             | Learning card | |
             |---|---|
@@ -117,7 +121,7 @@ struct MinutesTests {
 
             ### E5 — Shared calendar
 
-            *Added by hand · still running, review 2026-05-01*
+            *Added by hand · still running, review 1 May 2026*
             """), "\(markdown)")
         #expect(markdown.range(of: "What became of earlier experiments")!.lowerBound < markdown.range(of: "## Round 1")!.lowerBound,
                 "it comes first, as it did in the room")

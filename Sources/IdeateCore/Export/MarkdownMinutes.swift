@@ -1,22 +1,24 @@
 import Foundation
 
-/// Writes the minutes a facilitator hands out (CommonMark + GFM tables). Every piece of text
-/// that a person typed goes through ``MarkdownEscaping``.
+/// Writes the minutes a facilitator hands out (CommonMark + GFM tables), in the room's language.
+/// Every piece of text that a person typed goes through ``MarkdownEscaping``; every sentence of
+/// ideate's own comes from the translation files (``MinutesPhrase``).
 public struct MarkdownMinutes {
     /// How many ranked ideas the table lists before pointing at "All ideas".
     public var rankedRows = 10
     public var timeZone: TimeZone
+    public var localizer: Localizer
 
-    public init(timeZone: TimeZone = .current) { self.timeZone = timeZone }
+    public init(timeZone: TimeZone = .current, localizer: Localizer = .english) {
+        self.timeZone = timeZone
+        self.localizer = localizer
+    }
 
     public func render(_ report: MinutesReport) -> String {
-        var out: [String] = ["# \(esc(report.title))", "", headline(report), "", "**Goal:** \(esc(report.goal))", ""]
-        out += [
-            "> Ideas were entered anonymously and criticism was held back until the vote. These minutes name",
-            "> no participant.", "",
-        ]
-        if let earlier = report.earlierExperiments { out += MarkdownEarlierExperiments.section(earlier) }
-        if let open = report.openActionItems, !open.isEmpty { out += MarkdownEarlierExperiments.actionItems(open) }
+        var out: [String] = ["# \(esc(report.title))", "", headline(report), "", t(.goal, ["goal": .text(esc(report.goal))]), ""]
+        out += ["> " + t(.anonymity), ""]
+        if let earlier = report.earlierExperiments { out += MarkdownEarlierExperiments(localizer: localizer).section(earlier) }
+        if let open = report.openActionItems, !open.isEmpty { out += MarkdownEarlierExperiments(localizer: localizer).actionItems(open) }
         for round in report.rounds {
             out += roundSection(round, votesPerPerson: report.votesPerPerson, maxPerIdea: report.maxVotesPerIdea)
         }
@@ -27,32 +29,44 @@ public struct MarkdownMinutes {
     // MARK: - Header
 
     private func headline(_ report: MinutesReport) -> String {
-        var when = "not started"
+        var when = t(.notStarted)
         if let start = report.startedAt {
-            let end = report.finishedAt.map { "–" + format($0, "HH:mm") } ?? " (in progress)"
-            when = format(start, "yyyy-MM-dd, HH:mm") + end
+            let day = localizer.date(start, in: timeZone), from = localizer.time(start, in: timeZone)
+            when = if let end = report.finishedAt {
+                t(.whenFinished, ["date": .text(day), "start": .text(from), "end": .text(localizer.time(end, in: timeZone))])
+            } else {
+                t(.whenInProgress, ["date": .text(day), "start": .text(from)])
+            }
         }
-        var parts = ["\(when) (planned \(DurationText.humanText(for: report.plannedSeconds))"
-            + actualDuration(report) + ")"]
-        parts.append(count(report.participants, "participant"))
-        parts.append(count(report.ideaCount, "idea"))
-        parts.append(count(report.voteCount, "vote"))
-        return "*Workshop minutes — " + parts.joined(separator: " · ") + "*"
+        let planned = localizer.duration(seconds: report.plannedSeconds)
+        let duration = if let took = actualSeconds(report) {
+            t(.plannedAndTook, ["planned": .text(planned), "took": .text(localizer.duration(seconds: took))])
+        } else {
+            t(.plannedOnly, ["planned": .text(planned)])
+        }
+        return "*" + t(.headline, [
+            "when": .text(when), "duration": .text(duration),
+            "participants": .text(localizer.count(.participants, report.participants)),
+            "ideas": .text(localizer.count(.ideas, report.ideaCount)),
+            "votes": .text(localizer.count(.votes, report.voteCount)),
+        ]) + "*"
     }
 
-    private func actualDuration(_ report: MinutesReport) -> String {
-        guard let start = report.startedAt, let end = report.finishedAt else { return "" }
+    /// How long the workshop took, to the minute once it is longer than one.
+    private func actualSeconds(_ report: MinutesReport) -> Int? {
+        guard let start = report.startedAt, let end = report.finishedAt else { return nil }
         let seconds = Int(end.milliseconds(since: start) / 1000)
-        return ", took \(DurationText.humanText(for: seconds / 60 * 60 == seconds ? seconds : (seconds + 30) / 60 * 60))"
+        return seconds / 60 * 60 == seconds ? seconds : (seconds + 30) / 60 * 60
     }
 
     // MARK: - Rounds
 
     private func roundSection(_ round: MinutesReport.RoundReport, votesPerPerson: Int, maxPerIdea: Int) -> [String] {
-        var out = ["## Round \(round.number) — \(esc(round.prompt))", "", phaseLine(round, votesPerPerson: votesPerPerson, maxPerIdea: maxPerIdea), ""]
+        let heading = t(.roundHeading, ["number": .number(round.number), "prompt": .text(esc(round.prompt))])
+        var out = ["## " + heading, "", phaseLine(round, votesPerPerson: votesPerPerson, maxPerIdea: maxPerIdea), ""]
         let live = round.ideas.filter { $0.status != "hidden" }
         if live.isEmpty {
-            out += ["*No ideas were entered in this round.*", ""]
+            out += ["*" + t(.noIdeasInRound) + "*", ""]
             return out
         }
         if round.votesCast != nil {
@@ -64,25 +78,29 @@ public struct MarkdownMinutes {
         return out
     }
 
+    /// Each phase with its time and what happened in it: "Ideation 7 min (30 ideas) · Vote 4 min
+    /// (5 dots each, at most 3 per idea)".
     private func phaseLine(_ round: MinutesReport.RoundReport, votesPerPerson: Int, maxPerIdea: Int) -> String {
         let parts = round.phases.map { summary -> String in
-            let seconds = summary.actualSeconds ?? summary.plannedSeconds
-            var text = summary.phase.title
-            if let seconds { text += " " + DurationText.humanText(for: roundedToMinute(seconds)) }
-            if summary.phase == .ideate {
-                let count = round.ideas.filter { $0.buildsOn == nil }.count
-                text += " (\(self.count(count, "idea"))\(round.lateCount > 0 ? ", \(round.lateCount) late" : ""))"
+            let name = localizer.name(of: summary.phase)
+            let detail: String? = switch summary.phase {
+            case .ideate:
+                lateNote(localizer.count(.ideas, round.ideas.filter { $0.buildsOn == nil }.count), late: round.lateCount)
+            case .vote:
+                t(.dotsEach, ["dots": .text(localizer.count(.dots, votesPerPerson)), "max": .number(maxPerIdea)])
+            case .build:
+                t(.additions, ["count": .number(round.ideas.filter { $0.buildsOn != nil }.count)])
+            case .group, .review:
+                nil
             }
-            if summary.phase == .vote {
-                text += " (\(self.count(votesPerPerson, "dot")) each, at most \(maxPerIdea) per idea)"
+            guard let seconds = summary.actualSeconds ?? summary.plannedSeconds else {
+                return detail.map { t(.phaseOpenWithDetail, ["phase": .text(name), "detail": .text($0)]) } ?? name
             }
-            if summary.phase == .build {
-                text += " (\(self.count(round.ideas.filter { $0.buildsOn != nil }.count, "addition")))"
-            }
-            return text
+            let duration = localizer.duration(seconds: roundedToMinute(seconds))
+            guard let detail else { return t(.phaseWithDuration, ["phase": .text(name), "duration": .text(duration)]) }
+            return t(.phaseWithDetail, ["phase": .text(name), "duration": .text(duration), "detail": .text(detail)])
         }
-        let line = parts.enumerated().map { $0 == 0 ? $1 : $1.lowercasedFirst }.joined(separator: ", ")
-        return line + "."
+        return parts.joined(separator: " · ")
     }
 
     private func roundedToMinute(_ seconds: Int) -> Int {
@@ -93,39 +111,42 @@ public struct MarkdownMinutes {
         let ranked = round.ideas.filter { $0.rank != nil }.sorted { $0.rank! < $1.rank! }
         guard !ranked.isEmpty else { return [] }
         let top = max(1, ranked.first?.votes ?? 1)
-        var out = ["### Ranked", "", "| # | Idea | Cluster | Votes |", "|--:|---|---|--:|"]
+        let columns = [t(.columnRank), t(.columnIdea), t(.columnCluster), t(.columnVotes)]
+        var out = ["### " + t(.rankedHeading), "", "| " + columns.joined(separator: " | ") + " |", "|--:|---|---|--:|"]
         for idea in ranked.prefix(rankedRows) {
             let votes = idea.votes ?? 0
             let bar = String(repeating: "█", count: votes == 0 ? 0 : max(1, votes * min(top, 12) / top))
             out.append("| \(idea.rank!) | \(esc(idea.text)) | \(esc(idea.cluster ?? "")) | \(votes)\(bar.isEmpty ? "" : " " + bar) |")
         }
         if ranked.count > rankedRows {
-            out.append("| … | *\(ranked.count - rankedRows) more ideas with fewer votes are listed under “All ideas”* | | |")
+            let more = t(.moreRanked, ["count": .number(ranked.count - rankedRows), "heading": .text(t(.allIdeasHeading))])
+            out.append("| … | *" + more + "* | | |")
         }
         out.append("")
         return out
     }
 
     private func shortlist(_ round: MinutesReport.RoundReport) -> [String] {
-        guard !round.shortlist.isEmpty else { return ["*No idea received a vote, so there is no shortlist.*", ""] }
-        var out = ["### Shortlist", ""]
+        guard !round.shortlist.isEmpty else { return ["*" + t(.noShortlist) + "*", ""] }
+        var out = ["### " + t(.shortlistHeading), ""]
+        let notRecorded = "*" + t(.notRecorded) + "*"
         for (index, entry) in round.shortlist.enumerated() {
             out += ["#### \(index + 1). \(esc(entry.text))", ""]
             let review = entry.review ?? IdeaReview()
-            out.append("- **Votes:** \(entry.votes)")
-            out.append("- **Benefits:** \(review.benefits.isEmpty ? "*not recorded*" : esc(review.benefits))")
-            out.append("- **Concerns:** \(review.concerns.isEmpty ? "*not recorded*" : esc(review.concerns))")
+            out.append("- " + t(.votesLabel, ["value": .number(entry.votes)]))
+            out.append("- " + t(.benefitsLabel, ["value": .text(review.benefits.isEmpty ? notRecorded : esc(review.benefits))]))
+            out.append("- " + t(.concernsLabel, ["value": .text(review.concerns.isEmpty ? notRecorded : esc(review.concerns))]))
             out.append("")
             if let card = review.experiment {
-                out += ["| Experiment card | |", "|---|---|", "| Assumption | \(esc(card.assumption)) |",
-                        "| Smallest test | \(esc(card.smallestTest)) |"]
+                func row(_ label: MinutesPhrase, _ value: String) -> String { "| \(t(label)) | \(esc(value)) |" }
+                out += ["| \(t(.cardHeading)) | |", "|---|---|", row(.cardAssumption, card.assumption), row(.cardSmallestTest, card.smallestTest)]
                 // Cards from before the metric and the failure criterion were asked for lack them.
-                if !card.metric.isEmpty { out.append("| Metric | \(esc(card.metric)) |") }
-                out.append("| Success criterion | \(esc(card.successCriterion)) |")
-                if !card.failureCriterion.isEmpty { out.append("| Failure criterion | \(esc(card.failureCriterion)) |") }
-                out += ["| Owner | \(esc(card.owner)) |", "| Review date | \(esc(card.reviewDate)) |", ""]
+                if !card.metric.isEmpty { out.append(row(.cardMetric, card.metric)) }
+                out.append(row(.cardSuccess, card.successCriterion))
+                if !card.failureCriterion.isEmpty { out.append(row(.cardFailure, card.failureCriterion)) }
+                out += [row(.cardOwner, card.owner), row(.cardReviewDate, card.reviewDate), ""]
             } else {
-                out += ["*No experiment was agreed for this idea.*", ""]
+                out += ["*" + t(.noExperiment) + "*", ""]
             }
         }
         return out
@@ -139,42 +160,38 @@ public struct MarkdownMinutes {
         var clusters: [String] = []
         for idea in ordered where !clusters.contains(idea.cluster ?? "") { clusters.append(idea.cluster ?? "") }
         clusters.sort { $0.isEmpty == $1.isEmpty ? false : !$0.isEmpty }
-        var out = ["### All ideas by cluster", ""]
+        var out = ["### " + t(.allIdeasHeading), ""]
         for cluster in clusters {
             let items = ordered.filter { ($0.cluster ?? "") == cluster }.map { idea in
                 var text = esc(idea.text)
-                if let base = idea.buildsOn, let baseText = texts[base] { text += " *(builds on “\(esc(baseText.prefix(60) + (baseText.count > 60 ? "…" : "")))”)*" }
-                if let duplicates = merged[idea.id], !duplicates.isEmpty {
-                    text += " *(merged: " + duplicates.map { "“\(esc($0.text))”" }.joined(separator: "; ") + ")*"
+                if let base = idea.buildsOn, let baseText = texts[base] {
+                    let shown = localizer.quoted(esc(baseText.prefix(60) + (baseText.count > 60 ? "…" : "")))
+                    text += " *" + t(.buildsOn, ["text": .text(shown)]) + "*"
                 }
-                if let votes = idea.votes { text += " (\(votes))" }
-                if idea.late { text += " *(late)*" }
-                if idea.spokenAloud { text += " *(said aloud)*" }
-                if let box = idea.fromBox { text += " *(from the idea box, \(box))*" }
+                if let duplicates = merged[idea.id], !duplicates.isEmpty {
+                    let list = duplicates.map { localizer.quoted(esc($0.text)) }.joined(separator: "; ")
+                    text += " *" + t(.mergedWith, ["list": .text(list)]) + "*"
+                }
+                if let votes = idea.votes { text += " (\(localizer.number(votes)))" }
+                if idea.late { text += " *" + t(.late) + "*" }
+                if idea.spokenAloud { text += " *" + t(.saidAloud) + "*" }
+                if let box = idea.fromBox { text += " *" + t(.fromBox, ["box": .text(box.description)]) + "*" }
                 return text
             }
-            let name = cluster.isEmpty ? (clusters.count == 1 ? "Ideas" : "Not in a cluster") : esc(cluster)
+            let name = cluster.isEmpty ? t(clusters.count == 1 ? .clusterIdeas : .clusterNone) : esc(cluster)
             out += ["**\(name)** — " + items.joined(separator: " · "), ""]
         }
         let parked = round.ideas.filter { $0.status == "parked" }
         if !parked.isEmpty {
-            out += ["**Parked** (off topic, kept for later): " + parked.map { esc($0.text) }.joined(separator: " · "), ""]
+            out += [t(.parked, ["list": .text(parked.map { esc($0.text) }.joined(separator: " · "))]), ""]
         }
         return out
     }
 
     private func footnote(_ round: MinutesReport.RoundReport) -> [String] {
         var sentences: [String] = []
-        if round.lateCount > 0 {
-            sentences.append(round.lateCount == 1
-                ? "1 idea arrived after the round closed and is kept above, marked late."
-                : "\(round.lateCount) ideas arrived after the round closed and are kept above, marked late.")
-        }
-        if round.hiddenCount > 0 {
-            sentences.append(round.hiddenCount == 1
-                ? "1 idea was hidden by the facilitator for moderation."
-                : "\(round.hiddenCount) ideas were hidden by the facilitator for moderation.")
-        }
+        if round.lateCount > 0 { sentences.append(t(.lateFootnote, ["count": .number(round.lateCount)])) }
+        if round.hiddenCount > 0 { sentences.append(t(.hiddenFootnote, ["count": .number(round.hiddenCount)])) }
         return sentences.isEmpty ? [] : ["*" + sentences.joined(separator: " ") + "*", ""]
     }
 
@@ -183,9 +200,12 @@ public struct MarkdownMinutes {
     /// The table of follow-ups; with more than one round, a first column says which round each
     /// came from.
     private func actionItems(_ items: [MinutesReport.ActionItemEntry], showingRounds: Bool) -> [String] {
-        var out = ["## Action items", ""]
-        guard !items.isEmpty else { return out + ["*No action items were agreed.*", ""] }
-        out += showingRounds ? ["| Round | What | Owner | Due |", "|--:|---|---|---|"] : ["| What | Owner | Due |", "|---|---|---|"]
+        var out = ["## " + t(.actionItemsHeading), ""]
+        guard !items.isEmpty else { return out + ["*" + t(.noActionItems) + "*", ""] }
+        let columns = [t(.columnWhat), t(.columnOwner), t(.columnDue)]
+        out += showingRounds
+            ? ["| " + ([t(.columnRound)] + columns).joined(separator: " | ") + " |", "|--:|---|---|---|"]
+            : ["| " + columns.joined(separator: " | ") + " |", "|---|---|---|"]
         for item in items {
             let round = showingRounds ? "| \(item.round) " : ""
             out.append(round + "| \(esc(item.what)) | \(esc(item.owner)) | \(esc(item.due)) |")
@@ -198,11 +218,10 @@ public struct MarkdownMinutes {
 
     private func esc<S: StringProtocol>(_ text: S) -> String { MarkdownEscaping.inline(String(text)) }
 
-    private func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+    private func t(_ phrase: MinutesPhrase, _ arguments: [String: PhraseArgument] = [:]) -> String { localizer(phrase, arguments) }
 
-    private func format(_ instant: Instant, _ pattern: String) -> String { instant.formatted(pattern, in: timeZone) }
-}
-
-extension String {
-    fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    /// "30 ideas" or "30 ideas, 2 late".
+    private func lateNote(_ ideas: String, late: Int) -> String {
+        late > 0 ? t(.ideasLate, ["ideas": .text(ideas), "count": .number(late)]) : ideas
+    }
 }

@@ -12,6 +12,9 @@ public struct Plan: Codable, Equatable, Sendable {
     /// The workshop opens with a follow-up round: before the first round the shared screen
     /// walks through what became of earlier experiments in the portfolio.
     public var followup: Bool
+    /// The room's language (`language:`): the projector, the minutes and the default for
+    /// participants. Nil when the plan does not say: then the facilitator's locale decides.
+    public var language: Language?
 
     /// Generous for any room; small enough that a flood of joins stops.
     public static let defaultMaxParticipants = 2_000
@@ -21,7 +24,7 @@ public struct Plan: Codable, Equatable, Sendable {
     public init(
         title: String, goal: String, anonymity: AnonymitySettings = AnonymitySettings(),
         voting: VotingSettings = VotingSettings(), rounds: [RoundPlan], maxParticipants: Int = Plan.defaultMaxParticipants,
-        followup: Bool = false
+        followup: Bool = false, language: Language? = nil
     ) {
         self.title = title
         self.goal = goal
@@ -30,10 +33,11 @@ public struct Plan: Codable, Equatable, Sendable {
         self.rounds = rounds
         self.maxParticipants = maxParticipants
         self.followup = followup
+        self.language = language
     }
 
     private enum CodingKeys: String, CodingKey {
-        case title, goal, anonymity, voting, rounds, maxParticipants, followup
+        case title, goal, anonymity, voting, rounds, maxParticipants, followup, language
     }
 
     /// Reads plans stored by any version: run files written before `maxParticipants` or
@@ -47,9 +51,10 @@ public struct Plan: Codable, Equatable, Sendable {
         rounds = try container.decode([RoundPlan].self, forKey: .rounds)
         maxParticipants = try container.decodeIfPresent(Int.self, forKey: .maxParticipants) ?? Self.defaultMaxParticipants
         followup = try container.decodeIfPresent(Bool.self, forKey: .followup) ?? false
+        language = try container.decodeIfPresent(String.self, forKey: .language).map(Language.init(code:))
     }
 
-    /// Stores `followup` only when it is set, so a plan without it is stored exactly as before.
+    /// Stores `followup` and `language` only when set, so a plan without them is stored exactly as before.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(title, forKey: .title)
@@ -59,6 +64,7 @@ public struct Plan: Codable, Equatable, Sendable {
         try container.encode(rounds, forKey: .rounds)
         try container.encode(maxParticipants, forKey: .maxParticipants)
         if followup { try container.encode(followup, forKey: .followup) }
+        try container.encodeIfPresent(language?.code, forKey: .language)
     }
 
     /// The sum of all timed phases, in seconds.

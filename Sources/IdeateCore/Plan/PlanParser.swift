@@ -3,7 +3,7 @@ import Yams
 /// Turns a plan file's text into a ``Plan``, or into every problem it has, each at its line
 /// and column. This is what `ideate check` runs; nothing else reads plan YAML.
 public enum PlanParser {
-    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "rounds"]
+    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "language", "rounds"]
     static let anonymityKeys = ["reveal", "batch_seconds", "min_batch", "min_participants"]
     static let roundKeys = ["prompt", "phases", "from_box"]
 
@@ -39,11 +39,22 @@ public enum PlanParser {
             document.report(node, "`max_participants` (\(maxParticipants)) is below `min_participants` (\(anonymity.minParticipants))")
         }
         let followup = document.bool(fields["followup"], key: "followup") ?? false
+        let language = parseLanguage(fields["language"], document)
         guard document.diagnostics.isEmpty, let title, let goal else {
             return .failure(SourceDiagnostics(document.diagnostics))
         }
         return .success(Plan(title: title, goal: goal, anonymity: anonymity, voting: voting, rounds: rounds,
-                             maxParticipants: maxParticipants, followup: followup))
+                             maxParticipants: maxParticipants, followup: followup, language: language))
+    }
+
+    /// `language: de`: one of the languages ideate has a translation for.
+    private static func parseLanguage(_ node: Node?, _ document: YAMLDocument) -> Language? {
+        guard let node, let code = document.text(node, key: "language", required: true) else { return nil }
+        let codes = Language.available.map(\.code) + [Language.pseudo.code]
+        if let language = codes.first(where: { $0.lowercased() == code.lowercased() }).map(Language.init(code:)) { return language }
+        let hint = DidYouMean.suggestion(for: code, among: codes).map { "; did you mean `\($0)`?" } ?? ""
+        document.report(node, "`language` should be one of \(codes.map { "`\($0)`" }.joined(separator: ", ")), not `\(code)`\(hint)")
+        return nil
     }
 
     private static func parseAnonymity(_ node: Node, _ document: YAMLDocument) -> AnonymitySettings {

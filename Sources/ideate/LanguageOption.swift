@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import IdeateCore
+
+/// `--language CODE` on the commands whose output the room reads: it wins over the plan's
+/// `language:`, which wins over the facilitator's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`);
+/// English when none of them names a language ideate has.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The room's language: en, de, es, fr or nl (en-XA: the pseudo-locale that finds untranslated text).",
+        valueName: "code"))
+    var language: String?
+
+    func validate() throws {
+        guard let language, Self.language(code: language) == nil else { return }
+        let codes = Language.available.map(\.code).joined(separator: ", ")
+        throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
+    }
+
+    /// The language chosen on the command line, else the plan's, else the facilitator's locale.
+    func resolved(plan: Language? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        language.flatMap(Self.language(code:)) ?? plan ?? Language.fromEnvironment(environment) ?? .english
+    }
+
+    private static func language(code: String) -> Language? {
+        (Language.available + [.pseudo]).first { $0.code.lowercased() == code.lowercased() }
+    }
+}
