@@ -66,6 +66,21 @@ struct PlanParserTests {
         #expect(followUp.followup && followUp.plannedSeconds == 20 * 60, "twenty timed minutes after the follow-up round")
     }
 
+    @Test("language: names the room's language; an unknown one is reported with a did-you-mean; a plan without it is stored as before")
+    func language() throws {
+        #expect(try PlanParser.parse(Self.valid).get().language == nil)
+        let plan = try PlanParser.parse("language: fr\n" + Self.valid).get()
+        #expect(plan.language == Language(code: "fr"))
+        #expect(try PlanParser.parse("language: NL\n" + Self.valid).get().language == Language(code: "nl"))
+        #expect(try PlanParser.parse("language: en-XA\n" + Self.valid).get().language == .pseudo)
+        #expect(Self.diagnostics("language: dd\n" + Self.valid)
+            == ["1:11: `language` should be one of `en`, `de`, `es`, `fr`, `nl`, `en-XA`, not `dd`; did you mean `de`?"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(!String(decoding: try encoder.encode(try PlanParser.parse(Self.valid).get()), as: UTF8.self).contains("language"))
+        #expect(try JSONDecoder().decode(Plan.self, from: try encoder.encode(plan)) == plan)
+    }
+
     @Test("An unknown key is reported at its line and column with a did-you-mean")
     func unknownKey() {
         let yaml = Self.valid + "\nvotes_per_persen: 3\n"

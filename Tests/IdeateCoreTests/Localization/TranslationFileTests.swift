@@ -21,6 +21,24 @@ struct TranslationFileTests {
         #expect(Language.available.map(\.nativeName) == ["English", "Deutsch", "Español", "Français", "Nederlands"])
     }
 
+    @Test("gettext's msgfmt --check passes every file: syntax, header, plural forms and each {placeholder} against English's")
+    func msgfmtAgrees() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".po") || $0.hasSuffix(".pot") }
+        #expect(files.count == 5)
+        for file in files {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["msgfmt", "--check", "-o", "/dev/null", Self.folder.appendingPathComponent(file).path]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try #require(process.terminationStatus != 127, "msgfmt is needed for this test: bash .ci/install-deps")
+            #expect(process.terminationStatus == 0 && output.isEmpty, "\(file): \(output)")
+        }
+    }
+
     @Test("The template holds exactly the phrases the code asks for")
     func templateMatchesCode() {
         let template = Set(Translations.shared.template.entries.keys)
