@@ -67,8 +67,9 @@ struct Demo: AsyncParsableCommand {
             let clock = SystemClock()
             let colleagues = SimulatedColleagues(engine: engine, clock: clock, count: participants, speed: speed)
             let steps = DemoNextSteps.steps(runPath: runPath)
-            let context = ConsoleContext(runPath: runPath, modeLabel: "demo", ringsBell: console.bell,
-                                         lobbyNote: "In the demo, \(participants) simulated colleagues join by themselves.",
+            let words = Localizer(plan.language ?? .english)
+            let context = ConsoleContext(runPath: runPath, modeLabel: words(ConsolePhrase.demoLabel), ringsBell: console.bell,
+                                         lobbyNote: words(ConsolePhrase.demoLobby, ["count": .number(participants)]),
                                          nextSteps: steps)
             let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context) { state in
                 await FinishedRun.record(state, store: store, portfolioPath: portfolioPath, engine: engine, at: clock.now)

@@ -23,26 +23,27 @@ enum ScreenFixtures {
         sshFingerprint: "SHA256:1m5PNo0aSEnwl0W3yJ8q2xA+5bS4Wd1OHvT0sV8cG7E", phoneURL: "http://192.168.1.20:7421/#K7P2QX",
         runPath: "sessions/runs/quick-start.sqlite")
 
-    static func plan() -> Plan {
+    static func plan(in language: Language? = nil) -> Plan {
         var plan = TestSession.plan(reveal: .immediate, phases: [
             PhasePlan(kind: .ideate, seconds: 300), PhasePlan(kind: .group, seconds: 120),
             PhasePlan(kind: .vote, seconds: 120), PhasePlan(kind: .review, seconds: nil),
         ])
         plan.title = "Quick start — one small improvement"
         plan.rounds[0].prompt = "What is one thing that slows you down every week, and how could we remove it?"
+        plan.language = language
         return plan
     }
 
     /// The lobby with two people in (anonymity is weak below three).
-    static func lobby() throws -> TestSession {
-        var session = TestSession(plan: plan())
+    static func lobby(in language: Language? = nil) throws -> TestSession {
+        var session = TestSession(plan: plan(in: language))
         _ = try session.join(2)
         return session
     }
 
     /// Ideation 1 min 48 s in, with every fixture idea on the wall.
-    static func ideation() throws -> (TestSession, [IdeaID]) {
-        var session = TestSession(plan: plan())
+    static func ideation(in language: Language? = nil) throws -> (TestSession, [IdeaID]) {
+        var session = TestSession(plan: plan(in: language))
         let tokens = try session.join(5)
         try session.facilitator(.advance)
         var ids: [IdeaID] = []
@@ -54,8 +55,8 @@ enum ScreenFixtures {
         return (session, ids)
     }
 
-    static func grouping() throws -> (TestSession, [IdeaID]) {
-        var (session, ids) = try ideation()
+    static func grouping(in language: Language? = nil) throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try ideation(in: language)
         try session.advance(to: .group)
         try session.facilitator(.cluster(ids[0], name: "Approvals"))
         try session.facilitator(.cluster(ids[4], name: "Hand-offs"))
@@ -66,8 +67,8 @@ enum ScreenFixtures {
         return (session, ids)
     }
 
-    static func voting() throws -> (TestSession, [IdeaID]) {
-        var (session, ids) = try grouping()
+    static func voting(in language: Language? = nil) throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try grouping(in: language)
         try session.advance(to: .vote)
         let tokens = (0..<5).map { ParticipantToken("token-\($0)") }
         try session.participant(tokens[0], .castVote(ids[0]))
@@ -78,14 +79,14 @@ enum ScreenFixtures {
         return (session, ids)
     }
 
-    static func results() throws -> (TestSession, [IdeaID]) {
-        var (session, ids) = try voting()
+    static func results(in language: Language? = nil) throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try voting(in: language)
         try session.facilitator(.lockPhase)
         return (session, ids)
     }
 
-    static func review() throws -> (TestSession, [IdeaID]) {
-        var (session, ids) = try results()
+    static func review(in language: Language? = nil) throws -> (TestSession, [IdeaID]) {
+        var (session, ids) = try results(in: language)
         try session.advance(to: .review)
         let card = ExperimentCard(assumption: "Most small purchases are approved unchanged.", smallestTest: "Four weeks in sales",
                                   metric: "Days from request to approval", successCriterion: "A day faster",
@@ -94,8 +95,8 @@ enum ScreenFixtures {
         return (session, ids)
     }
 
-    static func finished() throws -> TestSession {
-        var (session, ids) = try review()
+    static func finished(in language: Language? = nil) throws -> TestSession {
+        var (session, ids) = try review(in: language)
         try session.facilitator(.addActionItem(idea: ids[0], what: "Write the rule", owner: "Finance", due: "2026-03-16"))
         session.wait(seconds: 60)
         try session.facilitator(.advance)

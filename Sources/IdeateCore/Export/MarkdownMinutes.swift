@@ -87,7 +87,7 @@ public struct MarkdownMinutes {
             case .ideate:
                 lateNote(localizer.count(.ideas, round.ideas.filter { $0.buildsOn == nil }.count), late: round.lateCount)
             case .vote:
-                t(.dotsEach, ["dots": .text(localizer.count(.dots, votesPerPerson)), "max": .number(maxPerIdea)])
+                localizer.dotsEach(votesPerPerson, maxPerIdea: maxPerIdea)
             case .build:
                 t(.additions, ["count": .number(round.ideas.filter { $0.buildsOn != nil }.count)])
             case .group, .review:

@@ -121,3 +121,16 @@ extension Localizer {
     /// `text` in the language's quotation marks: “…”, „…“, « … ».
     public func quoted(_ text: String) -> String { self(CommonPhrase.quoted, ["text": .text(text)]) }
 }
+
+extension Localizer {
+    /// A number with `digits` decimals in the language's format: "2.5", "2,5".
+    public func decimal(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(max(0, digits))f", value)
+        return text.replacingOccurrences(of: ".", with: language.locale.decimalSeparator ?? ".")
+    }
+}
+
+extension SessionState {
+    /// The room's language: the plan's, English when it names none.
+    public var roomLanguage: Language { plan.language ?? .english }
+}

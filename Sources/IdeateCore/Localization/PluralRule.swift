@@ -5,7 +5,10 @@
 public struct PluralRule: Sendable, Equatable {
     /// How many forms a plural message has in this language.
     public let formCount: Int
-    private let expression: Expression
+    /// The parsed expression as a flat list of nodes (children by index): no indirect enum,
+    /// whose tagged boxes a leak checker cannot follow from a global.
+    private let nodes: [Node]
+    private let root: Int
 
     /// English's rule: one form for 1, another for every other count.
     public static let english = try! PluralRule(header: "nplurals=2; plural=(n != 1);")
@@ -26,41 +29,41 @@ public struct PluralRule: Sendable, Equatable {
         guard let count, (1...6).contains(count) else { throw .pluralForms("nplurals must be a number from 1 to 6") }
         guard let formula else { throw .pluralForms("plural= is missing") }
         var parser = Parser(tokens: try Self.tokens(of: formula))
-        let expression = try parser.conditional()
+        root = try parser.conditional()
         guard parser.isAtEnd else { throw .pluralForms("unexpected text after the plural expression") }
         formCount = count
-        self.expression = expression
+        nodes = parser.nodes
     }
 
     /// The index of the form `count` takes (0 for the first `msgstr[0]`), kept within the forms
     /// the file declares.
     public func formIndex(for count: Int) -> Int {
-        min(max(expression.value(n: abs(count)), 0), formCount - 1)
+        min(max(value(of: root, n: abs(count)), 0), formCount - 1)
     }
 
     // MARK: - The expression
 
-    private indirect enum Expression: Sendable, Equatable {
+    private enum Node: Sendable, Equatable {
         case n
         case number(Int)
-        case not(Expression)
-        case binary(Operator, Expression, Expression)
-        case conditional(Expression, Expression, Expression)
+        case not(Int)
+        case binary(Operator, Int, Int)
+        case conditional(Int, Int, Int)
+    }
 
-        func value(n: Int) -> Int {
-            switch self {
-            case .n: return n
-            case .number(let value): return value
-            case .not(let operand): return operand.value(n: n) == 0 ? 1 : 0
-            case .conditional(let test, let then, let otherwise):
-                return test.value(n: n) != 0 ? then.value(n: n) : otherwise.value(n: n)
-            case .binary(let op, let left, let right):
-                let l = left.value(n: n)
-                // Short-circuit as C does.
-                if op == .and { return l != 0 && right.value(n: n) != 0 ? 1 : 0 }
-                if op == .or { return l != 0 || right.value(n: n) != 0 ? 1 : 0 }
-                return op.apply(l, right.value(n: n))
-            }
+    private func value(of index: Int, n: Int) -> Int {
+        switch nodes[index] {
+        case .n: return n
+        case .number(let value): return value
+        case .not(let operand): return value(of: operand, n: n) == 0 ? 1 : 0
+        case .conditional(let test, let then, let otherwise):
+            return value(of: test, n: n) != 0 ? value(of: then, n: n) : value(of: otherwise, n: n)
+        case .binary(let op, let left, let right):
+            let l = value(of: left, n: n)
+            // Short-circuit as C does.
+            if op == .and { return l != 0 && value(of: right, n: n) != 0 ? 1 : 0 }
+            if op == .or { return l != 0 || value(of: right, n: n) != 0 ? 1 : 0 }
+            return op.apply(l, value(of: right, n: n))
         }
     }
 
@@ -129,9 +132,11 @@ public struct PluralRule: Sendable, Equatable {
     }
 
     /// Recursive descent with C's precedence: ?: below ||, &&, equality, comparison, + -, * / %, !.
+    /// Each parsed part is appended to `nodes`; the functions return its index.
     private struct Parser {
         var tokens: [Token]
         var position = 0
+        var nodes: [Node] = []
 
         var isAtEnd: Bool { position == tokens.count }
 
@@ -140,32 +145,42 @@ public struct PluralRule: Sendable, Equatable {
             [.plus, .minus], [.times, .divided, .remainder],
         ]
 
-        mutating func conditional() throws(TranslationError) -> Expression {
+        private mutating func add(_ node: Node) -> Int {
+            nodes.append(node)
+            return nodes.count - 1
+        }
+
+        mutating func conditional() throws(TranslationError) -> Int {
             let test = try binary(level: 0)
             guard take(.question) else { return test }
             let then = try conditional()
             guard take(.colon) else { throw .pluralForms("“?” without its “:” in the plural expression") }
-            return .conditional(test, then, try conditional())
+            let otherwise = try conditional()
+            return add(.conditional(test, then, otherwise))
         }
 
-        private mutating func binary(level: Int) throws(TranslationError) -> Expression {
+        private mutating func binary(level: Int) throws(TranslationError) -> Int {
             guard level < Self.levels.count else { return try unary() }
             var left = try binary(level: level + 1)
             while position < tokens.count, case .op(let op) = tokens[position], Self.levels[level].contains(op) {
                 position += 1
-                left = .binary(op, left, try binary(level: level + 1))
+                let right = try binary(level: level + 1)
+                left = add(.binary(op, left, right))
             }
             return left
         }
 
-        private mutating func unary() throws(TranslationError) -> Expression {
-            if take(.not) { return .not(try unary()) }
+        private mutating func unary() throws(TranslationError) -> Int {
+            if take(.not) {
+                let operand = try unary()
+                return add(.not(operand))
+            }
             guard position < tokens.count else { throw .pluralForms("the plural expression ends too early") }
             let token = tokens[position]
             position += 1
             switch token {
-            case .n: return .n
-            case .number(let value): return .number(value)
+            case .n: return add(.n)
+            case .number(let value): return add(.number(value))
             case .open:
                 let inner = try conditional()
                 guard take(.close) else { throw .pluralForms("a “(” is not closed in the plural expression") }

@@ -10,7 +10,7 @@ public enum ConsoleView {
         state: SessionState, model: ConsoleModel, context: ConsoleContext, now: Instant, width: Int, height: Int
     ) -> ConsoleFrame {
         guard width >= ScreenFrame.minimumWidth, height >= ScreenFrame.minimumHeight else {
-            return ConsoleFrame(grid: ScreenFrame.tooSmall(width: width, height: height), scroll: model.scroll)
+            return ConsoleFrame(grid: ScreenFrame.tooSmall(width: width, height: height, in: state.roomLanguage), scroll: model.scroll)
         }
         var grid = CellGrid(width: width, height: height)
         var scroll = model.scroll

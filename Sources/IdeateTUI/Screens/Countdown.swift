@@ -15,8 +15,7 @@ enum Countdown {
     @discardableResult
     static func draw(_ grid: inout CellGrid, state: SessionState, now: Instant, x: Int, y: Int) -> Int {
         guard let timer = state.timer else {
-            grid.put("No time limit", x: x, y: y + 2, role: .accent)
-            return 13
+            return grid.put(Localizer(state.roomLanguage)(ConsolePhrase.noTimeLimit), x: x, y: y + 2, role: .accent)
         }
         let remaining = state.isLocked ? 0 : timer.remainingMilliseconds(at: now)
         let text = BigDigits.clockText(milliseconds: remaining)
@@ -41,11 +40,12 @@ enum Countdown {
     /// One line saying what the timer is doing, or nil while it simply runs.
     static func stateLine(_ state: SessionState, now: Instant) -> (String, StyleRole)? {
         guard let timer = state.timer else { return nil }
-        if state.isLocked { return ("TIME IS UP — press n for the next phase", .timerCritical) }
-        if timer.isPaused { return ("PAUSED — press t to resume", .paused) }
+        let t = Localizer(state.roomLanguage)
+        if state.isLocked { return (t(ConsolePhrase.timeIsUp), .timerCritical) }
+        if timer.isPaused { return (t(ConsolePhrase.paused), .paused) }
         let remaining = timer.remainingMilliseconds(at: now)
-        if remaining <= 10_000 { return ("LAST SECONDS", .timerCritical) }
-        if remaining <= 60_000 { return ("LAST MINUTE", .timerWarning) }
+        if remaining <= 10_000 { return (t(ConsolePhrase.lastSeconds), .timerCritical) }
+        if remaining <= 60_000 { return (t(ConsolePhrase.lastMinute), .timerWarning) }
         return nil
     }
 }

@@ -7,27 +7,22 @@ enum IdeaFlowScreen {
     /// Returns the list's first row as drawn (the screen keeps it for the next frame).
     static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
         let round = state.displayRound
+        let t = Localizer(state.roomLanguage)
         var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
         let wallCount = state.wallIdeaIDs(round: round).count
-        grid.put("\(wallCount) idea\(wallCount == 1 ? "" : "s") on the wall", x: infoX, y: y, role: .title)
-        if let rate = ideasPerMinute(state: state, count: wallCount, now: now) {
-            grid.put(rate, x: infoX, y: y + 1, role: .text)
-        }
+        var info = [(t(ConsolePhrase.onTheWall, ["count": .number(wallCount)]), StyleRole.title)]
+        if let rate = ideasPerMinute(state: state, count: wallCount, now: now) { info.append((rate, .text)) }
         let waiting = state.pending.filter { state.ideas[$0]?.round == round }.count
-        if waiting > 0 {
-            grid.put("\(waiting) waiting for the next batch", x: infoX, y: y + 2, role: .muted)
-        }
-        if state.currentPhase == .build {
-            grid.put("Build on each other's ideas: “yes, and …”", x: infoX, y: y + 3, role: .accent, maxWidth: grid.width - infoX - 1)
-        }
-        if let (line, role) = Countdown.stateLine(state, now: now) {
-            grid.put(line, x: infoX, y: y + 4, role: role, maxWidth: grid.width - infoX - 1)
-        }
+        if waiting > 0 { info.append((t(ConsolePhrase.waitingForBatch, ["count": .number(waiting)]), .muted)) }
+        if state.currentPhase == .build { info.append((t(ConsolePhrase.buildHint), .accent)) }
+        InfoColumn.draw(&grid, lines: info, state: Countdown.stateLine(state, now: now), x: infoX, y: y)
         y += BigDigits.height + 1
         let ids = ConsoleLists.ideas(for: state, model: model)
         if ids.isEmpty {
-            let hint = model.searchQuery.isEmpty ? "Ideas appear here in shuffled batches. Nobody sees who wrote what." : "No idea matches the search."
-            grid.put(hint, x: 2, y: y, role: .muted, maxWidth: grid.width - 4)
+            let hint = t(model.searchQuery.isEmpty ? ConsolePhrase.wallEmpty : ConsolePhrase.noMatch)
+            for (offset, line) in TextLayout.wrap(hint, width: grid.width - 4, maxLines: 2).enumerated() {
+                grid.put(line, x: 2, y: y + offset, role: .muted)
+            }
             return model.scroll
         }
         var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
@@ -57,6 +52,7 @@ enum IdeaFlowScreen {
         guard let started = state.phaseHistory.last?.startedAt else { return nil }
         let minutes = Double(now.milliseconds(since: started)) / 60_000
         guard minutes >= 0.25 else { return nil }
-        return String(format: "%.1f ideas per minute", Double(count) / minutes)
+        let t = Localizer(state.roomLanguage)
+        return t(ConsolePhrase.perMinute, ["rate": .text(t.decimal(Double(count) / minutes, digits: 1))])
     }
 }

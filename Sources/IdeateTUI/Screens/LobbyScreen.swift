@@ -8,6 +8,7 @@ enum LobbyScreen {
     static let minimumTextWidth = 44
 
     static func draw(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
+        let t = Localizer(state.roomLanguage)
         var width = grid.width - 4
         if let code = context.phoneCode {
             // As large as the screen allows beside the text: a projector is read from afar.
@@ -21,72 +22,80 @@ enum LobbyScreen {
                 let size = code.cellSize(scale: scale)
                 let x = grid.width - size.width - 2
                 code.draw(into: &grid, x: x, y: 2, scale: scale)
-                let caption = "Scan to join"
-                grid.put(caption, x: x + (size.width - DisplayWidth.of(caption)) / 2, y: 2 + size.height, role: .heading)
+                let caption = t(ConsolePhrase.scanToJoin)
+                grid.put(caption, x: max(x, x + (size.width - DisplayWidth.of(caption)) / 2), y: 2 + size.height, role: .heading,
+                         maxWidth: grid.width - x)
                 width = x - 6
             }
         }
         var y = 2
         y += drawWrapped(&grid, state.plan.title, y: y, width: width, role: .title)
-        y += drawWrapped(&grid, "Goal: " + state.plan.goal, y: y, width: width, role: .text) + 1
-        grid.put("First question", x: 2, y: y, role: .heading)
+        y += drawWrapped(&grid, t(ConsolePhrase.goal, ["goal": .text(state.plan.goal)]), y: y, width: width, role: .text) + 1
+        grid.put(t(ConsolePhrase.firstQuestion), x: 2, y: y, role: .heading, maxWidth: width)
         y += 1
         y += drawWrapped(&grid, state.plan.rounds.first?.prompt ?? "", y: y, width: width, role: .prompt) + 1
         if context.joinCommand != nil || context.phoneURL != nil || context.sshCommand != nil {
-            y = drawJoining(&grid, context: context, y: y, width: width)
+            y = drawJoining(&grid, context: context, y: y, width: width, t: t)
         } else {
             grid.put(context.lobbyNote ?? "", x: 2, y: y, role: .muted, maxWidth: width)
             y += 1
         }
         y += 1
-        let joined = state.participants.count
-        let count = "\(joined) joined"
+        let count = t(ConsolePhrase.joined, ["count": .number(state.participants.count)])
         grid.put(count, x: 2, y: y, role: .title)
-        var x = 2 + DisplayWidth.of(count) + 4
         if state.isRoomLocked {
-            x += grid.put("room locked (L opens it)", x: x, y: y, role: .accent) + 4
+            let x = 2 + DisplayWidth.of(count) + 4
+            grid.put(t(ConsolePhrase.roomLockedHint), x: x, y: y, role: .accent, maxWidth: max(1, width + 2 - x))
         }
         if state.anonymityIsWeak {
-            grid.put("⚠ anonymity is weak below \(state.plan.anonymity.minParticipants)", x: max(14, x), y: y, role: .warning,
-                     maxWidth: max(1, width + 2 - max(14, x)))
+            y += 1
+            grid.put(t(ConsolePhrase.weakBelow, ["minimum": .number(state.plan.anonymity.minParticipants)]), x: 2, y: y, role: .warning,
+                     maxWidth: width)
         }
-        grid.put("Press n to start the first round.", x: 2, y: min(grid.height - 3, y + 2), role: .muted)
+        grid.put(t(ConsolePhrase.pressToStart), x: 2, y: min(grid.height - 3, y + 2), role: .muted, maxWidth: grid.width - 4)
     }
 
     /// The ways in, one line each (a phone, ssh, ideate join), and the code; returns the next
     /// free line.
-    private static func drawJoining(_ grid: inout CellGrid, context: ConsoleContext, y start: Int, width: Int) -> Int {
+    private static func drawJoining(_ grid: inout CellGrid, context: ConsoleContext, y start: Int, width: Int, t: Localizer) -> Int {
         var y = start
-        grid.put("How to join", x: 2, y: y, role: .heading)
+        grid.put(t(ConsolePhrase.howToJoin), x: 2, y: y, role: .heading, maxWidth: width)
         y += 1
-        let labelColumn = 4, valueColumn = 20
+        let phone = t(ConsolePhrase.withPhone), laptop = t(ConsolePhrase.withLaptop), codeLabel = t(ConsolePhrase.code)
+        let terminal = t(context.sshCommand == nil && context.phoneURL == nil ? ConsolePhrase.inTerminal : ConsolePhrase.or)
+        // The values line up after the longest label (at least at column 20, as in English).
+        let labelColumn = 4
+        let valueColumn = max(20, labelColumn + 2 + [phone, laptop, terminal, codeLabel].map(DisplayWidth.of).max()!)
         let valueWidth = max(1, width + 2 - valueColumn)
         if let url = context.phoneURL {
-            grid.put("With a phone", x: labelColumn, y: y, role: .text)
+            grid.put(phone, x: labelColumn, y: y, role: .text)
             grid.put(url, x: valueColumn, y: y, role: .accent, maxWidth: valueWidth)
             y += 1
         }
         if let ssh = context.sshCommand {
-            grid.put("With a laptop", x: labelColumn, y: y, role: .text)
+            grid.put(laptop, x: labelColumn, y: y, role: .text)
             let used = grid.put(ssh, x: valueColumn, y: y, role: .accent, maxWidth: valueWidth)
-            if valueColumn + used + 22 <= width + 2 {
-                grid.put("nothing to install", x: valueColumn + used + 3, y: y, role: .muted)
+            let nothing = t(ConsolePhrase.nothingToInstall)
+            if valueColumn + used + 3 + DisplayWidth.of(nothing) <= width + 2 {
+                grid.put(nothing, x: valueColumn + used + 3, y: y, role: .muted)
             }
             y += 1
             if let fingerprint = context.sshFingerprint {
-                grid.put("host key " + fingerprint, x: valueColumn, y: y, role: .muted, maxWidth: valueWidth)
+                // The fingerprint must be read whole; its label gives way first (SHA256: says what it is).
+                let labelled = t(ConsolePhrase.hostKey, ["fingerprint": .text(fingerprint)])
+                grid.put(DisplayWidth.of(labelled) <= valueWidth ? labelled : fingerprint, x: valueColumn, y: y, role: .muted, maxWidth: valueWidth)
                 y += 1
             }
         }
         if let command = context.joinCommand {
-            grid.put(context.sshCommand == nil && context.phoneURL == nil ? "In a terminal" : "or", x: labelColumn, y: y, role: .text)
+            grid.put(terminal, x: labelColumn, y: y, role: .text)
             grid.put(command, x: valueColumn, y: y, role: context.sshCommand == nil ? .accent : .text, maxWidth: valueWidth)
             y += 1
         }
         if let code = context.joinCode {
             let spaced = code.map(String.init).joined(separator: " ")
             let box = String(repeating: "─", count: DisplayWidth.of(spaced) + 4)
-            grid.put("code", x: labelColumn, y: y + 1, role: .text)
+            grid.put(codeLabel, x: labelColumn, y: y + 1, role: .text)
             grid.put("┌" + box + "┐", x: valueColumn, y: y, role: .accent)
             grid.put("│  " + spaced + "  │", x: valueColumn, y: y + 1, role: .title)
             grid.put("└" + box + "┘", x: valueColumn, y: y + 2, role: .accent)

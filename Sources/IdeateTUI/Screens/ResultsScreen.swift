@@ -9,15 +9,17 @@ enum ResultsScreen {
         let results = state.results(round: round) ?? []
         let shortlist = Set(state.shortlist(round: round).map(\.idea.id))
         let reviewing = state.currentPhase == .review || state.stage == .finished
-        grid.put(reviewing ? "Review the shortlist" : "Results", x: 2, y: 2, role: .title)
-        let legend = "★ shortlist (top \(state.plan.voting.shortlist))" + (reviewing ? " · Enter opens the review form" : " · Enter reviews an idea")
+        let t = Localizer(state.roomLanguage)
+        grid.put(t(reviewing ? ConsolePhrase.reviewTitle : ConsolePhrase.resultsTitle), x: 2, y: 2, role: .title, maxWidth: grid.width - 4)
+        let legend = t(reviewing ? ConsolePhrase.legendReviewing : ConsolePhrase.legendResults, ["count": .number(state.plan.voting.shortlist)])
         grid.put(legend, x: 2, y: 3, role: .muted, maxWidth: grid.width - 4)
+        let (done, toReview) = (t(ConsolePhrase.experimentDone), t(ConsolePhrase.toReview))
         let ids = ConsoleLists.ideas(for: state, model: model)
         let votes = Dictionary(uniqueKeysWithValues: results.map { ($0.idea.id, $0.votes) })
         let rank = Dictionary(uniqueKeysWithValues: results.enumerated().map { ($1.idea.id, $0 + 1) })
         let top = max(1, results.first?.votes ?? 1)
         let barWidth = grid.width >= 110 ? 30 : 16
-        let statusWidth = reviewing ? 14 : 0
+        let statusWidth = reviewing ? max(DisplayWidth.of(done), DisplayWidth.of(toReview)) + 2 : 0
         let textWidth = grid.width - 4 - 8 - barWidth - 6 - statusWidth
         let list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
         return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
@@ -34,9 +36,9 @@ enum ResultsScreen {
             grid.put(String(repeating: "█", count: length), x: barX, y: y, role: selected ? .selection : .bar)
             grid.put(String(count), x: barX + barWidth + 1, y: y, role: base)
             if reviewing, isShortlisted {
-                let done = state.reviews[idea.id]?.experiment != nil
-                grid.put(done ? "✓ experiment" : "· to review", x: barX + barWidth + 5, y: y,
-                         role: selected ? .selection : (done ? .success : .muted))
+                let recorded = state.reviews[idea.id]?.experiment != nil
+                grid.put(recorded ? done : toReview, x: barX + barWidth + 5, y: y,
+                         role: selected ? .selection : (recorded ? .success : .muted))
             }
         }
     }

@@ -14,32 +14,37 @@ struct ScreenFrame {
 
     static func drawHeader(_ grid: inout CellGrid, state: SessionState, context: ConsoleContext) {
         grid.fill(x: 0, y: 0, width: grid.width, height: 1, role: .header)
-        var right = (state.isRoomLocked ? "Room locked · " : "") + "\(state.participants.count) joined "
+        let t = Localizer(state.roomLanguage)
+        var parts: [String] = []
+        if let label = context.modeLabel { parts.append(label.uppercased()) }
         switch state.stage {
-        case .lobby: right = "Lobby · " + right
-        case .finished: right = "Finished · " + right
+        case .lobby: parts.append(t(ConsolePhrase.headerLobby))
+        case .finished: parts.append(t(ConsolePhrase.headerFinished))
         case let .running(round, phase):
-            var name = phase.title
-            if phase == .vote, state.isLocked { name = "Results" }
-            right = "Round \(round + 1)/\(state.plan.rounds.count) · \(name) · " + right
+            parts.append(t(ConsolePhrase.headerRound, ["round": .number(round + 1), "rounds": .number(state.plan.rounds.count)]))
+            parts.append(phase == .vote && state.isLocked ? t(ConsolePhrase.headerResults) : t.name(of: phase))
         }
-        if let label = context.modeLabel { right = label.uppercased() + " · " + right }
+        if state.isRoomLocked { parts.append(t(ConsolePhrase.headerRoomLocked)) }
+        parts.append(t(ConsolePhrase.joined, ["count": .number(state.participants.count)]))
+        let right = parts.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(right)
         grid.put(" ideate · \(state.plan.title)", x: 0, y: 0, role: .header, maxWidth: max(1, grid.width - rightWidth - 1))
-        grid.put(right, x: grid.width - rightWidth, y: 0, role: .header)
+        grid.put(right, x: max(0, grid.width - rightWidth), y: 0, role: .header, maxWidth: grid.width)
     }
 
     static func drawStatus(_ grid: inout CellGrid, model: ConsoleModel, state: SessionState, context: ConsoleContext) {
         let y = grid.height - 2
+        let t = Localizer(state.roomLanguage)
         if let problem = context.storageProblem {
             grid.put(" ⚠ " + problem, x: 0, y: y, role: .warning, maxWidth: grid.width)
         } else if let status = model.status {
-            grid.put(" " + status.text, x: 0, y: y, role: status.isProblem ? .warning : .success)
+            grid.put(" " + status.text, x: 0, y: y, role: status.isProblem ? .warning : .success, maxWidth: grid.width)
         } else if state.anonymityIsWeak, state.stage == .lobby || state.currentPhase?.isIdeaFlow == true {
-            grid.put(" ⚠ Only \(state.participants.count) joined: anonymity is weak below \(state.plan.anonymity.minParticipants) participants.",
-                     x: 0, y: y, role: .warning)
+            let warning = t(ConsolePhrase.weakAnonymity, ["count": .number(state.participants.count),
+                                                          "minimum": .number(state.plan.anonymity.minParticipants)])
+            grid.put(" " + warning, x: 0, y: y, role: .warning, maxWidth: grid.width)
         } else if !model.searchQuery.isEmpty {
-            grid.put(" Search: “\(model.searchQuery)” — Esc clears", x: 0, y: y, role: .accent)
+            grid.put(" " + t(ConsolePhrase.searching, ["query": .text(model.searchQuery)]), x: 0, y: y, role: .accent, maxWidth: grid.width)
         }
     }
 
@@ -64,42 +69,47 @@ struct ScreenFrame {
 
     /// The keys of the screen for `state`, most useful first (the footer shows what fits).
     static func hints(for state: SessionState, model: ConsoleModel) -> [KeyHint] {
+        let t = Localizer(state.roomLanguage)
+        func hint(_ key: String, _ action: ConsolePhrase) -> KeyHint { KeyHint(key: key, action: t(action)) }
+        let enter = t(CommonPhrase.keyEnter)
         var hints: [KeyHint] = []
         switch state.stage {
         case .lobby where model.earlierPage != nil:
-            return [KeyHint(key: "n", action: "next"), KeyHint(key: "p", action: "previous"), KeyHint(key: "?", action: "help"),
-                    KeyHint(key: "Esc", action: "to the lobby")]
+            return [hint("n", .keyNext), hint("p", .keyPrevious), hint("?", .keyHelp), hint("Esc", .keyToLobby)]
         case .lobby:
-            hints = [KeyHint(key: "n", action: "start")]
-            if state.earlierExperiments != nil { hints.append(KeyHint(key: "p", action: "earlier experiments")) }
+            hints = [hint("n", .keyStart)]
+            if state.earlierExperiments != nil { hints.append(hint("p", .keyEarlier)) }
         case .finished:
-            hints = [KeyHint(key: "↑↓", action: "move"), KeyHint(key: "Enter", action: "review")]
+            hints = [hint("↑↓", .keyMove), hint(enter, .keyReview)]
         case let .running(_, phase):
-            hints.append(KeyHint(key: "n", action: "next phase"))
+            hints.append(hint("n", .keyNextPhase))
             if state.timer != nil, !state.isLocked {
-                hints.append(KeyHint(key: "t", action: state.timer?.isPaused == true ? "resume" : "pause"))
-                hints.append(KeyHint(key: "+", action: "1 min"))
+                hints.append(hint("t", state.timer?.isPaused == true ? .keyResume : .keyPause))
+                hints.append(hint("+", .keyMinute))
             }
             switch phase {
             case .ideate, .build:
-                hints += [KeyHint(key: "a", action: "add idea"), KeyHint(key: "h", action: "hide")]
+                hints += [hint("a", .keyAddIdea), hint("h", .keyHide)]
             case .group:
-                hints += [KeyHint(key: "Space", action: "mark"), KeyHint(key: "m", action: "merge"), KeyHint(key: "c", action: "cluster"),
-                          KeyHint(key: "k", action: "park"), KeyHint(key: "u", action: "undo")]
+                hints += [hint(t(CommonPhrase.keySpace), .keyMark), hint("m", .keyMerge), hint("c", .keyCluster),
+                          hint("k", .keyPark), hint("u", .keyUndo)]
             case .vote where state.isLocked, .review:
-                hints.append(KeyHint(key: "Enter", action: "review"))
+                hints.append(hint(enter, .keyReview))
             case .vote:
-                hints.append(KeyHint(key: "x", action: "close vote"))
+                hints.append(hint("x", .keyCloseVote))
             }
         }
-        if state.stage != .finished { hints.append(KeyHint(key: "L", action: state.isRoomLocked ? "open room" : "lock room")) }
-        return hints + [KeyHint(key: "/", action: "search"), KeyHint(key: "?", action: "help"), KeyHint(key: "q", action: "quit")]
+        if state.stage != .finished { hints.append(hint("L", state.isRoomLocked ? .keyOpenRoom : .keyLockRoom)) }
+        return hints + [hint("/", .keySearch), hint("?", .keyHelp), hint("q", .keyQuit)]
     }
 
     /// Centred "enlarge the terminal" text, for terminals below 80×24.
-    static func tooSmall(width: Int, height: Int) -> CellGrid {
+    static func tooSmall(width: Int, height: Int, in language: Language = .english) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
-        let lines = TextLayout.wrap("Please enlarge the terminal to at least \(minimumWidth)×\(minimumHeight) (now \(width)×\(height)).", width: max(1, width - 2))
+        let request = Localizer(language)(ConsolePhrase.tooSmall, [
+            "width": .number(minimumWidth), "height": .number(minimumHeight), "currentWidth": .number(width), "currentHeight": .number(height),
+        ])
+        let lines = TextLayout.wrap(request, width: max(1, width - 2))
         for (index, line) in lines.enumerated() {
             let y = height / 2 - lines.count / 2 + index
             grid.put(line, x: max(0, (width - DisplayWidth.of(line)) / 2), y: y, role: .warning)

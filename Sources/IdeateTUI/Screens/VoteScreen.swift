@@ -6,14 +6,12 @@ enum VoteScreen {
     static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
         let round = state.displayRound
         var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
-        let voters = state.voterCount(round: round)
-        grid.put("\(voters) of \(state.participants.count) have voted", x: infoX, y: y, role: .title)
+        let t = Localizer(state.roomLanguage)
         let voting = state.plan.voting
-        grid.put("\(voting.votesPerPerson) dots each, at most \(voting.maxVotesPerIdea) per idea", x: infoX, y: y + 1, role: .text)
-        grid.put("Counts stay hidden until the vote closes.", x: infoX, y: y + 2, role: .muted, maxWidth: grid.width - infoX - 1)
-        if let (line, role) = Countdown.stateLine(state, now: now) {
-            grid.put(line, x: infoX, y: y + 4, role: role, maxWidth: grid.width - infoX - 1)
-        }
+        let voted = t(ConsolePhrase.haveVoted, ["count": .number(state.voterCount(round: round)), "total": .number(state.participants.count)])
+        InfoColumn.draw(&grid, lines: [(voted, .title), (t.dotsEach(voting.votesPerPerson, maxPerIdea: voting.maxVotesPerIdea), .text),
+                                       (t(ConsolePhrase.countsHidden), .muted)],
+                        state: Countdown.stateLine(state, now: now), x: infoX, y: y)
         y += BigDigits.height + 1
         let ids = ConsoleLists.ideas(for: state, model: model)
         let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)

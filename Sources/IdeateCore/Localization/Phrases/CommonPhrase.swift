@@ -7,7 +7,7 @@ public enum CommonPhrase: String, Phrase {
     case ideas, votes, participants, dots
     case outcomeValidated, outcomeInvalidated, outcomeUnclear
     case decisionPersevere, decisionPivot, decisionStop, decisionTestAgain
-    case quoted
+    case quoted, dotsEach, keyEnter, keySpace
 }
 
 extension Localizer {
@@ -51,5 +51,10 @@ extension Localizer {
         case .stop: self(CommonPhrase.decisionStop)
         case .testAgain: self(CommonPhrase.decisionTestAgain)
         }
+    }
+
+    /// "3 dots each, at most 2 per idea".
+    public func dotsEach(_ dots: Int, maxPerIdea: Int) -> String {
+        self(CommonPhrase.dotsEach, ["dots": .text(count(.dots, dots)), "max": .number(maxPerIdea)])
     }
 }

@@ -6,7 +6,7 @@ public enum MinutesPhrase: String, Phrase {
     case goal, anonymity
     case roundHeading, noIdeasInRound
     case phaseWithDuration, phaseWithDetail, phaseOpenWithDetail
-    case ideasLate, dotsEach, additions
+    case ideasLate, additions
     case rankedHeading, columnRank, columnIdea, columnCluster, columnVotes, moreRanked
     case noShortlist, shortlistHeading, votesLabel, benefitsLabel, concernsLabel, notRecorded
     case cardHeading, cardAssumption, cardSmallestTest, cardMetric, cardSuccess, cardFailure, cardOwner, cardReviewDate
