@@ -66,7 +66,7 @@ struct Demo: AsyncParsableCommand {
             let engine = try DurableEngine(store: store, seed: UInt64.random(in: 1...UInt64.max))
             let clock = SystemClock()
             let colleagues = SimulatedColleagues(engine: engine, clock: clock, count: participants, speed: speed)
-            let steps = DemoNextSteps.steps(runPath: runPath)
+            let steps = DemoNextSteps.steps(runPath: runPath, in: plan.language ?? .english)
             let words = Localizer(plan.language ?? .english)
             let context = ConsoleContext(runPath: runPath, modeLabel: words(ConsolePhrase.demoLabel), ringsBell: console.bell,
                                          lobbyNote: words(ConsolePhrase.demoLobby, ["count": .number(participants)]),
@@ -120,11 +120,13 @@ struct SimulatedColleagues: Service {
 /// The three things a newcomer tries after the demo: a real workshop, how colleagues join it,
 /// and the minutes of a run.
 enum DemoNextSteps {
-    static func steps(runPath: String) -> [NextStep] {
-        [
-            NextStep("A real workshop:", "ideate run sessions/quick-start.yaml"),
-            NextStep("Colleagues join:", "ssh -p 7422 CODE@HOST, or ideate join HOST:7420"),
-            NextStep("As a spreadsheet:", "ideate export \(runPath) --format csv"),
+    static func steps(runPath: String, in language: Language) -> [NextStep] {
+        let t = Localizer(language)
+        let join = "ssh -p 7422 CODE@HOST, " + t(ConsolePhrase.or) + " ideate join HOST:7420"
+        return [
+            NextStep(t(ConsolePhrase.demoStepWorkshop), "ideate run sessions/quick-start.yaml"),
+            NextStep(t(ConsolePhrase.demoStepJoin), join),
+            NextStep(t(ConsolePhrase.demoStepSpreadsheet), "ideate export \(runPath) --format csv"),
         ]
     }
 }

@@ -24,7 +24,7 @@ struct FollowupEndToEndTests {
             \(IdeateProcess.binary.path) run sessions/follow-up.yaml --run \(run) --port \(TestPorts.free()) --ssh-port 0 --web-port 0 --portfolio \(portfolio)
             """)
         let first = try terminal.waitFor("What became of earlier experiments")
-        for text in ["1 of 3", "✗ INVALIDATED", "Finance changed half of the amounts", "Small purchases are not routine", "PIVOT", "learned 2026-04-09"] {
+        for text in ["1 of 3", "✗ INVALIDATED", "Finance changed half of the amounts", "Small purchases are not routine", "PIVOT", "learned 9 April 2026"] {
             #expect(first.contains(text), "the first page shows “\(text)”:\n\(first)")
         }
         try terminal.press("n")

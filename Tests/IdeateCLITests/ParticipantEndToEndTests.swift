@@ -39,7 +39,7 @@ struct ParticipantEndToEndTests {
         try console.waitFor("ideas on the wall", seconds: 40)
         try console.waitFor("• ", seconds: 40)
         try console.press("n")
-        try console.waitFor("End ideation now")
+        try console.waitFor("End “Ideation” now")
         try console.press("y")
         let grouped = try console.waitFor("Round 1/1 · Grouping")
         for text in ["会議を短くする 🚀", "Shared inbox for orders", "[31mred text", "Fewer approval steps"] {
@@ -47,7 +47,7 @@ struct ParticipantEndToEndTests {
         }
         #expect(!(try console.screen(withEscapes: true)).contains("\u{1B}[31mred"), "no raw escape sequence reaches the console")
         try console.press("n")
-        try console.waitFor("End grouping now")
+        try console.waitFor("End “Grouping” now")
         try console.press("y")
         try console.waitFor("Round 1/1 · Vote")
         try alice.waitFor("dots left")

@@ -65,7 +65,7 @@ struct TerminalSafetyTests {
         // Ending the phase releases whatever the last batch still holds.
         try console.waitFor("on the wall")
         try console.press("n")
-        try console.waitFor("End ideation now")
+        try console.waitFor("End “Ideation” now")
         try console.press("y")
         try console.waitFor("csi ␛[2J")
         try viewer.waitFor("dots left")

@@ -86,7 +86,7 @@ struct KeyHandlingTests {
         var (session, _) = try ScreenFixtures.ideation()
         var model = ConsoleModel()
         _ = try Self.press([.character("n")], &session, &model)
-        #expect(model.overlay == .confirmAdvance("End ideation now with 03:12 left?"))
+        #expect(model.overlay == .confirmAdvance("End “Ideation” now, with 03:12 left?"))
         _ = try Self.press([.character("n")], &session, &model)
         #expect(session.state.currentPhase == .ideate)
         _ = try Self.press([.character("n"), .character("y")], &session, &model)

@@ -42,7 +42,7 @@ struct ScreenSnapshotTests {
         try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "followup-round-\(width)x\(height)")
         _ = model.handle(.character("n"), state: session.state, now: session.now)
         let second = ScreenFixtures.render(session, model: model, width: width, height: height)
-        #expect(second.text.contains("2 of 3") && second.text.contains("Still running; the group looks at the result on 2026-05-01"))
+        #expect(second.text.contains("2 of 3") && second.text.contains("Still running; the group looks at the result on 1 May 2026"))
         #expect(second.text.contains("␛[31mRED"), "hostile text made visible")
         _ = model.handle(.character("n"), state: session.state, now: session.now)
         try Snapshot.assert(ScreenFixtures.render(session, model: model, width: width, height: height), named: "followup-round-actions-\(width)x\(height)")

@@ -92,7 +92,7 @@ public final class ConsoleApp: FrontEnd {
         case .quit:
             break
         case let .undo(commands):
-            if await execute(commands.map { ConsoleAction.Step($0) }, now: now) != nil { show("Undone.", problem: false, now: now) }
+            if await execute(commands.map { ConsoleAction.Step($0) }, now: now) != nil { show(words(ConsolePhrase.undone), problem: false, now: now) }
         case let .perform(steps, done, reopening):
             guard let inverses = await execute(steps, now: now) else {
                 if let reopening { model.overlay = reopening }
@@ -115,7 +115,7 @@ public final class ConsoleApp: FrontEnd {
                 show(refusal.message, problem: true, now: now)
                 return nil
             } catch {
-                show("Not saved: \(error)", problem: true, now: now)
+                show(words(ConsolePhrase.notSaved, ["reason": .text("\(error)")]), problem: true, now: now)
                 return nil
             }
         }
@@ -132,6 +132,9 @@ public final class ConsoleApp: FrontEnd {
         let recent = lastStorageFailureAt.map { now.milliseconds(since: $0) < 10_000 } ?? false
         return health.isFailing || recent ? failure.description : nil
     }
+
+    /// The room's language, once the state is known.
+    private var words: Localizer { Localizer(state?.roomLanguage ?? .english) }
 
     private func show(_ text: String, problem: Bool, now: Instant) {
         model.status = ConsoleModel.Status(text: text, isProblem: problem)

@@ -12,7 +12,7 @@ extension ConsoleModel {
         if key == .interrupt { return [.quit] }
         if key == .resize { return [] }
         if let overlay { return handle(key, in: overlay, state: state) }
-        if state.stage == .lobby, state.earlierExperiments != nil, handleFollowupRound(key, pages: EarlierExperimentsScreen.pages(in: state)) { return [] }
+        if state.stage == .lobby, state.earlierExperiments != nil, handleFollowupRound(key, pages: EarlierExperimentsScreen.pages(in: state), language: state.roomLanguage) { return [] }
         let ideas = ConsoleLists.ideas(for: state, model: self)
         let selected = ideas.indices.contains(cursor) ? state.ideas[ideas[cursor]] : nil
         switch key {
@@ -28,16 +28,17 @@ extension ConsoleModel {
         case .character("n"):
             return advance(state: state, now: now)
         case .character("t"):
-            guard let timer = state.timer, !state.isLocked else { return noTimer() }
-            return [timer.isPaused ? .send(.resumeTimer, done: "Timer running.") : .send(.pauseTimer, done: "Timer paused.")]
+            guard let timer = state.timer, !state.isLocked else { return noTimer(state) }
+            return [timer.isPaused ? .send(.resumeTimer, done: Localizer(state.roomLanguage)(ConsolePhrase.timerRunning)) : .send(.pauseTimer, done: Localizer(state.roomLanguage)(ConsolePhrase.timerPaused))]
         case .character("+"):
-            guard state.timer != nil else { return noTimer() }
-            return [.send(.extendTimer(seconds: Self.extendSeconds), done: "One more minute.")]
+            guard state.timer != nil else { return noTimer(state) }
+            return [.send(.extendTimer(seconds: Self.extendSeconds), done: Localizer(state.roomLanguage)(ConsolePhrase.oneMoreMinute))]
         case .character("L"):
             return toggleRoomLock(state: state)
         case .character("x"):
             guard case .running = state.stage, !state.isLocked else { return [] }
-            return [.send(.lockPhase, done: "\(state.currentPhase?.title ?? "Phase") closed.")]
+            let t = Localizer(state.roomLanguage)
+            return [.send(.lockPhase, done: t(ConsolePhrase.phaseClosed, ["phase": .text(state.currentPhase.map(t.name(of:)) ?? "")]))]
         default:
             return handlePhaseKey(key, state: state, selected: selected)
         }
@@ -46,7 +47,7 @@ extension ConsoleModel {
 
     /// The follow-up round's pages: n (or → Enter Space) next, p (or ←) back, Esc or q to the
     /// lobby; in the lobby, p goes back to the last page. Returns whether the key was used.
-    private mutating func handleFollowupRound(_ key: Key, pages: Int) -> Bool {
+    private mutating func handleFollowupRound(_ key: Key, pages: Int, language: Language) -> Bool {
         guard let page = earlierPage else {
             guard key == .character("p") else { return false }
             earlierPage = pages - 1
@@ -58,7 +59,7 @@ extension ConsoleModel {
                 earlierPage = page + 1
             } else {
                 earlierPage = nil
-                status = Status(text: "The lobby: press n to start the first round (p for the earlier experiments again).", isProblem: false)
+                status = Status(text: Localizer(language)(ConsolePhrase.backToLobby), isProblem: false)
             }
         case .character("p"), .left:
             earlierPage = max(0, page - 1)
@@ -73,16 +74,17 @@ extension ConsoleModel {
     /// Closes joining once everyone is in (known participants still reconnect), or opens it.
     private mutating func toggleRoomLock(state: SessionState) -> [ConsoleAction] {
         guard state.stage != .finished else {
-            status = Status(text: "The workshop has ended; nobody joins any more.", isProblem: true)
+            status = Status(text: Localizer(state.roomLanguage)(ConsolePhrase.endedNoJoin), isProblem: true)
             return []
         }
-        if state.isRoomLocked { return [.send(.unlockRoom, done: "Room open: new participants can join.")] }
-        let joined = state.participants.count
-        return [.send(.lockRoom, done: "Room locked · \(joined) joined: nobody new gets in; everyone who joined can reconnect.")]
+        let t = Localizer(state.roomLanguage)
+        if state.isRoomLocked { return [.send(.unlockRoom, done: t(ConsolePhrase.roomOpen))] }
+        let joined = t(ConsolePhrase.joined, ["count": .number(state.participants.count)])
+        return [.send(.lockRoom, done: t(ConsolePhrase.roomLocked, ["joined": .text(joined)]))]
     }
 
-    private mutating func noTimer() -> [ConsoleAction] {
-        status = Status(text: "This phase has no running timer.", isProblem: true)
+    private mutating func noTimer(_ state: SessionState) -> [ConsoleAction] {
+        status = Status(text: Localizer(state.roomLanguage)(ConsolePhrase.noTimer), isProblem: true)
         return []
     }
 
@@ -101,27 +103,29 @@ extension ConsoleModel {
     }
 
     private mutating func advance(state: SessionState, now: Instant) -> [ConsoleAction] {
+        let t = Localizer(state.roomLanguage)
         switch state.stage {
         case .finished:
-            status = Status(text: "The workshop has ended. Press q to leave.", isProblem: false)
+            status = Status(text: t(ConsolePhrase.endedPressQ), isProblem: false)
             return []
         case .lobby:
-            return [.send(.advance, done: "The workshop has started.")]
+            return [.send(.advance, done: t(ConsolePhrase.started))]
         case let .running(round, phase):
             let isLast = round == state.plan.rounds.count - 1 && state.plan.rounds[round].phases.last?.kind == phase
             if isLast {
-                overlay = .confirmAdvance("Finish the workshop and write the minutes?")
+                overlay = .confirmAdvance(t(ConsolePhrase.confirmFinish))
             } else if let timer = state.timer, !state.isLocked, timer.remainingMilliseconds(at: now) > 0 {
                 let left = BigDigits.clockText(milliseconds: timer.remainingMilliseconds(at: now))
-                overlay = .confirmAdvance("End \(phase.title.lowercased()) now with \(left) left?")
+                overlay = .confirmAdvance(t(ConsolePhrase.confirmEndPhase, ["phase": .text(t.name(of: phase)), "left": .text(left)]))
             } else {
-                return [.send(.advance, done: "Next phase.")]
+                return [.send(.advance, done: t(ConsolePhrase.nextPhaseDone))]
             }
             return []
         }
     }
 
     private mutating func handlePhaseKey(_ key: Key, state: SessionState, selected: Idea?) -> [ConsoleAction] {
+        let t = Localizer(state.roomLanguage)
         switch (state.stage, key) {
         case (.running(_, let phase), .character("a")) where phase.isIdeaFlow:
             overlay = .input(.spokenIdea, text: "")
@@ -129,12 +133,12 @@ extension ConsoleModel {
             guard let idea = selected else { return [] }
             if phase.isIdeaFlow, !cursorVisible {
                 cursorVisible = true
-                status = Status(text: "Choose the idea with ↑↓, then press h again to hide it.", isProblem: false)
+                status = Status(text: t(ConsolePhrase.chooseToHide), isProblem: false)
                 return []
             }
             return idea.isHidden
-                ? [.send(.unhide(idea.id), inverse: .hide(idea.id), done: "Idea shown again.")]
-                : [.send(.hide(idea.id), inverse: .unhide(idea.id), done: "Idea hidden for moderation (kept, counted in the minutes).")]
+                ? [.send(.unhide(idea.id), inverse: .hide(idea.id), done: t(ConsolePhrase.shownAgain))]
+                : [.send(.hide(idea.id), inverse: .unhide(idea.id), done: t(ConsolePhrase.hiddenDone))]
         case (.running(_, .group), _):
             return handleGroupKey(key, state: state, selected: selected)
         case (.running(_, .vote), .enter) where state.isLocked, (.running(_, .review), .enter), (.finished, .enter):
@@ -148,6 +152,7 @@ extension ConsoleModel {
 
     private mutating func handleGroupKey(_ key: Key, state: SessionState, selected: Idea?) -> [ConsoleAction] {
         guard let idea = selected else { return [] }
+        let t = Localizer(state.roomLanguage)
         switch key {
         case .character(" "):
             if marked.contains(idea.id) { marked.remove(idea.id) } else { marked.insert(idea.id) }
@@ -156,32 +161,32 @@ extension ConsoleModel {
         case .character("m"):
             let sources = marked.subtracting([idea.id]).sorted()
             guard !sources.isEmpty else {
-                status = Status(text: "Mark duplicates with Space, then press m on the idea to keep.", isProblem: true)
+                status = Status(text: t(ConsolePhrase.markFirst, ["space": .text(t(CommonPhrase.keySpace))]), isProblem: true)
                 return []
             }
             marked = []
             return [.perform(sources.map { .init(.merge($0, into: idea.id), inverse: .unmerge($0)) },
-                             done: "Merged \(sources.count) into the selected idea.")]
+                             done: t(ConsolePhrase.mergedDone, ["count": .number(sources.count)]))]
         case .character("c"):
             let targets = marked.isEmpty ? [idea.id] : marked.sorted()
             overlay = .input(.clusterName(targets), text: idea.cluster ?? "")
         case .character("r"):
             guard let cluster = idea.cluster else {
-                status = Status(text: "This idea is in no cluster; press c to name one.", isProblem: true)
+                status = Status(text: t(ConsolePhrase.noCluster), isProblem: true)
                 return []
             }
             overlay = .input(.renameCluster(cluster), text: cluster)
         case .character("k"):
             return idea.isParked
-                ? [.send(.unpark(idea.id), inverse: .park(idea.id), done: "Back on the wall.")]
-                : [.send(.park(idea.id), inverse: .unpark(idea.id), done: "Parked (off topic, kept for later).")]
+                ? [.send(.unpark(idea.id), inverse: .park(idea.id), done: t(ConsolePhrase.backOnWall))]
+                : [.send(.park(idea.id), inverse: .unpark(idea.id), done: t(ConsolePhrase.parkedDone))]
         case .character("s"):
             let merged = state.ideasMerged(into: idea.id)
             guard !merged.isEmpty else { return [] }
-            return [.perform(merged.map { .init(.unmerge($0.id), inverse: .merge($0.id, into: idea.id)) }, done: "Split again.")]
+            return [.perform(merged.map { .init(.unmerge($0.id), inverse: .merge($0.id, into: idea.id)) }, done: t(ConsolePhrase.splitDone))]
         case .character("u"):
             guard let group = undoStack.popLast() else {
-                status = Status(text: "Nothing to undo.", isProblem: true)
+                status = Status(text: t(ConsolePhrase.nothingToUndo), isProblem: true)
                 return []
             }
             return [.undo(group.reversed())]
@@ -203,13 +208,13 @@ extension ConsoleModel {
         case .confirmAdvance:
             if [.character("y"), .character("Y"), .enter].contains(key) {
                 self.overlay = nil
-                return [.send(.advance, done: "Next phase.")]
+                return [.send(.advance, done: Localizer(state.roomLanguage)(ConsolePhrase.nextPhaseDone))]
             }
             if [.escape, .character("n"), .character("N")].contains(key) { self.overlay = nil }
         case let .input(purpose, text):
             return handleInput(key, purpose: purpose, text: text, state: state)
         case let .review(form):
-            return handleForm(key, form: form)
+            return handleForm(key, form: form, language: state.roomLanguage)
         }
         return []
     }
@@ -241,40 +246,42 @@ extension ConsoleModel {
 
     private mutating func submit(_ purpose: InputPurpose, text: String, state: SessionState) -> [ConsoleAction] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let t = Localizer(state.roomLanguage)
         switch purpose {
         case .search:
             searchQuery = trimmed
             return []
         case .spokenIdea:
             guard !trimmed.isEmpty else { return [] }
-            return [.send(.addIdea(text: trimmed), done: "Idea added to the wall.")]
+            return [.send(.addIdea(text: trimmed), done: t(ConsolePhrase.ideaAdded))]
         case let .clusterName(ids):
             let name = trimmed.isEmpty ? nil : trimmed
             marked = []
-            return [.perform(ids.map { .init(.cluster($0, name: name), inverse: .cluster($0, name: state.ideas[$0]?.cluster)) }, done: name.map { "Cluster “\($0)”." } ?? "Removed from its cluster.")]
+            let done = name.map { t(ConsolePhrase.clusterNamed, ["name": .text(t.quoted($0))]) } ?? t(ConsolePhrase.clusterRemoved)
+            return [.perform(ids.map { .init(.cluster($0, name: name), inverse: .cluster($0, name: state.ideas[$0]?.cluster)) }, done: done)]
         case let .renameCluster(from):
             guard !trimmed.isEmpty, trimmed != from else { return [] }
-            return [.send(.renameCluster(from: from, to: trimmed), inverse: .renameCluster(from: trimmed, to: from), done: "Cluster renamed.")]
+            return [.send(.renameCluster(from: from, to: trimmed), inverse: .renameCluster(from: trimmed, to: from), done: t(ConsolePhrase.clusterRenamed))]
         }
     }
 
-    private mutating func handleForm(_ key: Key, form: ReviewForm) -> [ConsoleAction] {
+    private mutating func handleForm(_ key: Key, form: ReviewForm, language: Language) -> [ConsoleAction] {
         var form = form
         let fields = ReviewForm.Field.allCases
         switch key {
         case .escape:
             overlay = nil
-            status = Status(text: "Review not saved.", isProblem: false)
+            status = Status(text: Localizer(language)(ConsolePhrase.reviewNotSaved), isProblem: false)
             return []
         case .up, .backTab:
             form.field = fields[max(0, form.field.rawValue - 1)]
         case .down, .tab:
             form.field = fields[min(fields.count - 1, form.field.rawValue + 1)]
         case .enter:
-            if form.field == fields.last { return save(form) }
+            if form.field == fields.last { return save(form, language: language) }
             form.field = fields[form.field.rawValue + 1]
         case .save:
-            return save(form)
+            return save(form, language: language)
         case .backspace, .delete:
             if !form.value(form.field).isEmpty { form.values[form.field]?.removeLast() }
         case let .character(character):
@@ -286,11 +293,12 @@ extension ConsoleModel {
         return []
     }
 
-    private mutating func save(_ form: ReviewForm) -> [ConsoleAction] {
+    private mutating func save(_ form: ReviewForm, language: Language) -> [ConsoleAction] {
+        let t = Localizer(language)
         overlay = nil
         var steps = [ConsoleAction.Step(.recordReview(form.idea, form.review))]
         if let item = form.actionItem { steps.append(.init(item)) }
-        return [.perform(steps, done: form.actionItem == nil ? "Review saved." : "Review and action item saved.",
+        return [.perform(steps, done: t(form.actionItem == nil ? ConsolePhrase.reviewSaved : ConsolePhrase.reviewAndItemSaved),
                          reopening: .review(form))]
     }
 }

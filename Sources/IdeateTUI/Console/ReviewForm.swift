@@ -9,20 +9,21 @@ public struct ReviewForm: Equatable, Sendable {
         case benefits, concerns, assumption, smallestTest, metric, successCriterion, failureCriterion, owner, reviewDate
         case actionWhat, actionOwner, actionDue
 
-        public var label: String {
+        /// The field's label in the room's language ("owner" and "due" indented under the action item).
+        public func label(in localizer: Localizer) -> String {
             switch self {
-            case .benefits: "Benefits"
-            case .concerns: "Concerns"
-            case .assumption: "Assumption"
-            case .smallestTest: "Smallest test"
-            case .metric: "Metric"
-            case .successCriterion: "Success criterion"
-            case .failureCriterion: "Failure criterion"
-            case .owner: "Owner"
-            case .reviewDate: "Review date"
-            case .actionWhat: "Action item"
-            case .actionOwner: "  owner"
-            case .actionDue: "  due"
+            case .benefits: localizer(ConsolePhrase.fieldBenefits)
+            case .concerns: localizer(ConsolePhrase.fieldConcerns)
+            case .assumption: localizer(ConsolePhrase.fieldAssumption)
+            case .smallestTest: localizer(ConsolePhrase.fieldSmallestTest)
+            case .metric: localizer(ConsolePhrase.fieldMetric)
+            case .successCriterion: localizer(ConsolePhrase.fieldSuccess)
+            case .failureCriterion: localizer(ConsolePhrase.fieldFailure)
+            case .owner: localizer(ConsolePhrase.fieldOwner)
+            case .reviewDate: localizer(ConsolePhrase.fieldReviewDate)
+            case .actionWhat: localizer(ConsolePhrase.fieldActionWhat)
+            case .actionOwner: "  " + localizer(ConsolePhrase.fieldActionOwner)
+            case .actionDue: "  " + localizer(ConsolePhrase.fieldActionDue)
             }
         }
 

@@ -18,7 +18,8 @@ public enum ConsoleView {
         switch state.stage {
         case .lobby:
             if let page = model.earlierPage, let earlier = state.earlierExperiments {
-                EarlierExperimentsScreen.draw(&grid, experiments: earlier, actionItems: state.openActionItems ?? [], page: page)
+                EarlierExperimentsScreen.draw(&grid, experiments: earlier, actionItems: state.openActionItems ?? [], page: page,
+                                              language: state.roomLanguage)
             } else {
                 LobbyScreen.draw(&grid, state: state, context: context)
             }

@@ -3,39 +3,40 @@ import IdeateCore
 /// Panels drawn over a screen: help, confirmations, one-line input, the review form.
 enum Overlays {
     static func draw(_ overlay: ConsoleModel.Overlay, on grid: inout CellGrid, state: SessionState, model: ConsoleModel) {
+        let t = Localizer(state.roomLanguage)
         switch overlay {
         case .help:
-            let hints = ScreenFrame.hints(for: state, model: model).map { "\($0.key.padding(8))\($0.action)" }
-            let lines = hints + [
-                "↑↓ PgUp PgDn  move in the list", "Esc or q      back (q on a screen asks before quitting)",
-                "Ctrl-C        leave at once (everything is already saved)", "", "Press ? or Esc to close.",
-            ]
-            box(&grid, title: "Keys on this screen", lines: lines)
+            let hints = ScreenFrame.hints(for: state, model: model).map { ($0.key, $0.action) }
+                + [("↑↓ PgUp PgDn", t(ConsolePhrase.helpMove)), (t(ConsolePhrase.helpEscOrQ), t(ConsolePhrase.helpBack)),
+                   (t(CommonPhrase.keyCtrl) + "-C", t(ConsolePhrase.helpLeave))]
+            let keyWidth = hints.map { DisplayWidth.of($0.0) }.max()! + 2
+            box(&grid, title: t(ConsolePhrase.helpTitle), lines: hints.map { $0.0.padding(keyWidth) + $0.1 } + ["", t(ConsolePhrase.helpClose)])
         case .confirmQuit:
-            box(&grid, title: "Leave ideate?", lines: [
-                "Everything is saved in the run file; `ideate run PLAN --resume`", "continues where you stopped.", "",
-                "y  leave      n  stay",
-            ])
+            let resume = "`ideate run PLAN --resume`"
+            box(&grid, title: t(ConsolePhrase.quitTitle), lines: [t(ConsolePhrase.quitSaved, ["command": .text(resume)]), "", t(ConsolePhrase.quitChoice)])
         case let .confirmAdvance(message):
-            box(&grid, title: "Next phase", lines: [message, "", "y  yes      n  no"])
+            box(&grid, title: t(ConsolePhrase.nextPhaseTitle), lines: [message, "", t(ConsolePhrase.yesNo)])
         case let .input(purpose, text):
-            input(&grid, label: label(for: purpose), text: text)
+            input(&grid, label: label(for: purpose, t: t), text: text, t: t)
         case let .review(form):
-            review(&grid, form: form)
+            review(&grid, form: form, t: t)
         }
     }
 
-    static func label(for purpose: ConsoleModel.InputPurpose) -> String {
+    static func label(for purpose: ConsoleModel.InputPurpose, t: Localizer) -> String {
         switch purpose {
-        case .spokenIdea: "Idea said aloud:"
-        case .clusterName: "Cluster name (empty removes):"
-        case .renameCluster: "Rename cluster to:"
-        case .search: "Search:"
+        case .spokenIdea: t(ConsolePhrase.inputSpokenIdea)
+        case .clusterName: t(ConsolePhrase.inputClusterName)
+        case .renameCluster: t(ConsolePhrase.inputRename)
+        case .search: t(ConsolePhrase.inputSearch)
         }
     }
 
     /// A centred box with a title and lines.
-    static func box(_ grid: inout CellGrid, title: String, lines: [String]) {
+    static func box(_ grid: inout CellGrid, title: String, lines unwrapped: [String]) {
+        // Long sentences wrap within the screen rather than being cut.
+        let room = grid.width - 10
+        let lines = unwrapped.flatMap { DisplayWidth.of($0) <= room ? [$0] : TextLayout.wrap($0, width: room) }
         let width = min(grid.width - 4, max(DisplayWidth.of(title), lines.map(DisplayWidth.of).max() ?? 0) + 6)
         let height = min(grid.height - 2, lines.count + 4)
         let x = (grid.width - width) / 2
@@ -48,7 +49,7 @@ enum Overlays {
     }
 
     /// A one-line input above the footer, showing the end of long text.
-    static func input(_ grid: inout CellGrid, label: String, text: String) {
+    static func input(_ grid: inout CellGrid, label: String, text: String, t: Localizer) {
         let y = grid.height - 3
         grid.fill(x: 0, y: y, width: grid.width, height: 2, role: .overlay)
         let labelWidth = grid.put(" " + label + " ", x: 0, y: y, role: .overlayTitle)
@@ -58,23 +59,25 @@ enum Overlays {
         grid.fill(x: labelWidth, y: y, width: room, height: 1, role: .input)
         let used = grid.put(shown, x: labelWidth, y: y, role: .input)
         grid.put("▏", x: labelWidth + used, y: y, role: .input)
-        grid.put(" Enter to confirm · Esc to cancel · \(text.count) characters", x: 0, y: y + 1, role: .overlay)
+        grid.put(" " + t(ConsolePhrase.inputHelp, ["count": .number(text.count)]), x: 0, y: y + 1, role: .overlay, maxWidth: grid.width)
     }
 
-    static func review(_ grid: inout CellGrid, form: ReviewForm) {
+    static func review(_ grid: inout CellGrid, form: ReviewForm, t: Localizer) {
         let width = grid.width - 2
         let fields = ReviewForm.Field.allCases
         let height = min(grid.height - 2, fields.count + 8)
         let x = 1, y = max(1, (grid.height - height) / 2)
         grid.fill(x: x, y: y, width: width, height: height, role: .overlay)
-        grid.put("Review: " + form.ideaText, x: x + 2, y: y + 1, role: .overlayTitle, maxWidth: width - 4)
-        grid.put("Experiment card: write the assumption down before the test starts.", x: x + 2, y: y + 2, role: .overlay, maxWidth: width - 4)
-        let labelWidth = 20
+        grid.put(t(ConsolePhrase.reviewOf, ["idea": .text(form.ideaText)]), x: x + 2, y: y + 1, role: .overlayTitle, maxWidth: width - 4)
+        for (offset, line) in TextLayout.wrap(t(ConsolePhrase.reviewCard), width: width - 4, maxLines: 2).enumerated() {
+            grid.put(line, x: x + 2, y: y + 2 + offset, role: .overlay)
+        }
+        let labelWidth = max(20, fields.map { DisplayWidth.of($0.label(in: t)) + 2 }.max()!)
         for (index, field) in fields.enumerated() {
             let row = y + 4 + index
             guard row < y + height - 2 else { break }
             let current = field == form.field
-            grid.put(field.label, x: x + 2, y: row, role: current ? .overlayTitle : .overlay)
+            grid.put(field.label(in: t), x: x + 2, y: row, role: current ? .overlayTitle : .overlay)
             let valueWidth = width - labelWidth - 4
             grid.fill(x: x + 2 + labelWidth, y: row, width: valueWidth, height: 1, role: current ? .input : .overlay)
             var value = VisibleText.sanitized(form.value(field), foldingLineBreaks: true)
@@ -82,7 +85,7 @@ enum Overlays {
             let used = grid.put(value, x: x + 2 + labelWidth, y: row, role: current ? .input : .overlay, maxWidth: valueWidth)
             if current { grid.put("▏", x: x + 2 + labelWidth + used, y: row, role: .input) }
         }
-        grid.put("↑↓ Tab field · Enter next · Ctrl-S save · Esc cancel", x: x + 2, y: y + height - 1, role: .overlay, maxWidth: width - 4)
+        grid.put(t(ConsolePhrase.reviewKeys), x: x + 2, y: y + height - 1, role: .overlay, maxWidth: width - 4)
     }
 }
 

@@ -7,7 +7,7 @@ public enum CommonPhrase: String, Phrase {
     case ideas, votes, participants, dots
     case outcomeValidated, outcomeInvalidated, outcomeUnclear
     case decisionPersevere, decisionPivot, decisionStop, decisionTestAgain
-    case quoted, dotsEach, keyEnter, keySpace
+    case quoted, dotsEach, keyEnter, keySpace, keyCtrl
 }
 
 extension Localizer {

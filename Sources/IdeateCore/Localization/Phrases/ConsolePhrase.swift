@@ -17,4 +17,18 @@ public enum ConsolePhrase: String, Phrase {
     case demoLabel, demoLobby
     case keyMergeMarked, keyNameCluster, keyRename, keySplit, keyAndAction
     case columnIdea, columnCluster, columnStatus, nothingToGroup, statusHidden, statusParked, statusMerged, statusLate, pausedShort
+    case helpTitle, helpMove, helpBack, helpEscOrQ, helpLeave, helpClose, quitTitle, quitSaved, quitChoice, nextPhaseTitle, yesNo
+    case inputSpokenIdea, inputClusterName, inputRename, inputSearch, inputHelp, reviewOf, reviewCard, reviewKeys
+    case fieldBenefits, fieldConcerns, fieldAssumption, fieldSmallestTest, fieldMetric, fieldSuccess, fieldFailure, fieldOwner
+    case fieldReviewDate, fieldActionWhat, fieldActionOwner, fieldActionDue
+    case endThanks, endTook, endNoneRecorded, endExperiments, endExperimentsCount, endOwnerReview, endNoExperiment, endActionItems
+    case endMinutesWritten, endMinutesNotWritten, endInRunFile, endMinutesCommand, endNextTry, endPressQ, endAdded, endAlreadyThere
+    case endNotAdded, endAddLater
+    case pageOf, earlierNone, earlierFrom, earlierFromOn, earlierByHand, earlierRunning, earlierRunningReview
+    case outcomeValidated, outcomeInvalidated, outcomeUnclear, learnedOn, openItemsTitle, itemStuck, itemOverdue, itemDue, itemNoDate, itemFrom
+    case timerRunning, timerPaused, oneMoreMinute, phaseClosed, backToLobby, endedNoJoin, roomOpen, roomLocked, noTimer, endedPressQ
+    case started, confirmFinish, confirmEndPhase, nextPhaseDone, chooseToHide, shownAgain, hiddenDone, markFirst, mergedDone
+    case noCluster, backOnWall, parkedDone, splitDone, nothingToUndo, ideaAdded, clusterNamed, clusterRemoved, clusterRenamed
+    case reviewNotSaved, reviewSaved, reviewAndItemSaved, notSaved, undone
+    case demoStepWorkshop, demoStepJoin, demoStepSpreadsheet
 }
