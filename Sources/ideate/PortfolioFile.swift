@@ -72,12 +72,11 @@ enum PortfolioFile {
     }
 
     /// What `addition` brought, e.g. "2 experiments, 1 action item, 5 backlog ideas".
-    static func summary(_ additions: Portfolio) -> String {
-        [count(additions.experiments.count, "experiment"), count(additions.actionItems.count, "action item"),
-         count(additions.backlog.count, "backlog idea")].joined(separator: ", ")
+    static func summary(_ additions: Portfolio, in language: Language = .english) -> String {
+        let t = Localizer(language)
+        return [t.count(.experiments, additions.experiments.count), t.count(.actionItems, additions.actionItems.count),
+                t.count(.backlogIdeas, additions.backlog.count)].joined(separator: ", ")
     }
-
-    static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
 }
 
 /// Writes the minutes beside the run file and then adds the run to the portfolio when a
@@ -88,7 +87,7 @@ enum FinishedRun {
     /// ideas got there (participants' end screens list their own).
     static func record(_ state: SessionState, store: RunStore, portfolioPath: String, engine: any WorkshopEngine, at now: Instant) async -> FinishOutcome {
         let minutes = writeMinutes(state, runPath: store.path)
-        let (portfolio, numbers) = addToPortfolio(store, path: portfolioPath)
+        let (portfolio, numbers) = addToPortfolio(store, path: portfolioPath, language: state.roomLanguage)
         if !numbers.isEmpty { _ = try? await engine.execute(.facilitator(.notePortfolioNumbers(numbers)), at: now) }
         return FinishOutcome(minutes: minutes, portfolio: portfolio)
     }
@@ -104,11 +103,11 @@ enum FinishedRun {
         }
     }
 
-    static func addToPortfolio(_ store: RunStore, path: String) -> (PortfolioOutcome, numbers: [String: String]) {
+    static func addToPortfolio(_ store: RunStore, path: String, language: Language = .english) -> (PortfolioOutcome, numbers: [String: String]) {
         do {
             let (addition, numbers) = try PortfolioFile.addNumbering(store, to: path)
             switch addition {
-            case let .added(additions): return (.added(path: path, summary: PortfolioFile.summary(additions)), numbers)
+            case let .added(additions): return (.added(path: path, summary: PortfolioFile.summary(additions, in: language)), numbers)
             case .alreadyThere: return (.alreadyThere(path: path), [:])
             }
         } catch {

@@ -9,7 +9,11 @@ struct BankIdea: Sendable {
     var offTopic = false
 }
 
-enum IdeaBank {
+public enum IdeaBank {
+    /// Every text a simulated participant may type, with the cluster names a simulated
+    /// facilitator gives: what a test must tell apart from ideate's own sentences.
+    public static var typedTexts: [String] { ideas.map(\.text) + ideas.compactMap(\.cluster) }
+
     static let ideas: [BankIdea] = [
         BankIdea(text: "Approve purchases under 500 € without a second signature", cluster: "Approvals", appeal: 9),
         BankIdea(text: "Let team leads sign off their own team's small expenses", cluster: "Approvals", appeal: 4),

@@ -34,7 +34,8 @@ enum GroupScreen {
             grid.put(t(ConsolePhrase.nothingToGroup), x: 2, y: y + 2, role: .muted, maxWidth: grid.width - 4)
             return model.scroll
         }
-        let list = ScrollingList(x: 2, y: y + 1, width: grid.width - 4, height: grid.height - 3 - y)
+        var list = ScrollingList(x: 2, y: y + 1, width: grid.width - 4, height: grid.height - 3 - y)
+        list.language = state.roomLanguage
         return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             guard let idea = state.ideas[ids[index]] else { return }
             let isMarked = model.marked.contains(idea.id)

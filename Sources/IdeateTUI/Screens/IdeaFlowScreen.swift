@@ -26,6 +26,7 @@ enum IdeaFlowScreen {
             return model.scroll
         }
         var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        list.language = state.roomLanguage
         list.showsCursor = model.cursorVisible
         let textWidth = list.columnWidth - 2
         var wrapped: [Int: [String]] = [:]

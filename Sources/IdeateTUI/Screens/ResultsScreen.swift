@@ -21,7 +21,8 @@ enum ResultsScreen {
         let barWidth = grid.width >= 110 ? 30 : 16
         let statusWidth = reviewing ? max(DisplayWidth.of(done), DisplayWidth.of(toReview)) + 2 : 0
         let textWidth = grid.width - 4 - 8 - barWidth - 6 - statusWidth
-        let list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
+        var list = ScrollingList(x: 2, y: 5, width: grid.width - 4, height: grid.height - 7)
+        list.language = state.roomLanguage
         return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             guard let idea = state.ideas[ids[index]] else { return }
             let isShortlisted = shortlist.contains(idea.id)

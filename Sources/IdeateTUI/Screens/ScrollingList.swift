@@ -1,3 +1,5 @@
+import IdeateCore
+
 /// A list that draws only what is visible, in one or more columns, keeping the cursor in view.
 /// Cost grows with the screen, not with the list: 10,000 ideas draw as fast as 10.
 struct ScrollingList {
@@ -7,6 +9,8 @@ struct ScrollingList {
     var height: Int
     var columns = 1
     var showsCursor = true
+    /// The language of the "▼ 5 more" marks.
+    var language: Language = .english
 
     var columnWidth: Int { (width - (columns - 1) * 2) / columns }
 
@@ -55,11 +59,11 @@ struct ScrollingList {
         let hiddenAbove = scroll * columns
         let hiddenBelow = max(0, count - slot * columns)
         if hiddenAbove > 0 {
-            let text = "▲ \(hiddenAbove) more"
+            let text = Localizer(language)(CommonPhrase.moreAbove, ["count": .number(hiddenAbove)])
             grid.put(text, x: x + width - DisplayWidth.of(text), y: y, role: .muted)
         }
         if hiddenBelow > 0 {
-            let text = "▼ \(hiddenBelow) more"
+            let text = Localizer(language)(CommonPhrase.moreBelow, ["count": .number(hiddenBelow)])
             grid.put(text, x: x + width - DisplayWidth.of(text), y: y + height - 1, role: .muted)
         }
         return scroll

@@ -14,7 +14,8 @@ enum VoteScreen {
                         state: Countdown.stateLine(state, now: now), x: infoX, y: y)
         y += BigDigits.height + 1
         let ids = ConsoleLists.ideas(for: state, model: model)
-        let list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        var list = ScrollingList(x: 2, y: y, width: grid.width - 4, height: grid.height - 2 - y, columns: grid.width >= 110 ? 2 : 1)
+        list.language = state.roomLanguage
         return list.draw(&grid, count: ids.count, cursor: model.cursor, scroll: model.scroll, itemHeight: { _ in 1 }) { grid, index, x, y, selected in
             let number = String(index + 1)
             grid.put(number, x: x, y: y, role: .accent)

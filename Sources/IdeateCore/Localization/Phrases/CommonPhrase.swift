@@ -7,7 +7,8 @@ public enum CommonPhrase: String, Phrase {
     case ideas, votes, participants, dots
     case outcomeValidated, outcomeInvalidated, outcomeUnclear
     case decisionPersevere, decisionPivot, decisionStop, decisionTestAgain
-    case quoted, dotsEach, keyEnter, keySpace, keyCtrl
+    case quoted, dotsEach, keyEnter, keySpace, keyCtrl, moreAbove, moreBelow
+    case experiments, actionItems, backlogIdeas
 }
 
 extension Localizer {
