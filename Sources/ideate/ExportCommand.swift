@@ -37,7 +37,7 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let state = try RunStore.open(at: run).replay()
-            let text = try Self.render(state, as: format, in: language.resolved(plan: state.plan.language))
+            let text = try Self.render(state, as: format, in: language.chosen ?? state.roomLanguage)
             if let output {
                 try AtomicFile.write(Data(text.utf8), to: output)
             } else {

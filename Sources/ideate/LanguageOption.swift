@@ -17,9 +17,13 @@ struct LanguageOption: ParsableArguments {
         throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
     }
 
-    /// The language chosen on the command line, else the plan's, else the facilitator's locale.
+    /// The language named with `--language`, if any.
+    var chosen: Language? { language.flatMap(Self.language(code:)) }
+
+    /// For a run about to start: the language chosen on the command line, else the plan's, else
+    /// the facilitator's locale. (A run keeps it; what reads a run later takes the run's.)
     func resolved(plan: Language? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        language.flatMap(Self.language(code:)) ?? plan ?? Language.fromEnvironment(environment) ?? .english
+        chosen ?? plan ?? Language.fromEnvironment(environment) ?? .english
     }
 
     private static func language(code: String) -> Language? {

@@ -69,6 +69,10 @@ struct Run: AsyncParsableCommand {
                     throw CommandLineError("no run of \(name) to resume; give one with --run FILE")
                 }
                 store = try RunStore.open(at: path)
+                if let chosen = language.chosen {
+                    let kept = try store.replay().roomLanguage
+                    guard chosen == kept else { throw CommandLineError("--language cannot change a run that has started; it keeps its own (\(kept))") }
+                }
             } else {
                 var parsed = try PlanFile.load(plan)
                 // The room's language is kept in the run: a resumed run and its exports read it.

@@ -114,6 +114,15 @@ struct CommandLineTests {
         let again = try IdeateProcess.run(["simulate", "sessions/quick-start.yaml", "--run", first])
         #expect(again.status == 1)
         #expect(again.stderr.contains("already exists"))
+        // The run keeps its language; --language writes another one's minutes, and a locale does not.
+        let french = try IdeateProcess.run(["export", first, "--language", "fr"], environment: utc).stdout
+        #expect(french.contains("Compte rendu de l’atelier — 12 mars 2026") && french.contains("**Objectif\u{00A0}:**"), "\(french)")
+        #expect(try IdeateProcess.run(["export", first], environment: utc.merging(["LANG": "de_DE.UTF-8"]) { $1 }).stdout == golden)
+        let wrong = try IdeateProcess.run(["export", first, "--language", "fi"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("--language should be one of en, de, es, fr, nl (or en-XA), not `fi`"))
+        let resumed = try IdeateProcess.run(["run", "sessions/quick-start.yaml", "--run", first, "--resume", "--language", "de", "--headless",
+                                                 "--port", "0", "--ssh-port", "0", "--web-port", "0"])
+        #expect(resumed.status == 1 && resumed.stderr.contains("--language cannot change a run that has started; it keeps its own (en)"), "\(resumed.stderr)")
     }
 
     @Test("export -o writes the file atomically; csv and json work; a missing run is a clear error")

@@ -88,7 +88,8 @@ public struct Localizer: Sendable {
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            // A brace never closed is written as it stands.
+            guard let close = rest[open...].firstIndex(of: "}") else { return result + rest[open...] }
             let name = String(rest[rest.index(after: open)..<close])
             switch arguments[name] {
             case .text(let value)?: result += value

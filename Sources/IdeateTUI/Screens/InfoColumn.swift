@@ -1,8 +1,8 @@
 import IdeateCore
 
 /// The sentences beside the countdown, in whatever language: each wrapped to the columns there
-/// are, the timer's state (PAUSED, LAST MINUTE) at the bottom, and a sentence that does not fit
-/// whole left out rather than cut (the one above it matters more).
+/// are, the timer's state (PAUSED, LAST MINUTE) at the bottom; the first sentence that does not
+/// fit whole is left out with those after it, rather than cut (the ones above matter more).
 enum InfoColumn {
     static func draw(_ grid: inout CellGrid, lines: [(String, StyleRole)], state: (String, StyleRole)?, x: Int, y: Int,
                      height: Int = BigDigits.height) {
@@ -17,7 +17,8 @@ enum InfoColumn {
         var row = y
         for (text, role) in lines {
             let wrapped = TextLayout.wrap(text, width: width, maxLines: height)
-            guard row + wrapped.count <= bottom, !text.isEmpty else { continue }
+            // What does not fit is left out, and what follows it matters less.
+            guard row + wrapped.count <= bottom else { break }
             for line in wrapped {
                 grid.put(line, x: x, y: row, role: role)
                 row += 1

@@ -75,7 +75,7 @@ struct ScreenFrame {
         var hints: [KeyHint] = []
         switch state.stage {
         case .lobby where model.earlierPage != nil:
-            return [hint("n", .keyNext), hint("p", .keyPrevious), hint("?", .keyHelp), hint("Esc", .keyToLobby)]
+            return [hint("n", .keyNext), hint("p", .keyPrevious), hint("?", .keyHelp), hint(t(CommonPhrase.keyEscape), .keyToLobby)]
         case .lobby:
             hints = [hint("n", .keyStart)]
             if state.earlierExperiments != nil { hints.append(hint("p", .keyEarlier)) }

@@ -24,6 +24,7 @@ struct LocalizerTests {
         #expect(german.text(forKey: "t.order", ["who": "Kim", "what": "Tee"]) == "Tee bringt Kim")
         #expect(german.text(forKey: "t.order", ["who": "Kim"]) == "{what} bringt Kim")
         #expect(Localizer.placeholders(in: "{a} and {b} and {a}") == ["a", "b"])
+        #expect(german.text(forKey: "t.brace", ["who": "Kim"]) == "Kim öffnet { hier", "a brace never closed is written once, as it stands")
     }
 
     @Test("A sentence a language lacks falls back to English; so does an unknown language")
@@ -95,6 +96,10 @@ struct LocalizerTests {
         msgctxt "t.empty"
         msgid "Not translated yet"
         msgstr ""
+
+        msgctxt "t.brace"
+        msgid "{who} opens { here"
+        msgstr ""
         """
 
     static let german = """
@@ -112,5 +117,9 @@ struct LocalizerTests {
         msgctxt "t.old"
         msgid "Gone"
         msgstr "Weg"
+
+        msgctxt "t.brace"
+        msgid "{who} opens { here"
+        msgstr "{who} öffnet { hier"
         """
 }

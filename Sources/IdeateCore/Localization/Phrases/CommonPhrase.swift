@@ -8,7 +8,7 @@ public enum CommonPhrase: String, Phrase {
     case outcomeValidated, outcomeInvalidated, outcomeUnclear
     case decisionPersevere, decisionPivot, decisionStop, decisionTestAgain
     case quoted, dotsEach, keyEnter, keySpace, keyCtrl, moreAbove, moreBelow
-    case experiments, actionItems, backlogIdeas
+    case experiments, actionItems, backlogIdeas, keyEscape
 }
 
 extension Localizer {
