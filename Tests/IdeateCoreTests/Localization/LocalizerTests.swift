@@ -15,6 +15,8 @@ struct LocalizerTests {
         #expect(ideas("fr", 1_000_000) == "1\u{202F}000\u{202F}000 d’idées")
         #expect(ideas("es", 0) == "0 ideas" && ideas("es", 1) == "1 idea" && ideas("es", 1_000_000) == "1.000.000 de ideas")
         #expect(ideas("de", 1234) == "1.234 Ideen" && ideas("en", 1234) == "1,234 ideas")
+        #expect(ideas("es", 1234) == "1234 ideas" && ideas("es", 12_345) == "12.345 ideas", "Spanish groups from five digits (CLDR)")
+        #expect(Localizer(Language(code: "nl")).number(-1_234_567) == "-1.234.567")
     }
 
     @Test("Named placeholders may move within the sentence; a missing one stays visible")
