@@ -12,21 +12,17 @@ struct LanguageOption: ParsableArguments {
     var language: String?
 
     func validate() throws {
-        guard let language, Self.language(code: language) == nil else { return }
+        guard let language, Language.named(language) == nil else { return }
         let codes = Language.available.map(\.code).joined(separator: ", ")
         throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
     }
 
     /// The language named with `--language`, if any.
-    var chosen: Language? { language.flatMap(Self.language(code:)) }
+    var chosen: Language? { language.flatMap(Language.named) }
 
     /// For a run about to start: the language chosen on the command line, else the plan's, else
     /// the facilitator's locale. (A run keeps it; what reads a run later takes the run's.)
     func resolved(plan: Language? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
         chosen ?? plan ?? Language.fromEnvironment(environment) ?? .english
-    }
-
-    private static func language(code: String) -> Language? {
-        (Language.available + [.pseudo]).first { $0.code.lowercased() == code.lowercased() }
     }
 }

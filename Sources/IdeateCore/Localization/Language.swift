@@ -28,6 +28,15 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     /// The languages with a translation file, English first and the pseudo-locale left out.
     public static var available: [Language] { Translations.shared.languages }
 
+    /// Every language a plan or a command line may name: those with a file, and the pseudo-locale.
+    public static var selectable: [Language] { available + [pseudo] }
+
+    /// The language whose code is exactly `code` (any case), as `language:` and `--language`
+    /// name it; nil when ideate has none by that code.
+    public static func named(_ code: String) -> Language? {
+        selectable.first { $0.code.lowercased() == code.lowercased() }
+    }
+
     /// The language a locale name or tag asks for, if ideate has it: "de_DE.UTF-8", "fr-BE",
     /// "nl", "en-XA". "C" and "POSIX" ask for none.
     public static func matching(_ tag: String) -> Language? {

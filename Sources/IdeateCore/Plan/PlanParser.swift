@@ -50,8 +50,8 @@ public enum PlanParser {
     /// `language: de`: one of the languages ideate has a translation for.
     private static func parseLanguage(_ node: Node?, _ document: YAMLDocument) -> Language? {
         guard let node, let code = document.text(node, key: "language", required: true) else { return nil }
-        let codes = Language.available.map(\.code) + [Language.pseudo.code]
-        if let language = codes.first(where: { $0.lowercased() == code.lowercased() }).map(Language.init(code:)) { return language }
+        if let language = Language.named(code) { return language }
+        let codes = Language.selectable.map(\.code)
         let hint = DidYouMean.suggestion(for: code, among: codes).map { "; did you mean `\($0)`?" } ?? ""
         document.report(node, "`language` should be one of \(codes.map { "`\($0)`" }.joined(separator: ", ")), not `\(code)`\(hint)")
         return nil
