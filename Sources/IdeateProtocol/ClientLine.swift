@@ -23,10 +23,11 @@ struct ClientLine: Encodable, Equatable {
     var from: String?
     var to: String?
     var receipt: String?
+    var language: String?
 
     init(type: Kind, version: Int? = nil, code: String? = nil, token: String? = nil, id: String? = nil,
          text: String? = nil, idea: String? = nil, extends: String? = nil, from: String? = nil, to: String? = nil,
-         receipt: String? = nil) {
+         receipt: String? = nil, language: String? = nil) {
         self.type = type
         self.version = version
         self.code = code
@@ -38,10 +39,11 @@ struct ClientLine: Encodable, Equatable {
         self.from = from
         self.to = to
         self.receipt = receipt
+        self.language = language
     }
 
     static let fields: [Kind: (required: Set<String>, optional: Set<String>)] = [
-        .hello: (["version", "code"], ["token"]),
+        .hello: (["version", "code"], ["token", "language"]),
         .submit: (["id", "text"], ["extends", "receipt"]),
         .edit: (["id", "idea", "text"], []),
         .withdraw: (["id", "idea"], []),
@@ -59,6 +61,7 @@ struct ClientLine: Encodable, Equatable {
         object.string("from", from)
         object.string("id", id)
         object.string("idea", idea)
+        object.string("language", language)
         object.string("receipt", receipt)
         object.string("text", text)
         object.string("to", to)
@@ -104,9 +107,10 @@ struct ClientLine: Encodable, Equatable {
         guard allowed.required.allSatisfy({ object[$0] != nil }) else { return nil }
         if let id = strings["id"], !WireProtocol.requestIDLength.contains(id.count) { return nil }
         if let receipt = strings["receipt"], OwnershipProof(hex: receipt) == nil { return nil }
+        if let language = strings["language"], !WireProtocol.isLanguageTag(language) { return nil }
         return ClientLine(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
                           text: strings["text"], idea: strings["idea"], extends: strings["extends"],
-                          from: strings["from"], to: strings["to"], receipt: strings["receipt"])
+                          from: strings["from"], to: strings["to"], receipt: strings["receipt"], language: strings["language"])
     }
 
     /// The strict reading through `JSONDecoder`: exactly the fields the type allows.
@@ -159,13 +163,16 @@ struct ClientLine: Encodable, Equatable {
         let line = ClientLine(
             type: kind, version: version, code: try text("code"), token: try text("token"), id: try text("id"),
             text: try text("text"), idea: try text("idea"), extends: try text("extends"), from: try text("from"),
-            to: try text("to"), receipt: try text("receipt"))
+            to: try text("to"), receipt: try text("receipt"), language: try text("language"))
         if let id = line.id, !WireProtocol.requestIDLength.contains(id.count) {
             let length = WireProtocol.requestIDLength
             throw DecodingProblem(description: "`id` must have \(length.lowerBound) to \(length.upperBound) characters")
         }
         if let receipt = line.receipt, OwnershipProof(hex: receipt) == nil {
             throw DecodingProblem(description: "`receipt` must be 64 lowercase hex digits")
+        }
+        if let language = line.language, !WireProtocol.isLanguageTag(language) {
+            throw DecodingProblem(description: "`language` must be a language tag such as `fr` or `de-AT`")
         }
         return line
     }

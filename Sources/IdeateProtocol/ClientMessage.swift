@@ -4,9 +4,10 @@ import IdeateCore
 /// A message from a participant's client: the hello that joins, then requests. Encoded as one
 /// JSON line (PROTOCOL.md); ``ClientLine`` is that line's shape, seen only by the codec.
 public enum ClientMessage: Equatable, Sendable {
-    /// The first message: the protocol version, the join code, and the token of an earlier
-    /// connection to continue as the same participant.
-    case hello(version: Int, code: String, token: String?)
+    /// The first message: the protocol version, the join code, the token of an earlier
+    /// connection to continue as the same participant, and the language the participant reads
+    /// (a tag such as `fr-BE`; the room's when absent or not one ideate has).
+    case hello(version: Int, code: String, token: String?, language: String? = nil)
     /// A request with the client's id for it (``WireProtocol/requestIDLength`` characters).
     case request(id: String, ParticipantRequest)
 
@@ -28,7 +29,7 @@ public enum ClientMessage: Equatable, Sendable {
     init(_ line: ClientLine) {
         let id = line.id ?? ""
         switch line.type {
-        case .hello: self = .hello(version: line.version ?? 0, code: line.code ?? "", token: line.token)
+        case .hello: self = .hello(version: line.version ?? 0, code: line.code ?? "", token: line.token, language: line.language)
         case .submit:
             self = .request(id: id, .submit(text: line.text ?? "", extends: line.extends, receipt: line.receipt.flatMap(OwnershipProof.init(hex:))))
         case .edit: self = .request(id: id, .edit(idea: line.idea ?? "", text: line.text ?? ""))
@@ -42,8 +43,8 @@ public enum ClientMessage: Equatable, Sendable {
     /// The message's fields as its line carries them.
     var line: ClientLine {
         switch self {
-        case let .hello(version, code, token):
-            return ClientLine(type: .hello, version: version, code: code, token: token)
+        case let .hello(version, code, token, language):
+            return ClientLine(type: .hello, version: version, code: code, token: token, language: language)
         case let .request(id, request):
             switch request {
             case let .submit(text, extends, receipt):

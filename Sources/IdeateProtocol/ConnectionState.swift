@@ -1,3 +1,5 @@
+import IdeateCore
+
 /// Where a participant's connection to the workshop stands, as their screen tells them: the
 /// state a participant's front end keeps from its ``ClientEvent``s.
 public enum ConnectionState: Equatable, Sendable {
@@ -6,7 +8,7 @@ public enum ConnectionState: Equatable, Sendable {
     /// Joined.
     case connected
     /// The connection dropped and is being made again; the reason is for people.
-    case reconnecting(String)
+    case reconnecting(Sentence)
     /// Connected, waiting for a join code that is right.
     case notJoined
     /// The server ended the connection for good (a locked room, too many wrong codes…).

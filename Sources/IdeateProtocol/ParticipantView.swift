@@ -126,15 +126,4 @@ public struct FollowupRound: Codable, Equatable, Sendable {
         self.experiments = experiments
         self.actionItems = actionItems
     }
-
-    /// One line per experiment and action item, with a short note, as a terminal lists them:
-    /// the outcome and what was learned, or that it still runs; who does an action item by when.
-    public var lines: [(text: String, note: String)] {
-        experiments.map { experiment in
-            guard let learning = experiment.learning else { return ("\(experiment.id) \(experiment.title)", "still running") }
-            return ("\(experiment.id) \(experiment.title) — we learned: \(learning.learned)", learning.outcome.rawValue)
-        } + actionItems.map { item in
-            ("\(item.id) \(item.what) (\(item.owner))", item.isStuck ? "stuck" : item.isOverdue ? "overdue" : item.due.map { "due \($0)" } ?? "open")
-        }
-    }
 }

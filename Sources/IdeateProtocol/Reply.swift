@@ -1,3 +1,5 @@
+import IdeateCore
+
 /// The server's answer to one request, sent once the request's outcome is committed: a
 /// resend of the same id gets the same answer.
 public struct Reply: Equatable, Sendable {
@@ -7,7 +9,7 @@ public struct Reply: Equatable, Sendable {
         /// that arrived after its phase closed.
         case saved(idea: String?, late: Bool)
         /// Not done: the code for programs, the sentence for people.
-        case refused(WireErrorCode, String)
+        case refused(WireErrorCode, Sentence)
     }
 
     /// The request's id.
@@ -31,10 +33,16 @@ public struct Reply: Equatable, Sendable {
     }
 
     /// The sentence the participant sees.
-    public var message: String {
+    public var message: Sentence {
         switch outcome {
-        case let .saved(_, late): late ? "The round had closed; your idea is kept as a late idea." : "saved"
+        case let .saved(_, late): Sentence(late ? ConnectionPhrase.lateIdea : ConnectionPhrase.saved)
         case let .refused(_, message): message
         }
+    }
+
+    /// The reply with its sentence written in `localizer`'s language.
+    public func localized(by localizer: Localizer) -> Reply {
+        guard case let .refused(code, message) = outcome else { return self }
+        return Reply(id: id, outcome: .refused(code, Sentence(literal: localizer(message))))
     }
 }

@@ -23,6 +23,8 @@ struct ServerLine: Codable, Equatable {
     var code: String?
     /// For `error`: try again after this many seconds.
     var retryAfter: Int?
+    /// For `welcome`: the language the server speaks to this connection.
+    var language: String?
 
     /// Reads one line from the server. Replies, welcomes and errors (flat objects) are read by
     /// hand; views and anything unusual go through `JSONDecoder`.
@@ -42,6 +44,7 @@ struct ServerLine: Codable, Equatable {
             switch (key, value) {
             case let ("version", .integer(number)): guard let exact = Int(exactly: number) else { return nil }; message.version = exact
             case let ("token", .string(text)): message.token = text
+            case let ("language", .string(text)): message.language = text
             case let ("id", .string(text)): message.id = text
             case let ("idea", .string(text)): message.idea = text
             case let ("message", .string(text)): message.message = text
@@ -80,6 +83,7 @@ struct ServerLine: Codable, Equatable {
         object.boolean("fatal", fatal)
         object.string("id", id)
         object.string("idea", idea)
+        object.string("language", language)
         object.boolean("late", late)
         object.string("message", message)
         object.boolean("ok", ok)

@@ -56,21 +56,21 @@ public enum WireErrorCode: String, Codable, Sendable, CaseIterable {
 /// sentence for people.
 public struct WireError: Error, Equatable, Sendable, CustomStringConvertible {
     public var code: WireErrorCode
-    /// A sentence for the participant.
-    public var message: String
+    /// A sentence for the participant, written in their language when the server sends it.
+    public var message: Sentence
     /// The server closes the connection after sending this.
     public var fatal: Bool
     /// When trying again makes sense, in seconds.
     public var retryAfterSeconds: Int?
 
-    public init(_ code: WireErrorCode, _ message: String, fatal: Bool = false, retryAfterSeconds: Int? = nil) {
+    public init(_ code: WireErrorCode, _ message: Sentence, fatal: Bool = false, retryAfterSeconds: Int? = nil) {
         self.code = code
         self.message = message
         self.fatal = fatal
         self.retryAfterSeconds = retryAfterSeconds
     }
 
-    public var description: String { message }
+    public var description: String { message.description }
 
     /// Whether a client stops on this problem rather than trying again by itself (after a
     /// wrong code it waits for the participant to type another).

@@ -12,6 +12,15 @@ public enum WireProtocol {
     public static let requestIDLength = 1...64
     /// How much of a client's own input a refusal may quote back.
     public static let quotedInputLimit = 24
+    /// The longest language tag a hello may carry (BCP 47's longest common forms fit).
+    public static let maximumLanguageTagLength = 35
+
+    /// Whether `text` has the shape of a language tag (`fr`, `de-AT`, `pt_BR`): letters, digits
+    /// and dashes or underscores, within ``maximumLanguageTagLength``.
+    public static func isLanguageTag(_ text: String) -> Bool {
+        (1...maximumLanguageTagLength).contains(text.utf8.count)
+            && text.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == 0x2D || $0 == 0x5F }
+    }
 }
 
 extension String {
@@ -20,4 +29,8 @@ extension String {
     var quotedPrefix: String {
         count <= WireProtocol.quotedInputLimit ? self : String(prefix(WireProtocol.quotedInputLimit)) + "…"
     }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetterOrDigit: Bool { (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
 }

@@ -31,6 +31,10 @@ struct Join: AsyncParsableCommand {
     @Option(help: "The join code on the shared screen (asked for when left out).")
     var code: String?
 
+    @Option(help: ArgumentHelp("The language you read: en, de, es, fr or nl (default: your locale, else the room's).",
+                               valueName: "code"))
+    var language: String?
+
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
@@ -42,6 +46,10 @@ struct Join: AsyncParsableCommand {
         }
         guard Self.parse(address) != nil else {
             throw ValidationError("\(address): write the address as HOST:PORT, e.g. 192.168.1.20:7420")
+        }
+        if let language, Language.named(language) == nil {
+            let codes = Language.available.map(\.code).joined(separator: ", ")
+            throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
         }
         if let code, !JoinCode.isValid(code) {
             throw ValidationError("--code \(code): a join code has 4 to 12 letters or digits")
@@ -59,10 +67,11 @@ struct Join: AsyncParsableCommand {
             guard let (host, port) = Self.parse(address) else { return }
             // Without --code the screen asks for it, and asks again after a wrong one.
             let clock = SystemClock()
-            let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", clock: clock)
+            let reads = language.flatMap(Language.named) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+            let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", language: reads?.code, clock: clock)
             if code != nil { await client.start() }
-            let screen = ParticipantScreenService(theme: theme, clock: clock, link: client,
-                                                  askForCode: code == nil ? .some(nil) : nil, follows: BoxJoinService.followsIdeas)
+            let screen = ParticipantScreenService(theme: theme, clock: clock, link: client, askForCode: code == nil ? .some(nil) : nil,
+                                                  follows: BoxJoinService.followsIdeas, language: reads ?? .english)
             try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
             await client.stop()
         }

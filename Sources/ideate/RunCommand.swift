@@ -100,7 +100,7 @@ struct Run: AsyncParsableCommand {
                 if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now) }
             }
             let code = network.joinCode
-            let hub = ParticipantHub(engine: engine, clock: clock, code: code)
+            let hub = ParticipantHub(engine: engine, clock: clock, code: code, roomLanguage: await engine.currentState().roomLanguage)
             DescriptorLimit.raise()
             let listeners = Listeners(
                 participants: network.port == 0 ? nil : ParticipantServer(hub: hub, host: network.bind, port: network.port),

@@ -11,12 +11,12 @@ import ServiceLifecycle
 enum SSHParticipants {
     static func starter(hub: ParticipantHub, theme: Theme, clock: any SessionClock) -> SSHServer.SessionStarter {
         { session in
-            let participant = LocalParticipant(hub: hub)
+            let participant = LocalParticipant(hub: hub, language: session.language)
             let userNameCode = JoinCode.isValid(session.userName) ? JoinCode.normalized(session.userName) : nil
             return screen(on: session, theme: theme) { terminal in
                 let app = ParticipantApp(
                     terminal: terminal, clock: clock, link: participant, askForCode: userNameCode == nil ? .some(nil) : nil,
-                    givenCodeProblem: "Type the join code shown on the shared screen (the name before @ was not it).")
+                    givenCodeProblem: Sentence(ParticipantPhrase.sshNameNotCode), language: session.language ?? hub.roomLanguage)
                 if let userNameCode { await participant.join(code: userNameCode) }
                 await app.run(ticks: Ticks.onWholeSeconds(of: clock))
                 await participant.leave()

@@ -92,12 +92,15 @@ struct ParticipantScreenService: Service {
     let clock: any SessionClock
     let link: any ParticipantLink
     /// Start at the code prompt (nil inside: asked for the first time).
-    let askForCode: String??
+    let askForCode: Sentence??
     var follows: ParticipantApp.FollowsIdeas?
+    /// The language the participant reads, until the server says which it speaks to them.
+    var language: Language
 
     func run() async {
-        await cancelWhenGracefulShutdown { [theme, clock, link, askForCode, follows] in
-            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: clock, link: link, askForCode: askForCode, follows: follows)
+        await cancelWhenGracefulShutdown { [theme, clock, link, askForCode, follows, language] in
+            let app = ParticipantApp(terminal: NcursesTerminal(theme: theme), clock: clock, link: link, askForCode: askForCode,
+                                     follows: follows, language: language)
             await app.run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }

@@ -55,7 +55,7 @@ struct FullDiskTests {
             for (number, client) in clients.enumerated() {
                 let text = "\(longText)\(round)-\(number)"
                 let reply = await client.submit(text)
-                if reply.isSaved { acknowledged.append(text) } else { refused.append((client, text, reply.message)) }
+                if reply.isSaved { acknowledged.append(text) } else { refused.append((client, text, reply.message.description)) }
             }
         }
         try #require(!refused.isEmpty, "the disk never filled")

@@ -8,12 +8,13 @@ import Testing
 @Suite("ssh end to end", .offThePool, .serialized, .timeLimit(.minutes(10)))
 struct SSHEndToEndTests {
     /// A headless server with ssh on, its stderr kept in `log`.
-    static func startServer(run: String, port: Int, sshPort: Int, hostKey: String, log: String, resume: Bool = false) throws -> Process {
+    static func startServer(run: String, port: Int, sshPort: Int, hostKey: String, log: String, resume: Bool = false,
+                            extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = IdeateProcess.binary
         process.arguments = ["run", "sessions/quick-start.yaml", "--headless", "--run", run, "--port", String(port),
                              "--ssh-port", String(sshPort), "--ssh-host-key", hostKey, "--web-port", "0", "--code", "SSH7K2",
-                             "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)] + (resume ? ["--resume"] : [])
+                             "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)] + (resume ? ["--resume"] : []) + extra
         process.currentDirectoryURL = IdeateProcess.projectFolder
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
@@ -103,5 +104,51 @@ struct SSHEndToEndTests {
 
         let ideas = try RunStore.open(at: run).replay().ideas.values.map(\.text)
         #expect(Set(ideas).isSuperset(of: ["Fewer meetings 会議 🚀", "Shared inbox"]))
+    }
+
+    @Test("Over ssh each participant reads the language their client's LANG asks for, else the room's: French for one, German (the room's) for the other, refusals included")
+    func languagesOverSSH() throws {
+        let folder = NSTemporaryDirectory() + "ideate-ssh-lang-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = folder + "/run.sqlite", knownHosts = folder + "/known_hosts"
+        let port = TestPorts.free()
+        var sshPort = TestPorts.free()
+        while sshPort == port { sshPort = TestPorts.free() }
+        let server = try Self.startServer(run: run, port: port, sshPort: sshPort, hostKey: folder + "/keys/host_key", log: folder + "/server.log",
+                                          extra: ["--language", "de"])
+        defer { server.terminate(); server.waitUntilExit() }
+        try #require(TestPorts.waitUntilListening(sshPort), "the ssh front end did not start")
+
+        let french = try TmuxSession(Self.ssh("ssh7k2", port: sshPort, knownHosts: knownHosts, options: "-o SetEnv=LANG=fr_BE.UTF-8"),
+                                     width: 80, height: 24)
+        try french.waitFor("Votre idée")
+        try french.type("Moins de réunions")
+        try french.press("Enter")
+        try french.waitFor("enregistrée ✓")
+        try french.press("Tab")
+        try french.press("?")
+        try french.waitFor("Touches")
+
+        let room = try TmuxSession(Self.ssh("bobby", port: sshPort, knownHosts: knownHosts, options: "-o SetEnv=LANG=C.UTF-8"),
+                                   width: 80, height: 24)
+        try room.waitFor("der Name vor dem @ war es")
+        try room.type("ssh7k3")
+        try room.press("Enter")
+        try room.waitFor("Falscher Code")
+        try room.press("BSpace")
+        try room.type("2")
+        try room.press("Enter")
+        try room.waitFor("Deine Idee:")
+        try room.type("Gemeinsamer Kalender")
+        try room.press("Enter")
+        try room.waitFor("gespeichert ✓")
+        let german = try room.screen()
+        #expect(german.contains("Runde 1/1") && german.contains("Ideensammlung"), "the room's language in the header:\n\(german)")
+        #expect(!german.contains("Your idea") && !german.contains("saved"), "no English on the German screen:\n\(german)")
+        for session in [french, room] {
+            try session.press("C-c")
+            try session.waitFor("EXITED 0", seconds: 10)
+        }
     }
 }

@@ -64,7 +64,7 @@ struct PhaseRulesTests {
         #expect(session.refusal { try $0.participant(token, .submitIdea(text: "  \n ")) }?.reason == .invalidText)
         let long = String(repeating: "a", count: IdeaText.maximumLength + 1)
         let refusal = session.refusal { try $0.participant(token, .submitIdea(text: long)) }
-        #expect(refusal?.message == "An idea can have at most 500 characters; this one has 501.")
+        #expect(refusal?.message == "Idea: at most 500 characters; this has 501.")
         let id = try session.submit("  padded  ", by: token)
         #expect(session.state.ideas[id]?.text == "padded")
     }

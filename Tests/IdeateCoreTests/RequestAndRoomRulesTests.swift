@@ -113,7 +113,7 @@ struct RequestAndRoomRulesTests {
         #expect(heavy.count == 1)
         let refusal = session.refusal { try $0.participant(tokens[0], .submitIdea(text: heavy)) }
         #expect(refusal?.reason == .invalidText)
-        #expect(refusal?.message.contains("at most 2000 bytes") == true)
+        #expect(refusal?.message.contains("at most 2,000 bytes") == true)
         let emoji = String(repeating: "🙂", count: IdeaText.maximumLength)
         #expect(session.refusal { try $0.participant(tokens[0], .submitIdea(text: emoji)) } == nil)
     }

@@ -88,7 +88,7 @@ struct BoxWebServerTests {
             #expect(try store.portfolio().backlog.count == 1, "a resend is not kept twice")
 
             let refusals: [(String, String, String?, String, Int, String)] = [
-                ("/ideas", Self.idea("  ", secret: "s2"), nil, "application/json", 422, "An idea needs some text."),
+                ("/ideas", Self.idea("  ", secret: "s2"), nil, "application/json", 422, "Idea: write some text first."),
                 ("/ideas", Self.idea(String(repeating: "x", count: 501), secret: "s3"), nil, "application/json", 422, "at most 500 characters"),
                 ("/ideas", Self.idea("Hi", secret: "s4", question: "nope"), nil, "application/json", 422, "There is no question"),
                 ("/ideas", #"{"text":"Hi","proof":"not hex"}"#, nil, "application/json", 400, "cannot read"),

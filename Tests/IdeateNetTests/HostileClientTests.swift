@@ -22,7 +22,7 @@ struct HostileClientTests {
         raw.send(hello)
         let welcome = await raw.read(until: "welcome")
         let line = try #require(welcome.split(separator: "\n").first { $0.contains("welcome") })
-        guard case let .welcome(token)? = ServerMessage.decodeLine(Array(line.utf8)) else { throw POSIXError(.EPROTO) }
+        guard case let .welcome(token, _)? = ServerMessage.decodeLine(Array(line.utf8)) else { throw POSIXError(.EPROTO) }
         return (raw, token)
     }
 
@@ -93,7 +93,7 @@ struct HostileClientTests {
             let expectedIDs = Set((0..<2_000).map { "p\($0)" })
             #expect(Set(answers.map(\.id)) == expectedIDs)
             let refusedWithTheirIdea = answers.allSatisfy {
-                $0.outcome == .refused(.unknownIdea, "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope")).")
+                $0.outcome == .refused(.unknownIdea, Sentence(literal: "There is no idea \($0.id.replacingOccurrences(of: "p", with: "nope"))."))
             }
             #expect(refusedWithTheirIdea)
         }
@@ -181,16 +181,16 @@ struct HostileClientTests {
         try await LiveServer.with(serverLimits: limits) { live in
             let idle = try (0..<60).map { _ in try RawConnection(port: live.port) }
             let newcomer = await live.client()
-            let connected = await firstEvent(newcomer, seconds: 5) { $0 == .connected }
+            let connected = await firstEvent(newcomer, seconds: 5) { $0 == .connected(language: "en") }
             #expect(connected != nil, "a newcomer was kept out by idle sockets")
             var endings: [String] = []
             for socket in idle { endings.append(await socket.readToEnd()) }
-            #expect(endings[0].contains("closed to make room"), "the oldest idle socket makes room")
+            #expect(endings[0].contains("Closed to make room"), "the oldest idle socket makes room")
             let allTold = endings.allSatisfy { $0.contains("helloTimeout") }
             #expect(allTold, "every idle socket is told why it was closed")
             // Connections are counted on the event loop that took them, so the last ones made
             // may be counted in another order: which of the newest stay is not fixed, only how many.
-            let metDeadline = endings.count { $0.contains("no hello within 2 s") }
+            let metDeadline = endings.count { $0.contains("No code within 2 seconds") }
             #expect((1...limits.maximumUnjoined).contains(metDeadline), "the newest idle sockets meet the deadline (\(metDeadline))")
             await newcomer.stop()
         }

@@ -26,7 +26,7 @@ struct LiveServer {
         phases: [PhasePlan] = [PhasePlan(kind: .ideate, seconds: 600), PhasePlan(kind: .vote, seconds: 600)],
         reveal: AnonymitySettings.Reveal = .batch, maxParticipants: Int = Plan.defaultMaxParticipants,
         hubLimits: ParticipantHub.Limits = .init(), serverLimits: ParticipantServer.Limits = .init(),
-        clock: any SessionClock = SystemClock(),
+        clock: any SessionClock = SystemClock(), roomLanguage: Language = .english,
         _ body: (LiveServer) async throws -> Result
     ) async throws -> Result {
         let folder = NSTemporaryDirectory() + "ideate-net-" + UUID().uuidString
@@ -37,7 +37,7 @@ struct LiveServer {
         let store = try RunStore.create(at: folder + "/run.sqlite", plan: plan)
         let engine = try DurableEngine(store: store, seed: 9)
         try await engine.execute(.facilitator(.advance), at: clock.now)
-        let hub = ParticipantHub(engine: engine, clock: clock, code: code, limits: hubLimits)
+        let hub = ParticipantHub(engine: engine, clock: clock, code: code, roomLanguage: roomLanguage, limits: hubLimits)
         let server = ParticipantServer(hub: hub, host: "127.0.0.1", port: 0, limits: serverLimits)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
@@ -161,7 +161,7 @@ struct ServerTests {
         let clock = TestClock()
         try await LiveServer.with(clock: clock) { live in
             let good = await live.client()
-            let connected = await firstEvent(good) { $0 == .connected }
+            let connected = await firstEvent(good) { $0 == .connected(language: "en") }
             #expect(connected != nil)
             let bad = await live.client(code: "WRONG1")
             // The answer waits on the session clock for the wrong-code delay; the clock moves
@@ -169,7 +169,7 @@ struct ServerTests {
             await clock.waitForSleeper(until: clock.now.advanced(by: ParticipantHub.Limits().wrongCodeDelay))
             clock.advance(by: ParticipantHub.Limits().wrongCodeDelay)
             let event = await firstEvent(bad) { if case .problem = $0 { true } else { false } }
-            #expect(event == .problem(WireError(.wrongCode, "wrong code — check the shared screen")))
+            #expect(event == .problem(WireError(.wrongCode, "Wrong code — check the shared screen and type it again.")))
             #expect(await live.engine.currentState().participants.count == 1)
             await good.stop()
             await bad.stop()
@@ -253,6 +253,37 @@ struct ServerTests {
         }
     }
 
+    @Test("Each connection is answered in the language its hello asks for, else the room's; a tag that is not one is refused")
+    func languagePerConnection() async throws {
+        try await LiveServer.with(roomLanguage: Language(code: "de")) { live in
+            func joined(_ language: String?) async throws -> (RawConnection, String) {
+                let raw = try RawConnection(port: live.port)
+                raw.send(String(decoding: ClientMessage.hello(version: 1, code: LiveServer.code, token: nil, language: language).encodedLine(),
+                                as: UTF8.self))
+                return (raw, await raw.read(until: "welcome"))
+            }
+            let (french, frenchWelcome) = try await joined("fr-BE")
+            #expect(frenchWelcome.contains("\"language\":\"fr\""))
+            french.send("{\"type\":\"vote\",\"id\":\"v1\",\"idea\":\"abc12\"}\n")
+            let frenchRefusal = await french.read(until: "\"v1\"")
+            #expect(frenchRefusal.contains("Impossible dans cette phase (Idéation)."), "\(frenchRefusal)")
+
+            let (room, roomWelcome) = try await joined(nil)
+            #expect(roomWelcome.contains("\"language\":\"de\""))
+            room.send("{\"type\":\"vote\",\"id\":\"v1\",\"idea\":\"abc12\"}\n")
+            let germanRefusal = await room.read(until: "\"v1\"")
+            #expect(germanRefusal.contains("In dieser Phase (Ideensammlung) nicht möglich."), "\(germanRefusal)")
+
+            let (_, unknownWelcome) = try await joined("ja-JP")
+            #expect(unknownWelcome.contains("\"language\":\"de\""), "a language ideate lacks gets the room's")
+
+            let odd = try RawConnection(port: live.port)
+            odd.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\",\"language\":\"<script>\"}\n")
+            let refusal = await odd.read(until: "error")
+            #expect(refusal.contains("badMessage") && refusal.contains("`language` must be a language tag"), "\(refusal)")
+        }
+    }
+
     @Test("Facilitator commands, malformed JSON, unknown versions and oversized frames get clear errors; others carry on")
     func badInput() async throws {
         try await LiveServer.with() { live in
@@ -272,11 +303,11 @@ struct ServerTests {
 
             let old = try RawConnection(port: live.port)
             old.send("{\"type\":\"hello\",\"version\":0,\"code\":\"K7P2QX\"}\n")
-            #expect(await old.read(until: "error").contains("protocol version 0 is not spoken here"))
+            #expect(await old.read(until: "error").contains("Your program speaks protocol version 0; this server speaks 1."))
 
             let big = try RawConnection(port: live.port)
             big.send(String(repeating: "a", count: 20_000))
-            #expect(await big.read(until: "error").contains("message too large"))
+            #expect(await big.read(until: "error").contains("Message too large: the limit is 16 KiB per line."))
 
             let slow = try RawConnection(port: live.port)
             slow.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
@@ -370,7 +401,7 @@ struct ServerTests {
             var accepted = 0, refused: [String] = []
             for index in 0..<40 {
                 let reply = await flooder.submit("flood \(index)")
-                if reply.isSaved { accepted += 1 } else { refused.append(reply.message) }
+                if reply.isSaved { accepted += 1 } else { refused.append(reply.message.description) }
                 if index % 10 == 0 { #expect(await neighbour.submit("calm \(index)").isSaved) }
             }
             #expect(accepted == 20)

@@ -18,9 +18,9 @@ struct WireFormatTests {
     func flatLinesRoundTrip(text: String) throws {
         let messages: [ServerMessage] = [
             .reply(Reply(id: text, outcome: .saved(idea: text, late: true))),
-            .reply(Reply(id: "r1", outcome: .refused(.budget, text))),
-            .welcome(token: text),
-            .error(WireError(.rateLimited, text, fatal: true, retryAfterSeconds: 3)),
+            .reply(Reply(id: "r1", outcome: .refused(.budget, Sentence(literal: text)))),
+            .welcome(token: text, language: text),
+            .error(WireError(.rateLimited, Sentence(literal: text), fatal: true, retryAfterSeconds: 3)),
         ]
         for message in messages {
             let line = message.encodedLine()
@@ -134,7 +134,7 @@ struct WireFormatTests {
         view.wall = [SharedIdea(id: "a", text: "x")]
         let sources = Self.hostileTexts.flatMap { text in
             [ServerMessage.reply(Reply(id: text, outcome: .saved(idea: "abc12", late: false))), .welcome(token: text),
-             .error(WireError(.badMessage, text, fatal: true))]
+             .error(WireError(.badMessage, Sentence(literal: text), fatal: true))]
         } + [.view(view)]
         var random = SeededRandom(seed: TestSeed.make())
         var lines = sources.map { Array($0.encodedLine().dropLast()) }

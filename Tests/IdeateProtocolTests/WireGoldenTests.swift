@@ -23,6 +23,7 @@ struct WireGoldenTests {
     static let clientSamples: [ClientMessage] = [
         .hello(version: 1, code: "K7P2QX", token: nil),
         .hello(version: 1, code: "K7P2QX", token: "0123456789abcdef0123456789abcdef"),
+        .hello(version: 1, code: "K7P2QX", token: "0123456789abcdef0123456789abcdef", language: "fr-BE"),
         .request(id: "c1", .submit(text: "Shorter meetings")),
         .request(id: "c2", .submit(text: typed, extends: "abc12")),
         .request(id: "c3", .edit(idea: "abc12", text: "Shorter, fewer meetings")),
@@ -52,7 +53,7 @@ struct WireGoldenTests {
     static let everyClientKind: Set = ["hello", "submit", "edit", "withdraw", "vote", "unvote", "move"]
 
     static func refused(_ id: String, _ code: WireErrorCode, _ message: String) -> ServerMessage {
-        .reply(Reply(id: id, outcome: .refused(code, message)))
+        .reply(Reply(id: id, outcome: .refused(code, Sentence(literal: message))))
     }
 
     /// Every reply outcome, with each code a reply carries.
@@ -132,7 +133,7 @@ struct WireGoldenTests {
     }
 
     static var serverSamples: [ServerMessage] {
-        [.welcome(token: "0123456789abcdef0123456789abcdef")] + replySamples + errorSamples + viewSamples
+        [.welcome(token: "0123456789abcdef0123456789abcdef"), .welcome(token: "0123456789abcdef0123456789abcdef", language: "fr")] + replySamples + errorSamples + viewSamples
     }
 
     @Test("Every client line of version 1 reads as its message, and is what a client writes today")

@@ -105,7 +105,7 @@ struct FrontEndLoopTests {
         remote.type(.enter)
         remote.type("2026-12-01")
         remote.type(.enter)
-        let refused = await remote.frame { $0.contains("The owner") && $0.contains("Write the rule") && $0.contains("2026-12-01") }
+        let refused = await remote.frame { $0.contains("Owner: at most 80 characters") && $0.contains("Write the rule") && $0.contains("2026-12-01") }
         #expect(refused != nil, "the refusal is shown over the form, which still holds what was typed")
 
         remote.type(.up)
@@ -209,7 +209,7 @@ struct FrontEndLoopTests {
             carry: { address, ideas in carried.withLock { $0.append((address, ideas.map(\.receipt), ideas.map(\.text))) } })
         let app = ParticipantApp(terminal: terminal, clock: TestClock(), link: link, follows: follows)
         let loop = Task { await app.run(ticks: ticks) }
-        link.say(.connected)
+        link.say(.connected(language: nil))
         link.say(.view(ParticipantScreenTests.view(stage: .phase(.ideate))))
         #expect(await remote.frame { $0.contains("Your idea:") } != nil)
         for text in ["Label the shelves", "Tape guns"] {
@@ -260,7 +260,7 @@ struct FrontEndLoopTests {
         remote.type("2")
         remote.type(.enter)
         #expect(await link.waitForJoin() == "AB12")
-        link.say(.connected)
+        link.say(.connected(language: nil))
         #expect(await remote.frame { $0.contains("joining") && !$0.contains("Join code") } != nil)
         remote.type(.interrupt)
         await loop.value

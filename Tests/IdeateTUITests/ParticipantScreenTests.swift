@@ -34,7 +34,7 @@ struct ParticipantScreenTests {
         for character in "Shared calendar" { _ = model.handle(.character(character), newRequestID: id) }
         _ = model.handle(.enter, newRequestID: id)
         #expect(model.input.isEmpty)
-        let refusal = StorageFailure(cause: .diskFull, detail: "").participantMessage
+        let refusal = StorageFailure(cause: .diskFull, detail: "").participantSentence
         model.answered(Reply(id: "r1", outcome: .refused(.notSaved, refusal)))
         #expect(model.input == "Shared calendar")
         #expect(model.notice == refusal)

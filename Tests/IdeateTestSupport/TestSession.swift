@@ -84,7 +84,7 @@ public struct TestSession {
             try body(&self)
             return nil
         } catch {
-            return error as? Refusal ?? Refusal(.notNow, "unexpected error: \(error)")
+            return error as? Refusal ?? Refusal(.notNow, Sentence(literal: "unexpected error: \(error)"))
         }
     }
 }

@@ -82,7 +82,7 @@ public struct BoxSettings: Equatable, Sendable {
     /// `text` when it is a sentence people can read, else reported.
     private static func checked(_ text: String, _ node: Node?, limit: Int, _ document: YAMLDocument) -> String {
         do {
-            return try IdeaText.validated(text, limit: limit, what: "This text")
+            return try IdeaText.validated(text, limit: limit, field: .text)
         } catch {
             document.report(node, error.message)
             return text

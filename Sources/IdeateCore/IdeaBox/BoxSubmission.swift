@@ -86,7 +86,7 @@ public struct BoxSubmission: Equatable, Sendable {
 
     /// The refusal of an idea for a question the box does not ask (or no longer asks).
     public static func unknownQuestion(_ question: String) -> Refusal {
-        Refusal(.invalidText, "There is no question “\(question.prefix(maximumQuestionIDLength))” in this box any more; choose another.")
+        Refusal(.invalidText, .unknownQuestion, ["question": .text(String(question.prefix(maximumQuestionIDLength)))])
     }
 
     /// A question id as a box file names it: 1 to 40 lowercase letters, digits and dashes.

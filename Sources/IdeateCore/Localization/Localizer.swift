@@ -122,6 +122,7 @@ public struct Localizer: Sendable {
             switch arguments[name] {
             case .text(let value)?: result += value
             case .number(let value)?: result += number(value)
+            case .phrase(let key)?: result += text(forKey: key)
             case nil: result += rest[open...close]
             }
             rest = rest[rest.index(after: close)...]

@@ -11,10 +11,14 @@ extension Phrase {
 }
 
 /// A value for a named placeholder of a phrase (`{count}`, `{title}`): numbers are written in
-/// the language's own format, and `count` chooses the plural form.
+/// the language's own format, and `count` chooses the plural form; a phrase argument is a word
+/// of ideate's own (a field's name) written in the same language as the sentence around it.
 public enum PhraseArgument: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case text(String)
     case number(Int)
+    case phrase(key: String)
+
+    public static func phrase(_ phrase: some Phrase) -> PhraseArgument { .phrase(key: phrase.key) }
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(value) }
@@ -23,7 +27,7 @@ public enum PhraseArgument: Sendable, Equatable, ExpressibleByStringLiteral, Exp
 /// Every phrase enum ideate has: what the template must hold, no more and no less
 /// (`TranslationFileTests` checks both ways).
 public enum Phrases {
-    public static let all: [any Phrase.Type] = [CommonPhrase.self, MinutesPhrase.self, ConsolePhrase.self]
+    public static let all: [any Phrase.Type] = [CommonPhrase.self, MinutesPhrase.self, ConsolePhrase.self, RefusalPhrase.self, ConnectionPhrase.self, ParticipantPhrase.self]
 
     /// The keys of every phrase.
     public static var keys: [String] {

@@ -74,12 +74,12 @@ struct Decision {
             return
         }
         guard state.participants.contains(pseudonym) else {
-            throw Refusal(.notJoined, "Join the workshop before sending anything.")
+            throw Refusal(.notJoined, .joinFirst)
         }
         // A request already carried out is answered as it was, whatever happened since.
         let requestTag = request.map { token.requestTag(for: $0) }
         if let requestTag, state.hasCompleted(requestTagged: requestTag) { return }
-        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
+        if case .finished = state.stage { throw Refusal(.finished, .ended) }
         switch command {
         case .join: break
         case let .submitIdea(text, extending, receipt):
@@ -100,12 +100,12 @@ struct Decision {
     /// and below the plan's `max_participants`.
     private mutating func admit(_ pseudonym: Pseudonym) throws(Refusal) {
         guard !state.participants.contains(pseudonym) else { return }
-        if case .finished = state.stage { throw Refusal(.finished, "The workshop has ended. Thank you!") }
+        if case .finished = state.stage { throw Refusal(.finished, .ended) }
         guard !state.isRoomLocked else {
-            throw Refusal(.roomLocked, "The room is locked: the facilitator has closed joining. Ask them to open it if you should be in.")
+            throw Refusal(.roomLocked, .roomLocked)
         }
         guard state.participants.count < plan.maxParticipants else {
-            throw Refusal(.roomFull, "The workshop is full: \(plan.maxParticipants) participants have joined.")
+            throw Refusal(.roomFull, .roomFull, ["count": .number(plan.maxParticipants)])
         }
         emit(.participantJoined(pseudonym))
     }
@@ -130,14 +130,14 @@ struct Decision {
         case let .addActionItem(idea, what, owner, due): try addActionItem(idea: idea, what: what, owner: owner, due: due)
         case let .removeActionItem(id): try removeActionItem(id)
         case let .notePortfolioNumbers(numbers):
-            guard case .finished = state.stage else { throw Refusal(.notNow, "Portfolio numbers come once the workshop has ended.") }
+            guard case .finished = state.stage else { throw Refusal(.notNow, .numbersAfterEnd) }
             guard numbers != state.portfolioNumbers else { return }
             emit(.portfolioNumbersNoted(numbers))
         case .lockRoom:
-            guard !state.isRoomLocked else { throw Refusal(.notNow, "The room is already locked.") }
+            guard !state.isRoomLocked else { throw Refusal(.notNow, .roomAlreadyLocked) }
             emit(.roomLocked)
         case .unlockRoom:
-            guard state.isRoomLocked else { throw Refusal(.notNow, "The room is already open.") }
+            guard state.isRoomLocked else { throw Refusal(.notNow, .roomAlreadyOpen) }
             emit(.roomUnlocked)
         }
     }
@@ -145,20 +145,17 @@ struct Decision {
     /// The idea `id`, or a refusal naming it.
     mutating func existingIdea(_ id: IdeaID) throws(Refusal) -> Idea {
         guard let idea = state.ideas[id], !idea.isWithdrawn else {
-            throw Refusal(.unknownIdea, "There is no idea \(id).")
+            throw Refusal(.unknownIdea, .noIdea, ["idea": .text(id.rawValue)])
         }
         return idea
     }
 
-    mutating func requirePhase(_ allowed: Set<PhaseKind>, to action: String) throws(Refusal) -> (round: Int, phase: PhaseKind) {
+    mutating func requirePhase(_ allowed: Set<PhaseKind>) throws(Refusal) -> (round: Int, phase: PhaseKind) {
         switch state.stage {
-        case .lobby: throw Refusal(.notNow, "You can \(action) once the workshop has started.")
-        case .finished: throw Refusal(.finished, "The workshop has ended.")
+        case .lobby: throw Refusal(.notNow, .notStarted)
+        case .finished: throw Refusal(.finished, .ended)
         case let .running(round, phase):
-            guard allowed.contains(phase) else {
-                let names = PhaseKind.allCases.filter(allowed.contains).map(\.rawValue).joined(separator: " or ")
-                throw Refusal(.notNow, "You can \(action) during \(names), not during \(phase.rawValue).")
-            }
+            guard allowed.contains(phase) else { throw Refusal(.notNow, .wrongPhase, ["phase": .phrase(phase.namePhrase)]) }
             return (round, phase)
         }
     }

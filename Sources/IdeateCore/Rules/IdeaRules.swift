@@ -6,18 +6,18 @@ extension Decision {
     ) throws(Refusal) {
         let text = try IdeaText.validated(text)
         guard case let .running(round, phase) = state.stage else {
-            throw Refusal(.notNow, "Ideas open when the first round starts.")
+            throw Refusal(.notNow, .ideasNotOpen)
         }
         if let extending {
             let base = try existingIdea(extending)
             guard phase == .build, !state.isLocked else {
-                throw Refusal(.notNow, "Building on an idea is possible only while the build phase is open.")
+                throw Refusal(.notNow, .buildOnlyInBuild)
             }
             guard base.round == round, base.isOnWall else {
-                throw Refusal(.unknownIdea, "Idea \(extending) is not on this round's wall.")
+                throw Refusal(.unknownIdea, .notOnWall, ["idea": .text(extending.rawValue)])
             }
             guard base.owner != token.ownerTag(for: extending) else {
-                throw Refusal(.notYours, "That idea is your own; build on somebody else's.")
+                throw Refusal(.notYours, .buildOnOwn)
             }
         }
         try requireRoom(in: round, for: text)
@@ -37,7 +37,7 @@ extension Decision {
     /// The facilitator types an idea said aloud: everyone saw who said it, so it goes up at once.
     mutating func addSpokenIdea(text: String, random: inout some RandomNumberGenerator) throws(Refusal) {
         let text = try IdeaText.validated(text)
-        let (round, phase) = try requirePhase([.ideate, .build], to: "add ideas")
+        let (round, phase) = try requirePhase([.ideate, .build])
         try requireRoom(in: round, for: text)
         let id = freshIdeaID(random: &random)
         emit(.ideaSubmitted(Idea(
@@ -48,27 +48,27 @@ extension Decision {
 
     mutating func editIdea(_ id: IdeaID, text: String, by token: ParticipantToken) throws(Refusal) {
         let text = try IdeaText.validated(text)
-        let idea = try requireOwnOpenIdea(id, by: token, action: "edit")
+        let idea = try requireOwnOpenIdea(id, by: token, notYours: .editOnlyOwn)
         try requireRoom(in: idea.round, for: text, replacing: idea.text)
         emit(.ideaEdited(id, text: text))
     }
 
     mutating func withdrawIdea(_ id: IdeaID, by token: ParticipantToken) throws(Refusal) {
-        try requireOwnOpenIdea(id, by: token, action: "withdraw")
+        try requireOwnOpenIdea(id, by: token, notYours: .withdrawOnlyOwn)
         emit(.ideaWithdrawn(id))
     }
 
     @discardableResult
-    private mutating func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, action: String) throws(Refusal) -> Idea {
+    private mutating func requireOwnOpenIdea(_ id: IdeaID, by token: ParticipantToken, notYours: RefusalPhrase) throws(Refusal) -> Idea {
         let idea = try existingIdea(id)
         guard idea.owner == token.ownerTag(for: id) else {
-            throw Refusal(.notYours, "You can only \(action) your own ideas.")
+            throw Refusal(.notYours, notYours)
         }
         guard case let .running(round, phase) = state.stage, round == idea.round, phase.isIdeaFlow, !state.isLocked else {
-            throw Refusal(.roundClosed, "The round has closed; ideas can no longer be changed.")
+            throw Refusal(.roundClosed, .roundClosed)
         }
         guard !idea.isHidden, idea.mergedInto == nil else {
-            throw Refusal(.notNow, "The facilitator has set this idea aside; it can no longer be changed.")
+            throw Refusal(.notNow, .setAside)
         }
         return idea
     }

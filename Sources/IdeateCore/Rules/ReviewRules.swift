@@ -3,17 +3,17 @@ extension Decision {
     mutating func recordReview(_ id: IdeaID, _ review: IdeaReview) throws(Refusal) {
         let idea = try existingIdea(id)
         guard state.closedVoteRounds.contains(idea.round) || isReviewing(round: idea.round) else {
-            throw Refusal(.notNow, "Ideas are evaluated after the vote, never while ideas flow.")
+            throw Refusal(.notNow, .reviewAfterVote)
         }
-        try Self.validateNote(review.benefits, what: "Benefits")
-        try Self.validateNote(review.concerns, what: "Concerns")
+        try Self.validateNote(review.benefits, field: .benefits)
+        try Self.validateNote(review.concerns, field: .concerns)
         if let card = review.experiment {
-            for (text, what) in [(card.assumption, "The assumption"), (card.smallestTest, "The smallest test"),
-                                 (card.successCriterion, "The success criterion")] {
-                try Self.validateNote(text, what: what)
+            for (text, field) in [(card.assumption, IdeaText.Field.assumption), (card.smallestTest, .smallestTest),
+                                  (card.successCriterion, .successCriterion)] {
+                try Self.validateNote(text, field: field)
             }
-            try Self.validateNote(card.owner, what: "The owner", limit: 80)
-            try Self.validateNote(card.reviewDate, what: "The review date", limit: 40)
+            try Self.validateNote(card.owner, field: .owner, limit: 80)
+            try Self.validateNote(card.reviewDate, field: .reviewDate, limit: 40)
         }
         emit(.reviewRecorded(id, review))
     }
@@ -26,20 +26,20 @@ extension Decision {
         case let .running(current, .review): round = current
         case let .running(current, _) where state.closedVoteRounds.contains(current): round = current
         case .finished: round = max(0, plan.rounds.count - 1)
-        default: throw Refusal(.notNow, "Action items are agreed once the vote has closed (on the results or in review).")
+        default: throw Refusal(.notNow, .actionItemsAfterVote)
         }
         var itemRound = round
         if let idea { itemRound = try existingIdea(idea).round }
-        let what = try IdeaText.validated(what, limit: IdeaText.maximumNoteLength, what: "An action item")
-        let owner = try IdeaText.validatedLabel(owner, what: "The owner")
-        let due = try IdeaText.validatedLabel(due, what: "The due date", limit: 40)
+        let what = try IdeaText.validated(what, limit: IdeaText.maximumNoteLength, field: .actionItem)
+        let owner = try IdeaText.validatedLabel(owner, field: .owner)
+        let due = try IdeaText.validatedLabel(due, field: .dueDate, limit: 40)
         let id = (state.actionItems.map(\.id).max() ?? 0) + 1
         emit(.actionItemAdded(ActionItem(id: id, round: itemRound, idea: idea, what: what, owner: owner, due: due)))
     }
 
     mutating func removeActionItem(_ id: Int) throws(Refusal) {
         guard state.actionItems.contains(where: { $0.id == id }) else {
-            throw Refusal(.unknownIdea, "There is no action item \(id).")
+            throw Refusal(.unknownIdea, .noActionItem, ["item": .number(id)])
         }
         emit(.actionItemRemoved(id))
     }
@@ -48,9 +48,9 @@ extension Decision {
         state.stage == .running(round: round, phase: .review)
     }
 
-    private static func validateNote(_ text: String, what: String, limit: Int = IdeaText.maximumNoteLength) throws(Refusal) {
+    private static func validateNote(_ text: String, field: IdeaText.Field, limit: Int = IdeaText.maximumNoteLength) throws(Refusal) {
         guard text.count <= limit else {
-            throw Refusal(.invalidText, "\(what) can have at most \(limit) characters; this has \(text.count).")
+            throw Refusal(.invalidText, .textTooLong, ["field": .phrase(key: field.phraseKey), "limit": .number(limit), "length": .number(text.count)])
         }
     }
 }

@@ -29,11 +29,11 @@ extension Decision {
     mutating func requireRoom(in round: Int, for text: String, replacing old: String? = nil) throws(Refusal) {
         let load = state.roundLoad[round] ?? RoundLoad()
         if old == nil, load.ideas >= RoundCapacity.maximumIdeas {
-            throw Refusal(.roundFull, "This round already holds \(RoundCapacity.maximumIdeas) ideas, as many as the room can read; keep yours for the next round.")
+            throw Refusal(.roundFull, .roundFullIdeas, ["count": .number(RoundCapacity.maximumIdeas)])
         }
         let added = JSONString.quotedLength(of: text) - (old.map(JSONString.quotedLength(of:)) ?? 0)
         if added > 0, load.textBytes + added > RoundCapacity.maximumTextBytes {
-            throw Refusal(.roundFull, "This round's wall is full (\(RoundCapacity.maximumTextBytes / 1024 / 1024) MB of text); keep yours for the next round.")
+            throw Refusal(.roundFull, .roundFullText, ["megabytes": .number(RoundCapacity.maximumTextBytes / 1024 / 1024)])
         }
     }
 }

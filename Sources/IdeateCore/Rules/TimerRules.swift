@@ -18,7 +18,7 @@ extension Decision {
     }
 
     mutating func advance(random: inout some RandomNumberGenerator) throws(Refusal) {
-        if case .finished = state.stage { throw Refusal(.finished, "The workshop has already ended.") }
+        if case .finished = state.stage { throw Refusal(.finished, .alreadyEnded) }
         if case .running = state.stage {
             if !state.isLocked { lockNow(at: now, random: &random) }
             revealAllPending(random: &random)
@@ -32,26 +32,26 @@ extension Decision {
 
     mutating func pauseTimer() throws(Refusal) {
         let timer = try runningTimer()
-        guard !timer.isPaused else { throw Refusal(.notNow, "The timer is already paused.") }
+        guard !timer.isPaused else { throw Refusal(.notNow, .alreadyPaused) }
         emit(.timerPaused(at: now))
     }
 
     mutating func resumeTimer() throws(Refusal) {
         let timer = try runningTimer()
-        guard timer.isPaused else { throw Refusal(.notNow, "The timer is already running.") }
+        guard timer.isPaused else { throw Refusal(.notNow, .alreadyRunning) }
         emit(.timerResumed(at: now))
     }
 
     mutating func extendTimer(by seconds: Int) throws(Refusal) {
         guard (1...3600).contains(seconds) else {
-            throw Refusal(.notNow, "Extend by 1 second to 1 hour, not \(seconds) seconds.")
+            throw Refusal(.notNow, .extendRange, ["count": .number(seconds)])
         }
         guard case let .running(_, phase) = state.stage, state.timer != nil else {
-            throw Refusal(.notNow, "This phase has no timer to extend.")
+            throw Refusal(.notNow, .noTimerToExtend)
         }
         if state.isLocked {
             guard phase.isIdeaFlow else {
-                throw Refusal(.roundClosed, "The \(phase.rawValue) phase has closed and cannot be reopened.")
+                throw Refusal(.roundClosed, .closedForGood, ["phase": .phrase(phase.namePhrase)])
             }
             emit(.phaseReopened(at: now, seconds: seconds))
         } else {
@@ -60,8 +60,8 @@ extension Decision {
     }
 
     mutating func lockPhase(random: inout some RandomNumberGenerator) throws(Refusal) {
-        guard case .running = state.stage else { throw Refusal(.notNow, "No phase is running.") }
-        guard !state.isLocked else { throw Refusal(.notNow, "This phase is already closed.") }
+        guard case .running = state.stage else { throw Refusal(.notNow, .noPhaseRunning) }
+        guard !state.isLocked else { throw Refusal(.notNow, .phaseClosed) }
         lockNow(at: now, random: &random)
     }
 
@@ -78,9 +78,9 @@ extension Decision {
 
     private mutating func runningTimer() throws(Refusal) -> PhaseTimer {
         guard case .running = state.stage, let timer = state.timer else {
-            throw Refusal(.notNow, "This phase has no timer.")
+            throw Refusal(.notNow, .noTimer)
         }
-        guard !state.isLocked else { throw Refusal(.roundClosed, "This phase has already closed.") }
+        guard !state.isLocked else { throw Refusal(.roundClosed, .phaseClosed) }
         return timer
     }
 }

@@ -4,15 +4,15 @@ extension Decision {
         let round = try requireOpenVote()
         let idea = try existingIdea(id)
         guard idea.round == round, idea.isOnWall else {
-            throw Refusal(.unknownIdea, "Idea \(id) is not on this round's ballot.")
+            throw Refusal(.unknownIdea, .notOnBallot, ["idea": .text(id.rawValue)])
         }
         let ballot = state.ballot(of: token)
         let used = ballot.values.reduce(0, +)
         guard used < plan.voting.votesPerPerson else {
-            throw Refusal(.budget, "You have placed all \(plan.voting.votesPerPerson) dots; take one back to move it.")
+            throw Refusal(.budget, .dotsUsed, ["count": .number(plan.voting.votesPerPerson)])
         }
         guard (ballot[id] ?? 0) < plan.voting.maxVotesPerIdea else {
-            throw Refusal(.budget, "At most \(plan.voting.maxVotesPerIdea) dots can go on one idea.")
+            throw Refusal(.budget, .dotsPerIdea, ["count": .number(plan.voting.maxVotesPerIdea)])
         }
         emit(.voteCast(token.pseudonym, id))
     }
@@ -20,14 +20,14 @@ extension Decision {
     mutating func retractVote(from id: IdeaID, by token: ParticipantToken) throws(Refusal) {
         _ = try requireOpenVote()
         guard (state.ballot(of: token)[id] ?? 0) > 0 else {
-            throw Refusal(.unknownIdea, "You have no dot on idea \(id).")
+            throw Refusal(.unknownIdea, .noDotOnIdea, ["idea": .text(id.rawValue)])
         }
         emit(.voteRetracted(token.pseudonym, id))
     }
 
     private mutating func requireOpenVote() throws(Refusal) -> Int {
-        let (round, _) = try requirePhase([.vote], to: "vote")
-        guard !state.isLocked else { throw Refusal(.roundClosed, "The vote has closed.") }
+        let (round, _) = try requirePhase([.vote])
+        guard !state.isLocked else { throw Refusal(.roundClosed, .voteClosed) }
         return round
     }
 }

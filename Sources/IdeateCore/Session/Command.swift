@@ -53,7 +53,8 @@ public enum FacilitatorCommand: Equatable, Sendable {
     case unlockRoom
 }
 
-/// Why a command was refused, in words a participant or facilitator can act on.
+/// Why a command was refused: a reason for programs and a sentence, kept typed so each reader
+/// sees it in their own language (``Localizer/callAsFunction(_:)-(Sentence)``).
 public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: String, Sendable {
         case notNow, roundClosed, invalidText, unknownIdea, notYours, budget, notJoined, finished
@@ -66,12 +67,19 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var reason: Reason
-    public var message: String
+    public var sentence: Sentence
 
-    public init(_ reason: Reason, _ message: String) {
-        self.reason = reason
-        self.message = message
+    public init(_ reason: Reason, _ phrase: RefusalPhrase, _ arguments: [String: PhraseArgument] = [:]) {
+        self.init(reason, Sentence(phrase, arguments))
     }
+
+    public init(_ reason: Reason, _ sentence: Sentence) {
+        self.reason = reason
+        self.sentence = sentence
+    }
+
+    /// The sentence in English (the facilitator's command line, logs).
+    public var message: String { sentence.description }
 
     public var description: String { message }
 }

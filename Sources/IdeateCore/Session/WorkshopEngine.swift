@@ -43,20 +43,21 @@ public struct StorageFailure: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     /// For the facilitator's screen and the server's log.
-    public var description: String {
+    public var description: String { sentence.description }
+
+    /// For the projector's status line, in the room's language.
+    public var sentence: Sentence {
         switch cause {
-        case .diskFull:
-            "The disk holding the run file is full: new ideas and votes are refused until space is freed. Everything saved so far is safe."
-        case .writeFailed:
-            "The run file cannot be written (\(detail)): new ideas and votes are refused. Everything saved so far is safe."
+        case .diskFull: Sentence(ConsolePhrase.storageDiskFull)
+        case .writeFailed: Sentence(ConsolePhrase.storageCannotWrite, ["detail": .text(detail)])
         }
     }
 
     /// For the participant whose command was refused.
-    public var participantMessage: String {
+    public var participantSentence: Sentence {
         switch cause {
-        case .diskFull: "Not saved: the facilitator's disk is full. Your text is kept here; send it again in a moment."
-        case .writeFailed: "Not saved: the facilitator's computer cannot save right now. Your text is kept here; send it again in a moment."
+        case .diskFull: Sentence(ConnectionPhrase.diskFull)
+        case .writeFailed: Sentence(ConnectionPhrase.cannotWrite)
         }
     }
 }

@@ -16,21 +16,46 @@ public enum IdeaText {
 
     /// `text` trimmed, or a refusal that says what to change. Control characters are kept as
     /// typed (nothing is lost); every output escapes them.
-    public static func validated(_ text: String, limit: Int = maximumLength, what: String = "An idea") throws(Refusal) -> String {
+    public static func validated(_ text: String, limit: Int = maximumLength, field: Field = .idea) throws(Refusal) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw Refusal(.invalidText, "\(what) needs some text.") }
+        let name = PhraseArgument.phrase(key: field.phraseKey)
+        guard !trimmed.isEmpty else { throw Refusal(.invalidText, .textEmpty, ["field": name]) }
         let bytes = trimmed.utf8.count
         guard bytes <= limit * bytesPerCharacter else {
-            throw Refusal(.invalidText, "\(what) can weigh at most \(limit * bytesPerCharacter) bytes; this one weighs \(bytes) (accents stacked on one letter and emoji weigh more than plain letters).")
+            throw Refusal(.invalidText, .textTooHeavy, ["field": name, "limit": .number(limit * bytesPerCharacter), "bytes": .number(bytes)])
         }
         guard trimmed.count <= limit else {
-            throw Refusal(.invalidText, "\(what) can have at most \(limit) characters; this one has \(trimmed.count).")
+            throw Refusal(.invalidText, .textTooLong, ["field": name, "limit": .number(limit), "length": .number(trimmed.count)])
         }
         return trimmed
     }
 
     /// A short label such as a cluster name, owner or due date.
-    public static func validatedLabel(_ text: String, what: String, limit: Int = 80) throws(Refusal) -> String {
-        try validated(text, limit: limit, what: what)
+    public static func validatedLabel(_ text: String, field: Field, limit: Int = 80) throws(Refusal) -> String {
+        try validated(text, limit: limit, field: field)
+    }
+
+    /// What a checked text is, as a refusal names it ("Owner: at most 80 characters").
+    public enum Field: Sendable {
+        case idea, clusterName, actionItem, owner, dueDate, text
+        case benefits, concerns, assumption, smallestTest, successCriterion, reviewDate
+
+        /// The field's name in the translation files (the review form's own labels where it has one).
+        var phraseKey: String {
+            switch self {
+            case .idea: RefusalPhrase.fieldIdea.key
+            case .clusterName: RefusalPhrase.fieldClusterName.key
+            case .actionItem: RefusalPhrase.fieldActionItem.key
+            case .owner: ConsolePhrase.fieldOwner.key
+            case .dueDate: RefusalPhrase.fieldDueDate.key
+            case .text: RefusalPhrase.fieldText.key
+            case .benefits: ConsolePhrase.fieldBenefits.key
+            case .concerns: ConsolePhrase.fieldConcerns.key
+            case .assumption: ConsolePhrase.fieldAssumption.key
+            case .smallestTest: ConsolePhrase.fieldSmallestTest.key
+            case .successCriterion: ConsolePhrase.fieldSuccess.key
+            case .reviewDate: ConsolePhrase.fieldReviewDate.key
+            }
+        }
     }
 }

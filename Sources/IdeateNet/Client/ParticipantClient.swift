@@ -14,6 +14,8 @@ public actor ParticipantClient {
     private let host: String
     private let port: Int
     private var code: String
+    /// The language tag the participant reads, sent with each hello.
+    private let language: String?
     private let group: any EventLoopGroup
     private let ownsGroup: Bool
     private let clock: any SessionClock
@@ -31,9 +33,11 @@ public actor ParticipantClient {
 
     /// - Parameter eventBuffer: how many unread events to keep (the newest win).
     /// - Parameter clock: what the reconnect back-off waits on (tests advance their own).
-    public init(host: String, port: Int, code: String, group: (any EventLoopGroup)? = nil, clock: any SessionClock = SystemClock(),
-                eventBuffer: Int = 512) {
+    /// - Parameter language: the language the participant reads (a tag such as `fr`); the room's when nil.
+    public init(host: String, port: Int, code: String, language: String? = nil, group: (any EventLoopGroup)? = nil,
+                clock: any SessionClock = SystemClock(), eventBuffer: Int = 512) {
         self.clock = clock
+        self.language = language
         self.host = host
         self.port = port
         self.code = code
@@ -58,7 +62,7 @@ public actor ParticipantClient {
         self.code = code
         guard token == nil else { return }
         if let channel, channel.isActive {
-            write(.hello(version: WireProtocol.version, code: code, token: nil))
+            write(.hello(version: WireProtocol.version, code: code, token: nil, language: language))
         } else {
             stopped = false
             start()
@@ -113,7 +117,7 @@ public actor ParticipantClient {
     }
 
     private static func stoppedReply(_ id: String) -> Reply {
-        Reply(id: id, outcome: .refused(.notSaved, "the client has stopped"))
+        Reply(id: id, outcome: .refused(.notSaved, Sentence(literal: "the client has stopped")))
     }
 
     // MARK: - Connection
@@ -124,16 +128,16 @@ public actor ParticipantClient {
             do {
                 let (channel, inbound) = try await connect()
                 self.channel = channel
-                write(.hello(version: WireProtocol.version, code: code, token: token))
+                write(.hello(version: WireProtocol.version, code: code, token: token, language: language))
                 for await message in inbound {
                     delay = .milliseconds(200)
                     if await handle(message) == false { return }
                 }
                 self.channel = nil
                 token.map { _ in reconnections += 1 }
-                if !stopped { continuation.yield(.reconnecting("connection lost")) }
+                if !stopped { continuation.yield(.reconnecting(Sentence(ParticipantPhrase.connectionLost))) }
             } catch {
-                if !stopped { continuation.yield(.reconnecting("cannot reach \(host):\(port)")) }
+                if !stopped { continuation.yield(.reconnecting(Sentence(ParticipantPhrase.cannotReach, ["address": .text("\(host):\(port)")]))) }
             }
             try? await clock.sleep(for: retryAfter ?? delay)
             retryAfter = nil
@@ -144,9 +148,9 @@ public actor ParticipantClient {
     /// Handles a server message; false when the client must stop.
     private func handle(_ message: ServerMessage) async -> Bool {
         switch message {
-        case let .welcome(newToken):
+        case let .welcome(newToken, language):
             token = newToken
-            continuation.yield(.connected)
+            continuation.yield(.connected(language: language))
             for (_, command) in pending { write(command) }
         case let .reply(reply):
             pending.removeAll { $0.id == reply.id }

@@ -1,4 +1,5 @@
 import Foundation
+import IdeateCore
 import NIOCore
 import NIOSSH
 
@@ -18,6 +19,8 @@ final class SSHSessionHandler: ChannelDuplexHandler {
     private let startScreen: @Sendable (@escaping @Sendable () async -> Void) -> Void
     private var pty: SSHChannelRequestEvent.PseudoTerminalRequest?
     private var noColor = false
+    /// The locale variables the client sent (only these four names, each value bounded).
+    private var locale: [String: String] = [:]
     private var input: SSHSessionInput?
     private var lastInput = NIODeadline.now()
     private var budget: Double
@@ -54,6 +57,9 @@ final class SSHSessionHandler: ChannelDuplexHandler {
             answer(request.wantReply, ok: true, context: context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             if request.name == "NO_COLOR", !request.value.isEmpty { noColor = true }
+            if SSHTerminalSession.localeVariables.contains(request.name), request.value.utf8.count <= SSHTerminalSession.maximumLocaleValueBytes {
+                locale[request.name] = request.value
+            }
             answer(request.wantReply, ok: true, context: context)
         case let request as SSHChannelRequestEvent.ShellRequest:
             answer(request.wantReply, ok: true, context: context)
@@ -109,7 +115,7 @@ final class SSHSessionHandler: ChannelDuplexHandler {
         let session = SSHTerminalSession(
             userName: connection.userName, term: pty.term,
             width: max(1, pty.terminalCharacterWidth), height: max(1, pty.terminalRowHeight),
-            noColor: noColor, channel: context.channel, outputLimit: limits.outputBacklogBytes)
+            noColor: noColor, language: Language.fromEnvironment(locale), channel: context.channel, outputLimit: limits.outputBacklogBytes)
         let input = onSession(session)
         startScreen(input.screen)
         self.input = input

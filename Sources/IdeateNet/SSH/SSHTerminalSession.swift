@@ -1,3 +1,4 @@
+import IdeateCore
 import NIOCore
 import NIOSSH
 import Synchronization
@@ -15,18 +16,28 @@ public final class SSHTerminalSession: Sendable {
     public let height: Int
     /// Whether the client sent `NO_COLOR` (OpenSSH does with `SendEnv NO_COLOR`).
     public let noColor: Bool
+    /// The language the client's locale asks for (`LANG`, `LC_ALL`, `LC_MESSAGES`, `LANGUAGE`
+    /// as OpenSSH sends them with `SendEnv` or `SetEnv`), if ideate has it; nil for the room's.
+    public let language: Language?
+
+    /// The environment variables a session reads its language from.
+    static let localeVariables: Set<String> = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
+    /// The longest locale value kept ("de_DE.UTF-8@euro" is 16 bytes).
+    static let maximumLocaleValueBytes = 64
 
     private let channel: any Channel
     private let outputLimit: Int
     private let unsent = Atomic<Int>(0)
     private let ended = Atomic<Bool>(false)
 
-    init(userName: String, term: String, width: Int, height: Int, noColor: Bool, channel: any Channel, outputLimit: Int) {
+    init(userName: String, term: String, width: Int, height: Int, noColor: Bool, language: Language?, channel: any Channel,
+         outputLimit: Int) {
         self.userName = userName
         self.term = term
         self.width = width
         self.height = height
         self.noColor = noColor
+        self.language = language
         self.channel = channel
         self.outputLimit = outputLimit
     }

@@ -20,19 +20,22 @@ public final class LocalParticipant: ParticipantHub.Connection, ParticipantLink 
     public let canConnectAgain = false
 
     private let hub: ParticipantHub
+    /// The language the person reads (from their ssh client's locale), asked for in the hello.
+    private let language: Language?
     public let events: AsyncStream<ClientEvent>
     private let continuation: AsyncStream<ClientEvent>.Continuation
     private let state = Locked((token: String?.none, closed: false))
 
-    public init(hub: ParticipantHub) {
+    public init(hub: ParticipantHub, language: Language? = nil) {
         self.hub = hub
+        self.language = language
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(Self.eventLimit))
     }
 
     /// Joins with `code` (and the token of this session, once it has one).
     public func join(code: String) async {
         guard let token = state.withLock({ $0.closed ? nil : .some($0.token) }) else { return }
-        await hub.receive(.hello(version: WireProtocol.version, code: code, token: token), from: self)
+        await hub.receive(.hello(version: WireProtocol.version, code: code, token: token, language: language?.code), from: self)
     }
 
     /// Sends `request` with the screen's request id; the answer arrives on ``events``.
@@ -52,9 +55,9 @@ public final class LocalParticipant: ParticipantHub.Connection, ParticipantLink 
 
     public func send(_ message: ServerMessage) {
         switch message {
-        case let .welcome(token):
+        case let .welcome(token, language):
             state.withLock { $0.token = token }
-            continuation.yield(.connected)
+            continuation.yield(.connected(language: language))
         case let .reply(reply):
             continuation.yield(.reply(reply))
         case let .view(view):

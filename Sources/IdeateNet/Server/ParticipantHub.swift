@@ -55,9 +55,14 @@ public actor ParticipantHub {
     /// The session's clock, which every delay and deadline of the participant servers sleeps on.
     public nonisolated let clock: any SessionClock
     public let code: String
+    /// The room's language: what the hub speaks to a connection that asks for none it has,
+    /// and before a connection says hello.
+    public nonisolated let roomLanguage: Language
     private let limits: Limits
     private var tokenOf: [ObjectIdentifier: ParticipantToken] = [:]
     private var connections: [ObjectIdentifier: any Connection] = [:]
+    /// The language each connection's participant reads, from their hello.
+    private var languageOf: [ObjectIdentifier: Language] = [:]
     private var openConnections: [ParticipantToken: Int] = [:]
     private var refusals: [ParticipantToken: RecentRefusals] = [:]
     /// Requests being carried out, each with the duplicates that wait for its answer (at most
@@ -81,10 +86,12 @@ public actor ParticipantHub {
         let id: String
     }
 
-    public init(engine: any WorkshopEngine, clock: any SessionClock, code: String, limits: Limits = Limits()) {
+    public init(engine: any WorkshopEngine, clock: any SessionClock, code: String, roomLanguage: Language = .english,
+                limits: Limits = Limits()) {
         self.engine = engine
         self.clock = clock
         self.code = JoinCode.normalized(code)
+        self.roomLanguage = roomLanguage
         self.limits = limits
         guesses = AttemptBudget(burst: limits.wrongCodeBurst, perSecond: limits.wrongCodesPerSecond)
         newcomers = AttemptBudget(burst: limits.joinBurst, perSecond: limits.joinsPerSecond)
@@ -108,19 +115,20 @@ public actor ParticipantHub {
     public func receive(_ message: ClientMessage, from connection: any Connection) async {
         let key = ObjectIdentifier(connection)
         switch message {
-        case let .hello(version, code, token):
+        case let .hello(version, code, token, language):
             guard tokenOf[key] == nil else {
-                connection.send(.error(WireError(.alreadyJoined, "already joined on this connection")))
+                send(.error(WireError(.alreadyJoined, Sentence(ConnectionPhrase.alreadyJoined))), to: connection)
                 return
             }
+            languageOf[key] = language.flatMap(Language.matching) ?? roomLanguage
             await hello(version: version, code: code, offeredToken: token, from: connection)
         case let .request(id, request):
             guard let token = tokenOf[key] else {
-                connection.send(.error(WireError(.helloFirst, "say hello with the join code first")))
+                send(.error(WireError(.helloFirst, Sentence(ConnectionPhrase.helloFirst))), to: connection)
                 return
             }
             let reply = await answer(request, id: id, token: token)
-            connection.send(.reply(reply))
+            send(.reply(reply), to: connection)
             if request.changesOwnDots, reply.isSaved { await pushView(to: key) }
         }
     }
@@ -130,8 +138,15 @@ public actor ParticipantHub {
         refusedMessages += 1
         malformed[key, default: 0] += 1
         let tooMany = malformed[key, default: 0] > limits.malformedPerConnection
-        connection.send(.error(WireError(.badMessage, "bad message: \(reason)", fatal: tooMany)))
+        let sentence = Sentence(ConnectionPhrase.badMessage, ["reason": .text(reason)])
+        send(.error(WireError(.badMessage, sentence, fatal: tooMany)), to: connection)
         if tooMany { connection.close() }
+    }
+
+    /// Sends `message` with its sentences in the language `connection`'s participant reads.
+    private func send(_ message: ServerMessage, to connection: any Connection) {
+        let language = languageOf[ObjectIdentifier(connection)] ?? roomLanguage
+        connection.send(message.localized(by: Localizer(language)))
     }
 
     // MARK: - Joining
@@ -139,7 +154,8 @@ public actor ParticipantHub {
     private func hello(version: Int, code offered: String, offeredToken: String?, from connection: any Connection) async {
         let key = ObjectIdentifier(connection)
         guard version == WireProtocol.version else {
-            connection.send(.error(WireError(.version, "protocol version \(version) is not spoken here; this server speaks \(WireProtocol.version)", fatal: true)))
+            let sentence = Sentence(ConnectionPhrase.version, ["version": .number(version), "current": .number(WireProtocol.version)])
+            send(.error(WireError(.version, sentence, fatal: true)), to: connection)
             connection.close()
             return
         }
@@ -157,7 +173,7 @@ public actor ParticipantHub {
         }
         guard !state.isRoomLocked else {
             // Refused whatever the code, so a locked room tells a guesser nothing.
-            connection.send(.error(WireError(.locked, "The room is locked: the facilitator has closed joining. Ask them to open it if you should be in.")))
+            send(.error(WireError(.locked, Sentence(RefusalPhrase.roomLocked))), to: connection)
             return
         }
         if !guesses.hasRoom(at: clock.now) {
@@ -172,16 +188,17 @@ public actor ParticipantHub {
             let tries = wrongCodes[key, default: 0]
             try? await clock.sleep(for: limits.wrongCodeDelay)
             if tries >= limits.wrongCodesPerConnection {
-                connection.send(.error(WireError(.tooManyTries, "too many wrong codes; check the code on the shared screen and connect again", fatal: true)))
+                send(.error(WireError(.tooManyTries, Sentence(ConnectionPhrase.tooManyTries), fatal: true)), to: connection)
                 connection.close()
             } else {
-                connection.send(.error(WireError(.wrongCode, "wrong code — check the shared screen")))
+                send(.error(WireError(.wrongCode, Sentence(ConnectionPhrase.wrongCode))), to: connection)
             }
             return
         }
         guard newcomers.take(at: now) else {
             let wait = newcomers.secondsUntilNext(at: now)
-            connection.send(.error(WireError(.rateLimited, "many people are joining at once; wait \(wait) s and try again", retryAfterSeconds: wait)))
+            let sentence = Sentence(ConnectionPhrase.joiningRush, ["count": .number(wait)])
+            send(.error(WireError(.rateLimited, sentence, retryAfterSeconds: wait)), to: connection)
             return
         }
         await admit(ParticipantToken(Self.newToken()), on: connection)
@@ -193,13 +210,13 @@ public actor ParticipantHub {
         } catch let refusal as Refusal where refusal.reason == .finished {
             // A finished workshop still shows its results.
         } catch let refusal as Refusal {
-            connection.send(.error(WireError(WireErrorCode(refusal.reason), refusal.message)))
+            send(.error(WireError(WireErrorCode(refusal.reason), refusal.sentence)), to: connection)
             return
         } catch let failure as StorageFailure {
-            connection.send(.error(WireError(.notSaved, failure.participantMessage, retryAfterSeconds: 5)))
+            send(.error(WireError(.notSaved, failure.participantSentence, retryAfterSeconds: 5)), to: connection)
             return
         } catch {
-            connection.send(.error(WireError(.notSaved, "could not join just now; try again in a moment", retryAfterSeconds: 5)))
+            send(.error(WireError(.notSaved, Sentence(ConnectionPhrase.cannotJoinNow), retryAfterSeconds: 5)), to: connection)
             return
         }
         let key = ObjectIdentifier(connection)
@@ -208,7 +225,7 @@ public actor ParticipantHub {
         openConnections[token, default: 0] += 1
         wrongCodes[key] = nil
         connection.joined()
-        connection.send(.welcome(token: token.rawValue))
+        connection.send(.welcome(token: token.rawValue, language: (languageOf[key] ?? roomLanguage).code))
         lastView[key] = nil
         lastSentWall[key] = nil
         await pushView(to: key)
@@ -244,7 +261,7 @@ public actor ParticipantHub {
             let recent = (recentSubmissions[token] ?? []).filter { now.milliseconds(since: $0) < 10_000 }
             if recent.count >= limits.submissionsPerTenSeconds, !(await engine.currentState().hasCompleted(request: id, by: token)) {
                 recentSubmissions[token] = recent
-                return Reply(id: id, outcome: .refused(.rateLimited, "Slow down a little: at most \(limits.submissionsPerTenSeconds) ideas per 10 seconds."))
+                return Reply(id: id, outcome: .refused(.rateLimited, Sentence(ConnectionPhrase.slowDown, ["count": .number(limits.submissionsPerTenSeconds)])))
             }
             recentSubmissions[token] = recent + [now]
             command = .submitIdea(text: text, extending: extends.map(IdeaID.init), receipt: receipt)
@@ -263,17 +280,17 @@ public actor ParticipantHub {
                 // A resend of an idea already kept: found by its request id, and not counted.
                 if let counted = recentSubmissions[token]?.lastIndex(of: now) { recentSubmissions[token]?.remove(at: counted) }
                 guard let kept = await engine.currentState().idea(submittedWith: id, by: token) else {
-                    return Reply(id: id, outcome: .refused(.notSaved, "Not saved: the server lost track of this idea. Your text is kept here; send it again."))
+                    return Reply(id: id, outcome: .refused(.notSaved, Sentence(ConnectionPhrase.lostTrack)))
                 }
                 return Reply(id: id, outcome: .saved(idea: kept.id.rawValue, late: kept.isLate))
             }
             return Reply(id: id, outcome: .saved(idea: request.ideaID, late: false))
         } catch let refusal as Refusal {
-            return Reply(id: id, outcome: .refused(WireErrorCode(refusal.reason), refusal.message))
+            return Reply(id: id, outcome: .refused(WireErrorCode(refusal.reason), refusal.sentence))
         } catch let failure as StorageFailure {
-            return Reply(id: id, outcome: .refused(.notSaved, failure.participantMessage))
+            return Reply(id: id, outcome: .refused(.notSaved, failure.participantSentence))
         } catch {
-            return Reply(id: id, outcome: .refused(.notSaved, "Not saved: the server could not save this. Your text is kept here; send it again in a moment."))
+            return Reply(id: id, outcome: .refused(.notSaved, Sentence(ConnectionPhrase.couldNotSave)))
         }
     }
 
@@ -378,6 +395,7 @@ public actor ParticipantHub {
             if remaining <= 0 { refusals[token] = nil }
         }
         connections[key] = nil
+        languageOf[key] = nil
         lastView[key] = nil
         lastSentWall[key] = nil
         malformed[key] = nil

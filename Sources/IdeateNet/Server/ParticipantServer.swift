@@ -128,36 +128,41 @@ public final class ParticipantServer: Service {
     /// registry counted it in ``wrap`` and forgets it when its channel closes.
     static func serve(_ accepted: Accepted, hub: ParticipantHub, limits: Limits) async {
         let (channel, connection, admitted, evicted) = (accepted.channel, accepted.connection, accepted.admitted, accepted.evicted)
-        evicted?.send(.error(WireError(.helloTimeout, "closed to make room: join with the code as soon as you connect", fatal: true)))
+        let room = Localizer(hub.roomLanguage)
+        evicted?.send(ServerMessage.error(WireError(.helloTimeout, Sentence(ConnectionPhrase.closedToMakeRoom), fatal: true)).localized(by: room))
         evicted?.close()
         if !admitted {
-            connection.send(.error(WireError(.serverFull, "the server has as many connections as it serves; try again in a minute", fatal: true, retryAfterSeconds: 60)))
+            let full = WireError(.serverFull, Sentence(ConnectionPhrase.serverFull), fatal: true, retryAfterSeconds: 60)
+            connection.send(ServerMessage.error(full).localized(by: room))
             connection.close()
         }
         await withDiscardingTaskGroup { deadlines in
-            deadlines.addTask { await closeUnlessJoined(connection, within: limits.helloDeadline, clock: hub.clock) }
+            deadlines.addTask { await closeUnlessJoined(connection, within: limits.helloDeadline, clock: hub.clock, room: room) }
             deadlines.addTask { await connection.cutOffWhenStalled(after: .nanoseconds(limits.stallDeadline.nanoseconds)) }
-            await read(channel, connection: connection, hub: hub, admitted: admitted)
+            await read(channel, connection: connection, hub: hub, admitted: admitted, room: room)
             deadlines.cancelAll()
         }
         await hub.disconnected(connection)
     }
 
-    /// Tells a connection that has not joined within `deadline` why it is closed, and closes it.
-    private static func closeUnlessJoined(_ connection: WireConnection, within deadline: TimeAmount, clock: any SessionClock) async {
+    /// Tells a connection that has not joined within `deadline` why it is closed (in the room's
+    /// language: it never said which it reads), and closes it.
+    private static func closeUnlessJoined(_ connection: WireConnection, within deadline: TimeAmount, clock: any SessionClock,
+                                          room: Localizer) async {
         do {
             try await clock.sleep(for: .nanoseconds(deadline.nanoseconds))
         } catch {
             return
         }
         guard !connection.hasJoined else { return }
-        connection.send(.error(WireError(.helloTimeout, "no hello within \(deadline.nanoseconds / 1_000_000_000) s; connect again and join with the code", fatal: true)))
+        let sentence = Sentence(ConnectionPhrase.helloTimeout, ["count": .number(Int(deadline.nanoseconds / 1_000_000_000))])
+        connection.send(ServerMessage.error(WireError(.helloTimeout, sentence, fatal: true)).localized(by: room))
         connection.close()
     }
 
     /// Reads the connection's requests until it closes, answering each before taking the next.
     private static func read(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, connection: WireConnection, hub: ParticipantHub,
-                             admitted: Bool) async {
+                             admitted: Bool, room: Localizer) async {
         try? await channel.executeThenClose { inbound, _ in
             do {
                 for try await line in inbound where admitted {
@@ -167,7 +172,8 @@ public final class ParticipantServer: Service {
                     await connection.waitForRoom()
                 }
             } catch is LineFrameDecoder.FrameTooLarge {
-                connection.send(.error(WireError(.tooLarge, "message too large: the limit is \(WireProtocol.maximumFrameBytes / 1024) KiB per line", fatal: true)))
+                let sentence = Sentence(ConnectionPhrase.tooLarge, ["kibibytes": .number(WireProtocol.maximumFrameBytes / 1024)])
+                connection.send(ServerMessage.error(WireError(.tooLarge, sentence, fatal: true)).localized(by: room))
             } catch {
                 // The peer went away; nothing to tell it.
             }

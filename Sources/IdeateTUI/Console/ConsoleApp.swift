@@ -112,7 +112,10 @@ public final class ConsoleApp: FrontEnd {
                 if let inverse = step.inverse { inverses.append(inverse) }
             } catch let refusal as Refusal {
                 if !inverses.isEmpty { model.undoStack.append(inverses) }
-                show(refusal.message, problem: true, now: now)
+                show(words(refusal.sentence), problem: true, now: now)
+                return nil
+            } catch let failure as StorageFailure {
+                show(words(failure.sentence), problem: true, now: now)
                 return nil
             } catch {
                 show(words(ConsolePhrase.notSaved, ["reason": .text("\(error)")]), problem: true, now: now)
@@ -130,7 +133,7 @@ public final class ConsoleApp: FrontEnd {
         }
         guard let failure = health.lastFailure else { return nil }
         let recent = lastStorageFailureAt.map { now.milliseconds(since: $0) < 10_000 } ?? false
-        return health.isFailing || recent ? failure.description : nil
+        return health.isFailing || recent ? words(failure.sentence) : nil
     }
 
     /// The room's language, once the state is known.

@@ -36,14 +36,17 @@ public final class ParticipantApp: FrontEnd {
     ///   - askForCode: start at the code prompt (no code was given, or it was wrong).
     ///   - givenCodeProblem: what to say if the code given before the screen started (the ssh
     ///     user name) is wrong; nil for the usual sentence.
-    public init(terminal: any Terminal, clock: any SessionClock, link: any ParticipantLink, askForCode: String?? = nil,
-                givenCodeProblem: String? = nil, follows: FollowsIdeas? = nil) {
+    ///   - language: the language to speak until the server says which it speaks to this
+    ///     participant (the person's own, else the room's when known, else English).
+    public init(terminal: any Terminal, clock: any SessionClock, link: any ParticipantLink, askForCode: Sentence?? = nil,
+                givenCodeProblem: Sentence? = nil, follows: FollowsIdeas? = nil, language: Language = .english) {
         self.terminal = terminal
         self.clock = clock
         self.link = link
         self.follows = follows
         if let problem = askForCode { model.codeEntry = ParticipantModel.CodeEntry(problem: problem) }
         model.givenCodeProblem = givenCodeProblem
+        model.language = language
         model.canConnectAgain = link.canConnectAgain
     }
 
@@ -99,7 +102,7 @@ public final class ParticipantApp: FrontEnd {
         let ideas = model.myIdeas.filter { $0.status == .saved || $0.status == .late }.compactMap { idea in idea.receipt.map { ($0, idea.text) } }
         guard !ideas.isEmpty else { return }
         follows.carry(address, ideas)
-        model.notice = "Follow what becomes of your ideas: ideate join \(address)"
+        model.notice = Sentence(ParticipantPhrase.followIdeas, ["command": .text("ideate join \(address)")])
     }
 
     public func frame(size: TerminalSize, now: Instant) -> CellGrid {

@@ -67,7 +67,7 @@ extension ParticipantModel {
             confirmingQuit = true
         case .enter:
             guard JoinCode.isValid(entry.text) else {
-                entry.problem = "A join code has \(JoinCode.minimumLength) to \(JoinCode.maximumLength) letters or digits: check the shared screen."
+                entry.problem = Sentence(ParticipantPhrase.codeShape, ["min": .number(JoinCode.minimumLength), "max": .number(JoinCode.maximumLength)])
                 return []
             }
             entry.isChecking = true
@@ -116,7 +116,7 @@ extension ParticipantModel {
         case .phase(.vote)? where view?.results == nil: view?.wall?.count ?? 0
         case .phase(.group)?: view?.wall?.count ?? 0
         case .phase(.vote)?, .phase(.review)?, .finished?: view?.results?.count ?? 0
-        case .lobby?: view?.followupRound?.lines.count ?? 0
+        case .lobby?: view.flatMap { $0.followupRound.map { $0.experiments.count + $0.actionItems.count } } ?? 0
         case .phase(.ideate)?, .phase(.build)?, nil: myIdeas.count
         }
     }

@@ -9,7 +9,7 @@ public struct ParticipantModel: Equatable, Sendable {
     public struct MyIdea: Equatable, Sendable {
         public enum Status: Equatable, Sendable {
             case sending, saved, late, withdrawn
-            case refused(String)
+            case refused(Sentence)
         }
 
         public var requestID: String
@@ -18,10 +18,21 @@ public struct ParticipantModel: Equatable, Sendable {
         public var status: Status
         /// What this computer follows the idea by after the workshop (``ParticipantApp/FollowsIdeas``).
         public var receipt: OwnershipProof?
+
+        public init(requestID: String, ideaID: String? = nil, text: String, status: Status, receipt: OwnershipProof? = nil) {
+            self.requestID = requestID
+            self.ideaID = ideaID
+            self.text = text
+            self.status = status
+            self.receipt = receipt
+        }
     }
 
     public enum Focus: Equatable, Sendable { case input, list }
 
+    /// The language the screen speaks: the participant's own (their locale) until the server
+    /// says which it speaks to them (theirs if it has it, else the room's).
+    public var language: Language = .english
     public var view: ParticipantView?
     /// When the view arrived: the countdown runs on from there locally.
     public var viewReceivedAt: Instant?
@@ -36,11 +47,11 @@ public struct ParticipantModel: Equatable, Sendable {
     public var codeEntry: CodeEntry?
     /// What to say when a code the screen did not ask for (the ssh user name) is wrong; nil
     /// for the usual sentence.
-    public var givenCodeProblem: String?
+    public var givenCodeProblem: Sentence?
     /// Whether joining again works once too many wrong codes closed the connection
     /// (``ParticipantLink/canConnectAgain``); if not, the screen says to connect again.
     public var canConnectAgain = true
-    public var notice: String?
+    public var notice: Sentence?
     public var confirmingQuit = false
     public var showingHelp = false
 
@@ -48,11 +59,11 @@ public struct ParticipantModel: Equatable, Sendable {
     public struct CodeEntry: Equatable, Sendable {
         public var text = ""
         /// What went wrong with the last code ("wrong code — check the shared screen").
-        public var problem: String?
+        public var problem: Sentence?
         /// Sent and waiting for the server's answer; keys wait too.
         public var isChecking = false
 
-        public init(text: String = "", problem: String? = nil) {
+        public init(text: String = "", problem: Sentence? = nil) {
             self.text = text
             self.problem = problem
         }
@@ -63,9 +74,10 @@ public struct ParticipantModel: Equatable, Sendable {
     /// Something the link heard (from the server, or about the connection), at `now`.
     public mutating func apply(_ event: ClientEvent, at now: Instant) {
         switch event {
-        case .connected:
+        case let .connected(language):
             connection = .connected
             codeEntry = nil
+            if let language = language.flatMap(Language.named) { self.language = language }
         case let .reconnecting(reason):
             connection = .reconnecting(reason)
         case let .view(view):
@@ -112,27 +124,27 @@ public struct ParticipantModel: Equatable, Sendable {
     private mutating func heard(_ problem: WireError) {
         switch problem.code {
         case .wrongCode:
-            let wrongCode = "Wrong code — check the shared screen and type it again."
+            let wrongCode = Sentence(ConnectionPhrase.wrongCode)
             // A code typed here was wrong, or one given before the screen asked (its own words).
             askForCode(codeEntry == nil ? givenCodeProblem ?? wrongCode : wrongCode)
         case .tooManyTries where canConnectAgain:
-            askForCode("Too many wrong codes on this connection. Check the code on the shared screen; Enter tries again.")
+            askForCode(Sentence(ParticipantPhrase.tooManyTriesAgain))
         case .tooManyTries:
-            stop("Too many wrong codes. Check the code on the shared screen, then connect again.")
+            stop(Sentence(ConnectionPhrase.tooManyTries))
         default:
             if problem.stopsClient { stop(problem.message) } else { notice = problem.message }
         }
     }
 
     /// The code is missing or was refused: ask for it, saying why.
-    private mutating func askForCode(_ problem: String) {
+    private mutating func askForCode(_ problem: Sentence) {
         connection = .notJoined
         // What was typed stays, so a wrong letter is fixed rather than typed again.
         codeEntry = CodeEntry(text: codeEntry?.text ?? "", problem: problem)
     }
 
     /// The server ended the connection for good, with why.
-    private mutating func stop(_ reason: String) {
+    private mutating func stop(_ reason: Sentence) {
         connection = .closed
         codeEntry = nil
         notice = reason

@@ -13,15 +13,7 @@ public enum CommonPhrase: String, Phrase {
 
 extension Localizer {
     /// How a phase is named to people: "Ideation", "Ideenfindung".
-    public func name(of phase: PhaseKind) -> String {
-        switch phase {
-        case .ideate: self(CommonPhrase.phaseIdeate)
-        case .build: self(CommonPhrase.phaseBuild)
-        case .group: self(CommonPhrase.phaseGroup)
-        case .vote: self(CommonPhrase.phaseVote)
-        case .review: self(CommonPhrase.phaseReview)
-        }
-    }
+    public func name(of phase: PhaseKind) -> String { self(phase.namePhrase) }
 
     /// "7 min", "1 min 30 s", "45 s".
     public func duration(seconds: Int) -> String {
@@ -57,5 +49,18 @@ extension Localizer {
     /// "3 dots each, at most 2 per idea".
     public func dotsEach(_ dots: Int, maxPerIdea: Int) -> String {
         self(CommonPhrase.dotsEach, ["dots": .text(count(.dots, dots)), "max": .number(maxPerIdea)])
+    }
+}
+
+extension PhaseKind {
+    /// The phrase that names the phase to people.
+    public var namePhrase: CommonPhrase {
+        switch self {
+        case .ideate: .phaseIdeate
+        case .build: .phaseBuild
+        case .group: .phaseGroup
+        case .vote: .phaseVote
+        case .review: .phaseReview
+        }
     }
 }
