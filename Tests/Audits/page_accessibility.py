@@ -271,7 +271,7 @@ try:
     open_page(f"http://127.0.0.1:{web}/#{CODE}")
 
     def composing(driver):
-        return in_room(driver, "compose") and not shown(driver, "build-on") and "Ideas" in text(driver, "phase")
+        return in_room(driver, "compose") and not shown(driver, "build-on") and "Ideation" in text(driver, "phase")
     audit("ideation", lambda driver: composing(driver) and not text(driver, "mine-list"))
     for name, driver in browsers.items():
         driver.find_element(By.ID, "idea").send_keys(f"Stand up for the first ten minutes ({name})")

@@ -32,12 +32,16 @@ def wait(condition, what, seconds=20):
     raise AssertionError(f"never saw {what}")
 
 
-def browser(width, height, mobile, logging=False):
-    """Headless Chromium from PATH, nothing fetched from the internet."""
+def browser(width, height, mobile, logging=False, language=None):
+    """Headless Chromium from PATH, nothing fetched from the internet; `language` ("fr") is the
+    browser's own, sent as its Accept-Language."""
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--disable-background-networking", "--no-first-run", "--disable-extensions", f"--window-size={width},{height}"]:
         options.add_argument(argument)
+    if language:
+        options.add_argument(f"--lang={language}")
+        options.add_experimental_option("prefs", {"intl.accept_languages": language})
     if mobile:
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
     options.binary_location = shutil.which("chromium")

@@ -12,4 +12,11 @@ struct PhonePageTests {
         #expect(result.hasSuffix("exit 0\n"), "\(result)")
         #expect(result.contains("ok  nothing was asked of any other host"), "\(result)")
     }
+
+    @Test("The page in the phone's language (Chromium --lang=fr, --lang=nl), else the room's; French plurals; a refusal in French; the switch keeps the participant; ≤ 30 KB per language; the pseudo-locale at 360 px")
+    func pageLanguages() throws {
+        let result = try IdeateProcess.shell("cd \(IdeateProcess.projectFolder.path) && timeout -s INT -k 10 300 python3 Tests/Browser/page_languages.py \(IdeateProcess.binary.path) 2>&1; echo \"exit $?\"")
+        #expect(result.hasSuffix("exit 0\n"), "\(result)")
+        #expect(result.contains("ok: the switch reloads the page in German"), "\(result)")
+    }
 }

@@ -40,6 +40,23 @@ public struct Localizer: Sendable {
         return Self.englishForm(english, key: key, count: count)
     }
 
+    /// Every form of the phrase as this language writes it (one, for a sentence with no plural),
+    /// placeholders unfilled: what a web page needs to write the phrase itself, choosing the form
+    /// with ``pluralRule``.
+    public func forms(forKey key: String) -> [String] {
+        let english = translations.template.entries[key]
+        let englishForms = english.map { [$0.english] + ($0.englishPlural.map { [$0] } ?? []) } ?? [key]
+        if language == .pseudo { return englishForms.map(PseudoLocale.transform) }
+        if let file = translations.files[language.code], let entry = file.entries[key], entry.isTranslated,
+           english?.englishPlural == nil || entry.englishPlural != nil {
+            return entry.forms
+        }
+        return englishForms
+    }
+
+    /// The rule that picks a plural form in this language.
+    public var pluralRule: PluralRule { translations.files[language.code]?.plural ?? .english }
+
     private static func englishForm(_ entry: TranslationFile.Entry?, key: String, count: Int?) -> String {
         guard let entry else { return key }
         guard let plural = entry.englishPlural else { return entry.english }

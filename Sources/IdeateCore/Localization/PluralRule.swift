@@ -5,6 +5,8 @@
 public struct PluralRule: Sendable, Equatable {
     /// How many forms a plural message has in this language.
     public let formCount: Int
+    /// The expression as the file writes it (`(n != 1)`), for a page that picks forms itself.
+    public let expression: String
     /// The parsed expression as a flat list of nodes (children by index): no indirect enum,
     /// whose tagged boxes a leak checker cannot follow from a global.
     private let nodes: [Node]
@@ -32,6 +34,7 @@ public struct PluralRule: Sendable, Equatable {
         root = try parser.conditional()
         guard parser.isAtEnd else { throw .pluralForms("unexpected text after the plural expression") }
         formCount = count
+        expression = formula
         nodes = parser.nodes
     }
 

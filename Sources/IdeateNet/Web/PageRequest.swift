@@ -10,7 +10,7 @@ enum PageRequest {
     /// What any other path or a refused WebSocket gets.
     static let notHere = "Not here: open the address shown on the shared screen.\n"
 
-    static func answer(_ channel: Channel, page: WebPage, refusedUpgrade: RefusedUpgrade?, deadline: TimeAmount) async {
+    static func answer(_ channel: Channel, pages: WebPages, refusedUpgrade: RefusedUpgrade?, deadline: TimeAmount) async {
         let underlying = channel.channel
         let timeout = underlying.eventLoop.scheduleTask(in: deadline) { underlying.close(promise: nil) }
         defer { timeout.cancel() }
@@ -18,7 +18,7 @@ enum PageRequest {
             for try await part in inbound {
                 switch part {
                 case let .head(head):
-                    try await respond(to: head, page: page, outbound: outbound)
+                    try await respond(to: head, pages: pages, outbound: outbound)
                     return
                 case .end:
                     // A WebSocket upgrade this server refused: the upgrade handler kept its
@@ -34,7 +34,7 @@ enum PageRequest {
         }
     }
 
-    private static func respond(to head: HTTPRequestHead, page: WebPage,
+    private static func respond(to head: HTTPRequestHead, pages: WebPages,
                                 outbound: NIOAsyncChannelOutboundWriter<HTTPPart<HTTPResponseHead, ByteBuffer>>) async throws {
         guard head.method == .GET || head.method == .HEAD else {
             try await write(status: .methodNotAllowed, text: "Only GET.\n", head: head, to: outbound, extra: [("Allow", "GET, HEAD")])
@@ -49,7 +49,7 @@ enum PageRequest {
             try await write(status: .notFound, text: notHere, head: head, to: outbound)
             return
         }
-        try await sendPage(page, host: host, head: head, to: outbound)
+        try await sendPage(pages.page(for: head), host: host, head: head, to: outbound)
     }
 
     /// What every answer of a page server carries: no referrer, no sniffing, no framing, no
@@ -70,7 +70,8 @@ enum PageRequest {
             // Kept, but asked about again on every visit: a reload costs one round trip.
             ("Cache-Control", "no-cache"),
             ("ETag", page.entityTag),
-            ("Vary", "Accept-Encoding"),
+            ("Content-Language", page.language.code),
+            ("Vary", "Accept-Encoding, Accept-Language"),
         ] + securityHeaders)
         if !current { headers.add(name: "Content-Length", value: String(page.html.count)) }
         let status: HTTPResponseStatus = current ? .notModified : .ok

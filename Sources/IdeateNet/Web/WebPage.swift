@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IdeateCore
 
 /// The phone page: one HTML document with its style and script inline (embedded in the binary,
 /// nothing fetched from elsewhere), and the Content-Security-Policy that lets exactly that
@@ -18,11 +19,15 @@ public struct WebPage: Sendable {
     /// back to its own server's HTTP.
     private let connectsByWebSocket: Bool
 
-    /// Assembles the workshop's phone page from its three embedded parts.
-    public init() {
+    /// The language the page is written in.
+    public let language: Language
+
+    /// Assembles the workshop's phone page in `language` from its three embedded parts.
+    public init(language: Language = .english) {
         self.init(template: String(decoding: PackageResources.page_html, as: UTF8.self),
                   style: String(decoding: PackageResources.page_css, as: UTF8.self),
-                  script: String(decoding: PackageResources.page_js, as: UTF8.self))
+                  script: String(decoding: PackageResources.page_js, as: UTF8.self), language: language,
+                  scriptPhrases: PageText.workshopScriptPhrases)
     }
 
     /// The idea box's page: the phone page's style, the box's document and script.
@@ -31,8 +36,14 @@ public struct WebPage: Sendable {
         style: String(decoding: PackageResources.page_css, as: UTF8.self) + String(decoding: PackageResources.box_css, as: UTF8.self),
         script: String(decoding: PackageResources.box_js, as: UTF8.self), connectsByWebSocket: false)
 
-    init(template: String, style: String, script: String, connectsByWebSocket: Bool = true) {
+    init(template: String, style: String, script: String, connectsByWebSocket: Bool = true, language: Language = .english,
+         scriptPhrases: [String] = []) {
         self.connectsByWebSocket = connectsByWebSocket
+        self.language = language
+        let template = PageText.localized(template, in: Localizer(language), scriptPhrases: scriptPhrases)
+        // Comment lines are for readers of the source, not for phones on a slow network.
+        let script = script.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
         html = Array(template.replacingOccurrences(of: "<style></style>", with: "<style>\(style)</style>")
             .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)
         scriptHash = Self.hash(script)

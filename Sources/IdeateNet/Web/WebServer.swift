@@ -52,21 +52,22 @@ public final class WebServer: Service {
     private let hub: ParticipantHub
     private let host: String
     private let requestedPort: Int
-    private let page: WebPage
+    private let pages: WebPages
     private let tls: WebCertificate?
     private let group: any EventLoopGroup
     private let limits: Limits
     private let registry: ConnectionRegistry
     private let bound = BoundPort()
 
-    /// A server for `host:port` (0: any free port, for tests) serving `page` and its WebSocket,
-    /// over TLS when given a certificate (`https://` and `wss://`); it binds when it runs.
-    public init(hub: ParticipantHub, host: String, port: Int, page: WebPage = WebPage(), tls: WebCertificate? = nil,
+    /// A server for `host:port` (0: any free port, for tests) serving the phone page (in the
+    /// language each phone asks for, else the room's) and its WebSocket, over TLS when given a
+    /// certificate (`https://` and `wss://`); it binds when it runs.
+    public init(hub: ParticipantHub, host: String, port: Int, tls: WebCertificate? = nil,
                 group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, limits: Limits = Limits()) {
         self.hub = hub
         self.host = host
         requestedPort = port
-        self.page = page
+        pages = WebPages(room: hub.roomLanguage)
         self.tls = tls
         self.group = group
         self.limits = limits
@@ -101,7 +102,7 @@ public final class WebServer: Service {
             throw failure
         }
         bound.settle(.success(server.channel.localAddress?.port ?? requestedPort))
-        let (hub, registry, limits, page) = (hub, registry, limits, page)
+        let (hub, registry, limits, pages) = (hub, registry, limits, pages)
         try await withTaskCancellationOrGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in
@@ -111,7 +112,7 @@ public final class WebServer: Service {
                             case let .webSocket(accepted)?:
                                 await ParticipantServer.serve(accepted, hub: hub, limits: limits.connection)
                             case let .page(channel, refusedUpgrade)?:
-                                await PageRequest.answer(channel, page: page, refusedUpgrade: refusedUpgrade,
+                                await PageRequest.answer(channel, pages: pages, refusedUpgrade: refusedUpgrade,
                                                          deadline: limits.connection.helloDeadline)
                             case .refused?, nil:
                                 break

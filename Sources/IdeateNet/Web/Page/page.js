@@ -9,12 +9,59 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const MAX = 500;
+  // The page's words come with it, in one language (the server wrote them into #strings): each
+  // phrase's forms and the language's plural rule, a C expression over n as gettext writes it.
+  const STRINGS = JSON.parse($("strings").textContent);
+  const LANG = document.documentElement.lang;
+  const pluralIndex = pluralRule(STRINGS["@plural"]);
+  function pluralRule(expression) {
+    const tokens = String(expression).match(/\d+|n|==|!=|<=|>=|&&|\|\||[<>!%?:()]/g) || ["0"];
+    let at = 0;
+    const levels = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["%"]];
+    const apply = {
+      "||": (a, b) => +(a || b), "&&": (a, b) => +(a && b), "==": (a, b) => +(a === b), "!=": (a, b) => +(a !== b),
+      "<": (a, b) => +(a < b), ">": (a, b) => +(a > b), "<=": (a, b) => +(a <= b), ">=": (a, b) => +(a >= b), "%": (a, b) => a % b,
+    };
+    function primary() {
+      const token = tokens[at++];
+      if (token === "(") { const inner = conditional(); at++; return inner; }
+      if (token === "!") { const operand = primary(); return (n) => +!operand(n); }
+      if (token === "n") return (n) => n;
+      const value = Number(token) || 0;
+      return () => value;
+    }
+    function binary(level) {
+      if (level === levels.length) return primary();
+      let left = binary(level + 1);
+      while (levels[level].includes(tokens[at])) {
+        const op = apply[tokens[at++]], l = left, r = binary(level + 1);
+        left = (n) => op(l(n), r(n));
+      }
+      return left;
+    }
+    function conditional() {
+      const test = binary(0);
+      if (tokens[at] !== "?") return test;
+      at++;
+      const yes = conditional();
+      at++;
+      const no = conditional();
+      return (n) => (test(n) ? yes(n) : no(n));
+    }
+    return conditional();
+  }
+  function number(value) { return Number(value).toLocaleString(LANG === "en-XA" ? "en" : LANG); }
+  // A phrase with its {placeholders} filled; `count` chooses the plural form.
+  function t(key, args) {
+    args = args || {};
+    let text = STRINGS[key];
+    if (Array.isArray(text)) text = text[Math.min(text.length - 1, pluralIndex(Number(args.count) || 0))];
+    if (typeof text !== "string") return key;
+    return text.replace(/\{(\w+)\}/g, (all, name) => name in args ? (typeof args[name] === "number" ? number(args[name]) : String(args[name])) : all);
+  }
+  window.ideateText = t;
   const PROBLEMS = {
-    wrongCode: "Wrong code — check the shared screen.",
-    tooManyTries: "Too many wrong codes. Check the shared screen, then try again.",
-    locked: "The room is locked: the facilitator has closed joining.",
-    full: "The workshop has as many participants as it can take.",
-    version: "This page is out of date: reload it.",
+    wrongCode: "connection.wrongCode", tooManyTries: "page.tooManyTries", locked: "page.locked", full: "page.full", version: "page.outdated",
   };
   let code = normalized(decodeURIComponent(location.hash.slice(1)));
   let store = load();
@@ -56,13 +103,13 @@
     if (!code) { showJoin(""); return; }
     clearTimeout(retryTimer);
     if (socket) { socket.onclose = null; socket.close(); }
-    setConnection("connecting…", false);
+    setConnection(t("participant.connecting"), false);
     const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
     socket = new WebSocket(url);
     openedAt = Date.now();
     socket.onopen = () => {
       lastMessage = Date.now();
-      const hello = { type: "hello", version: 1, code: code };
+      const hello = { type: "hello", version: 1, code: code, language: LANG };
       if (store.token) hello.token = store.token;
       socket.send(JSON.stringify(hello));
     };
@@ -75,7 +122,7 @@
     socket.onclose = () => { socket = null; if (!stopped) later(); };
   }
   function later() {
-    setConnection("reconnecting…", true);
+    setConnection(t("page.reconnecting"), true);
     retry = Math.min(retry + 1, 6);
     retryTimer = setTimeout(connect, [0, 500, 1000, 2000, 3000, 5000, 8000][retry]);
   }
@@ -104,7 +151,7 @@
         retry = 0;
         store.token = message.token;
         save();
-        setConnection("connected", false);
+        setConnection(t("participant.connected"), false);
         $("join").hidden = true;
         $("room").hidden = false;
         for (const request of store.pending) socket.send(JSON.stringify(request));
@@ -116,7 +163,7 @@
   }
 
   function problem(message) {
-    const text = PROBLEMS[message.code];
+    const text = PROBLEMS[message.code] ? t(PROBLEMS[message.code]) : message.message;
     if (message.code === "wrongCode" || message.code === "tooManyTries") {
       stopped = message.code === "tooManyTries";
       if (stopped && socket) socket.close();
@@ -126,7 +173,7 @@
       if (socket) socket.close();
       showJoin(text);
     } else if (message.code === "rateLimited" && message.retryAfter) {
-      setConnection("busy — trying again in " + message.retryAfter + " s", true);
+      setConnection(t("page.busy", { count: message.retryAfter }), true);
     } else if (!message.fatal) {
       $("vote-problem").textContent = message.message || "";
     }
@@ -159,13 +206,13 @@
     $("join").hidden = false;
     $("join-problem").textContent = problemText || "";
     if (!$("code").value) $("code").value = code;
-    setConnection(problemText ? "not joined" : "", !!problemText);
+    setConnection(problemText ? t("participant.notJoined") : "", !!problemText);
     $("code").focus();
   }
   $("join-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const typed = normalized($("code").value);
-    if (typed.length < 4) { $("join-problem").textContent = "A join code has 4 to 12 letters or digits."; return; }
+    if (typed.length < 4) { $("join-problem").textContent = t("page.codeShape", { min: 4, max: 12 }); return; }
     code = typed;
     history.replaceState(null, "", "#" + code);
     store = load();
@@ -182,12 +229,15 @@
     $("vote-problem").textContent = "";
     render();
   }
-  const FLOW = { ideate: "Ideas", build: "Building on ideas", group: "Grouping", vote: "Vote", review: "Review", finished: "Finished", lobby: "Lobby" };
+  const FLOW = {
+    ideate: "common.phaseIdeate", build: "common.phaseBuild", group: "common.phaseGroup", vote: "common.phaseVote",
+    review: "common.phaseReview", finished: "participant.stageFinished", lobby: "participant.stageLobby",
+  };
   function render() {
     if (!view) return;
     document.title = "ideate · " + plain(view.title);
     $("title").textContent = plain(view.title);
-    $("phase").textContent = "Round " + view.round + " of " + view.rounds + " · " + (FLOW[view.stage] || view.stage);
+    $("phase").textContent = t("page.roundOf", { round: view.round, rounds: view.rounds }) + " · " + (FLOW[view.stage] ? t(FLOW[view.stage]) : view.stage);
     $("prompt").textContent = plain(view.prompt);
     const flowing = view.stage === "ideate" || view.stage === "build";
     const results = view.results && view.results.length ? view.results : null;
@@ -217,7 +267,12 @@
   }
   // The follow-up round on this phone: each earlier experiment (what was learned, or that it
   // still runs) and each action item still open.
-  const OUTCOMES = { validated: "it worked", invalidated: "it did not work", unclear: "unclear" };
+  const OUTCOMES = { validated: "page.outcomeValidated", invalidated: "page.outcomeInvalidated", unclear: "page.outcomeUnclear" };
+  function day(iso) {
+    const date = new Date(iso + "T12:00:00Z");
+    if (isNaN(date)) return iso;
+    return date.toLocaleDateString(LANG === "en" || LANG === "en-XA" ? "en-GB" : LANG, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
   function renderFollowupRound(round) {
     $("followup-round").hidden = !round;
     if (!round) return;
@@ -225,14 +280,15 @@
       const item = el("li");
       item.append(el("span", experiment.id + " " + experiment.title, "text"));
       const learning = experiment.learning;
-      item.append(el("span", learning ? OUTCOMES[learning.outcome] + " — we learned: " + learning.learned : "still running", "quiet"));
+      item.append(el("span", learning ? t("page.learned", { outcome: t(OUTCOMES[learning.outcome]), learned: learning.learned }) : t("participant.stillRunning"), "quiet"));
       return item;
     }));
-    if (!round.experiments.length) $("earlier").replaceChildren(el("li", "No experiment has run yet: today's ideas will be the first.", "quiet"));
+    if (!round.experiments.length) $("earlier").replaceChildren(el("li", t("page.noExperiments"), "quiet"));
     $("open-items-heading").hidden = !round.actionItems.length;
     $("open-items").replaceChildren(...round.actionItems.map((action) => {
       const item = el("li");
-      const when = action.isStuck ? "stuck" : action.isOverdue ? "overdue" : action.due ? "due " + action.due : "open";
+      const when = action.isStuck ? t("participant.stuck") : action.isOverdue ? t("console.itemOverdue")
+        : action.due ? t("console.itemDue", { date: day(action.due) }) : t("participant.open");
       item.append(el("span", action.id + " " + action.what + " (" + action.owner + ")", "text"), el("span", when, "quiet"));
       return item;
     }));
@@ -241,47 +297,48 @@
     const buildOn = view.stage === "build" ? view.buildOn : null;
     $("build-on").hidden = !buildOn;
     $("build-on-text").textContent = buildOn ? plain(buildOn.text) : "";
-    $("idea-label").textContent = editing ? "Edit your idea" : buildOn ? "Yes, and …" : "Your idea";
+    $("idea-label").textContent = t(editing ? "page.editIdea" : buildOn ? "page.yesAnd" : "page.yourIdea");
     $("send").disabled = view.locked;
-    $("send").textContent = editing ? "Save" : "Send";
+    $("send").textContent = t(editing ? "page.save" : "page.send");
   }
   function renderList(list, ideas) {
     list.replaceChildren(...ideas.map((idea) => { const item = el("li"); item.append(el("span", idea.text, "text")); return item; }));
   }
   function renderBallot() {
     const mine = view.myDots || {};
-    $("dots").textContent = view.dotsLeft + " of " + view.votesPerPerson + " dots left · at most " + view.maxVotesPerIdea +
-      " per idea · counts stay hidden until the vote closes";
+    $("dots").textContent = t("participant.dotsLeft", { left: view.dotsLeft, count: view.votesPerPerson, max: view.maxVotesPerIdea });
     $("wall").replaceChildren(...(view.wall || []).map((idea) => {
       const item = el("li");
       const dots = mine[idea.id] || 0;
       item.append(el("span", idea.text, "text"), el("span", dots ? "●".repeat(dots) : "", "mydots"));
-      const place = button("+", "Place a dot on: " + idea.text, () => send({ type: "vote", id: newID(), idea: idea.id }));
+      const place = button("+", t("page.placeDot", { idea: plain(idea.text) }), () => send({ type: "vote", id: newID(), idea: idea.id }));
       place.disabled = view.locked || view.dotsLeft <= 0 || dots >= view.maxVotesPerIdea;
-      const back = button("−", "Take a dot back from: " + idea.text, () => send({ type: "unvote", id: newID(), idea: idea.id }), true);
+      const back = button("−", t("page.takeDot", { idea: plain(idea.text) }), () => send({ type: "unvote", id: newID(), idea: idea.id }), true);
       back.disabled = view.locked || dots === 0;
       item.append(place, back);
       return item;
     }));
   }
   function renderResults(results) {
-    $("results-heading").textContent = view.stage === "finished" ? "The workshop has ended — thank you!" : "Results (★ shortlist)";
+    $("results-heading").textContent = t(view.stage === "finished" ? "participant.ended" : "participant.results");
     $("results-list").replaceChildren(...results.map((idea) => {
       const item = el("li");
-      item.append(el("span", idea.shortlisted ? "★" : "", "star"), el("span", idea.text, "text"), el("span", String(idea.votes), "votes"));
-      item.setAttribute("aria-label", idea.text + ", " + idea.votes + (idea.votes === 1 ? " dot" : " dots") + (idea.shortlisted ? ", on the shortlist" : ""));
+      item.append(el("span", idea.shortlisted ? "★" : "", "star"), el("span", idea.text, "text"), el("span", number(idea.votes), "votes"));
+      item.setAttribute("aria-label", t(idea.shortlisted ? "page.resultShortlisted" : "page.result", { idea: plain(idea.text), count: idea.votes }));
       return item;
     }));
   }
-  const STATUS = { sending: "sending…", saved: "saved ✓", late: "kept as a late idea", withdrawn: "withdrawn", refused: "not saved" };
+  const STATUS = {
+    sending: "participant.sending", saved: "participant.saved", late: "page.keptLate", withdrawn: "participant.withdrawn", refused: "participant.notSaved",
+  };
   function renderMine() {
     const flowing = view && (view.stage === "ideate" || view.stage === "build") && !view.locked;
     $("mine-list").replaceChildren(...store.mine.map((idea) => {
       const item = el("li");
-      item.append(el("span", idea.text, "text"), el("span", idea.note || STATUS[idea.status] || "", "status " + idea.status));
+      item.append(el("span", idea.text, "text"), el("span", idea.note || (STATUS[idea.status] ? t(STATUS[idea.status]) : ""), "status " + idea.status));
       if (flowing && idea.idea && idea.status !== "withdrawn") {
-        item.append(button("Edit", "Edit: " + idea.text, () => startEdit(idea), true),
-          button("Withdraw", "Withdraw: " + idea.text, () => send({ type: "withdraw", id: newID(), idea: idea.idea }), true));
+        item.append(button(t("page.editButton"), t("page.editLabel", { idea: plain(idea.text) }), () => startEdit(idea), true),
+          button(t("page.withdrawButton"), t("page.withdrawLabel", { idea: plain(idea.text) }), () => send({ type: "withdraw", id: newID(), idea: idea.idea }), true));
       }
       return item;
     }));
@@ -298,13 +355,14 @@
     const left = view.paused ? view.remainingMilliseconds : Math.max(0, view.remainingMilliseconds - (Date.now() - viewAt));
     const seconds = Math.ceil(left / 1000);
     const text = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
-    $("countdown").textContent = view.locked ? "time is up" : view.paused ? text + " paused" : text + (seconds <= 60 ? " last minute" : " left");
+    $("countdown").textContent = view.locked ? t("participant.timeUp")
+      : t(view.paused ? "page.timePaused" : seconds <= 60 ? "page.timeLastMinute" : "page.timeLeft", { time: text });
     $("countdown").classList.toggle("last", seconds <= 60 && !view.paused);
   }
   setInterval(() => { tick(); if (socket && !alive()) wake(); }, 1000);
 
   // Typing
-  function count() { $("count").textContent = [...$("idea").value].length + "/" + MAX; }
+  function count() { $("count").textContent = number([...$("idea").value].length) + "/" + number(MAX); }
   $("idea").addEventListener("input", count);
   $("idea").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("idea-form").requestSubmit(); }
@@ -314,7 +372,7 @@
     const text = $("idea").value.trim();
     $("compose-problem").textContent = "";
     if (!text) return;
-    if ([...text].length > MAX) { $("compose-problem").textContent = "An idea can have at most " + MAX + " characters."; return; }
+    if ([...text].length > MAX) { $("compose-problem").textContent = t("page.ideaTooLong", { max: MAX }); return; }
     if (editing) {
       editing.status = "sending";
       send({ type: "edit", id: newID(), idea: editing.idea, text: text });
@@ -330,6 +388,12 @@
     renderCompose();
     renderMine();
   });
+
+  // The language switch keeps the code (the fragment) and this phone's place: the page reloads
+  // in the other language and continues as the same participant.
+  for (const link of document.querySelectorAll("#languages a")) {
+    link.addEventListener("click", (event) => { event.preventDefault(); location.assign(link.getAttribute("href") + location.hash); });
+  }
 
   $("code").value = code;
   connect();
