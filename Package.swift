@@ -55,6 +55,7 @@ let package = Package(
             ],
             resources: [
                 .embedInCode("Web/Page/page.html"), .embedInCode("Web/Page/page.css"), .embedInCode("Web/Page/page.js"),
+                .embedInCode("Web/Page/strings.js"),
                 .embedInCode("Box/Page/box.html"), .embedInCode("Box/Page/box.css"), .embedInCode("Box/Page/box.js"),
             ]
         ),

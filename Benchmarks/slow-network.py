@@ -12,7 +12,8 @@ the network emulated at 400 ms latency and 400 kbit/s each way, a fresh profile 
   "sending…"), the network comes back after 30 s, and the idea must be "saved ✓" and in the
   run exactly once.
 
-usage: slow-network.py IDEATE_BINARY [--visits N] [--offline-seconds S]
+usage: slow-network.py IDEATE_BINARY [--visits N] [--offline-seconds S] [--language CODE]
+(--language: the browser's own language, so the page comes in it: de, fr, nl, es.)
 Prints each figure beside its target; exits 1 if the offline idea is lost or stored twice.
 """
 import argparse, json, os, shutil, socket, sqlite3, statistics, subprocess, sys, tempfile, time
@@ -27,6 +28,7 @@ arguments = argparse.ArgumentParser()
 arguments.add_argument("ideate")
 arguments.add_argument("--visits", type=int, default=5)
 arguments.add_argument("--offline-seconds", type=float, default=30)
+arguments.add_argument("--language")
 options = arguments.parse_args()
 IDEATE = os.path.abspath(options.ideate)
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -57,6 +59,9 @@ def browser():
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--disable-background-networking", "--no-first-run", "--disable-extensions", "--window-size=360,740"]:
         settings.add_argument(argument)
+    if options.language:
+        settings.add_argument(f"--lang={options.language}")
+        settings.add_experimental_option("prefs", {"intl.accept_languages": options.language})
     settings.binary_location = shutil.which("chromium")
     settings.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=settings)
@@ -126,13 +131,14 @@ try:
     offline_at = time.monotonic()
     driver.find_element(By.ID, "idea").send_keys(text)
     driver.find_element(By.ID, "send").click()
-    wait(lambda: "sending…" in driver.find_element(By.ID, "mine-list").text, "the idea waiting as sending…")
+    # The idea's state by its class, which every language shares ("sending…", "envoi…").
+    wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#mine-list .status.sending"), "the idea waiting as sending…")
     while time.monotonic() - offline_at < options.offline_seconds:
         time.sleep(0.5)
     assert ideas_stored(run, text) == 0, "the idea reached the server while the network was off"
     driver.set_network_conditions(**SLOW_3G)
     back_at = time.monotonic()
-    wait(lambda: "saved ✓" in driver.find_element(By.ID, "mine-list").text, "the idea saved once the network was back", seconds=60)
+    wait(lambda: driver.find_elements(By.CSS_SELECTOR, "#mine-list .status.saved"), "the idea saved once the network was back", seconds=60)
     saved_ms = (time.monotonic() - back_at) * 1000
     stored = ideas_stored(run, text)
     print(f"slow 3G, an idea typed during {options.offline_seconds:.0f} s offline: saved {saved_ms:.0f} ms after the network came back, "

@@ -38,6 +38,8 @@ struct BoxServe: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The box's title and standing questions (YAML, see ideate check).", valueName: "file"))
     var questions: String?
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "Address to listen on (0.0.0.0: every network of this computer).")
     var bind = "0.0.0.0"
 
@@ -94,7 +96,8 @@ struct BoxServe: AsyncParsableCommand {
     func run() async throws {
         mallopt(M_ARENA_MAX, Self.mallocArenas)
         try await reportingErrors {
-            let settings = try questions.map(Self.settings(from:)) ?? BoxSettings()
+            let language = language.resolved()
+            let settings = (try questions.map(Self.settings(from:)) ?? BoxSettings()).titled(in: language)
             // Everything that can be refused is checked before the portfolio file is made.
             let certificate = try NetworkOptions.certificate(tlsCert, key: tlsKey)
             let hostKey = try sshPort.map { _ in try SSHHostKey.loadOrCreate(at: sshHostKey ?? SSHHostKey.defaultPath()) }
@@ -102,12 +105,12 @@ struct BoxServe: AsyncParsableCommand {
             let store = try PortfolioStore.open(at: path, pageCacheKiB: Self.pageCacheKiB)
             let clock = SystemClock()
             let box = IdeaBoxStore(store: store, settings: settings, today: { CalendarDate(clock.now, in: .current) })
-            let server = BoxWebServer(box: box, host: bind, port: webPort, tls: certificate)
+            let server = BoxWebServer(box: box, host: bind, port: webPort, language: language, tls: certificate)
             // The ssh screen needs colours from a theme; without the themes folder it is monochrome.
             let theme = (try? ThemeCatalog.load(named: "default")) ?? .monochrome
             let ssh: SSHServer? = if let sshPort, let hostKey {
                 SSHServer(host: bind, port: sshPort, hostKey: hostKey, clock: clock,
-                          onSession: SSHBox.starter(box: box, theme: theme, today: { CalendarDate(clock.now, in: .current) }))
+                          onSession: SSHBox.starter(box: box, theme: theme, language: language, today: { CalendarDate(clock.now, in: .current) }))
             } else {
                 nil
             }
@@ -155,6 +158,8 @@ struct BoxPosterCommand: AsyncParsableCommand {
     @Option(help: "The box's port, for the default address.")
     var webPort = 7423
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         if let address, IdeaBoxAddress(address) == nil {
             throw ValidationError("--address must be a web address such as http://ideas.example.lan:7423/")
@@ -163,11 +168,12 @@ struct BoxPosterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let settings = try questions.map(BoxServe.settings(from:)) ?? BoxSettings()
+            let language = language.resolved()
+            let settings = (try questions.map(BoxServe.settings(from:)) ?? BoxSettings()).titled(in: language)
             let url = address ?? "http://\(NetworkOptions.displayHost(bind: "0.0.0.0")):\(webPort)/"
             guard let code = QRCode(url) else { throw CommandLineError("\(url) is too long for a QR code") }
             let modules = BoxPoster.Modules(size: code.size, dark: (0..<code.size * code.size).map { code.isDark(x: $0 % code.size, y: $0 / code.size) })
-            let poster = BoxPoster(settings: settings, address: url, code: modules, today: PortfolioFile.today)
+            let poster = BoxPoster(settings: settings, address: url, code: modules, today: PortfolioFile.today, language: language)
             try AtomicFile.write(Data(poster.html().utf8), to: output)
             print("Poster for \(url) written to \(output).")
         }

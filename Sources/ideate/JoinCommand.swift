@@ -60,14 +60,14 @@ struct Join: AsyncParsableCommand {
         try await reportingErrors {
             try TerminalCheck.requireTerminal()
             let theme = try console.loadTheme()
+            let reads = language.flatMap(Language.named) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
             if let box = IdeaBoxAddress(address), let client = BoxHTTPClient(address: box) {
-                try await Self.useBox(client, receipts: ReceiptFile(for: box), theme: theme)
+                try await Self.useBox(client, receipts: ReceiptFile(for: box), theme: theme, language: reads ?? .english)
                 return
             }
             guard let (host, port) = Self.parse(address) else { return }
             // Without --code the screen asks for it, and asks again after a wrong one.
             let clock = SystemClock()
-            let reads = language.flatMap(Language.named) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
             let client = ParticipantClient(host: host, port: port, code: code.map(JoinCode.normalized) ?? "", language: reads?.code, clock: clock)
             if code != nil { await client.start() }
             let screen = ParticipantScreenService(theme: theme, clock: clock, link: client, askForCode: code == nil ? .some(nil) : nil,
@@ -78,10 +78,10 @@ struct Join: AsyncParsableCommand {
     }
 
     /// The idea box's screen until q; every change to the receipts is kept at once.
-    static func useBox(_ client: BoxHTTPClient, receipts: ReceiptFile, theme: Theme) async throws {
+    static func useBox(_ client: BoxHTTPClient, receipts: ReceiptFile, theme: Theme, language: Language) async throws {
         let book = try receipts.load()
         try receipts.save(book)  // a file that cannot be written is said now, not after an idea
-        let screen = BoxJoinService(box: client, book: book, receipts: receipts, theme: theme)
+        let screen = BoxJoinService(box: client, book: book, receipts: receipts, theme: theme, language: language)
         try await Services.run([Services.ending(screen)], signals: [.sigterm, .sighup])
     }
 

@@ -112,11 +112,13 @@ struct BoxJoinService: Service {
     let book: ReceiptBook
     let receipts: ReceiptFile
     let theme: Theme
+    /// The language the person reads.
+    let language: Language
 
     func run() async {
-        await cancelWhenGracefulShutdown { [box, book, receipts, theme] in
+        await cancelWhenGracefulShutdown { [box, book, receipts, theme, language] in
             let app = BoxJoinApp(box: box, book: book, today: PortfolioFile.today, terminal: NcursesTerminal(theme: theme),
-                                 save: { try? receipts.save($0) }, newSecret: Self.newSecret)
+                                 save: { try? receipts.save($0) }, newSecret: Self.newSecret, language: language)
             await app.run()
         }
     }

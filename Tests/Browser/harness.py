@@ -4,7 +4,7 @@ a proxy that records every byte the browser sends to a server.
 
 The scripts run as `python3 Tests/Browser/NAME.py`, so this folder is on their import path.
 """
-import asyncio, os, shutil, socket, subprocess, threading, time
+import asyncio, os, shutil, socket, subprocess, threading, time, urllib.request
 
 os.environ["SE_OFFLINE"] = "true"
 os.environ["SE_AVOID_STATS"] = "true"
@@ -113,3 +113,17 @@ def move_cursor_to(label, screen, press):
         wait(lambda: screen() != before, "the cursor moved")
     raise AssertionError(f"the cursor never reached {label}:\n{screen()}")
 
+
+
+def fetch(url, headers=None):
+    """A page as a phone without a browser gets it: its text and its response headers."""
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        return answer.read().decode("utf-8"), answer.headers
+
+
+def screenshot(driver, folder, name):
+    """Saves what `driver` shows as folder/name.png when a folder was given."""
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        driver.save_screenshot(os.path.join(folder, name + ".png"))

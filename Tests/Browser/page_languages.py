@@ -12,9 +12,9 @@ given.
 
 Usage: python3 Tests/Browser/page_languages.py PATH/TO/ideate [SCREENSHOT_FOLDER]
 """
-import os, re, subprocess, sys, tempfile, urllib.request
+import os, re, subprocess, sys, tempfile
 
-from harness import browser, free_port, text, wait
+from harness import browser, fetch as harness_fetch, free_port, screenshot, text, wait
 from selenium.webdriver.common.by import By  # noqa: E402
 
 IDEATE = os.path.abspath(sys.argv[1])
@@ -27,15 +27,11 @@ BASE = f"http://127.0.0.1:{WEB}/"
 
 
 def fetch(headers=None, query=""):
-    request = urllib.request.Request(BASE + query, headers=headers or {})
-    with urllib.request.urlopen(request, timeout=5) as answer:
-        return answer.read().decode("utf-8"), answer.headers
+    return harness_fetch(BASE + query, headers)
 
 
 def shot(driver, name):
-    if SHOTS:
-        os.makedirs(SHOTS, exist_ok=True)
-        driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    screenshot(driver, SHOTS, name)
 
 
 checks = []

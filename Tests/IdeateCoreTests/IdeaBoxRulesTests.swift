@@ -136,7 +136,7 @@ struct BoxPosterTests {
         #expect(!poster.contains("<script"), "no markup from a box file")
         #expect(poster.contains("What slows down &quot;order-to-delivery&quot;?"))
         #expect(!poster.contains("\u{202E}"), "no direction override reaches the page")
-        #expect(poster.contains("(until 2027-01-31)") && !poster.contains("An ended campaign"))
+        #expect(poster.contains("(until 31 January 2027)") && !poster.contains("An ended campaign"))
         #expect(poster.contains("http://ideas.example.lan:7423/?a=1&amp;b=2"))
         for sentence in BoxPoster.anonymitySentences { #expect(poster.contains(sentence)) }
         #expect(poster.components(separatedBy: "h1v1h-1z").count - 1 == dark.filter { $0 }.count)

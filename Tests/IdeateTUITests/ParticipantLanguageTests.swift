@@ -138,3 +138,51 @@ struct ParticipantLanguageTests {
         }
     }
 }
+
+/// The idea box's terminal screen (`ideate join http://…`, and ssh) in the pseudo-locale: every
+/// sentence it can show is ideate's own in the reader's language, and none is cut off.
+@Suite("Idea box screen languages", .offThePool, .timeLimit(.minutes(2)))
+struct BoxJoinLanguageTests {
+    static func model(in language: Language, overSSH: Bool = false) -> BoxJoinModel {
+        let day = CalendarDate(iso: "2026-12-07")!
+        func proof(_ digit: Character) -> OwnershipProof { OwnershipProof(hex: String(repeating: digit, count: 64))! }
+        let answer = ReviewAnswer(text: "Printer", date: day)
+        var model = BoxJoinModel(book: ReceiptBook(entries: [
+            .init(number: "B1", secret: "s1", proof: proof("1"), text: "Calendar", sent: day, fate: FateNotice(id: BacklogIdeaID(1), fate: .declined, answer: answer)),
+            .init(number: "B2", secret: "s2", proof: proof("2"), text: "Calendar", sent: day, fate: FateNotice(id: BacklogIdeaID(2), fate: .merged, into: "B9", then: .kept)),
+            .init(number: "B3", secret: "s3", proof: proof("3"), text: "Calendar", sent: day),
+            .init(number: "B4", proof: proof("4"), text: "Calendar", sent: day),
+        ], decoySeed: 3))
+        var unsent = ReceiptBook.Entry(secret: "s5", proof: proof("5"), text: "Calendar", sent: day)
+        unsent.isUnsent = true
+        model.book.entries.append(unsent)
+        model.board = BoxBoard(title: "Acme", questions: [BoxQuestion(id: "q", text: "Printer", until: day)], buckets: 8, recent: [
+            BoardItem(date: day, id: "B7", text: "Calendar", fate: FateNotice(id: BacklogIdeaID(7), fate: .workshop)),
+            BoardItem(date: day, id: "B8", text: "Calendar", fate: FateNotice(id: BacklogIdeaID(8), fate: .merged, into: "B9")),
+            BoardItem(date: day, id: "B10", text: "Calendar", fate: FateNotice(id: BacklogIdeaID(10), fate: .kept)),
+        ])
+        model.status = .init(Sentence(BoxPhrase.savedLookAgain, ["id": "B3"]), isProblem: false)
+        model.keepsReceipts = !overSSH
+        model.language = language
+        return model
+    }
+
+    @Test("The pseudo-locale through the box's terminal screen, on this computer and over ssh, with its help: no English, nothing cut off")
+    func pseudoLocale() {
+        let english: Set<String> = {
+            let sentences = Translations.shared.template.entries.filter { key, _ in key.hasPrefix("box.") || key.hasPrefix("participant.") }
+                .flatMap { [$0.value.english] + ($0.value.englishPlural.map { [$0] } ?? []) }
+            return Set(sentences.flatMap(LanguageScreenTests.words)).subtracting(["ideate", "acme", "calendar", "printer"])
+        }()
+        var help = Self.model(in: .pseudo)
+        help.showingHelp = true
+        for (name, model, overlaid) in [("this computer", Self.model(in: .pseudo), false), ("over ssh", Self.model(in: .pseudo, overSSH: true), false),
+                                        ("help", help, true)] {
+            let text = BoxJoinScreen.render(model, width: 80, height: 70).text
+            let shown = Set(LanguageScreenTests.words(text)).intersection(english)
+            #expect(shown.isEmpty, "\(name) shows English: \(shown.sorted())\n\(text)")
+            let balanced = text.count(where: { $0 == "[" }) == text.count(where: { $0 == "]" })
+            #expect(overlaid || balanced, "\(name) cuts a sentence off:\n\(text)")
+        }
+    }
+}

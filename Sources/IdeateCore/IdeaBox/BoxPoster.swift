@@ -3,11 +3,10 @@
 /// shows is escaped; it loads nothing from anywhere.
 public struct BoxPoster: Sendable {
     /// What the box promises, as the page and the poster say it.
-    public static let anonymitySentences = [
-        "Your ideas are anonymous: nobody, not even the reviewers, sees who wrote what.",
-        "The box keeps no name, no address and no time finer than the week an idea arrived.",
-        "Only your phone knows which ideas are yours: it asks for their answers among hundreds of others.",
-    ]
+    public static let anonymityPhrases: [BoxPhrase] = [.anonymous, .noTrace, .onlyYourPhone]
+
+    /// The promise in English (the words of `anonymityPhrases`).
+    public static var anonymitySentences: [String] { anonymityPhrases.map { Localizer.english($0) } }
 
     /// A QR code's modules, row by row (dark is true), without the quiet zone.
     public struct Modules: Sendable {
@@ -25,22 +24,27 @@ public struct BoxPoster: Sendable {
     public let address: String
     public let code: Modules
     public let today: CalendarDate
+    /// The language the poster is written in (the box's).
+    public let language: Language
 
-    public init(settings: BoxSettings, address: String, code: Modules, today: CalendarDate) {
+    public init(settings: BoxSettings, address: String, code: Modules, today: CalendarDate, language: Language = .english) {
         self.settings = settings
         self.address = address
         self.code = code
         self.today = today
+        self.language = language
     }
 
     /// The poster as one HTML document.
     public func html() -> String {
+        let t = Localizer(language)
         let questions = settings.openQuestions(on: today).map { question in
-            "<li>\(Self.escaped(question.text))" + (question.until.map { " <span class=\"until\">(until \($0))</span>" } ?? "") + "</li>"
-        } + ["<li>Anything else that would make work better.</li>"]
+            "<li>\(Self.escaped(question.text))"
+                + (question.until.map { " <span class=\"until\">\(Self.escaped(t(BoxPhrase.until, ["date": .text(t.date($0))])))</span>" } ?? "") + "</li>"
+        } + ["<li>\(Self.escaped(t(BoxPhrase.posterAnythingElse)))</li>"]
         return """
             <!doctype html>
-            <html lang="en">
+            <html lang="\(language.code)">
             <head>
             <meta charset="utf-8">
             <title>\(Self.escaped(settings.title))</title>
@@ -61,14 +65,14 @@ public struct BoxPoster: Sendable {
             </head>
             <body>
             <h1>\(Self.escaped(settings.title))</h1>
-            <p class="lead">Had an idea at work? Send it from your phone, any day. You will read what became of it.</p>
-            <div class="code">\(svg())<p class="address">\(Self.escaped(address))</p></div>
-            <h2>We are asking</h2>
+            <p class="lead">\(Self.escaped(t(BoxPhrase.posterLead)))</p>
+            <div class="code">\(svg(t))<p class="address">\(Self.escaped(address))</p></div>
+            <h2>\(Self.escaped(t(BoxPhrase.posterAsking)))</h2>
             <ul>
             \(questions.joined(separator: "\n"))
             </ul>
             <div class="promise">
-            \(Self.anonymitySentences.map { "<p>\(Self.escaped($0))</p>" }.joined(separator: "\n"))
+            \(Self.anonymityPhrases.map { "<p>\(Self.escaped(t($0)))</p>" }.joined(separator: "\n"))
             </div>
             </body>
             </html>
@@ -77,14 +81,14 @@ public struct BoxPoster: Sendable {
     }
 
     /// The code as an SVG path, one unit per module, with the quiet zone.
-    func svg() -> String {
+    func svg(_ t: Localizer) -> String {
         let quiet = 4, side = code.size + 2 * quiet
         var path = ""
         for y in 0..<code.size {
             for x in 0..<code.size where code.dark[y * code.size + x] { path += "M\(x + quiet) \(y + quiet)h1v1h-1z" }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\" role=\"img\" "
-            + "aria-label=\"QR code for \(Self.escaped(address))\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
+            + "aria-label=\"\(Self.escaped(t(BoxPhrase.qrLabel, ["address": .text(address)])))\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"\(path)\"/></svg>"
     }
 

@@ -36,6 +36,12 @@ public struct BoxSettings: Equatable, Sendable {
         self.questions = questions
     }
 
+    /// The settings with the default title written in `language` (a title the file gives stays as written).
+    public func titled(in language: Language) -> BoxSettings {
+        guard title == Self.defaultTitle else { return self }
+        return BoxSettings(title: Localizer(language)(BoxPhrase.title), questions: questions)
+    }
+
     /// The questions still asked on `date`.
     public func openQuestions(on date: CalendarDate) -> [BoxQuestion] { questions.filter { $0.isOpen(on: date) } }
 

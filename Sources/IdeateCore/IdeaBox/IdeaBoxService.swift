@@ -26,15 +26,18 @@ public enum BoxRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     /// The box refused a request over the network, saying why (a client's view of a 4xx).
     case refused(String)
 
-    public var description: String {
+    /// What went wrong, for the person (what only a program meets stays in English).
+    public var sentence: Sentence {
         switch self {
-        case let .bucketsChanged(current): "The box has grown; ask again with \(current) buckets."
-        case let .tooManyBuckets(count): "At most \(FateBuckets.maximumPerRequest) buckets at once, not \(count)."
-        case .noSuchIdea: "No idea in the box has that receipt; it may have been withdrawn already."
-        case let .alreadyReviewed(id): "\(id) has been reviewed already, so it stays; its answer is under “Your ideas”."
-        case let .refused(reason): reason
+        case let .bucketsChanged(current): Sentence(literal: "The box has grown; ask again with \(current) buckets.")
+        case let .tooManyBuckets(count): Sentence(literal: "At most \(FateBuckets.maximumPerRequest) buckets at once, not \(count).")
+        case .noSuchIdea: Sentence(BoxPhrase.errorNoSuchIdea)
+        case let .alreadyReviewed(id): Sentence(BoxPhrase.errorAlreadyReviewed, ["id": .text(id.description)])
+        case let .refused(reason): Sentence(literal: reason)
         }
     }
+
+    public var description: String { sentence.description }
 }
 
 /// The box page's public part: what everyone sees, and what a device needs to ask for fates.

@@ -53,8 +53,9 @@ enum BoxRequest {
     }
 
     /// Reads one request and answers it; `answering` is told once the request has arrived whole.
-    static func answer(_ channel: Channel, box: any IdeaBoxService, page: WebPage, limits: BoxWebServer.Limits,
+    static func answer(_ channel: Channel, box: any IdeaBoxService, pages: WebPages, limits: BoxWebServer.Limits,
                        answering: @Sendable () -> Void = {}) async {
+        let room = pages.room
         try? await channel.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
             var body = ByteBuffer()
@@ -63,14 +64,14 @@ enum BoxRequest {
                 case let .head(requestHead):
                     head = requestHead
                     if let length = requestHead.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBodyBytes {
-                        try await refuse(.payloadTooLarge, "An idea is at most 500 characters; this request is too large.", code: "tooLarge",
-                                         head: requestHead, to: outbound)
+                        try await refuse(.payloadTooLarge, Sentence(BoxPhrase.errorTooLarge), code: "tooLarge",
+                                         head: requestHead, room: room, to: outbound)
                         return
                     }
                 case var .body(chunk):
                     guard body.readableBytes + chunk.readableBytes <= limits.maximumBodyBytes, let requestHead = head else {
-                        try await refuse(.payloadTooLarge, "An idea is at most 500 characters; this request is too large.", code: "tooLarge",
-                                         head: head ?? HTTPRequestHead(version: .http1_1, method: .POST, uri: "/"), to: outbound)
+                        try await refuse(.payloadTooLarge, Sentence(BoxPhrase.errorTooLarge), code: "tooLarge",
+                                         head: head ?? HTTPRequestHead(version: .http1_1, method: .POST, uri: "/"), room: room, to: outbound)
                         return
                     }
                     _ = requestHead
@@ -79,11 +80,11 @@ enum BoxRequest {
                     guard let head else { return }
                     answering()
                     do {
-                        try await respond(to: head, body: body, box: box, page: page, outbound: outbound)
+                        try await respond(to: head, body: body, box: box, pages: pages, outbound: outbound)
                     } catch let error as BoxFailure {
                         // The box could not read or write its file: said, not a silent close.
-                        try await refuse(.serviceUnavailable, "The box could not answer just now; try again in a moment. (\(error.reason))",
-                                         code: "unavailable", head: head, to: outbound)
+                        try await refuse(.serviceUnavailable, Sentence(BoxPhrase.errorBusy, ["reason": .text(error.reason)]),
+                                         code: "unavailable", head: head, room: room, to: outbound)
                     }
                     return
                 }
@@ -91,10 +92,11 @@ enum BoxRequest {
         }
     }
 
-    private static func respond(to head: HTTPRequestHead, body: ByteBuffer, box: any IdeaBoxService, page: WebPage,
+    private static func respond(to head: HTTPRequestHead, body: ByteBuffer, box: any IdeaBoxService, pages: WebPages,
                                 outbound: Outbound) async throws {
+        let room = pages.room
         guard let host = head.headers.first(name: "host"), PageRequest.isPlausibleHost(host) else {
-            try await refuse(.badRequest, "Missing or malformed Host header.", code: "badRequest", head: head, to: outbound)
+            try await refuse(.badRequest, Sentence(literal: "Missing or malformed Host header."), code: "badRequest", head: head, room: room, to: outbound)
             return
         }
         let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
@@ -102,71 +104,73 @@ enum BoxRequest {
         let query = parts.count > 1 ? String(parts[1]) : ""
         switch (head.method, path) {
         case (.GET, "/"), (.HEAD, "/"), (.GET, "/index.html"), (.HEAD, "/index.html"):
-            try await PageRequest.sendPage(page, host: host, head: head, to: outbound)
+            try await PageRequest.sendPage(pages.page(for: head), host: host, head: head, to: outbound)
         case (.GET, "/board"):
             try await sendJSON(try await BoxFailure.wrapping { try await box.board() }, head: head, to: outbound)
         case (.GET, "/fates"):
             guard let (count, buckets) = bucketQuery(query) else {
-                try await refuse(.badRequest, "Ask with n=<bucket count>&b=<bucket>,<bucket>…", code: "badRequest", head: head, to: outbound)
+                try await refuse(.badRequest, Sentence(literal: "Ask with n=<bucket count>&b=<bucket>,<bucket>…"), code: "badRequest", head: head, room: room, to: outbound)
                 return
             }
             do {
                 try await sendJSON(try await BoxFailure.wrapping { try await box.fates(in: buckets, of: count) }, head: head, to: outbound)
             } catch let refusal as BoxRefusal {
-                try await refuse(refusal, head: head, to: outbound)
+                try await refuse(refusal, head: head, room: room, to: outbound)
             }
         case (.POST, "/ideas"), (.POST, "/withdraw"):
             guard PageRequest.isSameOrigin(head, host: host), head.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true else {
-                try await refuse(.forbidden, "Send ideas from the box's own page.", code: "forbidden", head: head, to: outbound)
+                try await refuse(.forbidden, Sentence(BoxPhrase.errorForbidden), code: "forbidden", head: head, room: room, to: outbound)
                 return
             }
             if path == "/ideas" {
-                try await submit(body, box: box, head: head, to: outbound)
+                try await submit(body, box: box, head: head, room: room, to: outbound)
             } else {
-                try await withdraw(body, box: box, head: head, to: outbound)
+                try await withdraw(body, box: box, head: head, room: room, to: outbound)
             }
             await box.tidy()
         case (_, "/"), (_, "/index.html"), (_, "/board"), (_, "/fates"), (_, "/ideas"), (_, "/withdraw"):
-            try await refuse(.methodNotAllowed, "Not with \(head.method.rawValue).", code: "method", head: head, to: outbound)
+            try await refuse(.methodNotAllowed, Sentence(literal: "Not with \(head.method.rawValue)."), code: "method", head: head, room: room, to: outbound)
         default:
-            try await refuse(.notFound, "Not here: open the address on the poster.", code: "notFound", head: head, to: outbound)
+            try await refuse(.notFound, Sentence(BoxPhrase.errorNotHere), code: "notFound", head: head, room: room, to: outbound)
         }
     }
 
-    private static func submit(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, to outbound: Outbound) async throws {
+    private static func submit(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, room: Language,
+                               to outbound: Outbound) async throws {
         guard let request = try? JSONDecoder().decode(Submission.self, from: Data(body.readableBytesView)),
               let proof = OwnershipProof(hex: request.proof) else {
-            try await refuse(.badRequest, "The page sent something the box cannot read; reload it (your text stays).", code: "badRequest",
-                             head: head, to: outbound)
+            try await refuse(.badRequest, Sentence(BoxPhrase.errorUnreadable), code: "badRequest",
+                             head: head, room: room, to: outbound)
             return
         }
         let submission: BoxSubmission
         do {
             submission = try BoxSubmission(text: request.text, question: request.question, proof: proof)
         } catch {
-            try await refuse(.unprocessableEntity, error.message, code: "invalidText", head: head, to: outbound)
+            try await refuse(.unprocessableEntity, error.sentence, code: "invalidText", head: head, room: room, to: outbound)
             return
         }
         do {
             try await sendJSON(Saved(id: try await box.submit(submission)), head: head, to: outbound)
         } catch let refusal as Refusal {
-            try await refuse(.unprocessableEntity, refusal.message, code: "invalidText", head: head, to: outbound)
+            try await refuse(.unprocessableEntity, refusal.sentence, code: "invalidText", head: head, room: room, to: outbound)
         } catch {
-            try await refuse(.serviceUnavailable, "The box could not save this just now; nothing was lost, try again.", code: "notSaved",
-                             head: head, to: outbound)
+            try await refuse(.serviceUnavailable, Sentence(BoxPhrase.errorNotSaved), code: "notSaved",
+                             head: head, room: room, to: outbound)
         }
     }
 
-    private static func withdraw(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, to outbound: Outbound) async throws {
+    private static func withdraw(_ body: ByteBuffer, box: any IdeaBoxService, head: HTTPRequestHead, room: Language,
+                                 to outbound: Outbound) async throws {
         guard let request = try? JSONDecoder().decode(Withdrawal.self, from: Data(body.readableBytesView)),
               (1...128).contains(request.secret.utf8.count) else {
-            try await refuse(.badRequest, "The page sent something the box cannot read; reload it.", code: "badRequest", head: head, to: outbound)
+            try await refuse(.badRequest, Sentence(BoxPhrase.errorUnreadable), code: "badRequest", head: head, room: room, to: outbound)
             return
         }
         do {
             try await sendJSON(Saved(id: try await BoxFailure.wrapping { try await box.withdraw(secret: request.secret) }), head: head, to: outbound)
         } catch let refusal as BoxRefusal {
-            try await refuse(refusal, head: head, to: outbound)
+            try await refuse(refusal, head: head, room: room, to: outbound)
         }
     }
 
@@ -205,24 +209,27 @@ enum BoxRequest {
         ])
     }
 
-    private static func refuse(_ refusal: BoxRefusal, head: HTTPRequestHead, to outbound: Outbound) async throws {
+    private static func refuse(_ refusal: BoxRefusal, head: HTTPRequestHead, room: Language, to outbound: Outbound) async throws {
         switch refusal {
         case let .bucketsChanged(current):
             try await sendJSON(Problem(error: refusal.description, code: "bucketsChanged", buckets: current), status: .conflict, head: head, to: outbound)
         case .tooManyBuckets:
-            try await refuse(.badRequest, refusal.description, code: "tooManyBuckets", head: head, to: outbound)
+            try await refuse(.badRequest, refusal.sentence, code: "tooManyBuckets", head: head, room: room, to: outbound)
         case .noSuchIdea:
-            try await refuse(.notFound, refusal.description, code: "noSuchIdea", head: head, to: outbound)
+            try await refuse(.notFound, refusal.sentence, code: "noSuchIdea", head: head, room: room, to: outbound)
         case .alreadyReviewed:
-            try await refuse(.conflict, refusal.description, code: "alreadyReviewed", head: head, to: outbound)
+            try await refuse(.conflict, refusal.sentence, code: "alreadyReviewed", head: head, room: room, to: outbound)
         case .refused:
-            try await refuse(.badRequest, refusal.description, code: "refused", head: head, to: outbound)
+            try await refuse(.badRequest, refusal.sentence, code: "refused", head: head, room: room, to: outbound)
         }
     }
 
-    private static func refuse(_ status: HTTPResponseStatus, _ sentence: String, code: String, head: HTTPRequestHead,
-                               to outbound: Outbound) async throws {
-        try await sendJSON(Problem(error: sentence, code: code), status: status, head: head, to: outbound)
+    /// A refusal in the language the request asks for (the page sends its own as
+    /// `Accept-Language`), else the box's.
+    private static func refuse(_ status: HTTPResponseStatus, _ sentence: Sentence, code: String, head: HTTPRequestHead,
+                               room: Language, to outbound: Outbound) async throws {
+        let said = Localizer(WebPages.language(for: head, room: room))(sentence)
+        try await sendJSON(Problem(error: said, code: code), status: status, head: head, to: outbound)
     }
 }
 

@@ -28,18 +28,20 @@ public final class BoxWebServer: Service {
     private let box: any IdeaBoxService
     private let host: String
     private let requestedPort: Int
-    private let page: WebPage
+    private let pages: WebPages
     private let tls: WebCertificate?
     private let group: any EventLoopGroup
     private let limits: Limits
     private let bound = BoundPort()
 
-    public init(box: any IdeaBoxService, host: String, port: Int, page: WebPage = .ideaBox, tls: WebCertificate? = nil,
+    /// - Parameter language: the box's own language: its page's and its answers' when a
+    ///   phone asks for none ideate has.
+    public init(box: any IdeaBoxService, host: String, port: Int, language: Language = .english, tls: WebCertificate? = nil,
                 group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, limits: Limits = Limits()) {
         self.box = box
         self.host = host
         requestedPort = port
-        self.page = page
+        pages = WebPages(room: language) { WebPage.ideaBox(in: $0) }
         self.tls = tls
         self.group = group
         self.limits = limits
@@ -66,14 +68,14 @@ public final class BoxWebServer: Service {
             throw failure
         }
         bound.settle(.success(server.channel.localAddress?.port ?? requestedPort))
-        let (box, page, limits) = (box, page, limits)
+        let (box, pages, limits) = (box, pages, limits)
         try await withTaskCancellationOrGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { connections in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
                         guard let connection else { continue }
                         connections.addTask {
-                            await BoxRequest.answer(connection.channel, box: box, page: page, limits: limits, answering: connection.slot.answering)
+                            await BoxRequest.answer(connection.channel, box: box, pages: pages, limits: limits, answering: connection.slot.answering)
                         }
                     }
                 }

@@ -10,12 +10,14 @@ import NIOPosix
 /// and nothing more: no cookie, no user agent, no name.
 public struct BoxHTTPClient: IdeaBoxService {
     /// Why a request got no answer from the box (a refusal it gave is a ``BoxRefusal``).
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+    public struct Failure: ExplainedError, Equatable, CustomStringConvertible {
         public let reason: String
 
         init(_ reason: String) { self.reason = reason }
 
-        public var description: String { "The box cannot be reached just now (\(reason)); what you wrote stays here and is sent later." }
+        public var sentence: Sentence { Sentence(BoxPhrase.unreachableKept, ["reason": .text(reason)]) }
+
+        public var description: String { sentence.description }
     }
 
     /// The most an answer may hold: a board and a page of fates are far smaller.

@@ -19,6 +19,18 @@ enum PageText {
     ].map(\.key) + [ConnectionPhrase.wrongCode.key, ConsolePhrase.itemOverdue.key, ConsolePhrase.itemDue.key]
         + PhaseKind.allCases.map(\.namePhrase.key)
 
+    /// The phrases the idea box page's script writes (box.js's `t("…")`).
+    static let boxScriptPhrases: [String] = [
+        BoxPhrase.savedAs, .refusedIdea, .notSentRetry, .writeFirst, .sending, .stagePlanned, .stageRunning, .stageLearned, .kindNew,
+        .kindKept, .kindMerged, .kindExperiment, .kindWorkshop, .kindDeclined, .waitingNews, .anotherIdea, .fateNew, .fateFromWorkshop,
+        .fateKept, .fateWorkshop, .fateDeclined, .fateExperiment, .fateAnExperiment, .fateMerged, .fateMergedExperiment,
+        .fateMergedThen, .cardOutcome, .cardBelieved, .cardObserved, .cardLearned, .cardTherefore, .answer, .notSentYet,
+        .withdrawButton, .withdrawLabel, .withdrawnNumbered, .notWithdrawn, .until, .anythingElse, .experimentStage,
+        .followedFromWorkshop, .unreachable,
+    ].map(\.key) + [PagePhrase.ideaTooLong.key]
+        + [CommonPhrase.outcomeValidated, .outcomeInvalidated, .outcomeUnclear, .decisionPersevere, .decisionPivot, .decisionStop,
+           .decisionTestAgain].map(\.key)
+
     static func localized(_ template: String, in localizer: Localizer, scriptPhrases: [String]) -> String {
         guard template.contains("{{") else { return template }
         var result = ""

@@ -30,19 +30,22 @@ public struct WebPage: Sendable {
                   scriptPhrases: PageText.workshopScriptPhrases)
     }
 
-    /// The idea box's page: the phone page's style, the box's document and script.
-    public static let ideaBox = WebPage(
-        template: String(decoding: PackageResources.box_html, as: UTF8.self),
-        style: String(decoding: PackageResources.page_css, as: UTF8.self) + String(decoding: PackageResources.box_css, as: UTF8.self),
-        script: String(decoding: PackageResources.box_js, as: UTF8.self), connectsByWebSocket: false)
+    /// The idea box's page in `language`: the phone page's style, the box's document and script.
+    public static func ideaBox(in language: Language = .english) -> WebPage {
+        WebPage(template: String(decoding: PackageResources.box_html, as: UTF8.self),
+                style: String(decoding: PackageResources.page_css, as: UTF8.self) + String(decoding: PackageResources.box_css, as: UTF8.self),
+                script: String(decoding: PackageResources.box_js, as: UTF8.self), connectsByWebSocket: false, language: language,
+                scriptPhrases: PageText.boxScriptPhrases)
+    }
 
     init(template: String, style: String, script: String, connectsByWebSocket: Bool = true, language: Language = .english,
          scriptPhrases: [String] = []) {
         self.connectsByWebSocket = connectsByWebSocket
         self.language = language
         let template = PageText.localized(template, in: Localizer(language), scriptPhrases: scriptPhrases)
-        // Comment lines are for readers of the source, not for phones on a slow network.
-        let script = script.split(separator: "\n", omittingEmptySubsequences: false)
+        // A page that writes words itself reads them with the shared strings.js; comment lines
+        // are for readers of the source, not for phones on a slow network.
+        let script = (scriptPhrases.isEmpty ? script : String(decoding: PackageResources.strings_js, as: UTF8.self) + "\n" + script).split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
         html = Array(template.replacingOccurrences(of: "<style></style>", with: "<style>\(style)</style>")
             .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)

@@ -23,8 +23,10 @@ public final class BoxJoinApp: FrontEnd {
     ///   - newSecret: a fresh 256-bit secret for each idea.
     ///   - keepsReceipts: false over ssh, where the server draws the screen and keeps nothing:
     ///     the screen then asks the person to note their ideas' numbers.
+    ///   - language: the language the person reads.
     public init(box: any IdeaBoxService, book: ReceiptBook, today: CalendarDate, terminal: any Terminal,
-                save: @escaping @Sendable (ReceiptBook) -> Void, newSecret: @escaping () -> String, keepsReceipts: Bool = true) {
+                save: @escaping @Sendable (ReceiptBook) -> Void, newSecret: @escaping () -> String, keepsReceipts: Bool = true,
+                language: Language = .english) {
         self.box = box
         self.terminal = terminal
         self.today = today
@@ -32,6 +34,7 @@ public final class BoxJoinApp: FrontEnd {
         self.newSecret = newSecret
         model = BoxJoinModel(book: book)
         model.keepsReceipts = keepsReceipts
+        model.language = language
     }
 
     /// Runs until q, Ctrl-C, a closed terminal or the task's cancellation.
@@ -82,18 +85,20 @@ public final class BoxJoinApp: FrontEnd {
                     let submission = try BoxSubmission(text: entry.text, question: entry.question, proof: entry.proof)
                     return [.submitted(entry.proof, try await box.submit(submission))]
                 } catch let refusal as Refusal {
-                    return [.refused(entry.proof, refusal.message)]
+                    return [.refused(entry.proof, refusal.sentence)]
                 } catch let BoxRefusal.refused(reason) {
-                    return [.refused(entry.proof, reason)]
+                    return [.refused(entry.proof, Sentence(literal: reason))]
                 }
             case let .withdraw(proof, secret):
                 _ = try await box.withdraw(secret: secret)
                 return [.withdrawn(proof)]
             }
         } catch let refusal as BoxRefusal {
-            return [.said(refusal.description)]
+            return [.said(refusal.sentence)]
+        } catch let explained as any ExplainedError {
+            return [.unreachable(explained.sentence)]
         } catch {
-            return [.unreachable("\(error)")]
+            return [.unreachable(Sentence(literal: "\(error)"))]
         }
     }
 

@@ -22,7 +22,20 @@ public struct BoxJoinModel: Equatable, Sendable {
     public var scroll = 0
     /// The own idea chosen in the list (for withdrawing it).
     public var chosen = 0
-    public var status: ConsoleModel.Status?
+    /// The status line: what happened last, for the person.
+    public struct Status: Equatable, Sendable {
+        public var sentence: Sentence
+        public var isProblem: Bool
+
+        public init(_ sentence: Sentence, isProblem: Bool) {
+            self.sentence = sentence
+            self.isProblem = isProblem
+        }
+    }
+
+    /// The language the screen speaks: the person's locale, else the box's.
+    public var language: Language = .english
+    public var status: Status?
     public var showingHelp = false
     public var isReachable = true
     /// False over ssh: this session's ideas are forgotten when it ends, so their numbers are to be noted.
@@ -72,7 +85,7 @@ public struct BoxJoinModel: Equatable, Sendable {
         case (.list, .down):
             chosen = min(max(0, book.entries.count - 1), chosen + 1)
         case (.list, .character("r")):
-            status = ConsoleModel.Status(text: "Asking the box…", isProblem: false)
+            status = Status(Sentence(BoxPhrase.asking), isProblem: false)
             return (lookingAgain, true)
         case (.list, .character("w")):
             return (withdrawChosen(), true)
@@ -89,21 +102,21 @@ public struct BoxJoinModel: Equatable, Sendable {
     /// Keeps the typed idea in the book, unsent, and sends it.
     private mutating func send(today: CalendarDate, secret: String) -> [BoxJoinRequest] {
         guard !input.allSatisfy(\.isWhitespace) else {
-            status = ConsoleModel.Status(text: "Write your idea first.", isProblem: true)
+            status = Status(Sentence(BoxPhrase.writeFirst), isProblem: true)
             return []
         }
         let submission: BoxSubmission
         do {
             submission = try BoxSubmission(text: input, question: questionID, proof: OwnershipProof(secret: secret))
         } catch {
-            status = ConsoleModel.Status(text: error.message, isProblem: true)
+            status = Status(error.sentence, isProblem: true)
             return []
         }
         var entry = ReceiptBook.Entry(secret: secret, proof: submission.proof, text: submission.text, question: submission.question, sent: today)
         entry.isUnsent = true
         book.add(entry)
         input = ""
-        status = ConsoleModel.Status(text: "Sending…", isProblem: false)
+        status = Status(Sentence(BoxPhrase.sending), isProblem: false)
         return [.submit(entry)]
     }
 
@@ -111,10 +124,10 @@ public struct BoxJoinModel: Equatable, Sendable {
         guard book.entries.indices.contains(chosen) else { return [] }
         let entry = book.entries[chosen]
         guard let secret = entry.secret, !entry.isUnsent, entry.fate == nil || entry.fate?.fate == .new else {
-            status = ConsoleModel.Status(text: "Only an idea of yours that is still new can be withdrawn.", isProblem: true)
+            status = Status(Sentence(BoxPhrase.onlyNewWithdrawn), isProblem: true)
             return []
         }
-        status = ConsoleModel.Status(text: "Withdrawing…", isProblem: false)
+        status = Status(Sentence(BoxPhrase.withdrawing), isProblem: false)
         return [.withdraw(proof: entry.proof, secret: secret)]
     }
 
@@ -127,15 +140,14 @@ public struct BoxJoinModel: Equatable, Sendable {
             isReachable = true
         case let .fates(fates):
             book.update(with: fates)
-            if status?.text == "Asking the box…" { status = nil }
+            if status?.sentence == Sentence(BoxPhrase.asking) { status = nil }
         case let .submitted(proof, number):
             guard let index = book.entries.firstIndex(where: { $0.proof == proof }) else { return }
             book.entries[index].isUnsent = false
             book.entries[index].number = number.description
             // Short enough for one line of an 80-column terminal.
-            status = ConsoleModel.Status(text: keepsReceipts ? "Saved ✓ as \(number). Its answer will appear under “Your ideas” (r: look again)."
-                                                             : "Saved ✓ as \(number). Note this number: its answer will appear on the board.",
-                                         isProblem: false)
+            status = Status(Sentence(keepsReceipts ? BoxPhrase.savedLookAgain : BoxPhrase.savedNoteIt, ["id": .text(number.description)]),
+                            isProblem: false)
             isReachable = true
         case let .refused(proof, reason):
             // The box said no: the idea comes back into the box to be changed, nothing is lost.
@@ -143,16 +155,16 @@ public struct BoxJoinModel: Equatable, Sendable {
                 if input.isEmpty { input = book.entries[index].text }
                 book.entries.remove(at: index)
             }
-            status = ConsoleModel.Status(text: reason, isProblem: true)
+            status = Status(reason, isProblem: true)
         case let .withdrawn(proof):
             book.entries.removeAll { $0.proof == proof }
             chosen = min(chosen, max(0, book.entries.count - 1))
-            status = ConsoleModel.Status(text: "Withdrawn: the box no longer has it.", isProblem: false)
+            status = Status(Sentence(BoxPhrase.withdrawn), isProblem: false)
         case let .said(reason):
-            status = ConsoleModel.Status(text: reason, isProblem: true)
+            status = Status(reason, isProblem: true)
         case let .unreachable(reason):
             isReachable = false
-            status = ConsoleModel.Status(text: reason, isProblem: true)
+            status = Status(reason, isProblem: true)
         }
     }
 }
@@ -171,9 +183,9 @@ public enum BoxJoinAnswer: Equatable, Sendable {
     case fates(BucketFates)
     case submitted(OwnershipProof, BacklogIdeaID)
     /// The box refused the idea with `proof`, saying why.
-    case refused(OwnershipProof, String)
+    case refused(OwnershipProof, Sentence)
     case withdrawn(OwnershipProof)
     /// The box answered, but not as asked (an idea already reviewed stays, say).
-    case said(String)
-    case unreachable(String)
+    case said(Sentence)
+    case unreachable(Sentence)
 }

@@ -10,24 +10,30 @@ public enum BoxJoinScreen {
             return ScreenFrame.tooSmall(width: width, height: height)
         }
         var grid = CellGrid(width: width, height: height)
+        let t = Localizer(model.language)
         grid.fill(x: 0, y: 0, width: width, height: 1, role: .header)
-        let right = (model.isReachable ? "idea box" : "idea box · not reachable") + " "
-        grid.put(" ideate · \(model.board?.title ?? "idea box")", x: 0, y: 0, role: .header, maxWidth: max(1, width - DisplayWidth.of(right) - 1))
+        let right = t(model.isReachable ? BoxPhrase.headerBox : BoxPhrase.headerUnreachable) + " "
+        grid.put(" ideate · \(model.board?.title ?? t(BoxPhrase.title))", x: 0, y: 0, role: .header, maxWidth: max(1, width - DisplayWidth.of(right) - 1))
         grid.put(right, x: width - DisplayWidth.of(right), y: 0, role: .header)
 
-        grid.put("Your idea:", x: 2, y: 2, role: .heading)
-        let boxX = 14, boxWidth = width - boxX - 12
+        let label = t(ParticipantPhrase.yourIdea)
+        grid.put(label, x: 2, y: 2, role: .heading)
+        let boxX = max(14, DisplayWidth.of(label) + 4), boxWidth = width - boxX - 12
         grid.fill(x: boxX, y: 2, width: boxWidth, height: 1, role: model.focus == .input ? .input : .muted)
         var shown = VisibleText.sanitized(model.input, foldingLineBreaks: true)
         while DisplayWidth.of(shown) > boxWidth - 2, !shown.isEmpty { shown.removeFirst() }
         let used = grid.put(shown, x: boxX, y: 2, role: .input)
         if model.focus == .input { grid.put("▏", x: boxX + used, y: 2, role: .input) }
-        grid.put("\(model.input.count)/\(IdeaText.maximumLength)", x: boxX + boxWidth + 2, y: 2, role: .muted)
-        let questions = (model.board?.questions.map(\.text) ?? []) + ["Anything else"]
+        grid.put("\(t.number(model.input.count))/\(t.number(IdeaText.maximumLength))", x: boxX + boxWidth + 2, y: 2, role: .muted)
+        let questions = (model.board?.questions.map(\.text) ?? []) + [t(BoxPhrase.anythingElse)]
         let chosen = questions[min(model.question, questions.count - 1)]
-        grid.put("About: \(chosen)" + (questions.count > 1 ? "  (↑↓ another question)" : ""), x: 2, y: 3, role: .muted, maxWidth: width - 4)
+        let about = t(BoxPhrase.about, ["question": .text(chosen)]) + (questions.count > 1 ? "  " + t(BoxPhrase.anotherQuestion) : "")
+        grid.put(about, x: 2, y: 3, role: .muted, maxWidth: width - 4)
         if let status = model.status {
-            grid.put(status.text, x: 2, y: 4, role: status.isProblem ? .warning : .success, maxWidth: width - 4)
+            // Two rows (4 and 5) before the list: a longer language's sentence wraps, never cut.
+            for (row, line) in TextLayout.wrap(t(status.sentence), width: width - 4, maxLines: 2).enumerated() {
+                grid.put(line, x: 2, y: 4 + row, role: status.isProblem ? .warning : .success)
+            }
         }
 
         let lines = listLines(model, width: width - 4)
@@ -38,18 +44,15 @@ public enum BoxJoinScreen {
             grid.put(line.text, x: 2 + line.indent, y: top + offset, role: line.isChosen ? .selection : line.role, maxWidth: width - 4 - line.indent)
         }
         let hints: [ScreenFrame.KeyHint] = model.focus == .input
-            ? [.init(key: "Enter", action: "send"), .init(key: "↑↓", action: "question"), .init(key: "Tab", action: "your ideas"),
-               .init(key: "Ctrl-C", action: "quit")]
-            : [.init(key: "↑↓", action: "choose"), .init(key: "r", action: "look again"), .init(key: "w", action: "withdraw"),
-               .init(key: "Tab", action: "write"), .init(key: "?", action: "help"), .init(key: "q", action: "quit")]
+            ? [.init(key: t(CommonPhrase.keyEnter), action: t(ParticipantPhrase.keySend)), .init(key: "↑↓", action: t(BoxPhrase.keyQuestion)),
+               .init(key: "Tab", action: t(BoxPhrase.keyYourIdeas)), .init(key: t(CommonPhrase.keyCtrl) + "-C", action: t(ConsolePhrase.keyQuit))]
+            : [.init(key: "↑↓", action: t(ParticipantPhrase.keyChoose)), .init(key: "r", action: t(BoxPhrase.keyLookAgain)),
+               .init(key: "w", action: t(ParticipantPhrase.keyWithdraw)), .init(key: "Tab", action: t(BoxPhrase.keyWrite)),
+               .init(key: "?", action: t(ConsolePhrase.keyHelp)), .init(key: "q", action: t(ConsolePhrase.keyQuit))]
         ScreenFrame.drawFooter(&grid, hints: hints)
         if model.showingHelp {
-            Overlays.box(&grid, title: "The idea box", lines: [
-                "Type an idea and press Enter: it is kept here until the box says “saved”.",
-                "↑↓ while typing: the question your idea answers.",
-                "Tab: your ideas and the board. r asks the box again; w withdraws a new idea.",
-                "Nobody learns which ideas are yours: this computer asks for many ideas' news",
-                "and keeps only its own (in your config folder).", "", "Press ? or Esc to close.",
+            Overlays.box(&grid, title: t(BoxPhrase.helpTitle), lines: [
+                t(BoxPhrase.helpType), t(BoxPhrase.helpQuestion), t(BoxPhrase.helpTab), t(BoxPhrase.helpPrivacy), "", t(ParticipantPhrase.helpClose),
             ])
         }
         return grid
@@ -64,88 +67,60 @@ public enum BoxJoinScreen {
 
     /// "Your ideas" (each with its fate, answer and learning card), then "You said, we did".
     static func listLines(_ model: BoxJoinModel, width: Int) -> [Line] {
-        var lines = [Line(text: model.keepsReceipts ? "Your ideas (only this computer knows they are yours)"
-                               : "Your ideas this visit (note their numbers)", role: .heading)]
-        if model.book.entries.isEmpty { lines.append(Line(text: "None yet: what would make your work easier?", role: .muted, indent: 2)) }
+        let t = Localizer(model.language)
+        var lines = [Line(text: t(model.keepsReceipts ? BoxPhrase.yourIdeasComputer : BoxPhrase.yourIdeasVisit), role: .heading)]
+        if model.book.entries.isEmpty { lines.append(Line(text: t(BoxPhrase.noneYet), role: .muted, indent: 2)) }
         for (index, entry) in model.book.entries.enumerated() {
             let chosen = model.focus == .list && index == model.chosen
-            let number = entry.isUnsent ? "not sent yet" : entry.number ?? "·"
+            let number = entry.isUnsent ? t(BoxPhrase.notSentYet) : entry.number ?? "·"
             lines.append(Line(text: "\(number)  \(entry.text)", role: .text, isChosen: chosen))
-            lines += details(of: entry.fate, unsent: entry.isUnsent, fromWorkshop: entry.secret == nil, width: width)
+            lines += details(of: entry.fate, unsent: entry.isUnsent, fromWorkshop: entry.secret == nil, width: width, t)
         }
         lines.append(Line(text: "", role: .text))
-        lines.append(Line(text: "You said, we did", role: .heading))
+        lines.append(Line(text: t(BoxPhrase.youSaid), role: .heading))
         let recent = model.board?.recent ?? []
-        if recent.isEmpty { lines.append(Line(text: "No decision yet.", role: .muted, indent: 2)) }
+        if recent.isEmpty { lines.append(Line(text: t(BoxPhrase.noDecisionYet), role: .muted, indent: 2)) }
         for item in recent {
-            lines.append(Line(text: "\(item.id)  \(item.text)  (\(item.date))", role: .text))
+            lines.append(Line(text: "\(item.id)  \(item.text)  (\(t.date(item.date)))", role: .text))
             if let fate = item.fate {
-                lines += details(of: fate, unsent: false, fromWorkshop: false, width: width)
+                lines += details(of: fate, unsent: false, fromWorkshop: false, width: width, t)
             } else if let experiment = item.experiment {
-                lines.append(Line(text: "Experiment \(stage(experiment.stage)).", role: .accent, indent: 4))
-                lines += learning(experiment, width: width)
+                let stage = t(BoxPhrase.experimentStage, ["stage": .text(t.name(of: experiment.stage))])
+                lines += TextLayout.wrap(stage, width: max(10, width - 4)).map { Line(text: $0, role: .accent, indent: 4) }
+                lines += learning(experiment, width: width, t)
             }
         }
         // The box's promise, as its page and poster make it.
         lines.append(Line(text: "", role: .text))
-        for sentence in BoxPoster.anonymitySentences.prefix(2) + [model.keepsReceipts
-            ? "Only this computer knows which ideas are yours: it asks for their answers among hundreds of others."
-            : "Over ssh nothing of this visit is kept: note your ideas' numbers and find them on the board."] {
-            for text in TextLayout.wrap(sentence, width: max(10, width)) { lines.append(Line(text: text, role: .muted)) }
+        for phrase in BoxPoster.anonymityPhrases.prefix(2) + [model.keepsReceipts ? BoxPhrase.onlyThisComputer : BoxPhrase.overSSH] {
+            for text in TextLayout.wrap(t(phrase), width: max(10, width)) { lines.append(Line(text: text, role: .muted)) }
         }
         return lines
     }
 
-    private static func details(of notice: FateNotice?, unsent: Bool, fromWorkshop: Bool, width: Int) -> [Line] {
-        if unsent { return [Line(text: "Kept on this computer; sent as soon as the box can be reached.", role: .warning, indent: 4)] }
-        guard let notice else {
-            return [Line(text: fromWorkshop ? "From a workshop: kept with the company's ideas; news will appear here."
-                                             : "New: waiting for the next review.", role: .muted, indent: 4)]
+    private static func details(of notice: FateNotice?, unsent: Bool, fromWorkshop: Bool, width: Int, _ t: Localizer) -> [Line] {
+        /// A sentence under an idea, wrapped to the list's width (indented by 4).
+        func wrapped(_ sentence: String, role: StyleRole) -> [Line] {
+            TextLayout.wrap(sentence, width: max(10, width - 4)).map { Line(text: $0, role: role, indent: 4) }
         }
-        var lines = [Line(text: sentence(notice), role: .accent, indent: 4)]
+        if unsent { return wrapped(t(BoxPhrase.keptComputer), role: .warning) }
+        guard let notice else { return wrapped(t(fromWorkshop ? BoxPhrase.fateFromAWorkshop : BoxPhrase.fateNew), role: .muted) }
+        var lines = wrapped(t.sentence(of: notice), role: .accent)
         if let answer = notice.answer {
-            for text in TextLayout.wrap("Answer (\(notice.answered?.description ?? "")): \(answer)", width: max(10, width - 6)) {
+            let said = t(BoxPhrase.answer, ["date": .text(notice.answered.map(t.date) ?? ""), "answer": .text(answer)])
+            for text in TextLayout.wrap(said, width: max(10, width - 6)) {
                 lines.append(Line(text: text, role: .prompt, indent: 6))
             }
         }
-        if let experiment = notice.experiment { lines += learning(experiment, width: width) }
+        if let experiment = notice.experiment { lines += learning(experiment, width: width, t) }
         return lines
     }
 
-    private static func learning(_ experiment: ExperimentNotice, width: Int) -> [Line] {
+    private static func learning(_ experiment: ExperimentNotice, width: Int, _ t: Localizer) -> [Line] {
         guard experiment.stage == .learned else { return [] }
-        let rows = [("Outcome", experiment.outcome?.rawValue), ("We believed", experiment.believed), ("We observed", experiment.observed),
-                    ("We learned", experiment.learned), ("Therefore we will", experiment.decision)]
-        return rows.compactMap { label, value in value.map { Line(text: "\(label): \($0)", role: .text, indent: 6) } }
-    }
-
-    private static func stage(_ stage: Experiment.Stage) -> String {
-        switch stage {
-        case .planned: "planned"
-        case .running: "running now"
-        case .learned: "done: here is what it taught"
-        }
-    }
-
-    /// The fate in a sentence, as the box page says it.
-    static func sentence(_ notice: FateNotice) -> String {
-        switch notice.fate {
-        case .new: return "New: waiting for the next review."
-        case .kept: return "Kept in the backlog for later."
-        case .workshop: return "Taken to the next workshop."
-        case .declined: return "Declined."
-        case .experiment:
-            return notice.experiment.map { "Became experiment \($0.id) (\(stage($0.stage)))." } ?? "Became an experiment."
-        case .merged:
-            var text = "Merged into \(notice.into ?? "another idea"), followed there"
-            if let experiment = notice.experiment {
-                text += ": experiment \(experiment.id) (\(stage(experiment.stage)))"
-            } else if let then = notice.then {
-                let kinds: [FateNotice.Kind: String] = [.new: "new", .kept: "kept in the backlog", .merged: "merged",
-                                                        .experiment: "an experiment", .workshop: "taken to the next workshop", .declined: "declined"]
-                text += ": " + (kinds[then] ?? then.rawValue)
-            }
-            return text + "."
-        }
+        let rows: [(BoxPhrase, String?)] = [(.cardOutcome, experiment.outcome.map(t.name(of:))), (.cardBelieved, experiment.believed),
+                                            (.cardObserved, experiment.observed), (.cardLearned, experiment.learned),
+                                            (.cardTherefore, experiment.decision.map(t.decision(named:)))]
+        return rows.compactMap { label, value in value.map { Line(text: "\(t(label)): \($0)", role: .text, indent: 6) } }
     }
 }

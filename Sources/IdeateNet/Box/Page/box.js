@@ -9,6 +9,12 @@
   const $ = (id) => document.getElementById(id);
   const MAX = 500, DECOYS = 8, KEY = "ideate-box:" + location.host;
   const encoder = new TextEncoder();
+  const t = ideateStrings.t, number = ideateStrings.number, LANG = ideateStrings.lang;
+  function day(iso) {
+    const date = new Date(String(iso) + "T12:00:00Z");
+    if (isNaN(date)) return String(iso);
+    return date.toLocaleDateString(LANG === "en" || LANG === "en-XA" ? "en-GB" : LANG, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
   let store = load(), board = null, sending = false, retryTimer = 0, retry = 0;
 
   // SHA-256 (FIPS 180-4) of a Uint8Array.
@@ -96,7 +102,8 @@
   }
 
   async function request(method, path, body) {
-    const options = { method, headers: {}, cache: "no-store" };
+    // The page's own language, so what the box refuses is said in it.
+    const options = { method, headers: { "Accept-Language": LANG }, cache: "no-store" };
     if (body) { options.headers["Content-Type"] = "application/json"; options.body = JSON.stringify(body); }
     const response = await fetch(path, options);
     let json = null;
@@ -123,7 +130,7 @@
                             fate: { fate: "new" } });
       save();
       retry = 0;
-      status("Saved ✓ as " + answer.json.id + ". Its answer will appear under “Your ideas”.", "saved");
+      status(t("box.savedAs", { id: answer.json.id }), "saved");
       renderMine();
       sendPending();
       return;
@@ -132,12 +139,12 @@
       store.pending.shift();
       save();
       if (!$("idea").value) { $("idea").value = idea.text; count(); }
-      $("compose-problem").textContent = (answer.json && answer.json.error) || "The box refused this idea.";
+      $("compose-problem").textContent = (answer.json && answer.json.error) || t("box.refusedIdea");
       status("", "");
       renderMine();
       return;
     }
-    status("Not sent yet: the box will try again as soon as it can be reached. Your idea is kept on this phone.", "refused");
+    status(t("box.notSentRetry"), "refused");
     retry = Math.min(retry + 1, 6);
     retryTimer = setTimeout(sendPending, 1000 * Math.pow(2, retry));
     renderMine();
@@ -148,18 +155,18 @@
     event.preventDefault();
     const text = $("idea").value.trim();
     $("compose-problem").textContent = "";
-    if (!text) { $("compose-problem").textContent = "Write your idea first."; return; }
-    if (text.length > MAX) { $("compose-problem").textContent = "An idea has at most " + MAX + " characters."; return; }
+    if (!text) { $("compose-problem").textContent = t("box.writeFirst"); return; }
+    if (text.length > MAX) { $("compose-problem").textContent = t("page.ideaTooLong", { max: MAX }); return; }
     const chosen = document.querySelector("input[name=question]:checked");
     const question = chosen && chosen.value ? chosen.value : null;
     store.pending.push({ secret: newSecret(), text, question, sent: new Date().toISOString().slice(0, 10) });
     save();
     $("idea").value = "";
     count();
-    status("Sending…", "");
+    status(t("box.sending"), "");
     sendPending();
   }
-  function count() { $("count").textContent = $("idea").value.length + "/" + MAX; }
+  function count() { $("count").textContent = number($("idea").value.length) + "/" + number(MAX); }
 
   // Fates: the buckets of this phone's receipts, hidden among decoys, then matched here. The
   // decoys are the same on every visit (drawn from a seed kept on this phone): decoys drawn
@@ -192,37 +199,44 @@
     renderMine();
   }
 
-  const STAGES = { planned: "planned", running: "running now", learned: "done: here is what it taught" };
-  const KINDS = { new: "new", kept: "kept in the backlog", merged: "merged", experiment: "an experiment", workshop: "taken to the next workshop", declined: "declined" };
+  // The same sentences as the box's terminal screen (FateWording.swift), with the same phrases.
+  const STAGES = { planned: "box.stagePlanned", running: "box.stageRunning", learned: "box.stageLearned" };
+  const KINDS = { new: "box.kindNew", kept: "box.kindKept", merged: "box.kindMerged", experiment: "box.kindExperiment",
+                  workshop: "box.kindWorkshop", declined: "box.kindDeclined" };
+  const OUTCOMES = { validated: "common.outcomeValidated", invalidated: "common.outcomeInvalidated", unclear: "common.outcomeUnclear" };
+  const DECISIONS = { persevere: "common.decisionPersevere", pivot: "common.decisionPivot", stop: "common.decisionStop",
+                      "test again": "common.decisionTestAgain", "test-again": "common.decisionTestAgain" };
+  function stage(experiment) { return STAGES[experiment.stage] ? t(STAGES[experiment.stage]) : String(experiment.stage); }
   function fateSentence(notice) {
-    if (!notice) return "Waiting for the box's news.";
+    if (!notice) return t("box.waitingNews");
+    const into = notice.into || t("box.anotherIdea");
     switch (notice.fate) {
-      case "new": return "New: waiting for the next review.";
-      case "fromWorkshop": return "From the workshop “" + plain(notice.workshop || "") + "”: kept with the company's ideas; news will appear here.";
-      case "kept": return "Kept in the backlog for later.";
-      case "workshop": return "Taken to the next workshop.";
-      case "declined": return "Declined.";
-      case "experiment": return notice.experiment ? "Became experiment " + notice.experiment.id + " (" + STAGES[notice.experiment.stage] + ")." : "Became an experiment.";
-      case "merged": {
-        let sentence = "Merged into " + notice.into + ", followed there";
-        if (notice.experiment) sentence += ": experiment " + notice.experiment.id + " (" + STAGES[notice.experiment.stage] + ")";
-        else if (notice.then) sentence += ": " + KINDS[notice.then];
-        return sentence + ".";
-      }
+      case "new": return t("box.fateNew");
+      case "fromWorkshop": return t("box.fateFromWorkshop", { workshop: plain(notice.workshop || "") });
+      case "kept": return t("box.fateKept");
+      case "workshop": return t("box.fateWorkshop");
+      case "declined": return t("box.fateDeclined");
+      case "experiment":
+        return notice.experiment ? t("box.fateExperiment", { id: notice.experiment.id, stage: stage(notice.experiment) }) : t("box.fateAnExperiment");
+      case "merged":
+        if (notice.experiment) return t("box.fateMergedExperiment", { into, id: notice.experiment.id, stage: stage(notice.experiment) });
+        if (notice.then && KINDS[notice.then]) return t("box.fateMergedThen", { into, then: t(KINDS[notice.then]) });
+        return t("box.fateMerged", { into });
       default: return "";
     }
   }
   function learningCard(experiment) {
     if (!experiment || experiment.stage !== "learned") return null;
     const list = el("dl", undefined, "learning");
-    const rows = [["Outcome", experiment.outcome], ["We believed", experiment.believed], ["We observed", experiment.observed],
-                  ["We learned", experiment.learned], ["Therefore we will", experiment.decision]];
-    for (const [term, value] of rows) { if (value) { list.append(el("dt", term), el("dd", value)); } }
+    const rows = [["box.cardOutcome", OUTCOMES[experiment.outcome] ? t(OUTCOMES[experiment.outcome]) : experiment.outcome],
+                  ["box.cardBelieved", experiment.believed], ["box.cardObserved", experiment.observed], ["box.cardLearned", experiment.learned],
+                  ["box.cardTherefore", DECISIONS[experiment.decision] ? t(DECISIONS[experiment.decision]) : experiment.decision]];
+    for (const [term, value] of rows) { if (value) { list.append(el("dt", t(term)), el("dd", value)); } }
     return list;
   }
   function describe(item, notice) {
     item.append(el("span", fateSentence(notice), "fate"));
-    if (notice && notice.answer) item.append(el("blockquote", "Answer (" + notice.answered + "): " + notice.answer, "answer"));
+    if (notice && notice.answer) item.append(el("blockquote", t("box.answer", { date: day(notice.answered), answer: notice.answer }), "answer"));
     const card = learningCard(notice && notice.experiment);
     if (card) item.append(card);
   }
@@ -232,7 +246,7 @@
     list.replaceChildren();
     for (const idea of store.pending) {
       const item = el("li");
-      item.append(el("span", "not sent yet", "number"), el("span", idea.text, "text"));
+      item.append(el("span", t("box.notSentYet"), "number"), el("span", idea.text, "text"));
       list.append(item);
     }
     for (const idea of store.ideas) {
@@ -240,9 +254,9 @@
       item.append(el("span", idea.id || "·", "number"), el("span", idea.text, "text"));
       describe(item, idea.fate);
       if (idea.secret && (!idea.fate || idea.fate.fate === "new")) {
-        const withdraw = el("button", "Withdraw", "plain");
+        const withdraw = el("button", t("box.withdrawButton"), "plain");
         withdraw.type = "button";
-        withdraw.setAttribute("aria-label", "Withdraw " + idea.id);
+        withdraw.setAttribute("aria-label", t("box.withdrawLabel", { id: idea.id }));
         withdraw.addEventListener("click", () => withdrawIdea(idea));
         item.append(withdraw);
       }
@@ -257,9 +271,9 @@
     if (answer && (answer.status === 200 || answer.status === 404)) {
       store.ideas = store.ideas.filter((other) => other !== idea);
       save();
-      status(idea.id + " withdrawn: the box no longer has it.", "saved");
+      status(t("box.withdrawnNumbered", { id: idea.id }), "saved");
     } else {
-      status((answer && answer.json && answer.json.error) || "Not withdrawn: the box cannot be reached just now.", "refused");
+      status((answer && answer.json && answer.json.error) || t("box.notWithdrawn"), "refused");
     }
     renderMine();
   }
@@ -269,7 +283,8 @@
     document.title = "ideate · " + plain(board.title);
     const questions = $("question-list");
     questions.replaceChildren();
-    const choices = board.questions.map((q) => [q.id, q.text + (q.until ? " (until " + q.until + ")" : "")]).concat([["", "Anything else"]]);
+    const choices = board.questions.map((q) => [q.id, q.text + (q.until ? " " + t("box.until", { date: day(q.until) }) : "")])
+      .concat([["", t("box.anythingElse")]]);
     choices.forEach(([value, label], index) => {
       const row = el("label", undefined, "choice"), input = document.createElement("input");
       input.type = "radio"; input.name = "question"; input.value = value; input.checked = index === 0;
@@ -281,10 +296,10 @@
     list.replaceChildren();
     for (const entry of board.recent) {
       const item = el("li");
-      item.append(el("span", entry.id, "number"), el("span", entry.text, "text"), el("span", entry.date, "quiet"));
+      item.append(el("span", entry.id, "number"), el("span", entry.text, "text"), el("span", day(entry.date), "quiet"));
       if (entry.fate) describe(item, entry.fate);
       else if (entry.experiment) {
-        item.append(el("span", "Experiment " + STAGES[entry.experiment.stage] + ".", "fate"));
+        item.append(el("span", t("box.experimentStage", { stage: stage(entry.experiment) }), "fate"));
         const card = learningCard(entry.experiment);
         if (card) item.append(card);
       }
@@ -312,13 +327,13 @@
       added++;
     }
     save();
-    if (added) status(added === 1 ? "1 idea from the workshop is followed here now." : added + " ideas from the workshop are followed here now.", "saved");
+    if (added) status(t("box.followedFromWorkshop", { count: added }), "saved");
   }
 
   async function refresh() {
     let answer;
     try { answer = await request("GET", "/board"); } catch (e) { answer = null; }
-    if (!answer || answer.status !== 200 || !answer.json) { $("connection").textContent = "the box cannot be reached"; $("connection").className = "down"; return; }
+    if (!answer || answer.status !== 200 || !answer.json) { $("connection").textContent = t("box.unreachable"); $("connection").className = "down"; return; }
     $("connection").textContent = ""; $("connection").className = "";
     board = answer.json;
     renderBoard();
