@@ -76,4 +76,39 @@ struct ParticipantEndToEndTests {
         try console.press("y")
         try console.waitFor("EXITED 0")
     }
+
+    @Test("ideate join speaks the participant's locale (LANG=nl_NL.UTF-8), else the room's (a German run), else its own --language")
+    func joinInTheParticipantsLanguage() throws {
+        let run = ConsoleEndToEndTests.temporaryRun("join-lang")
+        defer { ConsoleEndToEndTests.removeRun(run) }
+        let port = TestPorts.free()
+        let binary = IdeateProcess.binary.path
+        let server = Process()
+        server.executableURL = IdeateProcess.binary
+        server.arguments = ["run", "sessions/quick-start.yaml", "--headless", "--language", "de", "--run", run, "--port", String(port),
+                            "--ssh-port", "0", "--web-port", "0", "--code", "LANG77", "--portfolio", ConsoleEndToEndTests.portfolio(besideRun: run)]
+        server.currentDirectoryURL = IdeateProcess.projectFolder
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        try #require(TestPorts.waitUntilListening(port), "the participant server did not start")
+
+        let dutch = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code LANG77", width: 80, height: 24, environment: ["LANG": "nl_NL.UTF-8"])
+        try dutch.waitFor("Je idee:")
+        try dutch.type("Kortere vergaderingen")
+        try dutch.press("Enter")
+        try dutch.waitFor("bewaard ✓")
+        let room = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code LANG77", width: 80, height: 24)
+        try room.waitFor("Deine Idee:")
+        let spanish = try TmuxSession("\(binary) join 127.0.0.1:\(port) --code LANG77 --language es", width: 80, height: 24,
+                                      environment: ["LANG": "nl_NL.UTF-8"])
+        try spanish.waitFor("Tu idea:")
+        let screens = [try dutch.screen(), try room.screen(), try spanish.screen()]
+        for screen in screens { #expect(!screen.contains("Your idea") && !screen.contains("connected"), "no English:\n\(screen)") }
+        for session in [dutch, room, spanish] {
+            try session.press("C-c")
+            try session.waitFor("EXITED 0", seconds: 10)
+        }
+    }
 }

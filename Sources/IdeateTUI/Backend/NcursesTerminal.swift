@@ -33,7 +33,9 @@ public final class NcursesTerminal: Terminal {
     public private(set) var hasColors = false
 
     public func start() {
-        setlocale(LC_ALL, "")
+        // A locale this system lacks (LANG=nl_NL.UTF-8 on a minimal machine) leaves C, where
+        // ncurses draws no character beyond ASCII; ideate writes UTF-8, so it keeps that much.
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         initscr()
         isStarted = true
         raw()
