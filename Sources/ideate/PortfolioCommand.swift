@@ -66,12 +66,14 @@ struct PortfolioReportCommand: AsyncParsableCommand {
 
     @OptionGroup var portfolio: PortfolioOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() async throws {
         try await reportingErrors {
             let store = try ChangeOptions.existingStore(at: portfolio.path())
             let report = PortfolioReport(try store.portfolio(), today: asOf ?? PortfolioFile.today, rhythm: try store.reviewRhythm())
             let text = switch format {
-            case .markdown: MarkdownPortfolio().render(report)
+            case .markdown: MarkdownPortfolio(language: language.resolved()).render(report)
             case .csv: CSVPortfolio.render(report)
             case .json: try JSONPortfolio.render(report)
             }

@@ -67,9 +67,14 @@ struct PortfolioCommandTests {
 
         let markdown = try IdeateProcess.run(["portfolio", "--portfolio", portfolio, "--as-of", "2026-04-20"]).stdout
         for expected in ["| We observed | Finance changed half the amounts |", "| Therefore we will | test again |",
-                         "pie showData title Outcomes of 1 learned experiment", "- 2026-03-16 — started: sales team",
+                         "pie showData title Outcomes of 1 learned experiment", "- 16 March 2026 — started: sales team",
                          "## Backlog", "## Workshops"] {
             #expect(markdown.contains(expected), "\(expected)")
+        }
+        let german = try IdeateProcess.run(["portfolio", "--portfolio", portfolio, "--as-of", "2026-04-20", "--language", "de"]).stdout
+        for expected in ["# Innovationsportfolio", "*Stand 20. April 2026 · ", "| Deshalb werden wir | erneut testen |",
+                         "- 16\\. März 2026 — gestartet: sales team", "## Ideenspeicher", "## Workshops"] {
+            #expect(german.contains(expected), "\(expected) in the German report")
         }
         let csv = try IdeateProcess.run(["portfolio", "--portfolio", portfolio, "--format", "csv"]).stdout
         #expect(csv.hasPrefix("\"kind\",\"id\",\"workshop\""))

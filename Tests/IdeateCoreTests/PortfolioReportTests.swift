@@ -160,6 +160,29 @@ struct PortfolioReportTests {
         return result
     }
 
+    @Test("The portfolio report in each language: English's Markdown structure with the hostile corpus adding none; the pseudo-locale shows no English of ideate's",
+          arguments: ["de", "fr", "nl", "es", "en-XA"])
+    func inEachLanguage(code: String) throws {
+        let language = Language(code: code)
+        let portfolio = try PortfolioFixture.portfolio()
+        let hostile = MinutesTests.hostile
+        let hostilePortfolio = Self.replacingTexts(portfolio) { hostile[$0 % hostile.count] + " \($0)" }
+        let neutralPortfolio = Self.replacingTexts(portfolio) { "plain text \($0)" }
+        let english = try MinutesTests.tagSequence(of: MarkdownPortfolio().render(PortfolioReport(neutralPortfolio, today: PortfolioFixture.today)))
+        let neutral = MarkdownPortfolio(language: language).render(PortfolioReport(neutralPortfolio, today: PortfolioFixture.today))
+        let hostileMarkdown = MarkdownPortfolio(language: language).render(PortfolioReport(hostilePortfolio, today: PortfolioFixture.today))
+        #expect(try MinutesTests.tagSequence(of: neutral) == english, "the same elements as English")
+        #expect(try MinutesTests.tagSequence(of: hostileMarkdown) == english, "hostile text adds no element")
+        guard language == .pseudo else { return }
+        let words = { (text: String) in
+            Set(text.split(whereSeparator: { !$0.isASCII || !$0.isLetter }).map { $0.lowercased() }.filter { $0.count >= 4 })
+        }
+        let sentences = Translations.shared.template.entries.filter { $0.key.hasPrefix("portfolio.") }.flatMap { [$0.value.english] + ($0.value.englishPlural.map { [$0] } ?? []) }
+        let ours = words(sentences.joined(separator: " ")).subtracting(["ideate", "portfolio", "promote", "mermaid", "showdata", "title", "plain", "text"])
+        let shown = words(neutral).intersection(ours).subtracting(["chart", "beta", "axis", "line"])
+        #expect(shown.isEmpty, "English in the pseudo-locale report: \(shown.sorted())")
+    }
+
     @Test("The minutes' hostile corpus creates no Markdown element in the portfolio report, and no control character reaches it")
     func escaping() throws {
         let portfolio = try PortfolioFixture.portfolio()

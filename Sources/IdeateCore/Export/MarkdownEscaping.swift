@@ -8,6 +8,14 @@ public enum MarkdownEscaping {
     /// writer never starts a line with participant text and line breaks are folded.
     static let escaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "!"]
 
+    /// ideate's own words made safe where a line or a list item begins: a German or Dutch date
+    /// ("16. März 2026") or a count ("3. …") there would open an ordered list.
+    public static func atLineStart(_ text: String) -> String {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...9).contains(digits.count), let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")" else { return text }
+        return digits + "\\" + text.dropFirst(digits.count)
+    }
+
     /// One line of inline text: control characters made visible, line breaks folded, runs of
     /// white space collapsed, syntax escaped. `@` becomes the full-width `＠`: GFM links
     /// `name@host.x` even through backslash escapes and entities, so no escape can stop it.

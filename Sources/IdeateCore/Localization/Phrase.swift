@@ -27,7 +27,7 @@ public enum PhraseArgument: Sendable, Equatable, ExpressibleByStringLiteral, Exp
 /// Every phrase enum ideate has: what the template must hold, no more and no less
 /// (`TranslationFileTests` checks both ways).
 public enum Phrases {
-    public static let all: [any Phrase.Type] = [CommonPhrase.self, MinutesPhrase.self, ConsolePhrase.self, RefusalPhrase.self, ConnectionPhrase.self, ParticipantPhrase.self, PagePhrase.self, BoxPhrase.self]
+    public static let all: [any Phrase.Type] = [CommonPhrase.self, MinutesPhrase.self, ConsolePhrase.self, RefusalPhrase.self, ConnectionPhrase.self, ParticipantPhrase.self, PagePhrase.self, BoxPhrase.self, PortfolioPhrase.self]
 
     /// The keys of every phrase.
     public static var keys: [String] {

@@ -24,10 +24,11 @@ enum PageText {
         BoxPhrase.savedAs, .refusedIdea, .notSentRetry, .writeFirst, .sending, .stagePlanned, .stageRunning, .stageLearned, .kindNew,
         .kindKept, .kindMerged, .kindExperiment, .kindWorkshop, .kindDeclined, .waitingNews, .anotherIdea, .fateNew, .fateFromWorkshop,
         .fateKept, .fateWorkshop, .fateDeclined, .fateExperiment, .fateAnExperiment, .fateMerged, .fateMergedExperiment,
-        .fateMergedThen, .cardOutcome, .cardBelieved, .cardObserved, .cardLearned, .cardTherefore, .answer, .notSentYet,
+        .fateMergedThen, .answer, .notSentYet,
         .withdrawButton, .withdrawLabel, .withdrawnNumbered, .notWithdrawn, .until, .anythingElse, .experimentStage,
         .followedFromWorkshop, .unreachable,
     ].map(\.key) + [PagePhrase.ideaTooLong.key]
+        + [MinutesPhrase.learningOutcome, .learningBelieved, .learningObserved, .learningLearned, .learningDecision].map(\.key)
         + [CommonPhrase.outcomeValidated, .outcomeInvalidated, .outcomeUnclear, .decisionPersevere, .decisionPivot, .decisionStop,
            .decisionTestAgain].map(\.key)
 

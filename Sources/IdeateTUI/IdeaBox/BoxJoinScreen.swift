@@ -118,9 +118,9 @@ public enum BoxJoinScreen {
 
     private static func learning(_ experiment: ExperimentNotice, width: Int, _ t: Localizer) -> [Line] {
         guard experiment.stage == .learned else { return [] }
-        let rows: [(BoxPhrase, String?)] = [(.cardOutcome, experiment.outcome.map(t.name(of:))), (.cardBelieved, experiment.believed),
-                                            (.cardObserved, experiment.observed), (.cardLearned, experiment.learned),
-                                            (.cardTherefore, experiment.decision.map(t.decision(named:)))]
+        let rows: [(MinutesPhrase, String?)] = [(.learningOutcome, experiment.outcome.map(t.name(of:))), (.learningBelieved, experiment.believed),
+                                                (.learningObserved, experiment.observed), (.learningLearned, experiment.learned),
+                                                (.learningDecision, experiment.decision.map(t.decision(named:)))]
         return rows.compactMap { label, value in value.map { Line(text: "\(t(label)): \($0)", role: .text, indent: 6) } }
     }
 }

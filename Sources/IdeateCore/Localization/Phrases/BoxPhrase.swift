@@ -7,7 +7,7 @@ public enum BoxPhrase: String, Phrase {
     case waitingNews, fateNew, fateFromWorkshop, fateFromAWorkshop, fateKept, fateWorkshop, fateDeclined, fateExperiment
     case fateAnExperiment, fateMerged, fateMergedExperiment, fateMergedThen, anotherIdea, kindNew, kindKept, kindMerged
     case kindExperiment, kindWorkshop, kindDeclined, stagePlanned, stageRunning, stageLearned, experimentStage
-    case cardOutcome, cardBelieved, cardObserved, cardLearned, cardTherefore, answer, notSentYet, withdrawButton
+    case answer, notSentYet, withdrawButton
     case withdrawLabel, withdrawnNumbered, withdrawn, notWithdrawn, until, anythingElse, followedFromWorkshop, unreachable
     case savedAs, refusedIdea, notSentRetry, writeFirst, sending, posterLead, posterAsking, posterAnythingElse
     case qrLabel, asking, onlyNewWithdrawn, savedLookAgain, savedNoteIt, headerBox, headerUnreachable, about, anotherQuestion

@@ -228,9 +228,9 @@
   function learningCard(experiment) {
     if (!experiment || experiment.stage !== "learned") return null;
     const list = el("dl", undefined, "learning");
-    const rows = [["box.cardOutcome", OUTCOMES[experiment.outcome] ? t(OUTCOMES[experiment.outcome]) : experiment.outcome],
-                  ["box.cardBelieved", experiment.believed], ["box.cardObserved", experiment.observed], ["box.cardLearned", experiment.learned],
-                  ["box.cardTherefore", DECISIONS[experiment.decision] ? t(DECISIONS[experiment.decision]) : experiment.decision]];
+    const rows = [["minutes.learningOutcome", OUTCOMES[experiment.outcome] ? t(OUTCOMES[experiment.outcome]) : experiment.outcome],
+                  ["minutes.learningBelieved", experiment.believed], ["minutes.learningObserved", experiment.observed], ["minutes.learningLearned", experiment.learned],
+                  ["minutes.learningDecision", DECISIONS[experiment.decision] ? t(DECISIONS[experiment.decision]) : experiment.decision]];
     for (const [term, value] of rows) { if (value) { list.append(el("dt", t(term)), el("dd", value)); } }
     return list;
   }
