@@ -23,8 +23,10 @@ let package = Package(
         .target(
             name: "IdeateCore",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.embedInCode("Localization/Translations")]
+            resources: [.embedInCode("Localization/Translations")],
+            plugins: ["TranslationIndex"]
         ),
+        .plugin(name: "TranslationIndex", capability: .buildTool(), path: "Sources/TranslationIndex"),
         .target(name: "IdeateRuntime", dependencies: ["IdeateCore"]),
         .target(
             name: "IdeateProtocol",

@@ -2,15 +2,11 @@
 /// it), read once. English comes from the template `ideate.pot` (its `msgid`s); a language's
 /// file supplies its sentences, and anything it lacks falls back to English.
 public final class Translations: Sendable {
-    /// The files as built into ideate. Adding a language is adding its `.po` file to
-    /// `Localization/Translations` and its line here (`TranslationFileTests` fails until both are done).
-    private static let embedded: [[UInt8]] = [
-        PackageResources.de_po, PackageResources.fr_po, PackageResources.nl_po, PackageResources.es_po,
-    ]
-
+    /// The files as built into ideate: every `.po` file in `Localization/Translations`, listed
+    /// by the TranslationIndex build plugin (`embeddedFiles`). Adding a language is adding its file.
     public static let shared = Translations(
         template: String(decoding: PackageResources.ideate_pot, as: UTF8.self),
-        files: embedded.map { String(decoding: $0, as: UTF8.self) })
+        files: embeddedFiles.map { String(decoding: $0, as: UTF8.self) })
 
     /// The English template: every key ideate uses, with its English text.
     public let template: TranslationFile
