@@ -47,10 +47,7 @@ struct Join: AsyncParsableCommand {
         guard Self.parse(address) != nil else {
             throw ValidationError("\(address): write the address as HOST:PORT, e.g. 192.168.1.20:7420")
         }
-        if let language, Language.named(language) == nil {
-            let codes = Language.available.map(\.code).joined(separator: ", ")
-            throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
-        }
+        try LanguageOption.validate(language)
         if let code, !JoinCode.isValid(code) {
             throw ValidationError("--code \(code): a join code has 4 to 12 letters or digits")
         }

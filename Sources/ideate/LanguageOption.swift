@@ -11,10 +11,13 @@ struct LanguageOption: ParsableArguments {
         valueName: "code"))
     var language: String?
 
-    func validate() throws {
-        guard let language, Language.named(language) == nil else { return }
+    func validate() throws { try Self.validate(language) }
+
+    /// Refuses a `--language` naming no language ideate has (also `ideate join`'s own option).
+    static func validate(_ code: String?) throws {
+        guard let code, Language.named(code) == nil else { return }
         let codes = Language.available.map(\.code).joined(separator: ", ")
-        throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(language)`")
+        throw ValidationError("--language should be one of \(codes) (or en-XA), not `\(code)`")
     }
 
     /// The language named with `--language`, if any.

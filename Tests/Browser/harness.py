@@ -127,3 +127,15 @@ def screenshot(driver, folder, name):
     if folder:
         os.makedirs(folder, exist_ok=True)
         driver.save_screenshot(os.path.join(folder, name + ".png"))
+
+
+def page_weights(base, what):
+    """Fetches `base` in each of ideate's five languages (`?lang=`): each must weigh at most 30 KB
+    and say its language (Content-Language, Vary: Accept-Language). Returns the sizes in bytes."""
+    sizes = {}
+    for language in ["en", "de", "fr", "nl", "es"]:
+        body, headers = fetch(f"{base}?lang={language}")
+        sizes[language] = len(body.encode("utf-8"))
+        assert sizes[language] <= 30 * 1024, f"the {language} {what} weighs {sizes[language]} bytes"
+        assert headers["Content-Language"] == language and "Accept-Language" in headers["Vary"], dict(headers)
+    return sizes

@@ -14,7 +14,7 @@ Usage: python3 Tests/Browser/page_languages.py PATH/TO/ideate [SCREENSHOT_FOLDER
 """
 import os, re, subprocess, sys, tempfile
 
-from harness import browser, fetch as harness_fetch, free_port, screenshot, text, wait
+from harness import browser, fetch, free_port, page_weights, screenshot, text, wait
 from selenium.webdriver.common.by import By  # noqa: E402
 
 IDEATE = os.path.abspath(sys.argv[1])
@@ -26,14 +26,6 @@ PORT, WEB = free_port(), free_port()
 BASE = f"http://127.0.0.1:{WEB}/"
 
 
-def fetch(headers=None, query=""):
-    return harness_fetch(BASE + query, headers)
-
-
-def shot(driver, name):
-    screenshot(driver, SHOTS, name)
-
-
 checks = []
 server = subprocess.Popen([IDEATE, "run", "sessions/quick-start.yaml", "--headless", "--language", "de", "--run", os.path.join(work, "run.sqlite"),
                            "--port", str(PORT), "--ssh-port", "0", "--web-port", str(WEB), "--code", CODE,
@@ -41,15 +33,11 @@ server = subprocess.Popen([IDEATE, "run", "sessions/quick-start.yaml", "--headle
                           cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 drivers = []
 try:
-    wait(lambda: fetch() is not None, "the web server", seconds=30)
+    wait(lambda: fetch(BASE) is not None, "the web server", seconds=30)
 
-    for language in ["en", "de", "fr", "nl", "es"]:
-        body, headers = fetch(query=f"?lang={language}")
-        size = len(body.encode("utf-8"))
-        assert size <= 30 * 1024, f"the {language} page weighs {size} bytes"
-        assert headers["Content-Language"] == language and "Accept-Language" in headers["Vary"], dict(headers)
+    for language, size in page_weights(BASE, "page").items():
         checks.append(f"the {language} page weighs {size:,} bytes (≤ 30 KB) and says its language")
-    japanese, _ = fetch({"Accept-Language": "ja-JP,ja;q=0.9"})
+    japanese, _ = fetch(BASE, {"Accept-Language": "ja-JP,ja;q=0.9"})
     assert '<html lang="de">' in japanese and "Dem Workshop beitreten" in japanese, "a language ideate lacks gets the room's"
     checks.append("a browser asking only for Japanese gets the room's German")
 
@@ -75,7 +63,7 @@ try:
     refusal = next(answer for answer in french.execute_script("return window.__answers") if '"v1"' in answer)
     assert "Impossible dans cette phase" in refusal, refusal
     checks.append("a refusal worded by the server arrives in French: " + re.search(r'"message":"([^"]*)"', refusal).group(1))
-    shot(french, "phone-fr-412")
+    screenshot(french, SHOTS, "phone-fr-412")
 
     # The switch: German, the same participant.
     french.find_element(By.CSS_SELECTOR, "#languages a[lang=de]").click()
@@ -91,7 +79,7 @@ try:
     dutch_plural = dutch.execute_script("return window.ideateText('page.result', {idea: 'x', count: 0})")
     assert dutch_plural == "x, 0 stippen", dutch_plural
     checks.append("Chromium --lang=nl reads the page in Dutch (\"x, 0 stippen\": 0 is plural in Dutch)")
-    shot(dutch, "phone-nl-412")
+    screenshot(dutch, SHOTS, "phone-nl-412")
 
     # The pseudo-locale at 360 px: no English sentence of ideate's, nothing wider than the screen.
     pseudo = browser(360, 740, True)
@@ -111,7 +99,7 @@ try:
     width = pseudo.execute_script("return document.documentElement.scrollWidth")
     assert width <= 360, f"the pseudo page is {width} px wide"
     checks.append("the pseudo-locale at 360 px: no English sentence of ideate's, nothing wider than the screen")
-    shot(pseudo, "phone-pseudo-360")
+    screenshot(pseudo, SHOTS, "phone-pseudo-360")
 finally:
     for driver in drivers:
         driver.quit()

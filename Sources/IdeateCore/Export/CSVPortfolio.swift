@@ -68,3 +68,8 @@ public enum CSVPortfolio {
 
     private static func yesOrNo(_ flag: Bool) -> String { flag ? "yes" : "no" }
 }
+
+extension Double {
+    /// `9` or `9.5`: a median of whole days.
+    var formatted: String { rounded() == self ? String(Int(self)) : String(format: "%.1f", self) }
+}

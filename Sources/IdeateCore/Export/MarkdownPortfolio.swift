@@ -350,17 +350,3 @@ public struct MarkdownPortfolio {
         return name.prefix(1).uppercased(with: language.locale) + name.dropFirst()
     }
 }
-
-extension Experiment.Stage {
-    /// The heading word: Planned, Running, Learned.
-    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
-}
-
-extension LearningCard.Outcome {
-    public var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
-}
-
-extension Double {
-    /// `9` or `9.5`: a median of whole days.
-    var formatted: String { rounded() == self ? String(Int(self)) : String(format: "%.1f", self) }
-}

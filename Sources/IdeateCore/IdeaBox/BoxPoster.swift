@@ -39,15 +39,15 @@ public struct BoxPoster: Sendable {
     public func html() -> String {
         let t = Localizer(language)
         let questions = settings.openQuestions(on: today).map { question in
-            "<li>\(Self.escaped(question.text))"
-                + (question.until.map { " <span class=\"until\">\(Self.escaped(t(BoxPhrase.until, ["date": .text(t.date($0))])))</span>" } ?? "") + "</li>"
-        } + ["<li>\(Self.escaped(t(BoxPhrase.posterAnythingElse)))</li>"]
+            "<li>\(HTMLEscaping.text(question.text))"
+                + (question.until.map { " <span class=\"until\">\(HTMLEscaping.text(t(BoxPhrase.until, ["date": .text(t.date($0))])))</span>" } ?? "") + "</li>"
+        } + ["<li>\(HTMLEscaping.text(t(BoxPhrase.posterAnythingElse)))</li>"]
         return """
             <!doctype html>
             <html lang="\(language.code)">
             <head>
             <meta charset="utf-8">
-            <title>\(Self.escaped(settings.title))</title>
+            <title>\(HTMLEscaping.text(settings.title))</title>
             <style>
             @page{size:A4;margin:15mm}
             body{font-family:system-ui,"Segoe UI",Roboto,sans-serif;color:#111;margin:0 auto;max-width:180mm;line-height:1.35}
@@ -64,15 +64,15 @@ public struct BoxPoster: Sendable {
             </style>
             </head>
             <body>
-            <h1>\(Self.escaped(settings.title))</h1>
-            <p class="lead">\(Self.escaped(t(BoxPhrase.posterLead)))</p>
-            <div class="code">\(svg(t))<p class="address">\(Self.escaped(address))</p></div>
-            <h2>\(Self.escaped(t(BoxPhrase.posterAsking)))</h2>
+            <h1>\(HTMLEscaping.text(settings.title))</h1>
+            <p class="lead">\(HTMLEscaping.text(t(BoxPhrase.posterLead)))</p>
+            <div class="code">\(svg(t))<p class="address">\(HTMLEscaping.text(address))</p></div>
+            <h2>\(HTMLEscaping.text(t(BoxPhrase.posterAsking)))</h2>
             <ul>
             \(questions.joined(separator: "\n"))
             </ul>
             <div class="promise">
-            \(Self.anonymityPhrases.map { "<p>\(Self.escaped(t($0)))</p>" }.joined(separator: "\n"))
+            \(Self.anonymityPhrases.map { "<p>\(HTMLEscaping.text(t($0)))</p>" }.joined(separator: "\n"))
             </div>
             </body>
             </html>
@@ -88,24 +88,7 @@ public struct BoxPoster: Sendable {
             for x in 0..<code.size where code.dark[y * code.size + x] { path += "M\(x + quiet) \(y + quiet)h1v1h-1z" }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\" role=\"img\" "
-            + "aria-label=\"\(Self.escaped(t(BoxPhrase.qrLabel, ["address": .text(address)])))\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
+            + "aria-label=\"\(HTMLEscaping.text(t(BoxPhrase.qrLabel, ["address": .text(address)])))\"><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"\(path)\"/></svg>"
-    }
-
-    /// `text` safe inside HTML text and attribute values.
-    public static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in VisibleText.sanitized(text, foldingLineBreaks: true) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

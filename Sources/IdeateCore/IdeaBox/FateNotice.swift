@@ -48,7 +48,7 @@ public struct ExperimentNotice: Codable, Equatable, Sendable {
     public var believed: String?
     public var observed: String?
     public var learned: String?
-    public var decision: String?
+    public var decision: LearningCard.Decision?
 
     public init(_ experiment: Experiment) {
         id = experiment.id
@@ -59,7 +59,7 @@ public struct ExperimentNotice: Codable, Equatable, Sendable {
         believed = card?.believed
         observed = card?.observed
         learned = card?.learned
-        decision = card?.decision.phrase
+        decision = card?.decision
     }
 }
 

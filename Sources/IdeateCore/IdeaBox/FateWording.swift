@@ -42,9 +42,4 @@ extension Localizer {
         case .declined: self(BoxPhrase.kindDeclined)
         }
     }
-
-    /// A learning card's decision as a notice carries it ("test again"), in this language.
-    public func decision(named phrase: String) -> String {
-        LearningCard.Decision.allCases.first { $0.phrase == phrase || $0.rawValue == phrase }.map(name(of:)) ?? phrase
-    }
 }

@@ -32,12 +32,18 @@ public struct Localizer: Sendable {
         if language == .pseudo {
             return PseudoLocale.transform(Self.englishForm(english, key: key, count: count))
         }
-        if let file = translations.files[language.code], let entry = file.entries[key], entry.isTranslated,
-           english?.englishPlural == nil || entry.englishPlural != nil {
+        if let (file, entry) = translated(key, english: english) {
             let index = entry.forms.count > 1 ? file.plural.formIndex(for: count ?? 1) : 0
             return entry.forms[min(index, entry.forms.count - 1)]
         }
         return Self.englishForm(english, key: key, count: count)
+    }
+
+    /// The language file's entry for `key` when it is translated (and plural where English is).
+    private func translated(_ key: String, english: TranslationFile.Entry?) -> (TranslationFile, TranslationFile.Entry)? {
+        guard let file = translations.files[language.code], let entry = file.entries[key], entry.isTranslated,
+              english?.englishPlural == nil || entry.englishPlural != nil else { return nil }
+        return (file, entry)
     }
 
     /// Every form of the phrase as this language writes it (one, for a sentence with no plural),
@@ -47,11 +53,7 @@ public struct Localizer: Sendable {
         let english = translations.template.entries[key]
         let englishForms = english.map { [$0.english] + ($0.englishPlural.map { [$0] } ?? []) } ?? [key]
         if language == .pseudo { return englishForms.map(PseudoLocale.transform) }
-        if let file = translations.files[language.code], let entry = file.entries[key], entry.isTranslated,
-           english?.englishPlural == nil || entry.englishPlural != nil {
-            return entry.forms
-        }
-        return englishForms
+        return translated(key, english: english)?.1.forms ?? englishForms
     }
 
     /// The rule that picks a plural form in this language.

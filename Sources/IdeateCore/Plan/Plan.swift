@@ -163,16 +163,8 @@ public enum PhaseKind: String, Codable, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
-    /// How the phase is named to people, e.g. in the minutes.
-    public var title: String {
-        switch self {
-        case .ideate: "Ideation"
-        case .build: "Building on ideas"
-        case .group: "Grouping"
-        case .vote: "Vote"
-        case .review: "Review"
-        }
-    }
+    /// The phase's name in English (the facilitator's log); people read ``Localizer/name(of:)-(PhaseKind)``.
+    public var title: String { Localizer.english.name(of: self) }
 
     /// Phases in which ideas flow; nothing judgemental exists while they run.
     public var isIdeaFlow: Bool { self == .ideate || self == .build }

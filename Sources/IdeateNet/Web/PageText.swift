@@ -43,24 +43,18 @@ enum PageText {
             case "lang": result += localizer.language.code
             case "languages": result += languageLinks(current: localizer.language)
             case "strings": result += strings(scriptPhrases, in: localizer)
-            default: result += escaped(localizer.text(forKey: name))
+            default: result += HTMLEscaping.text(localizer.text(forKey: name))
             }
             rest = rest[close.upperBound...]
         }
         return result + rest
     }
 
-    /// Text made safe inside an element or a quoted attribute.
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     /// One link per language ideate has, each named in its own language; the current one marked.
     private static func languageLinks(current: Language) -> String {
         Language.available.map { language in
             let mark = language == current ? " aria-current=\"true\"" : ""
-            return "<a href=\"?lang=\(language.code)\" hreflang=\"\(language.code)\" lang=\"\(language.code)\"\(mark)>\(escaped(language.nativeName))</a>"
+            return "<a href=\"?lang=\(language.code)\" hreflang=\"\(language.code)\" lang=\"\(language.code)\"\(mark)>\(HTMLEscaping.text(language.nativeName))</a>"
         }.joined(separator: " ")
     }
 

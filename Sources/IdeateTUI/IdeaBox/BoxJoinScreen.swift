@@ -45,7 +45,7 @@ public enum BoxJoinScreen {
         }
         let hints: [ScreenFrame.KeyHint] = model.focus == .input
             ? [.init(key: t(CommonPhrase.keyEnter), action: t(ParticipantPhrase.keySend)), .init(key: "↑↓", action: t(BoxPhrase.keyQuestion)),
-               .init(key: "Tab", action: t(BoxPhrase.keyYourIdeas)), .init(key: t(CommonPhrase.keyCtrl) + "-C", action: t(ConsolePhrase.keyQuit))]
+               .init(key: "Tab", action: t(BoxPhrase.keyYourIdeas)), .init(key: t.ctrl("C"), action: t(ConsolePhrase.keyQuit))]
             : [.init(key: "↑↓", action: t(ParticipantPhrase.keyChoose)), .init(key: "r", action: t(BoxPhrase.keyLookAgain)),
                .init(key: "w", action: t(ParticipantPhrase.keyWithdraw)), .init(key: "Tab", action: t(BoxPhrase.keyWrite)),
                .init(key: "?", action: t(ConsolePhrase.keyHelp)), .init(key: "q", action: t(ConsolePhrase.keyQuit))]
@@ -120,7 +120,7 @@ public enum BoxJoinScreen {
         guard experiment.stage == .learned else { return [] }
         let rows: [(MinutesPhrase, String?)] = [(.learningOutcome, experiment.outcome.map(t.name(of:))), (.learningBelieved, experiment.believed),
                                                 (.learningObserved, experiment.observed), (.learningLearned, experiment.learned),
-                                                (.learningDecision, experiment.decision.map(t.decision(named:)))]
+                                                (.learningDecision, experiment.decision.map(t.name(of:)))]
         return rows.compactMap { label, value in value.map { Line(text: "\(t(label)): \($0)", role: .text, indent: 6) } }
     }
 }

@@ -19,7 +19,7 @@ public enum ParticipantScreen {
         guard let view = model.view else {
             grid.put(" ideate · " + t(ParticipantPhrase.joining), x: 0, y: 0, role: .header)
             grid.put(model.connection.shown(t), x: 2, y: 2, role: .muted)
-            drawBottom(&grid, model: model, hints: [(ctrlC(t), t(ParticipantPhrase.keyLeave))], t)
+            drawBottom(&grid, model: model, hints: [(t.ctrl("C"), t(ParticipantPhrase.keyLeave))], t)
             return grid
         }
         let round = t(ParticipantPhrase.round, ["round": .number(view.round), "rounds": .number(view.rounds)])
@@ -101,9 +101,6 @@ public enum ParticipantScreen {
         }
         return grid
     }
-
-    /// "Ctrl-C" as the language's keyboards print it ("Strg-C").
-    private static func ctrlC(_ t: Localizer) -> String { t(CommonPhrase.keyCtrl) + "-C" }
 
     private static func drawIdeaFlow(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int,
                                      _ t: Localizer) -> [(String, String)] {

@@ -8,7 +8,7 @@ enum Overlays {
         case .help:
             let hints = ScreenFrame.hints(for: state, model: model).map { ($0.key, $0.action) }
                 + [("↑↓ PgUp PgDn", t(ConsolePhrase.helpMove)), (t(ConsolePhrase.helpEscOrQ), t(ConsolePhrase.helpBack)),
-                   (t(CommonPhrase.keyCtrl) + "-C", t(ConsolePhrase.helpLeave))]
+                   (t.ctrl("C"), t(ConsolePhrase.helpLeave))]
             let keyWidth = hints.map { DisplayWidth.of($0.0) }.max()! + 2
             box(&grid, title: t(ConsolePhrase.helpTitle), lines: hints.map { $0.0.padding(keyWidth) + $0.1 } + ["", t(ConsolePhrase.helpClose)])
         case .confirmQuit:

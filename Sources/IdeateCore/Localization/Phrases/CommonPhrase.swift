@@ -25,6 +25,9 @@ extension Localizer {
         }
     }
 
+    /// A Control-key chord as the language's keyboards print it: "Ctrl-C", "Strg-C".
+    public func ctrl(_ key: Character) -> String { self(CommonPhrase.keyCtrl) + "-" + String(key) }
+
     /// "1 idea", "30 ideas" (and so for the other counted nouns).
     public func count(_ phrase: CommonPhrase, _ value: Int) -> String { self(phrase, ["count": .number(value)]) }
 

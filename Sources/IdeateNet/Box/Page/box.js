@@ -205,7 +205,7 @@
                   workshop: "box.kindWorkshop", declined: "box.kindDeclined" };
   const OUTCOMES = { validated: "common.outcomeValidated", invalidated: "common.outcomeInvalidated", unclear: "common.outcomeUnclear" };
   const DECISIONS = { persevere: "common.decisionPersevere", pivot: "common.decisionPivot", stop: "common.decisionStop",
-                      "test again": "common.decisionTestAgain", "test-again": "common.decisionTestAgain" };
+                      "test-again": "common.decisionTestAgain" };
   function stage(experiment) { return STAGES[experiment.stage] ? t(STAGES[experiment.stage]) : String(experiment.stage); }
   function fateSentence(notice) {
     if (!notice) return t("box.waitingNews");
