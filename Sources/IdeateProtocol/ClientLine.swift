@@ -7,7 +7,7 @@ import IdeateCore
 /// around.
 struct ClientLine: Encodable, Equatable {
     enum Kind: String, Encodable {
-        case hello, submit, edit, withdraw, vote, unvote, move
+        case hello, submit, edit, withdraw, vote, unvote, move, done, undone
     }
 
     typealias DecodingProblem = ClientMessage.DecodingProblem
@@ -50,6 +50,8 @@ struct ClientLine: Encodable, Equatable {
         .vote: (["id", "idea"], []),
         .unvote: (["id", "idea"], []),
         .move: (["id", "from", "to"], []),
+        .done: (["id"], []),
+        .undone: (["id"], []),
     ]
 
     /// The line as JSON (keys sorted), newline included; written by hand, as every idea and

@@ -37,6 +37,8 @@ public enum ClientMessage: Equatable, Sendable {
         case .vote: self = .request(id: id, .vote(idea: line.idea ?? ""))
         case .unvote: self = .request(id: id, .unvote(idea: line.idea ?? ""))
         case .move: self = .request(id: id, .move(from: line.from ?? "", to: line.to ?? ""))
+        case .done: self = .request(id: id, .done)
+        case .undone: self = .request(id: id, .undone)
         }
     }
 
@@ -54,6 +56,8 @@ public enum ClientMessage: Equatable, Sendable {
             case let .vote(idea): return ClientLine(type: .vote, id: id, idea: idea)
             case let .unvote(idea): return ClientLine(type: .unvote, id: id, idea: idea)
             case let .move(from, to): return ClientLine(type: .move, id: id, from: from, to: to)
+            case .done: return ClientLine(type: .done, id: id)
+            case .undone: return ClientLine(type: .undone, id: id)
             }
         }
     }

@@ -17,4 +17,8 @@ public enum ParticipantRequest: Equatable, Sendable {
     case unvote(idea: String)
     /// Moves a dot from one idea to another in one step.
     case move(from: String, to: String)
+    /// "I'm done" with the phase running (ideate or build).
+    case done
+    /// Takes "I'm done" back.
+    case undone
 }

@@ -19,6 +19,7 @@ extension ParticipantView {
             remainingMilliseconds: state.isLocked ? 0 : state.timer.map { $0.remainingMilliseconds(at: now) },
             paused: state.timer?.isPaused ?? false, locked: state.isLocked,
             votesPerPerson: state.plan.voting.votesPerPerson, maxVotesPerIdea: state.plan.voting.maxVotesPerIdea)
+        if state.currentPhase?.isIdeaFlow == true, !state.isLocked { view.done = state.isDone(token) }
         if state.currentPhase == .build { view.buildOn = buildOn.map(SharedIdea.init) }
         if state.participantsSeeTheWall { view.wall = shared.wall }
         if state.participantsSeeTheirDots {

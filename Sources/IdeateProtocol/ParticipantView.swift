@@ -26,6 +26,9 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var remainingMilliseconds: Int64?
     public var paused: Bool
     public var locked: Bool
+    /// While ideas flow (ideate, build) and the phase is open: whether this participant said
+    /// "I'm done" (they may take it back). Nobody sees who else did.
+    public var done: Bool?
     /// In `build`: somebody else's idea to extend.
     public var buildOn: SharedIdea?
     /// In `group` and `vote`: the ideas on the wall.

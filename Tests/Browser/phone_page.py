@@ -5,7 +5,8 @@ The facilitator's console runs in tmux (120x36); its lobby's QR code is read bac
 and must be the page's address with the join code. Headless Chromium, driven by selenium with
 the driver from PATH and nothing fetched from the internet, opens that address at phone size:
 it joins from the code in the fragment, sends ideas (CJK, emoji, an HTML/script attempt that
-must stay text), sees "saved ✓", keeps its own ideas across a reload, keeps typing while the
+must stay text), sees "saved ✓", keeps its own ideas across a reload, says "I'm done" (the console counts it, the
+count survives the restart, the phone takes it back), keeps typing while the
 server is killed and restarted with --resume (the page reconnects and resends; the run holds
 the idea once), places a dot, and sees the results. The page must stay within 30 KB and never
 ask for anything but itself and its WebSocket.
@@ -152,6 +153,12 @@ try:
          "the own ideas after a reload")
     checks.append("a reload keeps the participant and their own ideas")
 
+    driver.find_element(By.ID, "done").click()
+    wait(lambda: "1 of 2 done" in screen(), "the console count the phone as done")
+    wait(lambda: driver.find_element(By.ID, "done-said").is_displayed() and text(driver, "done") == "I have more after all",
+         "the phone say it is done")
+    checks.append("\"I'm done\" from the phone: the console counts 1 of 2, the phone can take it back")
+
     # The server goes away while the participant types; it comes back with --resume.
     tmux("kill-server")
     subprocess.run(["pkill", "-KILL", "-f", "--", f"--web-port {WEB} "])
@@ -164,6 +171,10 @@ try:
     stored = [event for event in ideas_in_run() if "Sent while the server was down" in json.dumps(event, ensure_ascii=False)]
     assert len(stored) == 1, f"the resent idea is in the run {len(stored)} times"
     checks.append("the page reconnected after the server was killed and restarted; the resent idea was stored once")
+    wait(lambda: "1 of 2 done" in screen(), "the resumed console keep the count")
+    driver.find_element(By.ID, "done").click()
+    wait(lambda: "of 2 done" not in screen() and text(driver, "done") == "I'm done", "the phone take its \"done\" back")
+    checks.append("the count survived the restart; taken back from the phone, it is gone from the console")
 
     wait(lambda: "paused" in screen().lower(), "the resumed console")
     press("t")

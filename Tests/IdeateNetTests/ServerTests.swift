@@ -234,6 +234,33 @@ struct ServerTests {
         }
     }
 
+    @Test("\"I'm done\" over the wire: saved only once committed, the sender's view says so at once, the room keeps a count")
+    func doneOverTheWire() async throws {
+        try await LiveServer.with() { live in
+            let first = try RawConnection(port: live.port)
+            first.send("{\"type\":\"hello\",\"version\":1,\"code\":\"K7P2QX\"}\n")
+            #expect(await first.read(until: "\"done\":false").contains("welcome"))
+            first.send("{\"type\":\"done\",\"id\":\"d1\"}\n")
+            let saved = await first.read(until: "\"done\":true")
+            #expect(saved.contains("{\"id\":\"d1\",\"message\":\"saved\",\"ok\":true,\"type\":\"reply\"}"), "\(saved)")
+            #expect(try live.store.replay().doneCount == 1, "committed before the reply")
+            let second = await live.client()
+            #expect(await second.request(.done).isSaved)
+            #expect(try live.store.replay().doneCount == 2)
+            // A resend of d1 after "undone" changes nothing: the request was carried out once.
+            first.send("{\"type\":\"undone\",\"id\":\"d2\"}\n")
+            _ = await first.read(until: "\"id\":\"d2\"")
+            first.send("{\"type\":\"done\",\"id\":\"d1\"}\n")
+            _ = await first.read(until: "\"id\":\"d1\"")
+            #expect(try live.store.replay().doneCount == 1)
+            try await live.engine.execute(.facilitator(.advance), at: live.clock.now)
+            #expect(try live.store.replay().doneCount == 0, "the vote starts with nobody done")
+            let late = await second.request(.done)
+            #expect(late.message == "You can say you're done only while ideas are being collected.", "\(late.message)")
+            await second.stop()
+        }
+    }
+
     @Test("The vote budget survives a reconnect")
     func budgetAcrossReconnect() async throws {
         try await LiveServer.with(reveal: .immediate) { live in

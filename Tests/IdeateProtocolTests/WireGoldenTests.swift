@@ -31,6 +31,8 @@ struct WireGoldenTests {
         .request(id: "c5", .vote(idea: "abc12")),
         .request(id: "c6", .unvote(idea: "abc12")),
         .request(id: "c7", .move(from: "abc12", to: "def34")),
+        .request(id: "c8", .done),
+        .request(id: "c9", .undone),
     ]
 
     /// The name of a client message's kind. Exhaustive: a new request does not compile until
@@ -46,11 +48,13 @@ struct WireGoldenTests {
             case .vote: "vote"
             case .unvote: "unvote"
             case .move: "move"
+            case .done: "done"
+            case .undone: "undone"
             }
         }
     }
 
-    static let everyClientKind: Set = ["hello", "submit", "edit", "withdraw", "vote", "unvote", "move"]
+    static let everyClientKind: Set = ["hello", "submit", "edit", "withdraw", "vote", "unvote", "move", "done", "undone"]
 
     static func refused(_ id: String, _ code: WireErrorCode, _ message: String) -> ServerMessage {
         .reply(Reply(id: id, outcome: .refused(code, Sentence(literal: message))))
@@ -109,8 +113,10 @@ struct WireGoldenTests {
         lobby.prompt = typed
         var ideate = view(.phase(.ideate))
         ideate.paused = true
+        ideate.done = false
         var build = view(.phase(.build))
         build.buildOn = SharedIdea(id: "abc12", text: "Shorter meetings")
+        build.done = true
         var group = view(.phase(.group), remaining: 0)
         group.locked = true
         group.wall = wall

@@ -82,6 +82,9 @@ struct RunFormatTests {
             .actionItemsShown([OpenActionItem(id: "A4", what: "Ask IT", owner: "Kim", due: CalendarDate(iso: "2026-03-20"), isStuck: true,
                                               isOverdue: true, workshop: "Quick start"), OpenActionItem(id: "A5", what: "Book a room", owner: "Lee")]),
             .portfolioNumbersNoted(["abc12": "B7", "def34": "E2"]),
+            // Added with "I'm done".
+            .doneSaid(Pseudonym("0123456789abcdef01234567")),
+            .doneTakenBack(Pseudonym("0123456789abcdef01234567")),
         ]
     }
 
@@ -121,6 +124,8 @@ struct RunFormatTests {
         case .ideaBoxLinked: "ideaBoxLinked"
         case .actionItemsShown: "actionItemsShown"
         case .portfolioNumbersNoted: "portfolioNumbersNoted"
+        case .doneSaid: "doneSaid"
+        case .doneTakenBack: "doneTakenBack"
         }
     }
 
@@ -130,6 +135,7 @@ struct RunFormatTests {
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
         "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown", "portfolioNumbersNoted",
+        "doneSaid", "doneTakenBack",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

@@ -22,6 +22,9 @@ struct LanguageScreenTests {
         try locked.facilitator(.lockRoom)
         add("lobby, room locked", locked)
         add("ideation", try ScreenFixtures.ideation(in: language).0)
+        var saidDone = try ScreenFixtures.ideation(in: language).0
+        try saidDone.participant(ParticipantToken("token-0"), .sayDone)
+        add("ideation, one of five done", saidDone)
         var paused = try ScreenFixtures.ideation(in: language).0
         try paused.facilitator(.pauseTimer)
         add("ideation, paused", paused)

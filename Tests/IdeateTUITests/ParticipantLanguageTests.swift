@@ -63,6 +63,15 @@ struct ParticipantLanguageTests {
         ideation.showingHelp = true
         add("help", ideation, overlaid: true)
         ideation.showingHelp = false
+        var saidDone = Fixture.view(stage: .phase(.ideate))
+        saidDone.done = false
+        ideation.received(saidDone, at: Fixture.now)
+        add("ideation, may say done", ideation)
+        saidDone.done = true
+        ideation.received(saidDone, at: Fixture.now)
+        add("ideation, said done", ideation)
+        ideation.focus = .list
+        add("ideation, said done, own list", ideation)
         var paused = Fixture.view(stage: .phase(.ideate))
         paused.paused = true
         add("paused", Fixture.model(paused))

@@ -92,6 +92,8 @@ struct Decision {
         case let .moveVote(from, to):
             try retractVote(from: from, by: token)
             try castVote(on: to, by: token)
+        case .sayDone: try sayDone(by: token)
+        case .takeBackDone: try takeBackDone(by: token)
         }
         if let requestTag { emit(.requestCompleted(requestTag)) }
     }

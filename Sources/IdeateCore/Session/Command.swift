@@ -22,6 +22,10 @@ public enum ParticipantCommand: Equatable, Sendable {
     case castVote(IdeaID)
     case retractVote(IdeaID)
     case moveVote(from: IdeaID, to: IdeaID)
+    /// "I'm done" while ideas flow: counted on the shared screens, never shown as who.
+    case sayDone
+    /// Takes an "I'm done" back: the participant has more to add after all.
+    case takeBackDone
 }
 
 /// What the facilitator may do from the console.

@@ -30,6 +30,10 @@ public enum Event: Codable, Equatable, Sendable {
     case clusterRenamed(round: Int, from: String, to: String)
     case voteCast(Pseudonym, IdeaID)
     case voteRetracted(Pseudonym, IdeaID)
+    /// A participant said they are done with the phase running (ideate or build). Kept by
+    /// pseudonym, like a dot, so it counts once and can be taken back; a new phase forgets it.
+    case doneSaid(Pseudonym)
+    case doneTakenBack(Pseudonym)
     case reviewRecorded(IdeaID, IdeaReview)
     case actionItemAdded(ActionItem)
     case actionItemRemoved(Int)

@@ -11,6 +11,7 @@ extension SessionState {
             if startedAt == nil { startedAt = at }
             stage = .running(round: round, phase: phase)
             isLocked = false
+            doneInPhase = []
             timer = seconds.map { PhaseTimer(totalSeconds: $0, mode: .running(endsAt: at.advanced(bySeconds: $0))) }
             lastRevealAt = at
             phaseHistory.append(PhaseRecord(round: round, phase: phase, plannedSeconds: seconds, startedAt: at))
@@ -91,6 +92,10 @@ extension SessionState {
             }
         case let .voteCast(voter, id):
             ballots[voter, default: [:]][id, default: 0] += 1
+        case let .doneSaid(pseudonym):
+            doneInPhase.insert(pseudonym)
+        case let .doneTakenBack(pseudonym):
+            doneInPhase.remove(pseudonym)
         case let .voteRetracted(voter, id):
             ballots[voter, default: [:]][id, default: 0] -= 1
             if ballots[voter]?[id] == 0 { ballots[voter]?[id] = nil }
@@ -103,6 +108,7 @@ extension SessionState {
         case let .sessionFinished(at):
             closeOpenPhaseRecord(at: at)
             stage = .finished
+            doneInPhase = []
             timer = nil
             isLocked = true
             finishedAt = at

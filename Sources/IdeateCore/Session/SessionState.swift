@@ -25,6 +25,9 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var pending: [IdeaID] = []
     public internal(set) var lastRevealAt: Instant?
     var ballots: [Pseudonym: [IdeaID: Int]] = [:]
+    /// Who said "I'm done" in the phase running: kept internal, so outside Core only the count
+    /// (``doneCount``) and each participant's own answer (``isDone(_:)``) can be read.
+    var doneInPhase: Set<Pseudonym> = []
     /// For each idea, the ideas merged into it, in the order they were merged.
     var mergedChildren: [IdeaID: [IdeaID]] = [:]
     /// Per round, the ideas on the wall in wall order, kept up to date by `apply`, so the

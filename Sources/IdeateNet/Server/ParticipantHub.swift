@@ -129,7 +129,7 @@ public actor ParticipantHub {
             }
             let reply = await answer(request, id: id, token: token)
             send(.reply(reply), to: connection)
-            if request.changesOwnDots, reply.isSaved { await pushView(to: key) }
+            if request.changesOwnView, reply.isSaved { await pushView(to: key) }
         }
     }
 
@@ -270,6 +270,8 @@ public actor ParticipantHub {
         case let .vote(idea): command = .castVote(IdeaID(idea))
         case let .unvote(idea): command = .retractVote(IdeaID(idea))
         case let .move(from, to): command = .moveVote(from: IdeaID(from), to: IdeaID(to))
+        case .done: command = .sayDone
+        case .undone: command = .takeBackDone
         }
         do {
             let events = try await engine.execute(.participant(token, command, request: id), at: now)
@@ -428,11 +430,11 @@ extension String {
 }
 
 extension ParticipantRequest {
-    /// Whether the sender's own view changes with this request (their dots), so it is sent
+    /// Whether the sender's own view changes with this request (their dots, their "done"), so it is sent
     /// to them at once rather than with the next pass.
-    fileprivate var changesOwnDots: Bool {
+    fileprivate var changesOwnView: Bool {
         switch self {
-        case .vote, .unvote, .move: true
+        case .vote, .unvote, .move, .done, .undone: true
         case .submit, .edit, .withdraw: false
         }
     }
@@ -440,7 +442,7 @@ extension ParticipantRequest {
     /// The idea the request names, for its answer.
     fileprivate var ideaID: String? {
         switch self {
-        case .submit: nil
+        case .submit, .done, .undone: nil
         case let .edit(idea, _), let .withdraw(idea), let .vote(idea), let .unvote(idea): idea
         case let .move(_, to): to
         }

@@ -12,7 +12,7 @@ enum PageText {
         PagePhrase.tooManyTries, .locked, .full, .outdated, .reconnecting, .busy, .codeShape, .roundOf, .outcomeValidated,
         .outcomeInvalidated, .outcomeUnclear, .learned, .noExperiments, .placeDot, .takeDot, .result, .resultShortlisted, .keptLate,
         .editButton, .withdrawButton, .editLabel, .withdrawLabel, .timeLeft, .timePaused, .timeLastMinute, .ideaTooLong, .editIdea,
-        .yesAnd, .yourIdea, .save, .send,
+        .yesAnd, .yourIdea, .save, .send, .done, .notDone,
     ].map(\.key) + [
         ParticipantPhrase.connecting, .connected, .notJoined, .stageLobby, .stageFinished, .stillRunning, .stuck, .open,
         .dotsLeft, .ended, .results, .sending, .saved, .withdrawn, .notSaved, .timeUp,

@@ -34,6 +34,7 @@ struct KeyDecoder {
             case 0x09: keys.append(.tab)
             case 0x03: keys.append(.interrupt)
             case 0x13: keys.append(.save)
+            case 0x04: keys.append(.done)
             case 0x00..<0x20:
                 break
             default:

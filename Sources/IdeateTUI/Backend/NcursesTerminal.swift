@@ -170,6 +170,7 @@ public final class NcursesTerminal: Terminal {
         case 8, 127: return .backspace
         case 9: return .tab
         case 19: return .save
+        case 4: return .done
         default:
             guard let scalar = Unicode.Scalar(UInt32(character)), scalar.value >= 0x20 else { return nil }
             return .character(Character(scalar))

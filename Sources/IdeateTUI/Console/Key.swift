@@ -10,4 +10,6 @@ public enum Key: Equatable, Sendable {
     case interrupt
     /// Ctrl-S: save a form.
     case save
+    /// Ctrl-D: a participant says "I'm done" (or takes it back) while ideas flow.
+    case done
 }

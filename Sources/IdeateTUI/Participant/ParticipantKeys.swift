@@ -19,6 +19,7 @@ extension ParticipantModel {
         }
         if codeEntry != nil { return handleCode(key) }
         notice = nil
+        if key == .done || (key == .character("d") && focus == .list) { return toggleDone(newRequestID: newRequestID) }
         if ideasFlow, focus == .input { return handleTyping(key, newRequestID: newRequestID) }
         switch key {
         case .character("?"): showingHelp = true
@@ -109,6 +110,13 @@ extension ParticipantModel {
             break
         }
         return []
+    }
+
+    /// Ctrl-D anywhere, or d in the list of one's own ideas: "I'm done", or taking it back.
+    /// Only while the phase accepts it (the view says whether this participant is done).
+    private mutating func toggleDone(newRequestID: () -> String) -> [ParticipantAction] {
+        guard let done = view?.done else { return [] }
+        return [.send(done ? .undone : .done, id: newRequestID())]
     }
 
     var listCount: Int {

@@ -90,7 +90,8 @@ public enum ParticipantScreen {
         drawBottom(&grid, model: model, hints: hints + [("?", t(ConsolePhrase.keyHelp)), (quitKey, t(ConsolePhrase.keyQuit))], t)
         if model.showingHelp {
             Overlays.box(&grid, title: t(ParticipantPhrase.helpTitle), lines: [
-                t(ParticipantPhrase.helpFlow), t(ParticipantPhrase.helpOwn), t(ParticipantPhrase.helpVote),
+                t(ParticipantPhrase.helpFlow), t(ParticipantPhrase.helpOwn),
+                t(ParticipantPhrase.helpDone, ["key": .text(t.ctrl("D"))]), t(ParticipantPhrase.helpVote),
                 t(ParticipantPhrase.helpLeave), "", t(ParticipantPhrase.helpClose),
             ])
         }
@@ -124,6 +125,14 @@ public enum ParticipantScreen {
         if model.focus == .input { grid.put("▏", x: boxX + used, y: y, role: .input) }
         grid.put("\(t.number(model.input.count))/\(t.number(IdeaText.maximumLength))", x: boxX + boxWidth + 2, y: y, role: .muted)
         y += 2
+        if view.done == true {
+            let said = TextLayout.wrap("✓ " + t(ParticipantPhrase.doneSaid, ["key": .text(t.ctrl("D"))]), width: grid.width - 4, maxLines: 2)
+            for line in said {
+                grid.put(line, x: 2, y: y, role: .accent)
+                y += 1
+            }
+            y += 1
+        }
         grid.put(t(ParticipantPhrase.yourIdeas), x: 2, y: y, role: .heading, maxWidth: grid.width - 4)
         let items = model.myIdeas.map { idea -> (String, String) in
             let status: ParticipantPhrase
@@ -139,9 +148,13 @@ public enum ParticipantScreen {
         var listModel = model
         if model.focus == .input { listModel.cursor = -1 }
         drawList(&grid, items: items, model: listModel, y: y + 1, t)
-        return model.focus == .input
+        let doneHint = view.done.map { done in
+            (model.focus == .input ? t.ctrl("D") : "d", t(done ? ParticipantPhrase.keyNotDone : ParticipantPhrase.keyDone))
+        }
+        return (model.focus == .input
             ? [(t(CommonPhrase.keyEnter), t(ParticipantPhrase.keySend)), ("Tab", t(ParticipantPhrase.keyMyIdeas))]
-            : [("e", t(ParticipantPhrase.keyEdit)), ("w", t(ParticipantPhrase.keyWithdraw)), ("Tab", t(ParticipantPhrase.keyType))]
+            : [("e", t(ParticipantPhrase.keyEdit)), ("w", t(ParticipantPhrase.keyWithdraw)), ("Tab", t(ParticipantPhrase.keyType))])
+            + (doneHint.map { [$0] } ?? [])
     }
 
     private static func drawVote(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int,

@@ -12,6 +12,9 @@ enum IdeaFlowScreen {
         let wallCount = state.wallIdeaIDs(round: round).count
         var info = [(t(ConsolePhrase.onTheWall, ["count": .number(wallCount)]), StyleRole.title)]
         if let rate = ideasPerMinute(state: state, count: wallCount, now: now) { info.append((rate, .text)) }
+        if state.doneCount > 0, !state.isLocked {
+            info.append((t(ConsolePhrase.doneCount, ["count": .number(state.doneCount), "total": .number(state.participants.count)]), .accent))
+        }
         let waiting = state.pending.filter { state.ideas[$0]?.round == round }.count
         if waiting > 0 { info.append((t(ConsolePhrase.waitingForBatch, ["count": .number(waiting)]), .muted)) }
         if state.currentPhase == .build { info.append((t(ConsolePhrase.buildHint), .accent)) }

@@ -31,5 +31,5 @@ public enum ConsolePhrase: String, Phrase {
     case noCluster, backOnWall, parkedDone, splitDone, nothingToUndo, ideaAdded, clusterNamed, clusterRemoved, clusterRenamed
     case reviewNotSaved, reviewSaved, reviewAndItemSaved, notSaved, undone
     case demoStepWorkshop, demoStepJoin, demoStepSpreadsheet
-    case storageDiskFull, storageCannotWrite
+    case storageDiskFull, storageCannotWrite, doneCount
 }

@@ -250,6 +250,10 @@
     $("idea-label").textContent = t(editing ? "page.editIdea" : buildOn ? "page.yesAnd" : "page.yourIdea");
     $("send").disabled = view.locked;
     $("send").textContent = t(editing ? "page.save" : "page.send");
+    const canSayDone = typeof view.done === "boolean";
+    $("done").hidden = !canSayDone;
+    $("done").textContent = t(view.done ? "page.notDone" : "page.done");
+    $("done-said").hidden = !(canSayDone && view.done);
   }
   function renderList(list, ideas) {
     list.replaceChildren(...ideas.map((idea) => { const item = el("li"); item.append(el("span", idea.text, "text")); return item; }));
@@ -337,6 +341,13 @@
     count();
     renderCompose();
     renderMine();
+  });
+
+  // "I'm done" and taking it back: the room sees how many are done, never who.
+  $("done").addEventListener("click", () => {
+    if (!view || typeof view.done !== "boolean") return;
+    $("vote-problem").textContent = "";
+    send({ type: view.done ? "undone" : "done", id: newID() });
   });
 
   // The language switch keeps the code (the fragment) and this phone's place: the page reloads
