@@ -23,6 +23,10 @@ struct Run: AsyncParsableCommand {
         as paused until you press t. --headless serves participants without a console and \
         moves on as each timer ends.
 
+        --wall puts the room's view on a wall of its own: open it on the projector's \
+        terminal with the ssh line the console shows (a second window of this laptop or \
+        another machine) and keep the console on your own screen.
+
         When the workshop finishes, the minutes are written beside the run file and its \
         experiments, action items and other ideas are added to the company's portfolio \
         (--portfolio, default sessions/portfolio.sqlite; see ideate portfolio). A plan with \
@@ -53,6 +57,12 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     @OptionGroup var language: LanguageOption
+
+    @OptionGroup var wall: WallOptions
+
+    func validate() throws {
+        if wall.isOn, network.sshPort == 0 { throw ValidationError("--wall needs ssh: the projector's terminal opens the wall with ssh (leave out --ssh-port 0).") }
+    }
 
     func run() async throws {
         try await reportingErrors {
@@ -100,18 +110,25 @@ struct Run: AsyncParsableCommand {
                 if headless { _ = try? await engine.execute(.facilitator(.resumeTimer), at: clock.now) }
             }
             let code = network.joinCode
+            let wallCode = wall.isOn ? wall.code : nil
+            guard wallCode.map(JoinCode.normalized) != code else { throw CommandLineError("--wall-code must differ from the join code") }
             let hub = ParticipantHub(engine: engine, clock: clock, code: code, roomLanguage: await engine.currentState().roomLanguage)
             DescriptorLimit.raise()
-            let listeners = Listeners(
-                participants: network.port == 0 ? nil : ParticipantServer(hub: hub, host: network.bind, port: network.port),
-                ssh: hostKey.map { SSHServer(host: network.bind, port: network.sshPort, hostKey: $0, clock: clock,
-                                             onSession: SSHParticipants.starter(hub: hub, theme: theme, clock: clock)) },
-                web: network.webPort == 0 ? nil : WebServer(hub: hub, host: network.bind, port: network.webPort, tls: certificate))
             let address = network.displayHost()
             let joinCommand: String? = network.port == 0 ? nil : "ideate join \(address):\(network.port)"
             let sshCommand: String? = network.sshPort == 0 ? nil : "ssh -p \(network.sshPort) \(code)@\(address)"
             let scheme = certificate == nil ? "http" : "https"
             let phoneURL: String? = network.webPort == 0 ? nil : "\(scheme)://\(address):\(network.webPort)/#\(code)"
+            let fingerprint = hostKey?.fingerprint
+            let roomContext = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: fingerprint,
+                                             phoneURL: phoneURL)
+            let wallLink = WallLink()
+            let wallScreen = wallCode.map { SSHParticipants.Wall(code: $0, engine: engine, context: roomContext, link: wallLink) }
+            let listeners = Listeners(
+                participants: network.port == 0 ? nil : ParticipantServer(hub: hub, host: network.bind, port: network.port),
+                ssh: hostKey.map { SSHServer(host: network.bind, port: network.sshPort, hostKey: $0, clock: clock,
+                                             onSession: SSHParticipants.starter(hub: hub, theme: theme, clock: clock, wall: wallScreen)) },
+                web: network.webPort == 0 ? nil : WebServer(hub: hub, host: network.bind, port: network.webPort, tls: certificate))
             let session = Services.serving(SessionService(runtime: SessionRuntime(engine: engine, clock: clock), hub: hub))
             let heartbeat = Services.serving(HeartbeatService(store: store, clock: clock))
             if headless {
@@ -121,9 +138,11 @@ struct Run: AsyncParsableCommand {
                 try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(run)], signals: [.sigint, .sigterm])
                 return
             }
-            let context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: listeners.ssh?.fingerprint,
+            var context = ConsoleContext(joinCommand: joinCommand, joinCode: code, sshCommand: sshCommand, sshFingerprint: fingerprint,
                                          phoneURL: phoneURL, runPath: store.path, ringsBell: console.bell)
-            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context, listeners: listeners) { state in
+            context.wallCommand = wallCode.map { "ssh -p \(network.sshPort) \($0)@\(address)" }
+            let console = ConsoleService(engine: engine, clock: clock, theme: theme, context: context, listeners: listeners,
+                                         wallLink: wallCode == nil ? nil : wallLink) { state in
                 await FinishedRun.record(state, store: store, portfolioPath: portfolioPath, engine: engine, at: clock.now)
             }
             try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(console)], signals: [.sigterm, .sighup])

@@ -9,8 +9,17 @@ import ServiceLifecycle
 /// to the hub in this process (``LocalParticipant``). The first code tried is the ssh user
 /// name; if that is not the code (people type their own login name), the screen asks for it.
 enum SSHParticipants {
-    static func starter(hub: ParticipantHub, theme: Theme, clock: any SessionClock) -> SSHServer.SessionStarter {
+    /// The wall over ssh: its user name, and what it draws.
+    struct Wall {
+        var code: String
+        var engine: any WorkshopEngine
+        var context: ConsoleContext
+        var link: WallLink
+    }
+
+    static func starter(hub: ParticipantHub, theme: Theme, clock: any SessionClock, wall: Wall? = nil) -> SSHServer.SessionStarter {
         { session in
+            if let wall, session.userName.lowercased() == wall.code { return wallScreen(wall, on: session, theme: theme, clock: clock) }
             let participant = LocalParticipant(hub: hub, language: session.language)
             let userNameCode = JoinCode.isValid(session.userName) ? JoinCode.normalized(session.userName) : nil
             return screen(on: session, theme: theme) { terminal in
@@ -21,6 +30,20 @@ enum SSHParticipants {
                 await app.run(ticks: Ticks.onWholeSeconds(of: clock))
                 await participant.leave()
             }
+        }
+    }
+
+    /// The room's view on the projector's terminal; at most ``WallLink/maximumWalls`` at once,
+    /// a wall beyond that is told so and closed.
+    private static func wallScreen(_ wall: Wall, on session: SSHTerminalSession, theme: Theme, clock: any SessionClock) -> SSHSessionInput {
+        screen(on: session, theme: theme) { terminal in
+            guard wall.link.attach() else {
+                session.write(Array("ideate: \(WallLink.maximumWalls) walls are attached already; close one first.\r\n".utf8))
+                return
+            }
+            defer { wall.link.detach() }
+            await WallApp(engine: wall.engine, clock: clock, terminal: terminal, context: wall.context, link: wall.link)
+                .run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }
 

@@ -75,12 +75,15 @@ struct ConsoleService: Service {
     let theme: Theme
     let context: ConsoleContext
     var listeners = Listeners()
+    /// When the room looks at a wall: shared with the walls.
+    var wallLink: WallLink?
     let onFinish: @Sendable (SessionState) async -> FinishOutcome?
 
     func run() async throws {
         try await listeners.bound()
-        await cancelWhenGracefulShutdown { [engine, clock, theme, context, onFinish] in
-            let app = ConsoleApp(engine: engine, clock: clock, terminal: NcursesTerminal(theme: theme), context: context, onFinish: onFinish)
+        await cancelWhenGracefulShutdown { [engine, clock, theme, context, wallLink, onFinish] in
+            let app = ConsoleApp(engine: engine, clock: clock, terminal: NcursesTerminal(theme: theme), context: context, wallLink: wallLink,
+                                 onFinish: onFinish)
             await app.run(ticks: Ticks.onWholeSeconds(of: clock))
         }
     }

@@ -16,6 +16,7 @@ public final class ConsoleApp: FrontEnd {
     private let terminal: any Terminal
     private var context: ConsoleContext
     private let onFinish: @Sendable (SessionState) async -> FinishOutcome?
+    private let wallLink: WallLink?
     private var model = ConsoleModel()
     private var state: SessionState?
     /// The list's first row in the last frame drawn, taken into the model on the next pass.
@@ -26,12 +27,16 @@ public final class ConsoleApp: FrontEnd {
     private var seenFailedCommits = 0
     private var lastStorageFailureAt: Instant?
 
-    /// - Parameter onFinish: called once when the workshop finishes; says where the minutes
-    ///   were written (and the portfolio kept) or why not, for the end screen.
+    /// - Parameters:
+    ///   - wallLink: when the room looks at a wall: the console tells it which follow-up page it
+    ///     shows and reads how many walls are attached.
+    ///   - onFinish: called once when the workshop finishes; says where the minutes were
+    ///     written (and the portfolio kept) or why not, for the end screen.
     public init(
-        engine: any WorkshopEngine, clock: any SessionClock, terminal: any Terminal, context: ConsoleContext,
+        engine: any WorkshopEngine, clock: any SessionClock, terminal: any Terminal, context: ConsoleContext, wallLink: WallLink? = nil,
         onFinish: @escaping @Sendable (SessionState) async -> FinishOutcome?
     ) {
+        self.wallLink = wallLink
         self.engine = engine
         self.clock = clock
         self.terminal = terminal
@@ -76,6 +81,10 @@ public final class ConsoleApp: FrontEnd {
             context.portfolio = outcome?.portfolio
         }
         model.settle(for: state)
+        if let wallLink {
+            wallLink.show(earlierPage: model.earlierPage)
+            context.wallsAttached = wallLink.attachedWalls
+        }
         self.state = state
         return true
     }

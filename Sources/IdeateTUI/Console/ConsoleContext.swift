@@ -29,6 +29,13 @@ public struct ConsoleContext: Sendable, Equatable {
     public var lobbyNote: String?
     /// What to try next, on the end screen (the demo tells a newcomer where to go from here).
     public var nextSteps: [NextStep]
+    /// Drawn for the wall, the room's view: no key to press, nothing only the facilitator reads.
+    public var isWall = false
+    /// On the facilitator's console when the room looks at a wall: what the projector's
+    /// terminal types to show it (e.g. `ssh -p 7422 wall-4kq9xm2p@192.168.1.20`), and how many
+    /// walls are attached now. Nil when the console is the room's screen.
+    public var wallCommand: String?
+    public var wallsAttached = 0
 
     public init(joinCommand: String? = nil, joinCode: String? = nil, sshCommand: String? = nil, sshFingerprint: String? = nil,
                 phoneURL: String? = nil,

@@ -65,7 +65,7 @@ enum EndScreen {
                 grid.put(step.command, x: x, y: y, role: .accent, maxWidth: grid.width - x - 2)
             }
         }
-        grid.put(t(ConsolePhrase.endPressQ), x: 2, y: y + 2, role: .muted, maxWidth: width)
+        if !context.isWall { grid.put(t(ConsolePhrase.endPressQ), x: 2, y: y + 2, role: .muted, maxWidth: width) }
     }
 
     /// Where the minutes went and what the portfolio took, or why not and what to type instead.

@@ -52,7 +52,18 @@ enum LobbyScreen {
             grid.put(t(ConsolePhrase.weakBelow, ["minimum": .number(state.plan.anonymity.minParticipants)]), x: 2, y: y, role: .warning,
                      maxWidth: width)
         }
-        grid.put(t(ConsolePhrase.pressToStart), x: 2, y: min(grid.height - 3, y + 2), role: .muted, maxWidth: grid.width - 4)
+        if let wall = context.wallCommand {
+            y += 2
+            let attached = t(ConsolePhrase.wallsAttached, ["count": .number(context.wallsAttached)])
+            for line in TextLayout.wrap(t(ConsolePhrase.wallHow, ["command": .text(wall)]) + " (" + attached + ")", width: width, maxLines: 2) {
+                grid.put(line, x: 2, y: min(grid.height - 4, y), role: context.wallsAttached == 0 ? .warning : .muted, maxWidth: width)
+                y += 1
+            }
+            y -= 1
+        }
+        if !context.isWall {
+            grid.put(t(ConsolePhrase.pressToStart), x: 2, y: min(grid.height - 3, y + 2), role: .muted, maxWidth: grid.width - 4)
+        }
     }
 
     /// The ways in, one line each (a phone, ssh, ideate join), and the code; returns the next

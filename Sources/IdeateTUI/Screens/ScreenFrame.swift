@@ -26,6 +26,7 @@ struct ScreenFrame {
         }
         if state.isRoomLocked { parts.append(t(ConsolePhrase.headerRoomLocked)) }
         parts.append(t(ConsolePhrase.joined, ["count": .number(state.participants.count)]))
+        if context.wallCommand != nil { parts.append(t(ConsolePhrase.wallsAttached, ["count": .number(context.wallsAttached)])) }
         let right = parts.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(right)
         grid.put(" ideate · \(state.plan.title)", x: 0, y: 0, role: .header, maxWidth: max(1, grid.width - rightWidth - 1))

@@ -32,4 +32,5 @@ public enum ConsolePhrase: String, Phrase {
     case reviewNotSaved, reviewSaved, reviewAndItemSaved, notSaved, undone
     case demoStepWorkshop, demoStepJoin, demoStepSpreadsheet
     case storageDiskFull, storageCannotWrite, doneCount
+    case wallKeyLeave, wallHelpTitle, wallHelpWhat, wallHelpLeave, wallHelpClose, wallUngrouped, wallsAttached, wallHow
 }
