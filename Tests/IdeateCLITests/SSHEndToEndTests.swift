@@ -36,9 +36,7 @@ struct SSHEndToEndTests {
         let hostKey = folder + "/keys/host_key"
         let knownHosts = folder + "/known_hosts"
         let log = folder + "/server.log"
-        let port = TestPorts.free()
-        var sshPort = TestPorts.free()
-        while sshPort == port { sshPort = TestPorts.free() }
+        let (port, sshPort) = TestPorts.freePair()
         let server = try Self.startServer(run: run, port: port, sshPort: sshPort, hostKey: hostKey, log: log)
         defer { server.terminate(); server.waitUntilExit() }
         try #require(TestPorts.waitUntilListening(sshPort), "the ssh front end did not start")
@@ -112,9 +110,7 @@ struct SSHEndToEndTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = folder + "/run.sqlite", knownHosts = folder + "/known_hosts"
-        let port = TestPorts.free()
-        var sshPort = TestPorts.free()
-        while sshPort == port { sshPort = TestPorts.free() }
+        let (port, sshPort) = TestPorts.freePair()
         let server = try Self.startServer(run: run, port: port, sshPort: sshPort, hostKey: folder + "/keys/host_key", log: folder + "/server.log",
                                           extra: ["--language", "de"])
         defer { server.terminate(); server.waitUntilExit() }

@@ -11,6 +11,14 @@ enum TestPorts {
         }
     }
 
+    /// Two different free ports (a participant port and an ssh port, say).
+    static func freePair() -> (Int, Int) {
+        let first = free()
+        var second = free()
+        while second == first { second = free() }
+        return (first, second)
+    }
+
     /// Whether something accepts connections on `port` within `seconds`.
     static func waitUntilListening(_ port: Int, seconds: Double = 15) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

@@ -13,9 +13,7 @@ struct WallEndToEndTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = folder + "/run.sqlite", knownHosts = folder + "/known_hosts"
-        let port = TestPorts.free()
-        var sshPort = TestPorts.free()
-        while sshPort == port { sshPort = TestPorts.free() }
+        let (port, sshPort) = TestPorts.freePair()
         let console = try TmuxSession(
             "\(IdeateProcess.binary.path) run sessions/quick-start.yaml --run \(run) --port \(port) --ssh-port \(sshPort) --web-port 0 "
                 + "--ssh-host-key \(folder)/host_key --public-address 127.0.0.1 --code WALL7K --wall-code wall-e2e-test "

@@ -13,11 +13,24 @@ public enum ConsoleView {
             return ConsoleFrame(grid: ScreenFrame.tooSmall(width: width, height: height, in: state.roomLanguage), scroll: model.scroll)
         }
         var grid = CellGrid(width: width, height: height)
-        var scroll = model.scroll
         ScreenFrame.drawHeader(&grid, state: state, context: context)
+        let scroll = drawStage(&grid, state: state, model: model, context: context, earlierPage: model.earlierPage, now: now)
+        ScreenFrame.drawStatus(&grid, model: model, state: state, context: context)
+        ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state, model: model))
+        if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state, model: model) }
+        return ConsoleFrame(grid: grid, scroll: scroll)
+    }
+}
+
+extension ConsoleView {
+    /// The screen of the stage the session is in, between header and footer: the console's, or
+    /// the wall's (``ConsoleContext/isWall``: grouping as the room sees it). Returns the list's
+    /// first row as drawn.
+    static func drawStage(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, context: ConsoleContext, earlierPage: Int?,
+                          now: Instant) -> Int {
         switch state.stage {
         case .lobby:
-            if let page = model.earlierPage, let earlier = state.earlierExperiments {
+            if let page = earlierPage, let earlier = state.earlierExperiments {
                 EarlierExperimentsScreen.draw(&grid, experiments: earlier, actionItems: state.openActionItems ?? [], page: page,
                                               language: state.roomLanguage)
             } else {
@@ -26,18 +39,17 @@ public enum ConsoleView {
         case .finished:
             EndScreen.draw(&grid, state: state, context: context)
         case .running(_, .ideate), .running(_, .build):
-            scroll = IdeaFlowScreen.draw(&grid, state: state, model: model, now: now)
+            return IdeaFlowScreen.draw(&grid, state: state, model: model, now: now)
+        case .running(_, .group) where context.isWall:
+            WallGroupScreen.draw(&grid, state: state, now: now)
         case .running(_, .group):
-            scroll = GroupScreen.draw(&grid, state: state, model: model, now: now)
+            return GroupScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .vote) where !state.isLocked:
-            scroll = VoteScreen.draw(&grid, state: state, model: model, now: now)
+            return VoteScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .vote), .running(_, .review):
-            scroll = ResultsScreen.draw(&grid, state: state, model: model)
+            return ResultsScreen.draw(&grid, state: state, model: model)
         }
-        ScreenFrame.drawStatus(&grid, model: model, state: state, context: context)
-        ScreenFrame.drawFooter(&grid, hints: ScreenFrame.hints(for: state, model: model))
-        if let overlay = model.overlay { Overlays.draw(overlay, on: &grid, state: state, model: model) }
-        return ConsoleFrame(grid: grid, scroll: scroll)
+        return model.scroll
     }
 }
 

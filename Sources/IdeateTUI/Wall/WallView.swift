@@ -24,25 +24,7 @@ public enum WallView {
         model.settle(for: state)
         model.cursorVisible = false
         model.cursor = state.currentPhase?.isIdeaFlow == true ? Int.max : -1
-        switch state.stage {
-        case .lobby:
-            if let page = earlierPage, let earlier = state.earlierExperiments {
-                EarlierExperimentsScreen.draw(&grid, experiments: earlier, actionItems: state.openActionItems ?? [], page: page,
-                                              language: state.roomLanguage)
-            } else {
-                LobbyScreen.draw(&grid, state: state, context: context)
-            }
-        case .finished:
-            EndScreen.draw(&grid, state: state, context: context)
-        case .running(_, .ideate), .running(_, .build):
-            _ = IdeaFlowScreen.draw(&grid, state: state, model: model, now: now)
-        case .running(_, .group):
-            WallGroupScreen.draw(&grid, state: state, now: now)
-        case .running(_, .vote) where !state.isLocked:
-            _ = VoteScreen.draw(&grid, state: state, model: model, now: now)
-        case .running(_, .vote), .running(_, .review):
-            _ = ResultsScreen.draw(&grid, state: state, model: model)
-        }
+        _ = ConsoleView.drawStage(&grid, state: state, model: model, context: context, earlierPage: earlierPage, now: now)
         ScreenFrame.drawFooter(&grid, hints: [ScreenFrame.KeyHint(key: "?", action: t(ConsolePhrase.keyHelp)),
                                               ScreenFrame.KeyHint(key: "q", action: t(ConsolePhrase.wallKeyLeave))])
         if showingHelp {
