@@ -6,8 +6,9 @@ public struct Reply: Equatable, Sendable {
     /// What became of the request.
     public enum Outcome: Equatable, Sendable {
         /// Committed. `idea` is the idea the request made or touched; `late` is set for an idea
-        /// that arrived after its phase closed.
-        case saved(idea: String?, late: Bool)
+        /// that arrived after its phase closed; `held` for one that waits for the facilitator
+        /// before it reaches the wall (`moderation: true`).
+        case saved(idea: String?, late: Bool, held: Bool = false)
         /// Not done: the code for programs, the sentence for people.
         case refused(WireErrorCode, Sentence)
     }
@@ -28,14 +29,14 @@ public struct Reply: Equatable, Sendable {
 
     /// The idea a saved request made or touched.
     public var idea: String? {
-        if case let .saved(idea, _) = outcome { return idea }
+        if case let .saved(idea, _, _) = outcome { return idea }
         return nil
     }
 
     /// The sentence the participant sees.
     public var message: Sentence {
         switch outcome {
-        case let .saved(_, late): Sentence(late ? ConnectionPhrase.lateIdea : ConnectionPhrase.saved)
+        case let .saved(_, late, held): Sentence(late ? ConnectionPhrase.lateIdea : held ? ConnectionPhrase.savedHeld : ConnectionPhrase.saved)
         case let .refused(_, message): message
         }
     }

@@ -15,6 +15,8 @@ struct ServerLine: Codable, Equatable {
     var ok: Bool?
     var idea: String?
     var late: Bool?
+    /// For a saved idea under moderation: it waits for the facilitator before the wall.
+    var held: Bool?
     var message: String?
     var view: ParticipantView?
     /// For `error`: the server closes the connection after this one.
@@ -50,6 +52,7 @@ struct ServerLine: Codable, Equatable {
             case let ("message", .string(text)): message.message = text
             case let ("ok", .boolean(flag)): message.ok = flag
             case let ("late", .boolean(flag)): message.late = flag
+            case let ("held", .boolean(flag)): message.held = flag
             case let ("fatal", .boolean(flag)): message.fatal = flag
             case let ("code", .string(text)): message.code = text
             case let ("retryAfter", .integer(number)): guard let exact = Int(exactly: number) else { return nil }; message.retryAfter = exact
@@ -81,6 +84,7 @@ struct ServerLine: Codable, Equatable {
         var object = JSONObjectWriter(capacity: 96 + (message?.utf8.count ?? 0))
         object.string("code", code)
         object.boolean("fatal", fatal)
+        object.boolean("held", held)
         object.string("id", id)
         object.string("idea", idea)
         object.string("language", language)

@@ -39,7 +39,7 @@ public enum ServerMessage: Equatable, Sendable {
         case .reply:
             guard let id = line.id, let ok = line.ok else { return nil }
             if ok {
-                self = .reply(Reply(id: id, outcome: .saved(idea: line.idea, late: line.late ?? false)))
+                self = .reply(Reply(id: id, outcome: .saved(idea: line.idea, late: line.late ?? false, held: line.held ?? false)))
             } else {
                 let code = line.code.flatMap(WireErrorCode.init(rawValue:)) ?? .badMessage
                 self = .reply(Reply(id: id, outcome: .refused(code, Sentence(literal: line.message ?? ""))))
@@ -59,8 +59,9 @@ public enum ServerMessage: Equatable, Sendable {
             return ServerLine(type: .view, view: view)
         case let .reply(reply):
             switch reply.outcome {
-            case let .saved(idea, late):
-                return ServerLine(type: .reply, id: reply.id, ok: true, idea: idea, late: idea == nil ? nil : late, message: reply.message.description)
+            case let .saved(idea, late, held):
+                return ServerLine(type: .reply, id: reply.id, ok: true, idea: idea, late: idea == nil ? nil : late, held: held ? true : nil,
+                                  message: reply.message.description)
             case let .refused(code, message):
                 return ServerLine(type: .reply, id: reply.id, ok: false, message: message.description, code: code.rawValue)
             }

@@ -157,7 +157,7 @@ private final class LoadHandler: ChannelInboundHandler {
             let (_, text, sentAt) = waiting!
             waiting = nil
             tally.latencies.append(Double((NIODeadline.now() - sentAt).nanoseconds) / 1e6)
-            if case let .saved(idea?, _) = reply.outcome {
+            if case let .saved(idea?, _, _) = reply.outcome {
                 tally.acknowledged += 1
                 if let other = seen[idea], other != text { tally.duplicated += 1 }
                 seen[idea] = text

@@ -15,6 +15,10 @@ public struct Plan: Codable, Equatable, Sendable {
     /// The room's language (`language:`): the projector, the minutes and the default for
     /// participants. Nil when the plan does not say: then the facilitator's locale decides.
     public var language: Language?
+    /// `moderation: true`: participants' ideas wait in a queue only the facilitator's console
+    /// shows until approved (``ModerationRules``); the run needs a wall, so the projector never
+    /// shows the queue.
+    public var moderation: Bool
 
     /// Generous for any room; small enough that a flood of joins stops.
     public static let defaultMaxParticipants = 2_000
@@ -24,8 +28,9 @@ public struct Plan: Codable, Equatable, Sendable {
     public init(
         title: String, goal: String, anonymity: AnonymitySettings = AnonymitySettings(),
         voting: VotingSettings = VotingSettings(), rounds: [RoundPlan], maxParticipants: Int = Plan.defaultMaxParticipants,
-        followup: Bool = false, language: Language? = nil
+        followup: Bool = false, language: Language? = nil, moderation: Bool = false
     ) {
+        self.moderation = moderation
         self.title = title
         self.goal = goal
         self.anonymity = anonymity
@@ -37,7 +42,7 @@ public struct Plan: Codable, Equatable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case title, goal, anonymity, voting, rounds, maxParticipants, followup, language
+        case title, goal, anonymity, voting, rounds, maxParticipants, followup, language, moderation
     }
 
     /// Reads plans stored by any version: run files written before `maxParticipants` or
@@ -52,9 +57,10 @@ public struct Plan: Codable, Equatable, Sendable {
         maxParticipants = try container.decodeIfPresent(Int.self, forKey: .maxParticipants) ?? Self.defaultMaxParticipants
         followup = try container.decodeIfPresent(Bool.self, forKey: .followup) ?? false
         language = try container.decodeIfPresent(String.self, forKey: .language).map(Language.init(code:))
+        moderation = try container.decodeIfPresent(Bool.self, forKey: .moderation) ?? false
     }
 
-    /// Stores `followup` and `language` only when set, so a plan without them is stored exactly as before.
+    /// Stores `followup`, `language` and `moderation` only when set, so a plan without them is stored exactly as before.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(title, forKey: .title)
@@ -65,6 +71,7 @@ public struct Plan: Codable, Equatable, Sendable {
         try container.encode(maxParticipants, forKey: .maxParticipants)
         if followup { try container.encode(followup, forKey: .followup) }
         try container.encodeIfPresent(language?.code, forKey: .language)
+        if moderation { try container.encode(moderation, forKey: .moderation) }
     }
 
     /// The sum of all timed phases, in seconds.

@@ -3,7 +3,7 @@ import Yams
 /// Turns a plan file's text into a ``Plan``, or into every problem it has, each at its line
 /// and column. This is what `ideate check` runs; nothing else reads plan YAML.
 public enum PlanParser {
-    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "language", "rounds"]
+    static let topKeys = ["title", "goal", "anonymity", "votes_per_person", "max_votes_per_idea", "shortlist", "max_participants", "followup", "language", "moderation", "rounds"]
     static let anonymityKeys = ["reveal", "batch_seconds", "min_batch", "min_participants"]
     static let roundKeys = ["prompt", "phases", "from_box"]
 
@@ -40,11 +40,12 @@ public enum PlanParser {
         }
         let followup = document.bool(fields["followup"], key: "followup") ?? false
         let language = parseLanguage(fields["language"], document)
+        let moderation = document.bool(fields["moderation"], key: "moderation") ?? false
         guard document.diagnostics.isEmpty, let title, let goal else {
             return .failure(SourceDiagnostics(document.diagnostics))
         }
         return .success(Plan(title: title, goal: goal, anonymity: anonymity, voting: voting, rounds: rounds,
-                             maxParticipants: maxParticipants, followup: followup, language: language))
+                             maxParticipants: maxParticipants, followup: followup, language: language, moderation: moderation))
     }
 
     /// `language: de`: one of the languages ideate has a translation for.

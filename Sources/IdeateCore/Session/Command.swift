@@ -55,6 +55,14 @@ public enum FacilitatorCommand: Equatable, Sendable {
     case notePortfolioNumbers([String: String])
     case lockRoom
     case unlockRoom
+    /// Moderation: let a held idea through to the wall.
+    case approve(IdeaID)
+    /// Moderation: keep a held idea off the wall (kept, counted in the minutes).
+    case holdBack(IdeaID)
+    /// Moderation: let a held idea through as a duplicate of `target` on the wall.
+    case approveMerging(IdeaID, into: IdeaID)
+    /// Moderation: put a held-back idea back into the queue (undo).
+    case requeue(IdeaID)
 }
 
 /// Why a command was refused: a reason for programs and a sentence, kept typed so each reader

@@ -33,6 +33,13 @@ public enum Event: Codable, Equatable, Sendable {
     /// A participant said they are done with the phase running (ideate or build). Kept by
     /// pseudonym, like a dot, so it counts once and can be taken back; a new phase forgets it.
     case doneSaid(Pseudonym)
+    /// With `moderation: true`: the facilitator let a held idea through to the wall (with the
+    /// next batch while ideas flow, at once afterwards).
+    case ideaApproved(IdeaID)
+    /// The facilitator kept a held idea off the wall: kept, and counted in the minutes.
+    case ideaHeldBack(IdeaID)
+    /// A held-back idea went back into the queue (the facilitator's undo).
+    case ideaRequeued(IdeaID)
     case doneTakenBack(Pseudonym)
     case reviewRecorded(IdeaID, IdeaReview)
     case actionItemAdded(ActionItem)

@@ -40,7 +40,9 @@ extension SessionState {
             roundLoad[idea.round, default: RoundLoad()].add(idea.text)
             // An idea that arrives once ideas no longer flow (during group, vote or review) is
             // kept as late but never joins that round's wall: a running vote's ballot is fixed.
-            if currentPhase?.isIdeaFlow ?? true { pending.append(idea.id) }
+            if currentPhase?.isIdeaFlow ?? true {
+                if plan.moderation, idea.source == .participant, !idea.isLate { held.append(idea.id) } else { pending.append(idea.id) }
+            }
         case let .ideaEdited(id, text):
             if let old = ideas[id] {
                 roundLoad[old.round, default: RoundLoad()].replace(old.text, with: text)
@@ -50,6 +52,7 @@ extension SessionState {
         case let .ideaWithdrawn(id):
             ideas[id]?.isWithdrawn = true
             pending.removeAll { $0 == id }
+            held.removeAll { $0 == id }
             updateWall(for: id)
         case let .ideasRevealed(ids, at):
             let revealed = Set(ids)
@@ -92,6 +95,15 @@ extension SessionState {
             }
         case let .voteCast(voter, id):
             ballots[voter, default: [:]][id, default: 0] += 1
+        case let .ideaApproved(id):
+            held.removeAll { $0 == id }
+            pending.append(id)
+        case let .ideaHeldBack(id):
+            held.removeAll { $0 == id }
+            heldBack.insert(id)
+        case let .ideaRequeued(id):
+            heldBack.remove(id)
+            held.append(id)
         case let .doneSaid(pseudonym):
             doneInPhase.insert(pseudonym)
         case let .doneTakenBack(pseudonym):

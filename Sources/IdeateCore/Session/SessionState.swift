@@ -23,6 +23,11 @@ public struct SessionState: Equatable, Sendable {
     public internal(set) var wall: [IdeaID] = []
     /// Ideas waiting for the next batch.
     public internal(set) var pending: [IdeaID] = []
+    /// With `moderation: true`: participants' ideas waiting for the facilitator, oldest first.
+    /// Only the console reads it (``ModerationRules``); no wall or participant view does.
+    public internal(set) var held: [IdeaID] = []
+    /// Held ideas the facilitator kept off the wall.
+    public internal(set) var heldBack: Set<IdeaID> = []
     public internal(set) var lastRevealAt: Instant?
     var ballots: [Pseudonym: [IdeaID: Int]] = [:]
     /// Who said "I'm done" in the phase running: kept internal, so outside Core only the count

@@ -277,14 +277,16 @@ public actor ParticipantHub {
             let events = try await engine.execute(.participant(token, command, request: id), at: now)
             if case .submit = request {
                 for case let .ideaSubmitted(idea) in events {
-                    return Reply(id: id, outcome: .saved(idea: idea.id.rawValue, late: idea.isLate))
+                    return Reply(id: id, outcome: .saved(idea: idea.id.rawValue, late: idea.isLate, held: await engine.currentState().held.contains(idea.id)))
                 }
                 // A resend of an idea already kept: found by its request id, and not counted.
                 if let counted = recentSubmissions[token]?.lastIndex(of: now) { recentSubmissions[token]?.remove(at: counted) }
                 guard let kept = await engine.currentState().idea(submittedWith: id, by: token) else {
                     return Reply(id: id, outcome: .refused(.notSaved, Sentence(ConnectionPhrase.lostTrack)))
                 }
-                return Reply(id: id, outcome: .saved(idea: kept.id.rawValue, late: kept.isLate))
+                let state = await engine.currentState()
+                return Reply(id: id, outcome: .saved(idea: kept.id.rawValue, late: kept.isLate,
+                                                     held: state.held.contains(kept.id) || state.heldBack.contains(kept.id)))
             }
             return Reply(id: id, outcome: .saved(idea: request.ideaID, late: false))
         } catch let refusal as Refusal {

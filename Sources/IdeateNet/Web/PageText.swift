@@ -15,7 +15,7 @@ enum PageText {
         .yesAnd, .yourIdea, .save, .send, .done, .notDone,
     ].map(\.key) + [
         ParticipantPhrase.connecting, .connected, .notJoined, .stageLobby, .stageFinished, .stillRunning, .stuck, .open,
-        .dotsLeft, .ended, .results, .sending, .saved, .withdrawn, .notSaved, .timeUp,
+        .dotsLeft, .ended, .results, .sending, .saved, .savedHeld, .withdrawn, .notSaved, .timeUp,
     ].map(\.key) + [ConnectionPhrase.wrongCode.key, ConsolePhrase.itemOverdue.key, ConsolePhrase.itemDue.key]
         + PhaseKind.allCases.map(\.namePhrase.key)
 

@@ -8,7 +8,8 @@ public struct ParticipantModel: Equatable, Sendable {
     /// One of my ideas and how far it got.
     public struct MyIdea: Equatable, Sendable {
         public enum Status: Equatable, Sendable {
-            case sending, saved, late, withdrawn
+            /// `held`: saved, waiting for the facilitator before the wall (moderation).
+            case sending, saved, held, late, withdrawn
             case refused(Sentence)
         }
 
@@ -105,9 +106,9 @@ public struct ParticipantModel: Equatable, Sendable {
     public mutating func answered(_ reply: Reply) {
         if let index = myIdeas.firstIndex(where: { $0.requestID == reply.id }) {
             switch reply.outcome {
-            case let .saved(idea, late):
+            case let .saved(idea, late, held):
                 myIdeas[index].ideaID = idea
-                myIdeas[index].status = late ? .late : .saved
+                myIdeas[index].status = late ? .late : held ? .held : .saved
             case let .refused(_, message):
                 myIdeas[index].status = .refused(message)
                 // A refused new idea goes back into an empty text box, ready to send again.
@@ -115,7 +116,7 @@ public struct ParticipantModel: Equatable, Sendable {
             }
         }
         // A refusal, or an idea kept as late, is said; a plain "saved" shows in the list.
-        if case .saved(_, late: false) = reply.outcome { return }
+        if case .saved(_, late: false, _) = reply.outcome { return }
         notice = reply.message
     }
 

@@ -139,6 +139,7 @@ public enum ParticipantScreen {
             switch idea.status {
             case .sending: status = .sending
             case .saved: status = .saved
+            case .held: status = .savedHeld
             case .late: status = .late
             case .withdrawn: status = .withdrawn
             case .refused: status = .notSaved

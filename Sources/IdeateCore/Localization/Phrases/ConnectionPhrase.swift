@@ -5,5 +5,5 @@ public enum ConnectionPhrase: String, Phrase {
 
     case alreadyJoined, helloFirst, badMessage, version, tooManyTries, wrongCode, joiningRush, cannotJoinNow
     case slowDown, lostTrack, couldNotSave, diskFull, cannotWrite, closedToMakeRoom, serverFull, helloTimeout
-    case tooLarge, lateIdea, saved
+    case tooLarge, lateIdea, saved, savedHeld
 }

@@ -10,5 +10,5 @@ public enum ParticipantPhrase: String, Phrase {
     case buildOn, waitingToBuild, yourIdea, edit, yourIdeas, sending, saved, late, withdrawn, notSaved, dotsLeft, mine
     case typeCode, codeLabel, checking, noName, helpCode, helpCodeKeys, codeShape, tooManyTriesAgain, sshNameNotCode, followIdeas
     case keySend, keyMyIdeas, keyEdit, keyWithdraw, keyType, keyChoose, keyPlaceDot, keyTakeBack, keyScroll, keyLeave, keyJoin
-    case keyBackspace, keyDone, keyNotDone, doneSaid, helpDone
+    case keyBackspace, keyDone, keyNotDone, doneSaid, helpDone, savedHeld
 }

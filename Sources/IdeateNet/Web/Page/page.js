@@ -136,11 +136,11 @@
     const mine = store.mine.find((idea) => idea.request === reply.id || (request.idea && idea.idea === request.idea));
     if (request.type === "submit" && mine) {
       mine.idea = reply.idea || mine.idea;
-      mine.status = reply.ok ? (reply.late ? "late" : "saved") : "refused";
+      mine.status = reply.ok ? (reply.late ? "late" : reply.held ? "held" : "saved") : "refused";
       mine.note = reply.ok ? "" : reply.message;
       if (!reply.ok) { $("idea").value = $("idea").value || mine.text; store.mine.splice(store.mine.indexOf(mine), 1); $("compose-problem").textContent = reply.message; }
     } else if (request.type === "edit" && mine) {
-      if (reply.ok) { mine.text = request.text; mine.status = "saved"; } else { mine.note = reply.message; }
+      if (reply.ok) { mine.text = request.text; if (mine.status !== "held") mine.status = "saved"; } else { mine.note = reply.message; }
     } else if (request.type === "withdraw" && mine) {
       if (reply.ok) mine.status = "withdrawn"; else mine.note = reply.message;
     } else if (!reply.ok) {
@@ -208,7 +208,7 @@
   }
   // The end screen's way to the idea box: the ideas kept in the workshop, each with its receipt.
   function renderFollow() {
-    const followed = store.mine.filter((idea) => idea.receipt && (idea.status === "saved" || idea.status === "late"));
+    const followed = store.mine.filter((idea) => idea.receipt && (idea.status === "saved" || idea.status === "held" || idea.status === "late"));
     const box = view.stage === "finished" && typeof view.ideaBox === "string" && /^https?:\/\//.test(view.ideaBox) ? view.ideaBox : null;
     $("follow").hidden = !box || followed.length === 0;
     if ($("follow").hidden) return;
@@ -283,7 +283,7 @@
     }));
   }
   const STATUS = {
-    sending: "participant.sending", saved: "participant.saved", late: "page.keptLate", withdrawn: "participant.withdrawn", refused: "participant.notSaved",
+    sending: "participant.sending", saved: "participant.saved", held: "participant.savedHeld", late: "page.keptLate", withdrawn: "participant.withdrawn", refused: "participant.notSaved",
   };
   function renderMine() {
     const flowing = view && (view.stage === "ideate" || view.stage === "build") && !view.locked;
