@@ -65,6 +65,7 @@ struct WireGoldenTests {
         .reply(Reply(id: "c1", outcome: .saved(idea: "abc12", late: false))),
         .reply(Reply(id: "c2", outcome: .saved(idea: "abc12", late: true))),
         .reply(Reply(id: "c3", outcome: .saved(idea: nil, late: false))),
+        .reply(Reply(id: "c3", outcome: .saved(idea: "abc12", late: false, held: true))),
         .reply(Reply(id: typed, outcome: .saved(idea: typed, late: false))),
         refused("c4", .notNow, "Building on an idea is possible only while the build phase is open."),
         refused("c5", .roundClosed, "The round has closed; ideas can no longer be changed."),

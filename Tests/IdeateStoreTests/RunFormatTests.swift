@@ -85,6 +85,10 @@ struct RunFormatTests {
             // Added with "I'm done".
             .doneSaid(Pseudonym("0123456789abcdef01234567")),
             .doneTakenBack(Pseudonym("0123456789abcdef01234567")),
+            // Added with moderation.
+            .ideaApproved(IdeaID("abc12")),
+            .ideaHeldBack(IdeaID("abc12")),
+            .ideaRequeued(IdeaID("abc12")),
         ]
     }
 
@@ -126,6 +130,9 @@ struct RunFormatTests {
         case .portfolioNumbersNoted: "portfolioNumbersNoted"
         case .doneSaid: "doneSaid"
         case .doneTakenBack: "doneTakenBack"
+        case .ideaApproved: "ideaApproved"
+        case .ideaHeldBack: "ideaHeldBack"
+        case .ideaRequeued: "ideaRequeued"
         }
     }
 
@@ -135,7 +142,7 @@ struct RunFormatTests {
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
         "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown", "portfolioNumbersNoted",
-        "doneSaid", "doneTakenBack",
+        "doneSaid", "doneTakenBack", "ideaApproved", "ideaHeldBack", "ideaRequeued",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

@@ -29,7 +29,8 @@ extension Decision {
         idea.requestTag = requestTag
         idea.receipt = receipt
         emit(.ideaSubmitted(idea))
-        if plan.anonymity.reveal == .immediate, phase.isIdeaFlow {
+        // Under moderation the idea waits in the queue; approving it makes it pending.
+        if plan.anonymity.reveal == .immediate, phase.isIdeaFlow, !plan.moderation {
             emit(.ideasRevealed(Self.batchOrder(of: waiting + [id], random: &random), at: nil))
         }
     }
