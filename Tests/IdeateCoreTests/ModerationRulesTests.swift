@@ -103,3 +103,55 @@ struct ModerationRulesTests {
         #expect(stored.moderation)
     }
 }
+
+@Suite("Moderation in the minutes", .offThePool, .timeLimit(.minutes(2)))
+struct ModerationMinutesTests {
+    /// A finished moderated workshop: three ideas let through (one as the same as another), one
+    /// held back, one never decided on, with votes.
+    static func finished() throws -> SessionState {
+        var session = ModerationRulesTests.moderated(reveal: .immediate)
+        session.state = SessionState(plan: {
+            var plan = session.state.plan
+            plan.title = "Moderated quick start"
+            plan.rounds[0].prompt = "What slows us down?"
+            return plan
+        }())
+        let tokens = try session.join(4)
+        try session.facilitator(.advance)
+        let inbox = try session.submit("Shared inbox for orders", by: tokens[0])
+        let twin = try session.submit("One inbox for all orders", by: tokens[1])
+        let rude = try session.submit("Kim is the problem", by: tokens[2])
+        let printer = try session.submit("Fix the hall printer", by: tokens[3])
+        _ = try session.submit("Undecided idea", by: tokens[0])
+        try session.facilitator(.approve(inbox))
+        try session.run(.tick)
+        try session.facilitator(.approveMerging(twin, into: inbox))
+        try session.facilitator(.holdBack(rude))
+        try session.facilitator(.approve(printer))
+        try session.run(.tick)
+        try session.advance(to: .vote)
+        try session.participant(tokens[0], .castVote(inbox))
+        try session.participant(tokens[1], .castVote(printer))
+        try session.participant(tokens[2], .castVote(inbox))
+        try session.facilitator(.lockPhase)
+        try session.advance(to: .review)
+        try session.facilitator(.advance)
+        return session.state
+    }
+
+    @Test("The minutes count what was held back, never show it, and match the golden file (English and German)")
+    func golden() throws {
+        let report = MinutesReport(state: try Self.finished())
+        #expect(report.rounds[0].heldCount == 2)
+        #expect(report.rounds[0].ideas.filter { $0.status == "held" }.map(\.text).sorted() == ["Kim is the problem", "Undecided idea"])
+        let english = MarkdownMinutes(timeZone: ExportGoldenTests.zone).render(report)
+        #expect(english.contains("2 ideas were held back by the facilitator and never shown."))
+        #expect(!english.contains("Kim is the problem") && !english.contains("Undecided idea"))
+        try ExportGoldenTests.expectGolden(english, named: "moderated-minutes.md")
+        let german = MarkdownMinutes(timeZone: ExportGoldenTests.zone, localizer: Localizer(Language(code: "de"))).render(report)
+        #expect(german.contains("2 Ideen wurden von der Moderation zurückgehalten und nie gezeigt."))
+        try ExportGoldenTests.expectGolden(german, named: "moderated-minutes-de.md")
+        let intake = try WorkshopIntake(report: report, run: RunIdentity("r"), today: CalendarDate(iso: "2026-03-12")!, timeZone: ExportGoldenTests.zone)
+        #expect(!intake.backlog.map(\.text).contains("Kim is the problem"), "held-back ideas do not go into the portfolio")
+    }
+}

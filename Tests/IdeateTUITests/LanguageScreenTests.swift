@@ -29,6 +29,15 @@ struct LanguageScreenTests {
         try paused.facilitator(.pauseTimer)
         add("ideation, paused", paused)
         add("grouping", try ScreenFixtures.grouping(in: language).0)
+        let moderated = try ModerationConsoleTests.moderated(queued: ["Calendar", "Printer in the hall", "Most", "Half"], in: language).0
+        var queue = ConsoleModel()
+        queue.settle(for: moderated.state)
+        add("ideation, moderation queue", moderated, model: queue)
+        var duplicates = try TestSession.withLikelyDuplicates(plan: ScreenFixtures.plan(in: language)).0
+        try duplicates.advance(to: .group)
+        var suggested = ConsoleModel()
+        suggested.settle(for: duplicates.state)
+        add("grouping, likely duplicates", duplicates, model: suggested)
         add("vote", try ScreenFixtures.voting(in: language).0)
         add("results", try ScreenFixtures.results(in: language).0)
         let grouping = try ScreenFixtures.grouping(in: language).0
@@ -94,7 +103,8 @@ struct LanguageScreenTests {
         let context = ScreenFixtures.everyWayIn
         let typed = Set((ScreenFixtures.ideas + [ScreenFixtures.plan().title, ScreenFixtures.plan().rounds[0].prompt, ScreenFixtures.plan().goal]
                          + [context.joinCommand, context.sshCommand, context.phoneURL].compactMap { $0 } + ["Approvals", "Hand-offs", "Quick start", "Approve", "Calendar", "Most", "Half", "Not routine", "Printer",
-                            "Days from request to approval", "Head of finance", "ideate portfolio add", "ideate export", "disk full", "ideate run PLAN --resume"])
+                            "Days from request to approval", "Head of finance", "One shared inbox for order changes", "Fix the printer in the hall",
+                            "Shared inbox for all orders", "The hall printer jams", "Shorter meetings", "Printer in the hall", "inbox", "order", "shared", "ideate portfolio add", "ideate export", "disk full", "ideate run PLAN --resume"])
             .flatMap(Self.words))
         for (name, text, overlaid) in try Self.everyScreen(in: .pseudo, width: width, height: height) {
             let english = Set(Self.words(text)).intersection(Self.englishWords).subtracting(typed)

@@ -54,6 +54,7 @@ struct ParticipantLanguageTests {
             .init(requestID: "3", ideaID: "b", text: "Printer", status: .late),
             .init(requestID: "4", ideaID: "c", text: "Approve purchases", status: .withdrawn),
             .init(requestID: "5", text: "Most", status: .refused(Sentence(ConnectionPhrase.diskFull))),
+            .init(requestID: "6", ideaID: "d", text: "Printer", status: .held),
         ]
         ideation.notice = Sentence(RefusalPhrase.textTooLong, ["field": .phrase(RefusalPhrase.fieldIdea), "limit": 500, "length": 501])
         add("ideation", ideation)

@@ -26,6 +26,7 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
         @WrittenAsNull public var votesCast: Int?
         public var lateCount: Int
         public var hiddenCount: Int
+        public var heldCount: Int
         public var parkedCount: Int
         public var ideas: [Idea]
         public var shortlist: [ShortlistEntry]
@@ -123,6 +124,7 @@ extension JSONMinutesDocument.Round {
         votesCast = round.votesCast
         lateCount = round.lateCount
         hiddenCount = round.hiddenCount
+        heldCount = round.heldCount
         parkedCount = round.parkedCount
         ideas = round.ideas.map {
             JSONMinutesDocument.Idea(

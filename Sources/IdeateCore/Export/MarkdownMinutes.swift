@@ -64,7 +64,7 @@ public struct MarkdownMinutes {
     private func roundSection(_ round: MinutesReport.RoundReport, votesPerPerson: Int, maxPerIdea: Int) -> [String] {
         let heading = t(.roundHeading, ["number": .number(round.number), "prompt": .text(esc(round.prompt))])
         var out = ["## " + heading, "", phaseLine(round, votesPerPerson: votesPerPerson, maxPerIdea: maxPerIdea), ""]
-        let live = round.ideas.filter { $0.status != "hidden" }
+        let live = round.ideas.filter { $0.status != "hidden" && $0.status != "held" }
         if live.isEmpty {
             out += ["*" + t(.noIdeasInRound) + "*", ""]
             return out
@@ -192,6 +192,7 @@ public struct MarkdownMinutes {
         var sentences: [String] = []
         if round.lateCount > 0 { sentences.append(t(.lateFootnote, ["count": .number(round.lateCount)])) }
         if round.hiddenCount > 0 { sentences.append(t(.hiddenFootnote, ["count": .number(round.hiddenCount)])) }
+        if round.heldCount > 0 { sentences.append(t(.heldFootnote, ["count": .number(round.heldCount)])) }
         return sentences.isEmpty ? [] : ["*" + sentences.joined(separator: " ") + "*", ""]
     }
 

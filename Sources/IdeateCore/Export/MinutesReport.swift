@@ -17,6 +17,8 @@ public struct MinutesReport: Equatable, Sendable {
         public var shortlist: [ShortlistEntry]
         public var lateCount: Int
         public var hiddenCount: Int
+        /// Ideas held back under moderation (or never let through): kept, counted, never shown.
+        public var heldCount: Int
         public var parkedCount: Int
     }
 
@@ -108,9 +110,11 @@ public struct MinutesReport: Equatable, Sendable {
         let ranks = Dictionary(uniqueKeysWithValues: (results ?? []).enumerated().map { ($1.idea.id, (rank: $0 + 1, votes: $1.votes)) })
         let pendingAndRevealed = state.revealedIdeas(round: round) + state.pending.compactMap { state.ideas[$0] }
             .filter { $0.round == round && !$0.isWithdrawn } + state.ideasKeptOffTheWall(round: round)
-        let ideas = pendingAndRevealed.map { idea in
+        let heldBack = state.ideasHeldBack(round: round)
+        let held = Set(heldBack.map(\.id))
+        let ideas = (pendingAndRevealed + heldBack).map { idea in
             IdeaEntry(
-                id: idea.id.rawValue, text: idea.text, cluster: idea.cluster, status: idea.status, late: idea.isLate,
+                id: idea.id.rawValue, text: idea.text, cluster: idea.cluster, status: held.contains(idea.id) ? "held" : idea.status, late: idea.isLate,
                 votes: results == nil ? nil : ranks[idea.id]?.votes ?? 0, rank: ranks[idea.id]?.rank,
                 mergedInto: idea.mergedInto.map { state.mergeRoot(of: $0).rawValue },
                 buildsOn: idea.extends?.rawValue, spokenAloud: idea.source == .facilitator, receipt: idea.receipt,
@@ -130,6 +134,6 @@ public struct MinutesReport: Equatable, Sendable {
             number: round + 1, prompt: state.plan.rounds[round].prompt, phases: phases,
             votesCast: state.totalVotes(round: round), ideas: ideas, shortlist: shortlist,
             lateCount: ideas.filter(\.late).count, hiddenCount: ideas.filter { $0.status == "hidden" }.count,
-            parkedCount: ideas.filter { $0.status == "parked" }.count)
+            heldCount: held.count, parkedCount: ideas.filter { $0.status == "parked" }.count)
     }
 }

@@ -155,14 +155,14 @@ public struct WorkshopIntake: Equatable, Sendable {
     }
 
     /// The receipts each idea of `round` carries: its own, and those of the ideas merged into it.
-    /// A hidden or withdrawn idea's receipt goes nowhere, like the idea.
+    /// A hidden, held-back or withdrawn idea's receipt goes nowhere, like the idea.
     private static func receipts(of round: MinutesReport.RoundReport) -> [String: [OwnershipProof]] {
         var receipts: [String: [OwnershipProof]] = [:]
         for idea in round.ideas {
             guard let receipt = idea.receipt else { continue }
             switch idea.status {
             case "merged": if let root = idea.mergedInto { receipts[root, default: []].append(receipt) }
-            case "hidden", "withdrawn": continue
+            case "hidden", "held", "withdrawn": continue
             default: receipts[idea.id, default: []].append(receipt)
             }
         }

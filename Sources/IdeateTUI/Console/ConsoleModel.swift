@@ -47,8 +47,22 @@ public struct ConsoleModel: Equatable, Sendable {
     /// The page of the follow-up round on the shared screen while it shows (the session stays in
     /// the lobby meanwhile); nil for the lobby itself and every later screen.
     public var earlierPage: Int?
+    /// Pairs the facilitator said are not the same (D while grouping), kept for the phase.
+    public var dismissedDuplicates: Set<[IdeaID]> = []
+    /// What the console suggests, worked out once per change of the session rather than per
+    /// frame (``settle(for:)``): the likely duplicate pair while grouping, and for the idea at the
+    /// head of the moderation queue the wall idea it is most like.
+    public private(set) var suggestions = Suggestions()
     /// The phase the cursor belongs to; a new phase resets cursor and marks.
     var phaseKey: String = ""
+
+    /// See ``suggestions``.
+    public struct Suggestions: Equatable, Sendable {
+        public var duplicate: LikelyDuplicate?
+        public var queueHeadTwin: IdeaID?
+        var revision: Int?
+        var dismissedCount = 0
+    }
 
     public init() {}
 
@@ -58,6 +72,17 @@ public struct ConsoleModel: Equatable, Sendable {
         follow(state)
         // The list (filtered by the search, which costs on a large wall) only when it matters.
         if cursor > 0 { cursor = min(cursor, max(0, ConsoleLists.ideas(for: state, model: self).count - 1)) }
+        suggest(for: state)
+    }
+
+    private mutating func suggest(for state: SessionState) {
+        guard suggestions.revision != state.revision || suggestions.dismissedCount != dismissedDuplicates.count else { return }
+        let round = state.displayRound
+        suggestions = Suggestions(revision: state.revision, dismissedCount: dismissedDuplicates.count)
+        if state.currentPhase == .group {
+            suggestions.duplicate = state.likelyDuplicates(round: round, limit: 1, dismissed: dismissedDuplicates).first
+        }
+        if let head = state.heldIdeas(round: round).first { suggestions.queueHeadTwin = state.mostSimilarOnWall(to: head)?.id }
     }
 
     /// Resets what belongs to one screen when the session moves on.
@@ -71,6 +96,7 @@ public struct ConsoleModel: Equatable, Sendable {
         cursorVisible = false
         scroll = 0
         marked = []
+        dismissedDuplicates = []
         if case .review = overlay { overlay = nil }
         if case .confirmAdvance = overlay { overlay = nil }
     }

@@ -35,6 +35,12 @@ extension ConsoleModel {
             return [.send(.extendTimer(seconds: Self.extendSeconds), done: Localizer(state.roomLanguage)(ConsolePhrase.oneMoreMinute))]
         case .character("L"):
             return toggleRoomLock(state: state)
+        case .character("u"):
+            guard case .running = state.stage, let group = undoStack.popLast() else {
+                status = Status(text: Localizer(state.roomLanguage)(ConsolePhrase.nothingToUndo), isProblem: true)
+                return []
+            }
+            return [.undo(group.reversed())]
         case .character("x"):
             guard case .running = state.stage, !state.isLocked else { return [] }
             let t = Localizer(state.roomLanguage)
@@ -124,9 +130,43 @@ extension ConsoleModel {
         }
     }
 
+    /// The moderation queue's head: y lets it through, b holds it back (u undoes), = lets it
+    /// through as the same as the wall idea it is most like. One key per idea, no confirmation:
+    /// a room can send thirty ideas a minute.
+    private mutating func moderate(_ key: Key, state: SessionState) -> [ConsoleAction] {
+        guard state.plan.moderation else { return [] }
+        let t = Localizer(state.roomLanguage)
+        guard let head = state.heldIdeas(round: state.displayRound).first else {
+            status = Status(text: t(ConsolePhrase.queueEmpty), isProblem: false)
+            return []
+        }
+        let idea: PhraseArgument = .text(head.text)
+        switch key {
+        case .character("y"):
+            return [.send(.approve(head.id), done: t(ConsolePhrase.letThrough, ["idea": idea]))]
+        case .character("b"):
+            return [.send(.holdBack(head.id), inverse: .requeue(head.id), done: t(ConsolePhrase.heldBackDone, ["idea": idea]))]
+        default:
+            guard let twin = suggestions.queueHeadTwin, let target = state.ideas[twin] else {
+                status = Status(text: t(ConsolePhrase.noSimilar), isProblem: true)
+                return []
+            }
+            return [.send(.approveMerging(head.id, into: twin), done: t(ConsolePhrase.letThroughAsSame, ["idea": .text(target.text)]))]
+        }
+    }
+
     private mutating func handlePhaseKey(_ key: Key, state: SessionState, selected: Idea?) -> [ConsoleAction] {
         let t = Localizer(state.roomLanguage)
         switch (state.stage, key) {
+        case (.running, .character("y")), (.running, .character("b")), (.running, .character("=")):
+            return moderate(key, state: state)
+        case (.running(_, .group), .character("M")):
+            guard let pair = suggestions.duplicate else { return [] }
+            return [.send(.merge(pair.duplicate, into: pair.kept), inverse: .unmerge(pair.duplicate), done: t(ConsolePhrase.sameMerged))]
+        case (.running(_, .group), .character("D")):
+            guard let pair = suggestions.duplicate else { return [] }
+            dismissedDuplicates.insert([pair.kept, pair.duplicate])
+            status = Status(text: t(ConsolePhrase.notSameNoted), isProblem: false)
         case (.running(_, let phase), .character("a")) where phase.isIdeaFlow:
             overlay = .input(.spokenIdea, text: "")
         case (.running(_, let phase), .character("h")):
@@ -184,12 +224,6 @@ extension ConsoleModel {
             let merged = state.ideasMerged(into: idea.id)
             guard !merged.isEmpty else { return [] }
             return [.perform(merged.map { .init(.unmerge($0.id), inverse: .merge($0.id, into: idea.id)) }, done: t(ConsolePhrase.splitDone))]
-        case .character("u"):
-            guard let group = undoStack.popLast() else {
-                status = Status(text: t(ConsolePhrase.nothingToUndo), isProblem: true)
-                return []
-            }
-            return [.undo(group.reversed())]
         default:
             break
         }

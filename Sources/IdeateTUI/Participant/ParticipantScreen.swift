@@ -187,12 +187,17 @@ public enum ParticipantScreen {
             let text = VisibleText.sanitized(item.0, foldingLineBreaks: true)
             return DisplayWidth.of(text) <= textWidth ? [text] : TextLayout.wrap(text, width: textWidth, maxLines: 2)
         }
-        list.draw(&grid, count: items.count, cursor: model.cursor, scroll: 0, itemHeight: { max(1, lines[$0].count) }) { grid, index, x, y, selected in
-            if selected { grid.fill(x: x, y: y, width: list.width, height: max(1, lines[index].count), role: .selection) }
+        // A long note ("saved, waiting for the facilitator") wraps beside its idea rather than being cut.
+        let notes = items.map { TextLayout.wrap($0.1, width: noteWidth, maxLines: 3) }
+        let height = { (index: Int) in max(1, lines[index].count, notes[index].count) }
+        list.draw(&grid, count: items.count, cursor: model.cursor, scroll: 0, itemHeight: height) { grid, index, x, y, selected in
+            if selected { grid.fill(x: x, y: y, width: list.width, height: height(index), role: .selection) }
             for (row, line) in lines[index].enumerated() {
                 grid.put(line, x: x, y: y + row, role: selected ? .selection : .text, maxWidth: textWidth)
             }
-            grid.put(items[index].1, x: x + list.width - noteWidth, y: y, role: selected ? .selection : .accent, maxWidth: noteWidth)
+            for (row, note) in notes[index].enumerated() {
+                grid.put(note, x: x + list.width - noteWidth, y: y + row, role: selected ? .selection : .accent, maxWidth: noteWidth)
+            }
         }
     }
 

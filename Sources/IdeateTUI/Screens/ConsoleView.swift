@@ -39,7 +39,7 @@ extension ConsoleView {
         case .finished:
             EndScreen.draw(&grid, state: state, context: context)
         case .running(_, .ideate), .running(_, .build):
-            return IdeaFlowScreen.draw(&grid, state: state, model: model, now: now)
+            return IdeaFlowScreen.draw(&grid, state: state, model: model, context: context, now: now)
         case .running(_, .group) where context.isWall:
             WallGroupScreen.draw(&grid, state: state, now: now)
         case .running(_, .group):

@@ -25,7 +25,9 @@ enum GroupScreen {
         let statusWidth = max(9, statuses.map(DisplayWidth.of).max()!)
         let textX = 6
         let textWidth = grid.width - textX - clusterWidth - statusWidth - 6
-        let y = 5
+        var y = 5
+        y += ModerationPanel.drawQueue(&grid, state: state, model: model, y: y, maxRows: grid.height - 2 - y - 4)
+        y += ModerationPanel.drawDuplicate(&grid, state: state, model: model, y: y)
         grid.put(t(ConsolePhrase.columnIdea), x: textX, y: y, role: .heading, maxWidth: textWidth)
         grid.put(t(ConsolePhrase.columnCluster), x: textX + textWidth + 2, y: y, role: .heading, maxWidth: clusterWidth)
         grid.put(t(ConsolePhrase.columnStatus), x: textX + textWidth + clusterWidth + 4, y: y, role: .heading, maxWidth: statusWidth)

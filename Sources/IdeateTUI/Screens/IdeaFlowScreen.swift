@@ -5,7 +5,7 @@ import IdeateCore
 /// no arrival time, no vote anywhere on this screen.
 enum IdeaFlowScreen {
     /// Returns the list's first row as drawn (the screen keeps it for the next frame).
-    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, now: Instant) -> Int {
+    static func draw(_ grid: inout CellGrid, state: SessionState, model: ConsoleModel, context: ConsoleContext, now: Instant) -> Int {
         let round = state.displayRound
         let t = Localizer(state.roomLanguage)
         var (y, infoX) = Countdown.drawPromptAndClock(&grid, state: state, now: now)
@@ -20,6 +20,7 @@ enum IdeaFlowScreen {
         if state.currentPhase == .build { info.append((t(ConsolePhrase.buildHint), .accent)) }
         InfoColumn.draw(&grid, lines: info, state: Countdown.stateLine(state, now: now), x: infoX, y: y)
         y += BigDigits.height + 1
+        if !context.isWall { y += ModerationPanel.drawQueue(&grid, state: state, model: model, y: y, maxRows: grid.height - 2 - y - 3) }
         let ids = ConsoleLists.ideas(for: state, model: model)
         if ids.isEmpty {
             let hint = t(model.searchQuery.isEmpty ? ConsolePhrase.wallEmpty : ConsolePhrase.noMatch)

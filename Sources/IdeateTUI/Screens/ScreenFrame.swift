@@ -99,6 +99,10 @@ struct ScreenFrame {
             case .vote:
                 hints.append(hint("x", .keyCloseVote))
             }
+            if state.plan.moderation, phase == .ideate || phase == .build || phase == .group {
+                hints += [hint("y", .keyLetThrough), hint("b", .keyHoldBack), hint("=", .keySameAsShown)] + (phase == .group ? [] : [hint("u", .keyUndo)])
+            }
+            if phase == .group, model.suggestions.duplicate != nil { hints += [hint("M", .keyMergeThem), hint("D", .keyNotSame)] }
         }
         if state.stage != .finished { hints.append(hint("L", state.isRoomLocked ? .keyOpenRoom : .keyLockRoom)) }
         return hints + [hint("/", .keySearch), hint("?", .keyHelp), hint("q", .keyQuit)]

@@ -33,4 +33,6 @@ public enum ConsolePhrase: String, Phrase {
     case demoStepWorkshop, demoStepJoin, demoStepSpreadsheet
     case storageDiskFull, storageCannotWrite, doneCount
     case wallKeyLeave, wallHelpTitle, wallHelpWhat, wallHelpLeave, wallHelpClose, wallUngrouped, wallsAttached, wallHow
+    case waitingForYou, keyLetThrough, keyHoldBack, keySameAs, letThrough, heldBackDone, letThroughAsSame, queueEmpty, noSimilar
+    case likelySame, keyMergeThem, keyNotSame, sameMerged, notSameNoted, keySameAsShown
 }

@@ -12,7 +12,7 @@ public enum MinutesPhrase: String, Phrase {
     case cardHeading, cardAssumption, cardSmallestTest, cardMetric, cardSuccess, cardFailure, cardOwner, cardReviewDate
     case noExperiment
     case allIdeasHeading, buildsOn, mergedWith, late, saidAloud, fromBox, clusterIdeas, clusterNone, parked
-    case lateFootnote, hiddenFootnote
+    case lateFootnote, hiddenFootnote, heldFootnote
     case actionItemsHeading, noActionItems, columnRound, columnWhat, columnOwner, columnDue
     case earlierHeading, earlierNone, earlierShown, learnedFrom, stillRunningCount
     case fromWorkshop, fromWorkshopOn, addedByHand, learnedOn, stillRunning, stillRunningReview
