@@ -79,12 +79,14 @@ struct Run: AsyncParsableCommand {
                     throw CommandLineError("no run of \(name) to resume; give one with --run FILE")
                 }
                 store = try RunStore.open(at: path)
+                try requireWallIfModerated(try store.replay().plan)
                 if let chosen = language.chosen {
                     let kept = try store.replay().roomLanguage
                     guard chosen == kept else { throw CommandLineError("--language cannot change a run that has started; it keeps its own (\(kept))") }
                 }
             } else {
                 var parsed = try PlanFile.load(plan)
+                try requireWallIfModerated(parsed)
                 // The room's language is kept in the run: a resumed run and its exports read it.
                 parsed.language = language.resolved(plan: parsed.language)
                 // What the follow-up round shows is read once, now, and kept in the run file.
@@ -147,6 +149,16 @@ struct Run: AsyncParsableCommand {
             }
             try await Self.serve([session] + listeners.services + [heartbeat, Services.ending(console)], signals: [.sigterm, .sighup])
             print("Run saved in \(store.path). Continue with: ideate run \(plan) --run \(store.path) --resume")
+        }
+    }
+
+    /// A plan with `moderation: true` holds ideas in a queue the console shows: the room must
+    /// look at a wall, and a facilitator must be there to let ideas through.
+    private func requireWallIfModerated(_ plan: Plan) throws {
+        guard plan.moderation else { return }
+        if headless { throw CommandLineError("this plan has moderation: true, which needs a facilitator at the console to let ideas through; leave out --headless") }
+        if !wall.isOn {
+            throw CommandLineError("this plan has moderation: true: the queue of held ideas must not reach the projector; run with --wall and open the wall there")
         }
     }
 

@@ -16,7 +16,7 @@ Exits 0 when every check holds; otherwise prints what failed and the page, and e
 """
 import json, os, re, shutil, sqlite3, subprocess, sys, tempfile, time
 
-from harness import browser, free_port, move_cursor_to, start_recording_proxy, text, tmux_on, wait
+from harness import browser, free_port, move_cursor_to, report_failure, start_recording_proxy, text, tmux_on, wait
 from axe_selenium_python import Axe  # noqa: E402
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -207,15 +207,7 @@ try:
     checks.append("the poster's QR code reads back (zbarimg) as the box's address; it shows the standing question")
     print("\n".join("ok  " + check for check in checks))
 except Exception as error:  # report everything a reader needs, then fail
-    print("\n".join("ok  " + check for check in checks))
-    print(f"FAILED: {error}")
-    print("follow-up screen:\n" + followup_screen())
-    if driver:
-        try:
-            print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
-        except Exception:
-            pass
-    sys.exit(1)
+    report_failure(checks, error, {"follow-up screen": followup_screen}, driver)
 finally:
     for browser_driver in (driver, other):
         if browser_driver:

@@ -4,7 +4,7 @@ a proxy that records every byte the browser sends to a server.
 
 The scripts run as `python3 Tests/Browser/NAME.py`, so this folder is on their import path.
 """
-import asyncio, os, shutil, socket, subprocess, threading, time, urllib.request
+import asyncio, os, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request
 
 os.environ["SE_OFFLINE"] = "true"
 os.environ["SE_AVOID_STATS"] = "true"
@@ -139,3 +139,33 @@ def page_weights(base, what):
         assert sizes[language] <= 30 * 1024, f"the {language} {what} weighs {sizes[language]} bytes"
         assert headers["Content-Language"] == language and "Accept-Language" in headers["Vary"], dict(headers)
     return sizes
+
+
+def script_setup(prefix):
+    """What every end-to-end script starts with: the binary (argv[1]), the screenshot folder
+    (argv[2], optional), the project folder, a fresh work folder with its run file path, and a
+    tmux server of its own."""
+    ideate = os.path.abspath(sys.argv[1])
+    shots = sys.argv[2] if len(sys.argv) > 2 else None
+    project = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    work = tempfile.mkdtemp(prefix=f"ideate-{prefix}-")
+    return ideate, shots, project, work, os.path.join(work, "run.sqlite"), tmux_on(f"ideate-{prefix}-{os.getpid()}")
+
+
+def report_failure(checks, error, screens, driver):
+    """Prints what passed, what failed and every screen a reader needs (`screens`: name to a
+    function that captures it; the page's text when `driver`), then exits 1."""
+    print("\n".join("ok  " + check for check in checks))
+    print(f"FAILED: {error}")
+    for name, capture in screens.items():
+        try:
+            print(f"{name}:\n" + capture())
+        except Exception:
+            pass
+    if driver:
+        try:
+            print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
+        except Exception:
+            pass
+    sys.exit(1)
+

@@ -14,18 +14,13 @@ ask for anything but itself and its WebSocket.
 usage: phone_page.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the screens, and exits 1.
 """
-import json, os, shutil, sqlite3, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, sqlite3, subprocess, sys, time, urllib.request
 
-from harness import browser as harness_browser, free_port, text, tmux_on, wait
+from harness import browser as harness_browser, free_port, report_failure, script_setup, text, wait
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-IDEATE = os.path.abspath(sys.argv[1])
-SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
-PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-work = tempfile.mkdtemp(prefix="ideate-phone-")
-run = os.path.join(work, "run.sqlite")
-tmux = tmux_on(f"ideate-phone-{os.getpid()}")
+IDEATE, SHOTS, PROJECT, work, run, tmux = script_setup("phone")
 CODE = "PHONE7"
 
 
@@ -213,15 +208,7 @@ try:
         desktop.quit()
     print("\n".join("ok  " + check for check in checks))
 except Exception as error:  # report everything a reader needs, then fail
-    print("\n".join("ok  " + check for check in checks))
-    print(f"FAILED: {error}")
-    print("console:\n" + screen())
-    if driver:
-        try:
-            print("page:\n" + driver.find_element(By.TAG_NAME, "body").text)
-        except Exception:
-            pass
-    sys.exit(1)
+    report_failure(checks, error, {"console": screen}, driver)
 finally:
     if driver:
         driver.quit()
