@@ -87,7 +87,20 @@ private struct AgendaQueries {
             let items = try rows(of: section, offset: overlap.lowerBound - start, limit: overlap.count, db)
             entries += items.map { AgendaEntry(section: section, item: $0) }
         }
-        return AgendaWindow(counts: counts, start: wanted.lowerBound, entries: entries, workshops: try workshops(named: entries, db))
+        return AgendaWindow(counts: counts, start: wanted.lowerBound, entries: entries, workshops: try workshops(named: entries, db),
+                            timesWritten: try timesWritten(entries, db))
+    }
+
+    /// How often each backlog idea of `entries` has been written so far (its fingerprint among
+    /// ideas up to its own number), where it came back; one indexed count per idea shown.
+    private func timesWritten(_ entries: [AgendaEntry], _ db: Database) throws -> [BacklogIdeaID: Int] {
+        var written: [BacklogIdeaID: Int] = [:]
+        for case let .backlogIdea(idea) in entries.map(\.item) {
+            let times = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backlog_idea WHERE fingerprint = ? AND id <= ?",
+                                         arguments: [idea.fingerprint, idea.id.number]) ?? 0
+            if times >= 2 { written[idea.id] = times }
+        }
+        return written
     }
 
     private func rows(of section: AgendaSection, offset: Int, limit: Int, _ db: Database) throws -> [AgendaItem] {

@@ -11,7 +11,8 @@ import Testing
 @Suite("Agenda windows", .offThePool, .timeLimit(.minutes(2)))
 struct AgendaWindowTests {
     /// Two workshops, experiments in every state (some due), action items in every status (some
-    /// overdue, some on the same day as a due experiment), box ideas new and decided.
+    /// overdue, some on the same day as a due experiment), box ideas new and decided, some written
+    /// two or three times.
     static func portfolio() async throws -> PortfolioStore {
         let store = try PortfolioStore(try DatabaseQueue())
         for seed: UInt64 in [3, 8] {
@@ -20,7 +21,7 @@ struct AgendaWindowTests {
         var random = SeededRandom(seed: 17)
         for index in 0..<12 {
             let day = PortfolioFixtures.today.adding(days: -7 * (index % 4))
-            let id = try store.addBoxIdea(try BoxSubmission(text: "Box idea \(index)", question: nil, proof: OwnershipProof(secret: "s\(index)")),
+            let id = try store.addBoxIdea(try BoxSubmission(text: "Box idea \(index % 5)", question: nil, proof: OwnershipProof(secret: "s\(index)")),
                                           on: day, using: &random).id
             switch index % 4 {
             case 1: _ = try store.perform(.decide(id, .keep, answer: nil), on: day, note: "")
@@ -57,6 +58,7 @@ struct AgendaWindowTests {
             #expect(read.counts == whole.counts)
             #expect(read.entries.map(\.item.subject) == whole.entries.map(\.item.subject), "on \(today)")
             #expect(read.entries == whole.entries)
+            #expect(read.timesWritten == whole.timesWritten && whole.timesWritten.values.contains(3), "ideas that came back: \(whole.timesWritten)")
             for range in [0..<5, 3..<17, 10..<11, (whole.entries.count - 4)..<(whole.entries.count + 10), 500..<600] {
                 let window = try store.agendaWindow(today: today, range: range)
                 #expect(window == AgendaWindow.of(items, today: today, range: range).withWorkshops(named: window.entries, from: whole),

@@ -1,5 +1,5 @@
 import IdeateCore
-import IdeateTUI
+@testable import IdeateTUI
 import IdeateTestSupport
 import Testing
 
@@ -88,5 +88,30 @@ struct FollowupScreenTests {
         model.isOpen = true
         #expect(model.handle(.escape, agenda: agenda).isEmpty && !model.isOpen, "Esc goes back to the list first")
         #expect(model.handle(.character("q"), agenda: agenda) == [.quit])
+    }
+}
+
+@Suite("Ideas that came back", .offThePool, .timeLimit(.minutes(1)))
+struct CameBackTests {
+    @Test("English ordinals: 1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 101st 111th")
+    func ordinals() {
+        #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(Ordinal.english) == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"])
+    }
+
+    @Test("A backlog idea written for the third time says \"3rd time\" in the follow-up list; the first writing says nothing")
+    func thirdTime() throws {
+        var portfolio = try FollowupFixtures.portfolio()
+        let next = portfolio.backlog.count
+        for (offset, text) in ["Bigger parking spaces!", "bigger  PARKING spaces"].enumerated() {
+            portfolio.backlog.append(BacklogIdea(id: BacklogIdeaID(next + offset + 1), text: text, kind: .idea, round: 1))
+        }
+        let agenda = FollowupAgenda(portfolio, today: FollowupFixtures.today)
+        #expect(agenda.timesWritten(BacklogIdeaID(next + 2)) == 3 && agenda.timesWritten(BacklogIdeaID(next + 1)) == 2)
+        #expect(agenda.timesWritten(BacklogIdeaID(1)) == nil)
+        var model = FollowupModel()
+        model.settle(on: agenda)
+        let grid = FollowupScreen.render(agenda: agenda, model: model, history: [], portfolioPath: "p", width: 120, height: 60).grid
+        let row = try #require(grid.text.split(separator: "\n").first { $0.contains("bigger  PARKING spaces") })
+        #expect(row.contains("3rd time ·"), "\(row)")
     }
 }

@@ -80,12 +80,17 @@ public struct AgendaWindow: Equatable, Sendable {
     public var start: Int
     public var entries: [AgendaEntry]
     public var workshops: [RunIdentity: Workshop]
+    /// For the window's ideas that came back: how many times the same idea (``IdeaFingerprint``)
+    /// has been written so far, this one included (2 or more).
+    public var timesWritten: [BacklogIdeaID: Int]
 
-    public init(counts: AgendaCounts, start: Int, entries: [AgendaEntry], workshops: [RunIdentity: Workshop]) {
+    public init(counts: AgendaCounts, start: Int, entries: [AgendaEntry], workshops: [RunIdentity: Workshop],
+                timesWritten: [BacklogIdeaID: Int] = [:]) {
         self.counts = counts
         self.start = start
         self.entries = entries
         self.workshops = workshops
+        self.timesWritten = timesWritten
     }
 
     /// The indices of the whole agenda this window holds.
@@ -99,8 +104,19 @@ public struct AgendaWindow: Equatable, Sendable {
         let counts = AgendaCounts(
             sections: sections, stages: portfolio.experiments.reduce(into: [:]) { counts, experiment in counts[experiment.state.stage, default: 0] += 1 },
             openActionItems: portfolio.actionItems.count { !$0.status.isClosed }, backlogIdeas: sections[.backlog] ?? 0)
-        return AgendaWindow(counts: counts, start: clamped.lowerBound, entries: Array(all[clamped]),
-                            workshops: Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first }))
+        let entries = Array(all[clamped])
+        var written: [BacklogIdeaID: Int] = [:]
+        let shown = entries.compactMap { entry -> BacklogIdea? in if case let .backlogIdea(idea) = entry.item { idea } else { nil } }
+        if !shown.isEmpty {
+            let byFingerprint = Dictionary(grouping: portfolio.backlog, by: \.fingerprint)
+            for idea in shown {
+                let times = byFingerprint[idea.fingerprint, default: []].count { $0.id <= idea.id }
+                if times >= 2 { written[idea.id] = times }
+            }
+        }
+        return AgendaWindow(counts: counts, start: clamped.lowerBound, entries: entries,
+                            workshops: Dictionary(portfolio.workshops.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first }),
+                            timesWritten: written)
     }
 
     /// Where `subject` stands in `portfolio`'s agenda on `today`.

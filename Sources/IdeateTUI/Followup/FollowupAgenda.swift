@@ -50,6 +50,9 @@ public struct FollowupAgenda: Equatable, Sendable {
     public var sectionCounts: [Section: Int] { window.counts.sections }
     public var dueCount: Int { sectionCounts[.due] ?? 0 }
 
+    /// How many times the idea `id` (in the window) has been written, where it came back.
+    public func timesWritten(_ id: BacklogIdeaID) -> Int? { window.timesWritten[id] }
+
     /// The entry at `position` when the window holds it.
     public func entry(at position: Int) -> Entry? {
         window.range.contains(position) ? window.entries[position - window.start] : nil

@@ -72,12 +72,18 @@ public enum FollowupScreen {
                 grid.put("\(section.rawValue) (\(agenda.sectionCounts[section] ?? 0))", x: x, y: row, role: .heading)
                 row += 1
             }
-            drawRow(&grid, entry: entries[index], today: agenda.today, x: x, y: row, width: list.width, selected: selected)
+            drawRow(&grid, entry: entries[index], agenda: agenda, x: x, y: row, width: list.width, selected: selected)
         }
     }
 
-    private static func drawRow(_ grid: inout CellGrid, entry: FollowupAgenda.Entry, today: CalendarDate, x: Int, y: Int, width: Int, selected: Bool) {
-        let (state, stateRole) = FollowupDetail.state(of: entry.item, today: today)
+    private static func drawRow(_ grid: inout CellGrid, entry: FollowupAgenda.Entry, agenda: FollowupAgenda, x: Int, y: Int, width: Int,
+                                selected: Bool) {
+        var (state, stateRole) = FollowupDetail.state(of: entry.item, today: agenda.today)
+        // An idea that came back says so: the same idea written again is worth a reviewer's look.
+        if case let .backlogIdea(idea) = entry.item, let times = agenda.timesWritten(idea.id) {
+            state = "\(Ordinal.english(times)) time · " + state
+            if stateRole == .muted { stateRole = .accent }
+        }
         let stateWidth = min(DisplayWidth.of(state), width / 2)
         if selected { grid.fill(x: x, y: y, width: width, height: 1, role: .selection) }
         let base: StyleRole = selected ? .selection : .text
