@@ -7,7 +7,7 @@ import IdeateCore
 /// around.
 struct ClientLine: Encodable, Equatable {
     enum Kind: String, Encodable {
-        case hello, submit, edit, withdraw, vote, unvote, move, done, undone
+        case hello, submit, edit, withdraw, vote, unvote, move, rate, done, undone
     }
 
     typealias DecodingProblem = ClientMessage.DecodingProblem
@@ -24,10 +24,14 @@ struct ClientLine: Encodable, Equatable {
     var to: String?
     var receipt: String?
     var language: String?
+    var impact: Int?
+    var effort: Int?
 
     init(type: Kind, version: Int? = nil, code: String? = nil, token: String? = nil, id: String? = nil,
          text: String? = nil, idea: String? = nil, extends: String? = nil, from: String? = nil, to: String? = nil,
-         receipt: String? = nil, language: String? = nil) {
+         receipt: String? = nil, language: String? = nil, impact: Int? = nil, effort: Int? = nil) {
+        self.impact = impact
+        self.effort = effort
         self.type = type
         self.version = version
         self.code = code
@@ -50,6 +54,7 @@ struct ClientLine: Encodable, Equatable {
         .vote: (["id", "idea"], []),
         .unvote: (["id", "idea"], []),
         .move: (["id", "from", "to"], []),
+        .rate: (["id", "idea", "impact", "effort"], []),
         .done: (["id"], []),
         .undone: (["id"], []),
     ]
@@ -59,10 +64,12 @@ struct ClientLine: Encodable, Equatable {
     func encodedLine() -> Data {
         var object = JSONObjectWriter(capacity: 64 + (text?.utf8.count ?? 0))
         object.string("code", code)
+        object.integer("effort", effort)
         object.string("extends", extends)
         object.string("from", from)
         object.string("id", id)
         object.string("idea", idea)
+        object.integer("impact", impact)
         object.string("language", language)
         object.string("receipt", receipt)
         object.string("text", text)
@@ -74,6 +81,9 @@ struct ClientLine: Encodable, Equatable {
     }
 
     // MARK: - Reading
+
+    /// The fields that hold whole numbers; every other field holds text.
+    static let integerFields: Set<String> = ["version", "impact", "effort"]
 
     /// Decodes one line, checking that it holds exactly the fields its type allows: the fast
     /// reader for messages as clients write them, the strict decoder for everything else.
@@ -93,14 +103,14 @@ struct ClientLine: Encodable, Equatable {
         guard case let .object(object) = json, case let .string(typeName)? = object["type"],
               let kind = Kind(rawValue: typeName), let allowed = fields[kind] else { return nil }
         var strings: [String: String] = [:]
-        var version: Int?
+        var integers: [String: Int] = [:]
         for (key, value) in object where key != "type" {
             guard allowed.required.contains(key) || allowed.optional.contains(key) else { return nil }
             switch value {
-            case let .integer(number) where key == "version":
+            case let .integer(number) where Self.integerFields.contains(key):
                 guard let exact = Int(exactly: number) else { return nil }
-                version = exact
-            case let .string(text) where key != "version":
+                integers[key] = exact
+            case let .string(text) where !Self.integerFields.contains(key):
                 strings[key] = text
             default:
                 return nil
@@ -110,9 +120,11 @@ struct ClientLine: Encodable, Equatable {
         if let id = strings["id"], !WireProtocol.requestIDLength.contains(id.count) { return nil }
         if let receipt = strings["receipt"], OwnershipProof(hex: receipt) == nil { return nil }
         if let language = strings["language"], !WireProtocol.isLanguageTag(language) { return nil }
-        return ClientLine(type: kind, version: version, code: strings["code"], token: strings["token"], id: strings["id"],
+        if [integers["impact"], integers["effort"]].contains(where: { $0.map { !Rating.scale.contains($0) } ?? false }) { return nil }
+        return ClientLine(type: kind, version: integers["version"], code: strings["code"], token: strings["token"], id: strings["id"],
                           text: strings["text"], idea: strings["idea"], extends: strings["extends"],
-                          from: strings["from"], to: strings["to"], receipt: strings["receipt"], language: strings["language"])
+                          from: strings["from"], to: strings["to"], receipt: strings["receipt"], language: strings["language"],
+                          impact: integers["impact"], effort: integers["effort"])
     }
 
     /// The strict reading through `JSONDecoder`: exactly the fields the type allows.
@@ -156,16 +168,18 @@ struct ClientLine: Encodable, Equatable {
                 throw DecodingProblem(description: "a field has the wrong type")
             }
         }
-        let version: Int?
-        do {
-            version = try object.decodeIfPresent(Int.self, forKey: FieldName("version"))
-        } catch {
-            throw DecodingProblem(description: "a field has the wrong type")
+        func integer(_ name: String) throws(DecodingProblem) -> Int? {
+            do {
+                return try object.decodeIfPresent(Int.self, forKey: FieldName(name))
+            } catch {
+                throw DecodingProblem(description: "a field has the wrong type")
+            }
         }
         let line = ClientLine(
-            type: kind, version: version, code: try text("code"), token: try text("token"), id: try text("id"),
+            type: kind, version: try integer("version"), code: try text("code"), token: try text("token"), id: try text("id"),
             text: try text("text"), idea: try text("idea"), extends: try text("extends"), from: try text("from"),
-            to: try text("to"), receipt: try text("receipt"), language: try text("language"))
+            to: try text("to"), receipt: try text("receipt"), language: try text("language"),
+            impact: try integer("impact"), effort: try integer("effort"))
         if let id = line.id, !WireProtocol.requestIDLength.contains(id.count) {
             let length = WireProtocol.requestIDLength
             throw DecodingProblem(description: "`id` must have \(length.lowerBound) to \(length.upperBound) characters")
@@ -175,6 +189,9 @@ struct ClientLine: Encodable, Equatable {
         }
         if let language = line.language, !WireProtocol.isLanguageTag(language) {
             throw DecodingProblem(description: "`language` must be a language tag such as `fr` or `de-AT`")
+        }
+        if [line.impact, line.effort].contains(where: { $0.map { !Rating.scale.contains($0) } ?? false }) {
+            throw DecodingProblem(description: "`impact` and `effort` must be whole numbers from 1 to 5")
         }
         return line
     }

@@ -37,6 +37,7 @@ public enum ClientMessage: Equatable, Sendable {
         case .vote: self = .request(id: id, .vote(idea: line.idea ?? ""))
         case .unvote: self = .request(id: id, .unvote(idea: line.idea ?? ""))
         case .move: self = .request(id: id, .move(from: line.from ?? "", to: line.to ?? ""))
+        case .rate: self = .request(id: id, .rate(idea: line.idea ?? "", impact: line.impact ?? 0, effort: line.effort ?? 0))
         case .done: self = .request(id: id, .done)
         case .undone: self = .request(id: id, .undone)
         }
@@ -56,6 +57,7 @@ public enum ClientMessage: Equatable, Sendable {
             case let .vote(idea): return ClientLine(type: .vote, id: id, idea: idea)
             case let .unvote(idea): return ClientLine(type: .unvote, id: id, idea: idea)
             case let .move(from, to): return ClientLine(type: .move, id: id, from: from, to: to)
+            case let .rate(idea, impact, effort): return ClientLine(type: .rate, id: id, idea: idea, impact: impact, effort: effort)
             case .done: return ClientLine(type: .done, id: id)
             case .undone: return ClientLine(type: .undone, id: id)
             }

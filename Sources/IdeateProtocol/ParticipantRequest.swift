@@ -17,6 +17,8 @@ public enum ParticipantRequest: Equatable, Sendable {
     case unvote(idea: String)
     /// Moves a dot from one idea to another in one step.
     case move(from: String, to: String)
+    /// In `rate`: impact and effort (1–5 each) for a shortlisted idea; replaces an earlier one.
+    case rate(idea: String, impact: Int, effort: Int)
     /// "I'm done" with the phase running (ideate or build).
     case done
     /// Takes "I'm done" back.

@@ -27,6 +27,13 @@ extension ParticipantView {
             view.dotsLeft = state.dotsLeft(for: token)
         }
         view.results = shared.results
+        view.toRate = shared.toRate
+        view.ratings = shared.ratings
+        if shared.toRate != nil {
+            view.myRatings = Dictionary(uniqueKeysWithValues: state.ratings(of: token).map {
+                ($0.key.rawValue, SharedRating(impact: $0.value.impact, effort: $0.value.effort))
+            })
+        }
         if case .finished = stage {
             view.ideaBox = state.ideaBox?.text
             let mine = state.ideas.values.filter { $0.owner != nil && $0.owner == token.ownerTag(for: $0.id) }

@@ -40,6 +40,12 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var maxVotesPerIdea: Int
     /// After the vote closed.
     public var results: [RankedResult]?
+    /// In `rate` while it is open: the shortlist to rate, and this participant's own ratings
+    /// by idea id (nobody else's).
+    public var toRate: [SharedIdea]?
+    public var myRatings: [String: SharedRating]?
+    /// Once the round's `rate` phase closed: the room's figures for each rated idea.
+    public var ratings: [RatingResult]?
     /// Set instead of `wall` when the wall is the one this client already has.
     public var wallUnchanged: Bool?
     /// Once the workshop has ended: the company's idea box, where the participant follows what
@@ -101,6 +107,47 @@ public struct SharedIdea: Codable, Equatable, Sendable {
     public init(id: String, text: String) {
         self.id = id
         self.text = text
+    }
+}
+
+/// One participant's impact and effort for an idea (1–5 each).
+public struct SharedRating: Codable, Equatable, Sendable {
+    public var impact: Int
+    public var effort: Int
+
+    public init(impact: Int, effort: Int) {
+        self.impact = impact
+        self.effort = effort
+    }
+}
+
+/// A rated idea once the `rate` phase closed: medians, spreads, how many rated it, and
+/// whether the room disagrees (a spread of 3 or more on either axis).
+public struct RatingResult: Codable, Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var raters: Int
+    public var impact: Double
+    public var effort: Double
+    public var impactSpread: Int
+    public var effortSpread: Int
+    public var disputed: Bool
+
+    public init(_ rated: RatedIdea) {
+        self.init(id: rated.idea.id.rawValue, text: rated.idea.text, raters: rated.raters, impact: rated.impact.median,
+                  effort: rated.effort.median, impactSpread: rated.impact.spread, effortSpread: rated.effort.spread,
+                  disputed: rated.isDisputed)
+    }
+
+    public init(id: String, text: String, raters: Int, impact: Double, effort: Double, impactSpread: Int, effortSpread: Int, disputed: Bool) {
+        self.id = id
+        self.text = text
+        self.raters = raters
+        self.impact = impact
+        self.effort = effort
+        self.impactSpread = impactSpread
+        self.effortSpread = effortSpread
+        self.disputed = disputed
     }
 }
 

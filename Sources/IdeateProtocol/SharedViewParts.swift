@@ -5,6 +5,9 @@ import IdeateCore
 public struct SharedViewParts: Sendable {
     public var wall: [SharedIdea]?
     public var results: [RankedResult]?
+    /// In `rate` while open: the shortlist; once it closed: the room's figures.
+    public var toRate: [SharedIdea]?
+    public var ratings: [RatingResult]?
     /// What the parts were computed from; equal keys mean equal parts.
     public let key: Key
 
@@ -14,13 +17,16 @@ public struct SharedViewParts: Sendable {
         var phase: PhaseKind?
         var wall: [IdeaID]
         var votesClosed: Bool
+        var ratingsClosed: Bool
+        var locked: Bool
         var editsSeen: Int
     }
 
     public static func key(for state: SessionState) -> Key {
         let round = state.displayRound
         return Key(round: round, phase: state.currentPhase, wall: state.wallIdeaIDs(round: round),
-                   votesClosed: state.closedVoteRounds.contains(round), editsSeen: state.editCount)
+                   votesClosed: state.closedVoteRounds.contains(round), ratingsClosed: state.closedRateRounds.contains(round),
+                   locked: state.isLocked, editsSeen: state.editCount)
     }
 
     public init(state: SessionState) {
@@ -29,6 +35,8 @@ public struct SharedViewParts: Sendable {
         if state.participantsSeeTheWall {
             wall = state.wallIdeas(round: round).map(SharedIdea.init)
         }
+        if state.currentPhase == .rate, !state.isLocked { toRate = state.shortlist(round: round).map { SharedIdea($0.idea) } }
+        ratings = state.ratingResults(round: round)?.map(RatingResult.init)
         if let ranked = state.results(round: round) {
             let shortlist = Set(state.shortlist(round: round).map(\.idea.id))
             results = ranked.map {

@@ -33,6 +33,7 @@ struct WireGoldenTests {
         .request(id: "c7", .move(from: "abc12", to: "def34")),
         .request(id: "c8", .done),
         .request(id: "c9", .undone),
+        .request(id: "c10", .rate(idea: "abc12", impact: 4, effort: 2)),
     ]
 
     /// The name of a client message's kind. Exhaustive: a new request does not compile until
@@ -50,11 +51,12 @@ struct WireGoldenTests {
             case .move: "move"
             case .done: "done"
             case .undone: "undone"
+            case .rate: "rate"
             }
         }
     }
 
-    static let everyClientKind: Set = ["hello", "submit", "edit", "withdraw", "vote", "unvote", "move", "done", "undone"]
+    static let everyClientKind: Set = ["hello", "submit", "edit", "withdraw", "vote", "unvote", "move", "done", "undone", "rate"]
 
     static func refused(_ id: String, _ code: WireErrorCode, _ message: String) -> ServerMessage {
         .reply(Reply(id: id, outcome: .refused(code, Sentence(literal: message))))
@@ -136,7 +138,14 @@ struct WireGoldenTests {
         var finished = view(.finished, remaining: nil)
         finished.round = 2
         finished.results = results
-        return [lobby, ideate, build, group, vote, voteAgain, review, finished].map(ServerMessage.view)
+        var rating = view(.phase(.rate))
+        rating.toRate = [SharedIdea(id: "abc12", text: "Shorter meetings")]
+        rating.myRatings = ["abc12": SharedRating(impact: 4, effort: 2)]
+        var rated = view(.phase(.rate), remaining: 0)
+        rated.locked = true
+        rated.ratings = [RatingResult(id: "abc12", text: "Shorter meetings", raters: 6, impact: 4, effort: 3.5, impactSpread: 1,
+                                      effortSpread: 3, disputed: true)]
+        return [lobby, ideate, build, group, vote, voteAgain, review, finished, rating, rated].map(ServerMessage.view)
     }
 
     static var serverSamples: [ServerMessage] {

@@ -89,6 +89,9 @@ struct RunFormatTests {
             .ideaApproved(IdeaID("abc12")),
             .ideaHeldBack(IdeaID("abc12")),
             .ideaRequeued(IdeaID("abc12")),
+            // Added with impact and effort.
+            .ideaRated(Pseudonym("0123456789abcdef01234567"), IdeaID("abc12"), impact: 4, effort: 2),
+            .phaseStarted(round: 0, phase: .rate, at: at, seconds: 120),
         ]
     }
 
@@ -133,6 +136,7 @@ struct RunFormatTests {
         case .ideaApproved: "ideaApproved"
         case .ideaHeldBack: "ideaHeldBack"
         case .ideaRequeued: "ideaRequeued"
+        case .ideaRated: "ideaRated"
         }
     }
 
@@ -142,7 +146,7 @@ struct RunFormatTests {
         "ideaUnparked", "ideasMerged", "ideaUnmerged", "ideaClustered", "clusterRenamed", "voteCast", "voteRetracted",
         "reviewRecorded", "actionItemAdded", "actionItemRemoved", "sessionFinished", "requestCompleted", "roomLocked",
         "roomUnlocked", "earlierExperimentsShown", "ideaBoxLinked", "actionItemsShown", "portfolioNumbersNoted",
-        "doneSaid", "doneTakenBack", "ideaApproved", "ideaHeldBack", "ideaRequeued",
+        "doneSaid", "doneTakenBack", "ideaApproved", "ideaHeldBack", "ideaRequeued", "ideaRated",
     ]
 
     @Test("Every stored line of format v1 reads back as its event, and is what the store writes today")

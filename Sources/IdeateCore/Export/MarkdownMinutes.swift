@@ -90,7 +90,7 @@ public struct MarkdownMinutes {
                 localizer.dotsEach(votesPerPerson, maxPerIdea: maxPerIdea)
             case .build:
                 t(.additions, ["count": .number(round.ideas.filter { $0.buildsOn != nil }.count)])
-            case .group, .review:
+            case .group, .rate, .review:
                 nil
             }
             guard let seconds = summary.actualSeconds ?? summary.plannedSeconds else {

@@ -164,7 +164,7 @@ public struct PhasePlan: Codable, Equatable, Sendable {
 
 /// The phases of DESIGN.md's table, in the order a round walks through them.
 public enum PhaseKind: String, Codable, Sendable, CaseIterable, Comparable {
-    case ideate, build, group, vote, review
+    case ideate, build, group, vote, rate, review
 
     public static func < (lhs: PhaseKind, rhs: PhaseKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -30,6 +30,9 @@ public enum PlanParser {
            let node = fields["rounds"] {
             document.report(node, "a round with `review` needs a `vote` phase to pick its shortlist")
         }
+        if rounds.contains(where: { $0.phase(.rate) != nil && $0.phase(.vote) == nil }), let node = fields["rounds"] {
+            document.report(node, "a round with `rate` needs a `vote` phase: the room rates the shortlist the vote picked")
+        }
         if rounds.count(where: \.fromBox) > 1, let node = fields["rounds"] {
             document.report(node, "only one round may start with the idea box's ideas (`from_box: true`)")
         }

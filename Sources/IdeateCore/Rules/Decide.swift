@@ -92,6 +92,7 @@ struct Decision {
         case let .moveVote(from, to):
             try retractVote(from: from, by: token)
             try castVote(on: to, by: token)
+        case let .rate(id, impact, effort): try rate(id, impact: impact, effort: effort, by: token)
         case .sayDone: try sayDone(by: token)
         case .takeBackDone: try takeBackDone(by: token)
         }

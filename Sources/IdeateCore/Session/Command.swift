@@ -22,6 +22,9 @@ public enum ParticipantCommand: Equatable, Sendable {
     case castVote(IdeaID)
     case retractVote(IdeaID)
     case moveVote(from: IdeaID, to: IdeaID)
+    /// In `rate`: this participant's impact and effort (1–5 each) for a shortlisted idea; sent
+    /// again, it replaces their earlier rating of that idea.
+    case rate(IdeaID, impact: Int, effort: Int)
     /// "I'm done" while ideas flow: counted on the shared screens, never shown as who.
     case sayDone
     /// Takes an "I'm done" back: the participant has more to add after all.

@@ -32,6 +32,9 @@ public enum Event: Codable, Equatable, Sendable {
     case voteRetracted(Pseudonym, IdeaID)
     /// A participant said they are done with the phase running (ideate or build). Kept by
     /// pseudonym, like a dot, so it counts once and can be taken back; a new phase forgets it.
+    /// In `rate`: a participant's impact and effort for a shortlisted idea (replacing theirs).
+    /// Kept by pseudonym like a dot; the figures stay hidden until the phase closes.
+    case ideaRated(Pseudonym, IdeaID, impact: Int, effort: Int)
     case doneSaid(Pseudonym)
     /// With `moderation: true`: the facilitator let a held idea through to the wall (with the
     /// next batch while ideas flow, at once afterwards).

@@ -34,6 +34,7 @@ extension SessionState {
             isLocked = true
             if let timer { self.timer?.mode = .paused(remainingMilliseconds: timer.remainingMilliseconds(at: at)) }
             if case let .running(round, .vote) = stage { closedVoteRounds.insert(round) }
+            if case let .running(round, .rate) = stage { closedRateRounds.insert(round) }
         case let .ideaSubmitted(idea):
             ideas[idea.id] = idea
             if let tag = idea.requestTag { ideaByRequestTag[tag] = idea.id }
@@ -104,6 +105,8 @@ extension SessionState {
         case let .ideaRequeued(id):
             heldBack.remove(id)
             held.append(id)
+        case let .ideaRated(rater, id, impact, effort):
+            ratings[rater, default: [:]][id] = Rating(impact: impact, effort: effort)
         case let .doneSaid(pseudonym):
             doneInPhase.insert(pseudonym)
         case let .doneTakenBack(pseudonym):

@@ -33,6 +33,11 @@ public struct SessionState: Equatable, Sendable {
     /// Who said "I'm done" in the phase running: kept internal, so outside Core only the count
     /// (``doneCount``) and each participant's own answer (``isDone(_:)``) can be read.
     var doneInPhase: Set<Pseudonym> = []
+    /// Impact and effort per participant and idea; read outside Core only through
+    /// ``ratingResults(round:)`` (nil until the round's `rate` phase closed) and each
+    /// participant's own ratings.
+    var ratings: [Pseudonym: [IdeaID: Rating]] = [:]
+    public internal(set) var closedRateRounds: Set<Int> = []
     /// For each idea, the ideas merged into it, in the order they were merged.
     var mergedChildren: [IdeaID: [IdeaID]] = [:]
     /// Per round, the ideas on the wall in wall order, kept up to date by `apply`, so the

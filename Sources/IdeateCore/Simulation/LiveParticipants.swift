@@ -71,6 +71,11 @@ public struct LiveParticipants: Sendable {
                 pick -= weight
             }
             return nil
+        case .rate:
+            let mine = state.ratings(of: token)
+            guard let idea = state.shortlist(round: round).map(\.idea).first(where: { mine[$0.id] == nil }) else { return nil }
+            let appeal = bank.first { $0.text == idea.text }?.appeal ?? 2
+            return .rate(idea.id, impact: min(5, max(1, appeal + Int(random.next() % 3) - 1)), effort: 1 + Int(random.next() % 5))
         case .group, .review:
             return nil
         }

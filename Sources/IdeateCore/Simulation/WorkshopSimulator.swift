@@ -34,6 +34,7 @@ public struct WorkshopSimulator: Sendable {
         case build(participant: Int)
         case vote(participant: Int)
         case moveVote(participant: Int)
+        case rate(participant: Int)
     }
 
     public func run(on engine: some WorkshopEngine) async throws -> Summary {
@@ -92,6 +93,9 @@ public struct WorkshopSimulator: Sendable {
                 try await group(round: round)
                 try await timed(seconds, actions: [])
             case .vote: try await timed(seconds, actions: voteActions(seconds: seconds))
+            case .rate:
+                let actions = tokens.indices.map { (Int64(random.next() % (UInt64(seconds) * 800)) + 1000, Action.rate(participant: $0)) }
+                try await timed(seconds, actions: actions)
             case .review:
                 try await review(round: round)
                 try await timed(seconds, actions: [])
@@ -178,6 +182,16 @@ public struct WorkshopSimulator: Sendable {
                 let ballot = state.wallIdeas(round: state.displayRound)
                 guard let choice = weightedChoice(ballot) else { return }
                 try await send(.participant(tokens[participant], .castVote(choice.id)))
+            case let .rate(participant):
+                // Each simulated person rates the whole shortlist: impact follows the idea's appeal
+                // give or take one, effort is a guess.
+                let state = await engine.currentState()
+                for ranked in state.shortlist(round: state.displayRound) {
+                    let appeal = clusterOf[ranked.idea.id]?.appeal ?? 2
+                    let impact = min(5, max(1, appeal + Int(random.next() % 3) - 1))
+                    let effort = 1 + Int(random.next() % 5)
+                    try await send(.participant(tokens[participant], .rate(ranked.idea.id, impact: impact, effort: effort)))
+                }
             case let .moveVote(participant):
                 let state = await engine.currentState()
                 let ballot = state.ballot(of: tokens[participant])

@@ -270,6 +270,7 @@ public actor ParticipantHub {
         case let .vote(idea): command = .castVote(IdeaID(idea))
         case let .unvote(idea): command = .retractVote(IdeaID(idea))
         case let .move(from, to): command = .moveVote(from: IdeaID(from), to: IdeaID(to))
+        case let .rate(idea, impact, effort): command = .rate(IdeaID(idea), impact: impact, effort: effort)
         case .done: command = .sayDone
         case .undone: command = .takeBackDone
         }
@@ -436,7 +437,7 @@ extension ParticipantRequest {
     /// to them at once rather than with the next pass.
     fileprivate var changesOwnView: Bool {
         switch self {
-        case .vote, .unvote, .move, .done, .undone: true
+        case .vote, .unvote, .move, .rate, .done, .undone: true
         case .submit, .edit, .withdraw: false
         }
     }
@@ -445,7 +446,7 @@ extension ParticipantRequest {
     fileprivate var ideaID: String? {
         switch self {
         case .submit, .done, .undone: nil
-        case let .edit(idea, _), let .withdraw(idea), let .vote(idea), let .unvote(idea): idea
+        case let .edit(idea, _), let .withdraw(idea), let .vote(idea), let .unvote(idea), let .rate(idea, _, _): idea
         case let .move(_, to): to
         }
     }

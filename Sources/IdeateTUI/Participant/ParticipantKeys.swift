@@ -27,8 +27,12 @@ extension ParticipantModel {
             if ideasFlow { focus = .input } else { confirmingQuit = true }
         case .tab, .backTab:
             if ideasFlow { focus = .input }
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(max(0, listCount - 1), cursor + 1)
+        case .up:
+            cursor = max(0, cursor - 1)
+            ratingImpact = nil
+        case .down:
+            cursor = min(max(0, listCount - 1), cursor + 1)
+            ratingImpact = nil
         case .pageUp: cursor = max(0, cursor - 10)
         case .pageDown: cursor = min(max(0, listCount - 1), cursor + 10)
         case .character("e") where ideasFlow:
@@ -40,6 +44,8 @@ extension ParticipantModel {
             guard let index = selectedOwnIndex, let id = myIdeas[index].ideaID else { return [] }
             myIdeas[index].status = .withdrawn
             return [.send(.withdraw(idea: id), id: newRequestID())]
+        case let .character(digit) where view?.toRate != nil && digit.wholeNumberValue.map(Rating.scale.contains) == true:
+            return rate(digit.wholeNumberValue!, newRequestID: newRequestID)
         case .character(" "), .character("+"), .enter:
             guard view?.stage == .phase(.vote), let idea = selectedWallIdea else { return [] }
             return [.send(.vote(idea: idea.id), id: newRequestID())]
@@ -119,8 +125,23 @@ extension ParticipantModel {
         return [.send(done ? .undone : .done, id: newRequestID())]
     }
 
+    /// In `rate`: the first digit is the chosen idea's impact, the second its effort; with both,
+    /// the rating is sent and the cursor moves to the next idea.
+    private mutating func rate(_ value: Int, newRequestID: () -> String) -> [ParticipantAction] {
+        guard let ideas = view?.toRate, ideas.indices.contains(cursor) else { return [] }
+        guard let impact = ratingImpact else {
+            ratingImpact = value
+            return []
+        }
+        ratingImpact = nil
+        let idea = ideas[cursor].id
+        cursor = min(ideas.count - 1, cursor + 1)
+        return [.send(.rate(idea: idea, impact: impact, effort: value), id: newRequestID())]
+    }
+
     var listCount: Int {
         switch view?.stage {
+        case .phase(.rate)?: view?.toRate?.count ?? view?.ratings?.count ?? 0
         case .phase(.vote)? where view?.results == nil: view?.wall?.count ?? 0
         case .phase(.group)?: view?.wall?.count ?? 0
         case .phase(.vote)?, .phase(.review)?, .finished?: view?.results?.count ?? 0

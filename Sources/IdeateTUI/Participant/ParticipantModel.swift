@@ -43,6 +43,8 @@ public struct ParticipantModel: Equatable, Sendable {
     public var editing: String?
     public var focus: Focus = .input
     public var cursor = 0
+    /// In `rate`: the impact typed for the chosen idea, waiting for its effort.
+    public var ratingImpact: Int?
     public var connection = ConnectionState.connecting
     /// Asking for the join code (before joining, or again after a wrong one).
     public var codeEntry: CodeEntry?

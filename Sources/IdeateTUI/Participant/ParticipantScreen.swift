@@ -46,6 +46,8 @@ public enum ParticipantScreen {
             hints = drawIdeaFlow(&grid, model: model, view: view, y: y, t)
         case .phase(.vote) where view.results == nil:
             hints = drawVote(&grid, model: model, view: view, y: y, t)
+        case .phase(.rate):
+            hints = drawRating(&grid, model: model, view: view, y: y, t)
         case .phase(.group):
             var listY = y + 1
             for line in TextLayout.wrap(t(ParticipantPhrase.grouping), width: width - 4, maxLines: 2) {
@@ -91,7 +93,7 @@ public enum ParticipantScreen {
         if model.showingHelp {
             Overlays.box(&grid, title: t(ParticipantPhrase.helpTitle), lines: [
                 t(ParticipantPhrase.helpFlow), t(ParticipantPhrase.helpOwn),
-                t(ParticipantPhrase.helpDone, ["key": .text(t.ctrl("D"))]), t(ParticipantPhrase.helpVote),
+                t(ParticipantPhrase.helpDone, ["key": .text(t.ctrl("D"))]), t(ParticipantPhrase.helpVote), t(ParticipantPhrase.helpRate),
                 t(ParticipantPhrase.helpLeave), "", t(ParticipantPhrase.helpClose),
             ])
         }
@@ -156,6 +158,36 @@ public enum ParticipantScreen {
             ? [(t(CommonPhrase.keyEnter), t(ParticipantPhrase.keySend)), ("Tab", t(ParticipantPhrase.keyMyIdeas))]
             : [("e", t(ParticipantPhrase.keyEdit)), ("w", t(ParticipantPhrase.keyWithdraw)), ("Tab", t(ParticipantPhrase.keyType))])
             + (doneHint.map { [$0] } ?? [])
+    }
+
+    /// Rating: each shortlisted idea with this person's impact and effort (or what is typed so
+    /// far); once closed, the room's medians, the disputed ones flagged.
+    private static func drawRating(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int,
+                                   _ t: Localizer) -> [(String, String)] {
+        var listY = y
+        guard let ideas = view.toRate else {
+            grid.put(t(ParticipantPhrase.ratingsHeading), x: 2, y: listY, role: .title, maxWidth: grid.width - 4)
+            let items = (view.ratings ?? []).map { result -> (String, String) in
+                let figures = t(ParticipantPhrase.rateNote, ["impact": .text(RatingChart.median(result.impact, t)),
+                                                            "effort": .text(RatingChart.median(result.effort, t))])
+                return (result.text, result.disputed ? figures + " ⚑" : figures)
+            }
+            drawList(&grid, items: items, model: model, y: listY + 2, t)
+            return [("↑↓", t(ParticipantPhrase.keyScroll))]
+        }
+        for line in TextLayout.wrap(t(ParticipantPhrase.rateHeading), width: grid.width - 4, maxLines: 2) {
+            grid.put(line, x: 2, y: listY, role: .text)
+            listY += 1
+        }
+        let items = ideas.enumerated().map { index, idea -> (String, String) in
+            if index == model.cursor, let impact = model.ratingImpact {
+                return (idea.text, t(ParticipantPhrase.rateNote, ["impact": .number(impact), "effort": "?"]))
+            }
+            guard let mine = view.myRatings?[idea.id] else { return (idea.text, t(ParticipantPhrase.notRated)) }
+            return (idea.text, t(ParticipantPhrase.rateNote, ["impact": .number(mine.impact), "effort": .number(mine.effort)]))
+        }
+        drawList(&grid, items: items, model: model, y: listY + 1, t)
+        return [("↑↓", t(ParticipantPhrase.keyChoose)), ("1–5", t(ParticipantPhrase.keyRateDigits))]
     }
 
     private static func drawVote(_ grid: inout CellGrid, model: ParticipantModel, view: ParticipantView, y: Int,

@@ -46,6 +46,8 @@ extension ConsoleView {
             return GroupScreen.draw(&grid, state: state, model: model, now: now)
         case .running(_, .vote) where !state.isLocked:
             return VoteScreen.draw(&grid, state: state, model: model, now: now)
+        case .running(_, .rate):
+            RatingScreen.draw(&grid, state: state, now: now)
         case .running(_, .vote), .running(_, .review):
             return ResultsScreen.draw(&grid, state: state, model: model)
         }

@@ -19,7 +19,8 @@ enum Overlays {
         case let .input(purpose, text):
             input(&grid, label: label(for: purpose, t: t), text: text, t: t)
         case let .review(form):
-            review(&grid, form: form, t: t)
+            let rated = state.ratingResults(round: state.ideas[form.idea]?.round ?? state.displayRound)?.first { $0.idea.id == form.idea }
+            review(&grid, form: form, rated: rated, t: t)
         }
     }
 
@@ -62,10 +63,12 @@ enum Overlays {
         grid.put(" " + t(ConsolePhrase.inputHelp, ["count": .number(text.count)]), x: 0, y: y + 1, role: .overlay, maxWidth: grid.width)
     }
 
-    static func review(_ grid: inout CellGrid, form: ReviewForm, t: Localizer) {
+    /// The review form; it opens with the room's impact and effort for the idea when it was
+    /// rated, and says when the room disagrees (where the assumption belongs).
+    static func review(_ grid: inout CellGrid, form: ReviewForm, rated: RatedIdea?, t: Localizer) {
         let width = grid.width - 2
         let fields = ReviewForm.Field.allCases
-        let height = min(grid.height - 2, fields.count + 8)
+        let height = min(grid.height - 2, fields.count + 8 + (rated == nil ? 0 : 1))
         let x = 1, y = max(1, (grid.height - height) / 2)
         grid.fill(x: x, y: y, width: width, height: height, role: .overlay)
         grid.put(t(ConsolePhrase.reviewOf, ["idea": .text(form.ideaText)]), x: x + 2, y: y + 1, role: .overlayTitle, maxWidth: width - 4)
@@ -84,6 +87,14 @@ enum Overlays {
             if current { while DisplayWidth.of(value) > valueWidth - 2, !value.isEmpty { value.removeFirst() } }
             let used = grid.put(value, x: x + 2 + labelWidth, y: row, role: current ? .input : .overlay, maxWidth: valueWidth)
             if current { grid.put("▏", x: x + 2 + labelWidth + used, y: row, role: .input) }
+        }
+        if let rated {
+            var figures = t(ConsolePhrase.reviewFigures, ["figures": .text(t(CommonPhrase.ratingFigures, [
+                "impact": .text(RatingChart.median(rated.impact.median, t)), "impactSpread": .number(rated.impact.spread),
+                "effort": .text(RatingChart.median(rated.effort.median, t)), "effortSpread": .number(rated.effort.spread),
+            ]))])
+            if rated.isDisputed { figures += "  " + t(CommonPhrase.disputed) }
+            grid.put(figures, x: x + 2, y: y + height - 2, role: rated.isDisputed ? .warning : .overlayTitle, maxWidth: width - 4)
         }
         grid.put(t(ConsolePhrase.reviewKeys), x: x + 2, y: y + height - 1, role: .overlay, maxWidth: width - 4)
     }

@@ -98,6 +98,10 @@ struct ScreenFrame {
                 hints.append(hint(enter, .keyReview))
             case .vote:
                 hints.append(hint("x", .keyCloseVote))
+            case .rate where !state.isLocked:
+                hints.append(hint("x", .keyCloseRating))
+            case .rate:
+                break
             }
             if state.plan.moderation, phase == .ideate || phase == .build || phase == .group {
                 hints += [hint("y", .keyLetThrough), hint("b", .keyHoldBack), hint("=", .keySameAsShown)] + (phase == .group ? [] : [hint("u", .keyUndo)])

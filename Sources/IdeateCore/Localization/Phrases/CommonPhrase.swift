@@ -2,7 +2,8 @@
 public enum CommonPhrase: String, Phrase {
     public static let namespace = "common"
 
-    case phaseIdeate, phaseBuild, phaseGroup, phaseVote, phaseReview
+    case phaseIdeate, phaseBuild, phaseGroup, phaseVote, phaseRate, phaseReview
+    case quadrantQuickWins, quadrantBigBets, quadrantFillIns, quadrantNotNow, axisImpact, axisEffort, ratingFigures, disputed
     case durationSeconds, durationMinutes, durationMinutesSeconds
     case ideas, votes, participants, dots
     case outcomeValidated, outcomeInvalidated, outcomeUnclear
@@ -63,6 +64,7 @@ extension PhaseKind {
         case .build: .phaseBuild
         case .group: .phaseGroup
         case .vote: .phaseVote
+        case .rate: .phaseRate
         case .review: .phaseReview
         }
     }

@@ -35,4 +35,5 @@ public enum ConsolePhrase: String, Phrase {
     case wallKeyLeave, wallHelpTitle, wallHelpWhat, wallHelpLeave, wallHelpClose, wallUngrouped, wallsAttached, wallHow
     case waitingForYou, keyLetThrough, keyHoldBack, keySameAs, letThrough, heldBackDone, letThroughAsSame, queueEmpty, noSimilar
     case likelySame, keyMergeThem, keyNotSame, sameMerged, notSameNoted, keySameAsShown
+    case haveRated, rateHow, ratingsHidden, ratingTitle, keyCloseRating, reviewFigures
 }

@@ -11,4 +11,5 @@ public enum ParticipantPhrase: String, Phrase {
     case typeCode, codeLabel, checking, noName, helpCode, helpCodeKeys, codeShape, tooManyTriesAgain, sshNameNotCode, followIdeas
     case keySend, keyMyIdeas, keyEdit, keyWithdraw, keyType, keyChoose, keyPlaceDot, keyTakeBack, keyScroll, keyLeave, keyJoin
     case keyBackspace, keyDone, keyNotDone, doneSaid, helpDone, savedHeld
+    case rateHeading, rateNote, notRated, keyRateDigits, ratingsHeading, helpRate
 }

@@ -11,5 +11,5 @@ public enum RefusalPhrase: String, Phrase {
     case roomLocked, roomFull, numbersAfterEnd, roomAlreadyLocked, roomAlreadyOpen, noIdea, notStarted, wrongPhase
     case textEmpty, textTooHeavy, textTooLong
     case fieldIdea, fieldClusterName, fieldActionItem, fieldDueDate, fieldText
-    case unknownQuestion, doneAfterClose, doneOnlyWhileIdeasFlow, notHeld, notHeldBack, approveBeforeVote
+    case unknownQuestion, doneAfterClose, doneOnlyWhileIdeasFlow, notHeld, notHeldBack, approveBeforeVote, ratingClosed, ratingScale, notOnShortlist
 }

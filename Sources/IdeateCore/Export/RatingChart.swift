@@ -1,0 +1,48 @@
+/// The 2×2 of impact against effort as lines of text: the console and the wall draw it, the
+/// minutes carry it in a code block. Each rated idea is its number at its medians (impact up,
+/// effort to the right); the quadrants are named (quick wins top left, big bets top right,
+/// fill-ins bottom left, not now bottom right). Ideas at the same place share it ("1,3").
+public enum RatingChart {
+    /// Columns of the plot area (effort 1 to 5 every 8 columns) and rows (impact 5 to 1 every 2).
+    static let plotWidth = 33
+    static let plotHeight = 9
+
+    /// The chart's lines; `numbers` are what the list beside it calls each idea (1 for the first).
+    public static func lines(_ rated: [RatedIdea], numbers: [Int], localizer t: Localizer) -> [String] {
+        var plot = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: plotHeight)
+        for row in 0..<plotHeight { plot[row][plotWidth / 2] = "│" }
+        for column in 0..<plotWidth { plot[plotHeight / 2][column] = column == plotWidth / 2 ? "┼" : "─" }
+        let half = plotWidth / 2 - 1
+        func label(_ phrase: CommonPhrase, row: Int, rightHalf: Bool) {
+            let text = Array(t(phrase).prefix(half))
+            let start = rightHalf ? plotWidth - text.count : 0
+            for (offset, character) in text.enumerated() { plot[row][start + offset] = character }
+        }
+        label(.quadrantQuickWins, row: 0, rightHalf: false)
+        label(.quadrantBigBets, row: 0, rightHalf: true)
+        label(.quadrantFillIns, row: plotHeight - 1, rightHalf: false)
+        label(.quadrantNotNow, row: plotHeight - 1, rightHalf: true)
+        var marks: [[Int]: [Int]] = [:]
+        for (idea, number) in zip(rated, numbers) {
+            let column = Int(((idea.effort.median - 1) * 8).rounded())
+            let row = Int(((5 - idea.impact.median) * 2).rounded())
+            marks[[row, column], default: []].append(number)
+        }
+        for (place, numbers) in marks.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let text = Array(numbers.sorted().map(String.init).joined(separator: ","))
+            let start = max(0, min(place[1], plotWidth - text.count))
+            for (offset, character) in text.enumerated() { plot[place[0]][start + offset] = character }
+        }
+        let axis: [Int: String] = [0: "5", plotHeight / 2: "3", plotHeight - 1: "1"]
+        var lines = [t(CommonPhrase.axisImpact)]
+        for row in 0..<plotHeight { lines.append((axis[row].map { " \($0) ┤" } ?? "   │") + String(plot[row])) }
+        lines.append("   └" + String(repeating: "─", count: plotWidth))
+        lines.append("    1       2       3       4       5  " + t(CommonPhrase.axisEffort))
+        return lines
+    }
+
+    /// A median as people read it: 4, or 3.5.
+    public static func median(_ value: Double, _ t: Localizer) -> String {
+        value == value.rounded() ? t.number(Int(value)) : t.decimal(value, digits: 1)
+    }
+}
