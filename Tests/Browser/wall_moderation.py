@@ -7,7 +7,9 @@ own screen; the wall is opened on "the projector's terminal" with the real OpenS
 phone size). Both send ideas: each is told "saved, waiting for the facilitator"; nothing
 reaches the wall until the facilitator lets it through on the console (one key per idea), a
 held-back idea never reaches the wall or anyone's screen, and the minutes count it. "I'm done"
-from the phone and from ssh shows as "2 of 2 done" on wall and console.
+from the phone and from ssh shows as "2 of 2 done" on wall and console. Both vote, then rate the
+shortlist's impact and effort (the phone's buttons, two digits over ssh): hidden until the rating
+closes, then the 2×2 on the wall, the figures on the phone, a table and chart in the minutes.
 
 usage: wall_moderation.py IDEATE_BINARY [SCREENSHOT_FOLDER]
 Exits 0 when every check holds; otherwise prints what failed and the screens, and exits 1.
@@ -109,19 +111,62 @@ try:
         with open(os.path.join(SHOTS, "wall-group-100x30.txt"), "w") as file:
             file.write(wall_text)
 
+    # The vote: both place a dot on the same idea, so it leads the shortlist.
+    press("console", "n")
+    wait(lambda: "y  yes" in screen("console"), "the confirmation to end grouping")
+    press("console", "y")
+    wait(lambda: driver.find_element(By.ID, "ballot").is_displayed(), "the ballot on the phone")
+    checklist = [item for item in driver.find_elements(By.CSS_SELECTOR, "#wall li") if "checklist" in item.text][0]
+    checklist.find_element(By.TAG_NAME, "button").click()
+    wait(lambda: "2 of 3 dots left" in text(driver, "dots"), "the phone's dot")
+    wait(lambda: "One release checklist" in screen("alice"), "the ballot over ssh")
+    rows = screen("alice").split("\n")
+    presses = [index for index, row in enumerate(rows) if "checklist" in row][0] - [index for index, row in enumerate(rows) if "Release on Tuesdays" in row or "checklist" in row][0]
+    for _ in range(presses):
+        press("alice", "Down")
+    press("alice", "Space")
+    wait(lambda: "1 of 2 have voted" in screen("console") or "2 of 2 have voted" in screen("console"), "the votes counted")
+    press("console", "x")
+    wait(lambda: "Results" in screen("wall") or "★" in screen("wall"), "the results on the wall")
+    press("console", "n")
+    wait(lambda: "Impact and effort" in screen("wall"), "the rating on the wall")
+    checks.append("both voted; the vote closed and the rating opened on the wall")
+
+    # Impact and effort: the phone with its buttons, the ssh participant with two digits.
+    wait(lambda: driver.find_element(By.ID, "rating").is_displayed(), "the rating on the phone")
+    for axis, value in ((0, 5), (1, 1)):  # each choice redraws the list: find the buttons again
+        group = driver.find_elements(By.CSS_SELECTOR, "#rate-list li")[0].find_elements(By.CSS_SELECTOR, "[role=group]")[axis]
+        group.find_elements(By.TAG_NAME, "button")[value - 1].click()
+    wait(lambda: "Rate each idea" in screen("alice"), "the rating over ssh")
+    typed("alice", "51")
+    wait(lambda: "2 of 2 have rated" in screen("console"), "both ratings counted")
+    assert "spread" not in screen("wall"), "figures hidden while people rate"
+    if SHOTS:
+        screenshot(driver, SHOTS, "phone-rating-360x740")
+    press("console", "x")
+    wait(lambda: "quick wins" in screen("wall") and "impact 5 (spread 0)" in screen("wall"), "the 2x2 on the wall")
+    wait(lambda: driver.find_element(By.ID, "rated").is_displayed() and "impact 5" in text(driver, "rated-list"), "the figures on the phone")
+    checks.append("impact and effort from the phone and over ssh, hidden until closed; then the 2×2 on the wall and the figures on the phone")
+    if SHOTS:
+        with open(os.path.join(SHOTS, "wall-rating-100x30.txt"), "w") as file:
+            file.write(screen("wall"))
+
     for _ in range(6):
         if "thank you" in screen("wall").lower():
             break
+        header = screen("console").split("\n")[0]
         press("console", "n")
-        wait(lambda: "y  yes" in screen("console") or "thank you" in screen("wall").lower(), "a confirmation")
-        press("console", "y")
+        wait(lambda: "y  yes" in screen("console") or screen("console").split("\n")[0] != header, "a confirmation or the next phase")
+        if "y  yes" in screen("console"):
+            press("console", "y")
         wait(lambda: "y  yes" not in screen("console"), "the next phase")
     wait(lambda: "thank you" in screen("wall").lower(), "the end on the wall")
     wait(lambda: [name for name in os.listdir(work) if name.endswith(".md")], "the minutes written")
     minutes = open(os.path.join(work, [name for name in os.listdir(work) if name.endswith(".md")][0])).read()
     assert "1 idea was held back by the facilitator and never shown." in minutes, minutes
     assert "Kim" not in minutes, "the held-back text is not in the minutes"
-    checks.append("the minutes say 1 idea was held back and never show it")
+    assert "### Impact and effort" in minutes and "```text" in minutes and "quick wins" in minutes, minutes
+    checks.append("the minutes say 1 idea was held back and never show it, and carry the impact and effort table and chart")
     print("\n".join("ok  " + check for check in checks))
 except Exception as error:  # report everything a reader needs, then fail
     report_failure(checks, error, {name: (lambda name=name: screen(name)) for name in ("console", "wall", "alice")}, driver)

@@ -36,7 +36,14 @@ struct BoxJoinEndToEndTests {
         let answered = try terminal.waitFor("route labels in January.")
         #expect(answered.contains("Kept in the backlog for later."), "\(answered)")
 
-        let receipts = try FileManager.default.contentsOfDirectory(atPath: config + "/ideate/boxes")
+        // The answer read, the client writes its receipts again (a temporary file, then a rename):
+        // wait, bounded, for the write to finish rather than list it half-way.
+        var receipts = try FileManager.default.contentsOfDirectory(atPath: config + "/ideate/boxes")
+        let deadline = Date().addingTimeInterval(5)
+        while receipts.contains(where: { $0.hasSuffix(".tmp") }), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            receipts = try FileManager.default.contentsOfDirectory(atPath: config + "/ideate/boxes")
+        }
         #expect(receipts == ["http_127.0.0.1_\(port)_.json"])
         let attributes = try FileManager.default.attributesOfItem(atPath: config + "/ideate/boxes/" + receipts[0])
         #expect((attributes[.posixPermissions] as? Int) == 0o600, "the receipts hold secrets: the owner's only")

@@ -110,3 +110,33 @@ enum ScreenFixtures {
         return ConsoleView.render(state: session.state, model: model, context: context, now: session.now, width: width, height: height).grid
     }
 }
+
+extension ScreenFixtures {
+    /// A plan with impact and effort after the vote.
+    static func ratingPlan(in language: Language? = nil) -> Plan {
+        var plan = plan(in: language)
+        plan.rounds[0].phases = [PhasePlan(kind: .ideate, seconds: 300), PhasePlan(kind: .vote, seconds: 120),
+                                 PhasePlan(kind: .rate, seconds: 120), PhasePlan(kind: .review, seconds: nil)]
+        return plan
+    }
+
+    /// The rate phase 30 s in: four of five rated; closed when `closed`, with a disputed idea.
+    static func rating(in language: Language? = nil, closed: Bool) throws -> TestSession {
+        var session = TestSession(plan: ratingPlan(in: language))
+        let tokens = try session.join(5)
+        try session.facilitator(.advance)
+        let ids = try ideas.prefix(5).enumerated().map { try session.submit($1, by: tokens[$0]) }
+        try session.advance(to: .vote)
+        for (token, idea) in zip(tokens, [ids[0], ids[0], ids[1], ids[4], ids[0]]) { try session.participant(token, .castVote(idea)) }
+        try session.participant(tokens[1], .castVote(ids[4]))
+        try session.advance(to: .rate)
+        let shortlist = session.state.shortlist(round: 0).map(\.idea.id)
+        for (index, token) in tokens.prefix(4).enumerated() {
+            try session.participant(token, .rate(shortlist[0], impact: [5, 4, 4, 5][index], effort: [1, 2, 5, 1][index]))
+            try session.participant(token, .rate(shortlist[1], impact: [2, 3, 2, 2][index], effort: [4, 4, 3, 5][index]))
+        }
+        session.wait(seconds: 30)
+        if closed { try session.facilitator(.lockPhase) }
+        return session
+    }
+}

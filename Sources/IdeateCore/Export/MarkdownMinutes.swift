@@ -71,6 +71,7 @@ public struct MarkdownMinutes {
         }
         if round.votesCast != nil {
             out += rankedTable(round)
+            out += ratingSection(round)
             out += shortlist(round)
         }
         out += ideasByCluster(round)
@@ -124,6 +125,23 @@ public struct MarkdownMinutes {
         }
         out.append("")
         return out
+    }
+
+    /// Impact and effort: a table of the room's medians and spreads (the disputed ones flagged)
+    /// and the 2×2 as a small text chart.
+    private func ratingSection(_ round: MinutesReport.RoundReport) -> [String] {
+        guard !round.ratings.isEmpty else { return [] }
+        let columns = [t(.columnRank), t(.columnIdea), t(.columnImpact), t(.columnEffort), t(.columnRaters), ""]
+        var out = ["### " + localizer(CommonPhrase.phaseRate), "", "| " + columns.joined(separator: " | ") + " |", "|--:|---|--:|--:|--:|---|"]
+        for (index, entry) in round.ratings.enumerated() {
+            let impact = t(.ratingCell, ["median": .text(RatingChart.median(entry.impact, localizer)), "spread": .number(entry.impactSpread)])
+            let effort = t(.ratingCell, ["median": .text(RatingChart.median(entry.effort, localizer)), "spread": .number(entry.effortSpread)])
+            let flag = entry.disputed ? localizer(CommonPhrase.disputed) : ""
+            out.append("| \(index + 1) | \(esc(entry.text)) | \(impact) | \(effort) | \(localizer.number(entry.raters)) | \(flag) |")
+        }
+        let chart = RatingChart.lines(points: round.ratings.map { (impact: $0.impact, effort: $0.effort) }, numbers: Array(1...round.ratings.count),
+                                      localizer: localizer)
+        return out + ["", "```text"] + chart + ["```", ""]
     }
 
     private func shortlist(_ round: MinutesReport.RoundReport) -> [String] {

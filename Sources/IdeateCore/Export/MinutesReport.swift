@@ -20,6 +20,20 @@ public struct MinutesReport: Equatable, Sendable {
         /// Ideas held back under moderation (or never let through): kept, counted, never shown.
         public var heldCount: Int
         public var parkedCount: Int
+        /// The shortlist's impact and effort once the round's `rate` phase closed (empty without one).
+        public var ratings: [RatingEntry]
+    }
+
+    /// A rated idea: the room's medians and spreads, and whether it disagrees.
+    public struct RatingEntry: Equatable, Sendable {
+        public var id: String
+        public var text: String
+        public var raters: Int
+        public var impact: Double
+        public var effort: Double
+        public var impactSpread: Int
+        public var effortSpread: Int
+        public var disputed: Bool
     }
 
     /// A planned phase with the time it was given and the time it took.
@@ -134,6 +148,10 @@ public struct MinutesReport: Equatable, Sendable {
             number: round + 1, prompt: state.plan.rounds[round].prompt, phases: phases,
             votesCast: state.totalVotes(round: round), ideas: ideas, shortlist: shortlist,
             lateCount: ideas.filter(\.late).count, hiddenCount: ideas.filter { $0.status == "hidden" }.count,
-            heldCount: held.count, parkedCount: ideas.filter { $0.status == "parked" }.count)
+            heldCount: held.count, parkedCount: ideas.filter { $0.status == "parked" }.count,
+            ratings: (state.ratingResults(round: round) ?? []).map {
+                RatingEntry(id: $0.idea.id.rawValue, text: $0.idea.text, raters: $0.raters, impact: $0.impact.median, effort: $0.effort.median,
+                            impactSpread: $0.impact.spread, effortSpread: $0.effort.spread, disputed: $0.isDisputed)
+            })
     }
 }

@@ -1,7 +1,8 @@
 /// The 2×2 of impact against effort as lines of text: the console and the wall draw it, the
 /// minutes carry it in a code block. Each rated idea is its number at its medians (impact up,
-/// effort to the right); the quadrants are named (quick wins top left, big bets top right,
-/// fill-ins bottom left, not now bottom right). Ideas at the same place share it ("1,3").
+/// effort to the right); the quadrants are named above and below the plot (quick wins top left,
+/// big bets top right, fill-ins bottom left, not now bottom right). Ideas at the same place
+/// share it ("1,3").
 public enum RatingChart {
     /// Columns of the plot area (effort 1 to 5 every 8 columns) and rows (impact 5 to 1 every 2).
     static let plotWidth = 33
@@ -9,23 +10,25 @@ public enum RatingChart {
 
     /// The chart's lines; `numbers` are what the list beside it calls each idea (1 for the first).
     public static func lines(_ rated: [RatedIdea], numbers: [Int], localizer t: Localizer) -> [String] {
+        lines(points: rated.map { (impact: $0.impact.median, effort: $0.effort.median) }, numbers: numbers, localizer: t)
+    }
+
+    /// The chart for ideas at these medians.
+    public static func lines(points: [(impact: Double, effort: Double)], numbers: [Int], localizer t: Localizer) -> [String] {
         var plot = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: plotHeight)
         for row in 0..<plotHeight { plot[row][plotWidth / 2] = "│" }
         for column in 0..<plotWidth { plot[plotHeight / 2][column] = column == plotWidth / 2 ? "┼" : "─" }
+        // The quadrants are named above and below the plot, so no idea's number covers a name.
         let half = plotWidth / 2 - 1
-        func label(_ phrase: CommonPhrase, row: Int, rightHalf: Bool) {
-            let text = Array(t(phrase).prefix(half))
-            let start = rightHalf ? plotWidth - text.count : 0
-            for (offset, character) in text.enumerated() { plot[row][start + offset] = character }
+        func names(_ left: CommonPhrase, _ right: CommonPhrase) -> String {
+            let leftName = String(t(left).prefix(half)), rightName = String(t(right).prefix(half))
+            let gap = plotWidth - leftName.count - rightName.count
+            return "    " + leftName + String(repeating: " ", count: max(1, gap)) + rightName
         }
-        label(.quadrantQuickWins, row: 0, rightHalf: false)
-        label(.quadrantBigBets, row: 0, rightHalf: true)
-        label(.quadrantFillIns, row: plotHeight - 1, rightHalf: false)
-        label(.quadrantNotNow, row: plotHeight - 1, rightHalf: true)
         var marks: [[Int]: [Int]] = [:]
-        for (idea, number) in zip(rated, numbers) {
-            let column = Int(((idea.effort.median - 1) * 8).rounded())
-            let row = Int(((5 - idea.impact.median) * 2).rounded())
+        for (point, number) in zip(points, numbers) {
+            let column = Int(((point.effort - 1) * 8).rounded())
+            let row = Int(((5 - point.impact) * 2).rounded())
             marks[[row, column], default: []].append(number)
         }
         for (place, numbers) in marks.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
@@ -34,10 +37,11 @@ public enum RatingChart {
             for (offset, character) in text.enumerated() { plot[place[0]][start + offset] = character }
         }
         let axis: [Int: String] = [0: "5", plotHeight / 2: "3", plotHeight - 1: "1"]
-        var lines = [t(CommonPhrase.axisImpact)]
+        var lines = [t(CommonPhrase.axisImpact), names(.quadrantQuickWins, .quadrantBigBets)]
         for row in 0..<plotHeight { lines.append((axis[row].map { " \($0) ┤" } ?? "   │") + String(plot[row])) }
         lines.append("   └" + String(repeating: "─", count: plotWidth))
         lines.append("    1       2       3       4       5  " + t(CommonPhrase.axisEffort))
+        lines.append(names(.quadrantFillIns, .quadrantNotNow))
         return lines
     }
 

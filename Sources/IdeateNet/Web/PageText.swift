@@ -12,10 +12,10 @@ enum PageText {
         PagePhrase.tooManyTries, .locked, .full, .outdated, .reconnecting, .busy, .codeShape, .roundOf, .outcomeValidated,
         .outcomeInvalidated, .outcomeUnclear, .learned, .noExperiments, .placeDot, .takeDot, .result, .resultShortlisted, .keptLate,
         .editButton, .withdrawButton, .editLabel, .withdrawLabel, .timeLeft, .timePaused, .timeLastMinute, .ideaTooLong, .editIdea,
-        .yesAnd, .yourIdea, .save, .send, .done, .notDone,
+        .yesAnd, .yourIdea, .save, .send, .done, .notDone, .impact, .effort, .rateAxisOf,
     ].map(\.key) + [
         ParticipantPhrase.connecting, .connected, .notJoined, .stageLobby, .stageFinished, .stillRunning, .stuck, .open,
-        .dotsLeft, .ended, .results, .sending, .saved, .savedHeld, .withdrawn, .notSaved, .timeUp,
+        .dotsLeft, .ended, .results, .sending, .saved, .savedHeld, .withdrawn, .notSaved, .timeUp, .rateNote,
     ].map(\.key) + [ConnectionPhrase.wrongCode.key, ConsolePhrase.itemOverdue.key, ConsolePhrase.itemDue.key]
         + PhaseKind.allCases.map(\.namePhrase.key)
 

@@ -44,9 +44,10 @@ public struct WebPage: Sendable {
         self.language = language
         let template = PageText.localized(template, in: Localizer(language), scriptPhrases: scriptPhrases)
         // A page that writes words itself reads them with the shared strings.js; comment lines
-        // are for readers of the source, not for phones on a slow network.
+        // and indentation are for readers of the source, not for phones on a slow network (the
+        // scripts have no multi-line strings, so no text changes).
         let script = (scriptPhrases.isEmpty ? script : String(decoding: PackageResources.strings_js, as: UTF8.self) + "\n" + script).split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.map { $0.drop { $0 == " " } }.joined(separator: "\n")
         html = Array(template.replacingOccurrences(of: "<style></style>", with: "<style>\(style)</style>")
             .replacingOccurrences(of: "<script></script>", with: "<script>\(script)</script>").utf8)
         scriptHash = Self.hash(script)

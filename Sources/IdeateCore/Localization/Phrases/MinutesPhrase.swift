@@ -13,6 +13,7 @@ public enum MinutesPhrase: String, Phrase {
     case noExperiment
     case allIdeasHeading, buildsOn, mergedWith, late, saidAloud, fromBox, clusterIdeas, clusterNone, parked
     case lateFootnote, hiddenFootnote, heldFootnote
+    case columnImpact, columnEffort, columnRaters, ratingCell
     case actionItemsHeading, noActionItems, columnRound, columnWhat, columnOwner, columnDue
     case earlierHeading, earlierNone, earlierShown, learnedFrom, stillRunningCount
     case fromWorkshop, fromWorkshopOn, addedByHand, learnedOn, stillRunning, stillRunningReview

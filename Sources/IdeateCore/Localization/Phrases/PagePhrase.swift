@@ -7,5 +7,5 @@ public enum PagePhrase: String, Phrase {
     case followHeading, followText, followLink, languageLabel, tooManyTries, locked, full, outdated, reconnecting, busy
     case codeShape, roundOf, outcomeValidated, outcomeInvalidated, outcomeUnclear, learned, noExperiments, placeDot, takeDot
     case result, resultShortlisted, keptLate, editButton, withdrawButton, editLabel, withdrawLabel, timeLeft, timePaused
-    case timeLastMinute, ideaTooLong, done, notDone, doneSaid
+    case timeLastMinute, ideaTooLong, done, notDone, doneSaid, impact, effort, rateAxisOf
 }

@@ -181,7 +181,7 @@
   }
   const FLOW = {
     ideate: "common.phaseIdeate", build: "common.phaseBuild", group: "common.phaseGroup", vote: "common.phaseVote",
-    review: "common.phaseReview", finished: "participant.stageFinished", lobby: "participant.stageLobby",
+    rate: "common.phaseRate", review: "common.phaseReview", finished: "participant.stageFinished", lobby: "participant.stageLobby",
   };
   function render() {
     if (!view) return;
@@ -195,7 +195,9 @@
     $("compose").hidden = !flowing;
     $("grouping").hidden = view.stage !== "group";
     $("ballot").hidden = !(view.stage === "vote" && !results);
-    $("results").hidden = !results;
+    $("results").hidden = !results || !!view.toRate;
+    $("rating").hidden = !view.toRate;
+    $("rated").hidden = !(view.ratings && view.ratings.length);
     $("mine").hidden = !(flowing || store.mine.length) || view.stage === "lobby";
     renderFollow();
     if (view.stage === "lobby") renderFollowupRound(view.followupRound);
@@ -203,6 +205,8 @@
     if (view.stage === "group") renderList($("grouping-wall"), view.wall || []);
     if (!$("ballot").hidden) renderBallot();
     if (results) renderResults(results);
+    if (view.toRate) renderRating();
+    if (!$("rated").hidden) renderRated();
     renderMine();
     tick();
   }
@@ -285,6 +289,40 @@
   const STATUS = {
     sending: "participant.sending", saved: "participant.saved", held: "participant.savedHeld", late: "page.keptLate", withdrawn: "participant.withdrawn", refused: "participant.notSaved",
   };
+  // Impact and effort: five buttons per axis and idea; with both chosen the rating is sent (and
+  // sent again whenever one changes). Nobody sees anyone's figures until the phase closes.
+  const drafts = {};
+  function renderRating() {
+    const mine = view.myRatings || {};
+    $("rate-list").replaceChildren(...view.toRate.map((idea) => {
+      const item = el("li"), draft = drafts[idea.id] || (drafts[idea.id] = Object.assign({}, mine[idea.id]));
+      item.append(el("span", idea.text, "text"));
+      for (const axis of ["impact", "effort"]) {
+        const group = el("div", undefined, "scale"), name = t("page." + axis);
+        group.setAttribute("role", "group");
+        group.setAttribute("aria-label", t("page.rateAxisOf", { axis: name, idea: plain(idea.text) }));
+        group.append(el("span", name, "quiet"));
+        for (let value = 1; value <= 5; value++) {
+          const choice = button(String(value), name + " " + value, () => {
+            draft[axis] = value;
+            if (draft.impact && draft.effort) send({ type: "rate", id: newID(), idea: idea.id, impact: draft.impact, effort: draft.effort });
+            renderRating();
+          }, draft[axis] !== value);
+          choice.setAttribute("aria-pressed", String(draft[axis] === value));
+          group.append(choice);
+        }
+        item.append(group);
+      }
+      return item;
+    }));
+  }
+  function renderRated() {
+    $("rated-list").replaceChildren(...view.ratings.map((idea) => {
+      const item = el("li");
+      item.append(el("span", idea.text, "text"), el("span", t("participant.rateNote", { impact: idea.impact, effort: idea.effort }) + (idea.disputed ? " ⚑" : ""), "votes"));
+      return item;
+    }));
+  }
   function renderMine() {
     const flowing = view && (view.stage === "ideate" || view.stage === "build") && !view.locked;
     $("mine-list").replaceChildren(...store.mine.map((idea) => {
