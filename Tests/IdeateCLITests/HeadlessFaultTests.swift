@@ -76,6 +76,36 @@ struct HeadlessFaultTests {
         for text in everything { #expect(counts[text] == 1, "\(text) is stored \(counts[text] ?? 0) times") }
     }
 
+    /// A headless server of `plan` with `participants` clients joined, one idea submitted by the
+    /// first, and the vote open with that idea on the wall.
+    static func startVoting(run: String, plan: String, participants: Int, idea text: String) async throws
+        -> (port: Int, server: Process, clients: [ParticipantClient], idea: String) {
+        let port = TestPorts.free()
+        let server = try startHeadless(run: run, port: port, resume: false, plan: plan)
+        try #require(TestPorts.waitUntilListening(port), "the server did not start")
+        let clients = (0..<participants).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "FAULT1") }
+        for client in clients { await client.start() }
+        #expect(await clients[0].submit(text).isSaved)
+        var wall: [SharedIdea] = []
+        // A view whose wall did not change since the last carries none ("wallUnchanged").
+        for await event in clients[0].events {
+            guard case let .view(view) = event else { continue }
+            if let ideas = view.wall { wall = ideas }
+            if view.stage == .phase(.vote), !wall.isEmpty { break }
+        }
+        return (port, server, clients, try #require(wall.first).id)
+    }
+
+    /// Kills `server` with SIGKILL 0.8 s from now and starts it again with --resume.
+    static func killAndResume(_ server: Process, run: String, port: Int, plan: String) -> Task<Process, any Error> {
+        Task {
+            try await SystemClock().sleep(for: .milliseconds(800))
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+            return try startHeadless(run: run, port: port, resume: true, plan: plan)
+        }
+    }
+
     @Test("SIGKILL while 30 participants vote and take dots back; resends after --resume count once: every ballot is what its owner was told")
     func killWhileVoting() async throws {
         let run = ConsoleEndToEndTests.temporaryRun("vote-fault")
@@ -96,26 +126,8 @@ struct HeadlessFaultTests {
                   vote: 10m
             """.write(toFile: plan, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: plan) }
-        let port = TestPorts.free()
-        let first = try Self.startHeadless(run: run, port: port, resume: false, plan: plan)
-        try #require(TestPorts.waitUntilListening(port), "the server did not start")
-        let clients = (0..<30).map { _ in ParticipantClient(host: "127.0.0.1", port: port, code: "FAULT1") }
-        for client in clients { await client.start() }
-        #expect(await clients[0].submit("The idea to vote on").isSaved)
-        var wall: [SharedIdea] = []
-        // A view whose wall did not change since the last carries none ("wallUnchanged").
-        for await event in clients[0].events {
-            guard case let .view(view) = event else { continue }
-            if let ideas = view.wall { wall = ideas }
-            if view.stage == .phase(.vote), !wall.isEmpty { break }
-        }
-        let idea = try #require(wall.first).id
-        let killer = Task {
-            try await SystemClock().sleep(for: .milliseconds(800))
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
-            return try Self.startHeadless(run: run, port: port, resume: true, plan: plan)
-        }
+        let (port, first, clients, idea) = try await Self.startVoting(run: run, plan: plan, participants: 30, idea: "The idea to vote on")
+        let killer = Self.killAndResume(first, run: run, port: port, plan: plan)
         // Each participant alternates a dot and taking it back; what they were told adds up to
         // the dots they should have.
         let told = await withTaskGroup(of: (String?, Int).self) { group in
@@ -146,5 +158,65 @@ struct HeadlessFaultTests {
         }
         #expect(mismatches == 0, "\(mismatches) of \(told.count) ballots differ from what their owners were told")
         #expect(told.allSatisfy { $0.1 == 0 }, "every participant took their last dot back")
+    }
+
+    @Test("SIGKILL while 20 participants rate impact and effort again and again; resends after --resume count once: each stored rating is the last one its owner was told was saved")
+    func killWhileRating() async throws {
+        let run = ConsoleEndToEndTests.temporaryRun("rate-fault")
+        defer { ConsoleEndToEndTests.removeRun(run) }
+        let plan = NSTemporaryDirectory() + "rate-fault-\(UUID().uuidString).yaml"
+        try """
+            title: Rating fault
+            goal: Ratings survive a kill
+            anonymity:
+              reveal: immediate
+              min_participants: 1
+            votes_per_person: 3
+            shortlist: 2
+            rounds:
+              - prompt: Anything
+                phases:
+                  ideate: 3s
+                  vote: 6s
+                  rate: 10m
+            """.write(toFile: plan, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: plan) }
+        let (port, first, clients, idea) = try await Self.startVoting(run: run, plan: plan, participants: 20, idea: "The idea to rate")
+        #expect(await clients[0].request(.vote(idea: idea)).isSaved, "one dot puts it on the shortlist")
+        for await event in clients[0].events {
+            if case let .view(view) = event, view.toRate?.isEmpty == false { break }
+        }
+        let killer = Self.killAndResume(first, run: run, port: port, plan: plan)
+        // Each participant rates again and again with other figures; the last one they were
+        // told was saved is what the run must hold, once.
+        let told = await withTaskGroup(of: (String?, Rating?).self) { group in
+            for client in clients {
+                group.addTask {
+                    var last: Rating?
+                    for step in 0..<16 {
+                        let rating = Rating(impact: 1 + step % 5, effort: 5 - step % 5)
+                        if await client.request(.rate(idea: idea, impact: rating.impact, effort: rating.effort)).isSaved { last = rating }
+                        try? await SystemClock().sleep(for: .milliseconds(60))
+                    }
+                    return (await client.resumeToken, last)
+                }
+            }
+            var all: [(String?, Rating?)] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        let second = try await killer.value
+        defer { second.terminate() }
+        for client in clients { await client.stop() }
+        #expect(first.terminationReason == .uncaughtSignal)
+        let state = try RunStore.open(at: run).replay()
+        var mismatches = 0
+        for (token, rating) in told {
+            let stored = token.flatMap { state.ratings(of: ParticipantToken($0))[IdeaID(idea)] }
+            if stored != rating { mismatches += 1 }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(told.count) stored ratings differ from what their owners were told")
+        #expect(state.raterCount(round: 0) == told.count { $0.1 != nil }, "each rater counted once")
+        #expect(told.allSatisfy { $0.1 == Rating(impact: 1, effort: 5) }, "every participant's last rating was saved")
     }
 }

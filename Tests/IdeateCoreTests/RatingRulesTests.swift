@@ -81,3 +81,27 @@ struct RatingRulesTests {
         #expect(problems.all.contains { $0.message.contains("a round with `rate` needs a `vote` phase") }, "\(problems)")
     }
 }
+
+@Suite("Impact and effort in the minutes", .offThePool, .timeLimit(.minutes(2)))
+struct RatingMinutesTests {
+    @Test("The minutes carry a table of medians and spreads, the disputed flagged, and the 2×2 as text (English and Spanish golden files)")
+    func golden() throws {
+        var (session, tokens, ideas) = try RatingRulesTests.rating()
+        for (token, figures) in zip(tokens, [(5, 1), (4, 2), (4, 5), (5, 1)]) {
+            try session.participant(token, .rate(ideas[0], impact: figures.0, effort: figures.1))
+        }
+        try session.participant(tokens[0], .rate(ideas[1], impact: 2, effort: 4))
+        try session.participant(tokens[1], .rate(ideas[1], impact: 3, effort: 4))
+        try session.advance(to: .review)
+        try session.facilitator(.advance)
+        let report = MinutesReport(state: session.state)
+        #expect(report.rounds[0].ratings.map(\.raters) == [4, 2])
+        let english = MarkdownMinutes(timeZone: ExportGoldenTests.zone).render(report)
+        #expect(english.contains("| 1 | One | 4.5 (spread 1) | 1.5 (spread 4) | 4 | ⚑ the room disagrees |"), "\(english)")
+        try ExportGoldenTests.expectGolden(english, named: "rated-minutes.md")
+        try ExportGoldenTests.expectGolden(MarkdownMinutes(timeZone: ExportGoldenTests.zone, localizer: Localizer(Language(code: "es"))).render(report),
+                                           named: "rated-minutes-es.md")
+        let json = String(decoding: try JSONMinutes.render(report, timeZone: ExportGoldenTests.zone).utf8, as: UTF8.self)
+        #expect(json.contains("\"disputed\" : true"), "\(json)")
+    }
+}

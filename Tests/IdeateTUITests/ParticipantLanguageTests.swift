@@ -76,6 +76,18 @@ struct ParticipantLanguageTests {
         var paused = Fixture.view(stage: .phase(.ideate))
         paused.paused = true
         add("paused", Fixture.model(paused))
+        var rating = Fixture.view(stage: .phase(.rate))
+        rating.toRate = [SharedIdea(id: "a", text: "Calendar"), SharedIdea(id: "b", text: "Printer")]
+        rating.myRatings = ["a": SharedRating(impact: 4, effort: 2)]
+        var rater = Fixture.model(rating)
+        add("rating", rater)
+        _ = rater.handle(.down, newRequestID: { "r" })
+        _ = rater.handle(.character("3"), newRequestID: { "r" })
+        add("rating, impact typed", rater)
+        var rated = Fixture.view(stage: .phase(.rate), remaining: 0)
+        rated.locked = true
+        rated.ratings = [RatingResult(id: "a", text: "Calendar", raters: 5, impact: 4.5, effort: 2, impactSpread: 1, effortSpread: 3, disputed: true)]
+        add("rated", Fixture.model(rated))
         var lastMinute = Fixture.view(stage: .phase(.ideate), remaining: 30_000)
         lastMinute.locked = false
         add("last minute", Fixture.model(lastMinute))

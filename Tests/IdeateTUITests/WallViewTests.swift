@@ -20,6 +20,7 @@ struct WallViewTests {
             ("lobby", try ScreenFixtures.lobby(in: language)), ("ideation", ideation.0), ("grouping", try ScreenFixtures.grouping(in: language).0),
             ("vote", try ScreenFixtures.voting(in: language).0), ("results", try ScreenFixtures.results(in: language).0),
             ("review", try ScreenFixtures.review(in: language).0), ("end", try ScreenFixtures.finished(in: language)),
+            ("rating", try ScreenFixtures.rating(in: language, closed: false)), ("rated", try ScreenFixtures.rating(in: language, closed: true)),
         ]
     }
 

@@ -18,12 +18,12 @@ public enum RatingChart {
         var plot = Array(repeating: Array(repeating: Character(" "), count: plotWidth), count: plotHeight)
         for row in 0..<plotHeight { plot[row][plotWidth / 2] = "│" }
         for column in 0..<plotWidth { plot[plotHeight / 2][column] = column == plotWidth / 2 ? "┼" : "─" }
-        // The quadrants are named above and below the plot, so no idea's number covers a name.
-        let half = plotWidth / 2 - 1
+        // The quadrants are named above and below the plot, so no idea's number covers a name;
+        // a long name is written whole, past the plot's edge if need be.
         func names(_ left: CommonPhrase, _ right: CommonPhrase) -> String {
-            let leftName = String(t(left).prefix(half)), rightName = String(t(right).prefix(half))
+            let leftName = t(left), rightName = t(right)
             let gap = plotWidth - leftName.count - rightName.count
-            return "    " + leftName + String(repeating: " ", count: max(1, gap)) + rightName
+            return "    " + leftName + String(repeating: " ", count: max(2, gap)) + rightName
         }
         var marks: [[Int]: [Int]] = [:]
         for (point, number) in zip(points, numbers) {
@@ -42,7 +42,7 @@ public enum RatingChart {
         lines.append("   └" + String(repeating: "─", count: plotWidth))
         lines.append("    1       2       3       4       5  " + t(CommonPhrase.axisEffort))
         lines.append(names(.quadrantFillIns, .quadrantNotNow))
-        return lines
+        return lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
 
     /// A median as people read it: 4, or 3.5.

@@ -42,7 +42,10 @@ public struct WebPage: Sendable {
          scriptPhrases: [String] = []) {
         self.connectsByWebSocket = connectsByWebSocket
         self.language = language
+        // Indentation between tags is for readers of the source too (the pages have no <pre>, and
+        // their text areas start empty).
         let template = PageText.localized(template, in: Localizer(language), scriptPhrases: scriptPhrases)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " } }.joined(separator: "\n")
         // A page that writes words itself reads them with the shared strings.js; comment lines
         // and indentation are for readers of the source, not for phones on a slow network (the
         // scripts have no multi-line strings, so no text changes).

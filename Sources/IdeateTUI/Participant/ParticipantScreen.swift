@@ -166,13 +166,16 @@ public enum ParticipantScreen {
                                    _ t: Localizer) -> [(String, String)] {
         var listY = y
         guard let ideas = view.toRate else {
-            grid.put(t(ParticipantPhrase.ratingsHeading), x: 2, y: listY, role: .title, maxWidth: grid.width - 4)
+            for line in TextLayout.wrap(t(ParticipantPhrase.ratingsHeading), width: grid.width - 4, maxLines: 2) {
+                grid.put(line, x: 2, y: listY, role: .title)
+                listY += 1
+            }
             let items = (view.ratings ?? []).map { result -> (String, String) in
                 let figures = t(ParticipantPhrase.rateNote, ["impact": .text(RatingChart.median(result.impact, t)),
                                                             "effort": .text(RatingChart.median(result.effort, t))])
                 return (result.text, result.disputed ? figures + " ⚑" : figures)
             }
-            drawList(&grid, items: items, model: model, y: listY + 2, t)
+            drawList(&grid, items: items, model: model, y: listY + 1, t)
             return [("↑↓", t(ParticipantPhrase.keyScroll))]
         }
         for line in TextLayout.wrap(t(ParticipantPhrase.rateHeading), width: grid.width - 4, maxLines: 2) {

@@ -49,10 +49,10 @@ enum RatingScreen {
                 "impact": .text(RatingChart.median(idea.impact.median, t)), "impactSpread": .number(idea.impact.spread),
                 "effort": .text(RatingChart.median(idea.effort.median, t)), "effortSpread": .number(idea.effort.spread),
             ])
-            grid.put(figures, x: x + label.count, y: y, role: .muted, maxWidth: width - label.count)
-            y += 1
-            if idea.isDisputed, y < grid.height - 2 {
-                grid.put(t(CommonPhrase.disputed), x: x + label.count, y: y, role: .warning, maxWidth: width - label.count)
+            var lines = TextLayout.wrap(figures, width: width - label.count, maxLines: 3).map { ($0, StyleRole.muted) }
+            if idea.isDisputed { lines += TextLayout.wrap(t(CommonPhrase.disputed), width: width - label.count, maxLines: 2).map { ($0, .warning) } }
+            for (line, role) in lines where y < grid.height - 2 {
+                grid.put(line, x: x + label.count, y: y, role: role)
                 y += 1
             }
         }
