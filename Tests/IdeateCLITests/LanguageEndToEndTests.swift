@@ -29,12 +29,12 @@ struct LanguageEndToEndTests {
         let plan = try PlanParser.parse(String(contentsOf: IdeateProcess.projectFolder.appendingPathComponent("sessions/demo.yaml"), encoding: .utf8)).get()
         // What the simulated colleagues type (their ideas, and "Yes, and we could try … with one
         // team first" when they build on one), the plan, and the commands shown.
-        // A colleague's "yes, and" quotes the first 50 characters of an idea: a word cut there is typed too.
-        let typed = Set((IdeaBank.typedTexts + IdeaBank.typedTexts.map { String($0.prefix(50)) }
-                         + [plan.title, plan.goal, "Yes, and we could try with one team first"] + plan.rounds.map(\.prompt)
-                         + ["ideate", "sessions", "quick-start", "yaml", "ssh", "CODE", "HOST", "join", "export", "format", "csv", "sqlite", "tmp",
-                            "portfolio", "run", "PLAN", "resume"])
-            .flatMap { $0.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() } })
+        // A typed word cut to fit a column ("Big" of "Bigger") is typed too: every start of one counts.
+        let typedWords = (IdeaBank.typedTexts + [plan.title, plan.goal, "Yes, and we could try with one team first"] + plan.rounds.map(\.prompt)
+                          + ["ideate", "sessions", "quick-start", "yaml", "ssh", "CODE", "HOST", "join", "export", "format", "csv", "sqlite", "tmp",
+                             "portfolio", "run", "PLAN", "resume"])
+            .flatMap { $0.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() } }
+        let typed = Set(typedWords.flatMap { word in (3...max(3, word.count)).map { String(word.prefix($0)) } })
         let terminal = try TmuxSession("\(IdeateProcess.binary.path) demo --language de --speed 5 --run \(run) --portfolio \(portfolio)",
                                        width: 80, height: 24)
         var screens: [(String, String)] = []
