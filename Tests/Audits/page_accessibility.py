@@ -14,7 +14,9 @@ from the internet, stand side by side: a phone (360x740, mobile emulation) and a
   grouping     the facilitator groups; the wall is shown
   vote         the ballot
   vote-dot     the ballot with one dot placed
-  results      the results with the shortlist
+  rating       impact and effort: five buttons per axis for each shortlisted idea
+  rating-chosen  the same with impact and effort chosen (pressed buttons)
+  results      the results with the shortlist, and the room's impact and effort
 
 A headless run starts the first phase at once and never shows the lobby, so the first three
 screens come from a run with its console (on a pseudo-terminal of this script, left in the
@@ -61,6 +63,7 @@ rounds:
       build: 6s
       group: 6s
       vote: 8s
+      rate: 10s
       review: 8s
 """
 
@@ -283,7 +286,15 @@ try:
     for driver in browsers.values():
         driver.find_element(By.CSS_SELECTOR, "#wall li button").click()
     audit("vote-dot", lambda driver: in_room(driver, "ballot") and "2 of 3 dots left" in text(driver, "dots"))
-    audit("results", lambda driver: in_room(driver, "results") and "★" in text(driver, "results-list"))
+    audit("rating", lambda driver: in_room(driver, "rating") and driver.find_elements(By.CSS_SELECTOR, "#rate-list [role=group] button"))
+    for driver in browsers.values():
+        for axis, value in ((0, 4), (1, 2)):  # each choice redraws the list: find the buttons again
+            group = driver.find_elements(By.CSS_SELECTOR, "#rate-list [role=group]")[axis]
+            group.find_elements(By.TAG_NAME, "button")[value - 1].click()
+    audit("rating-chosen", lambda driver: in_room(driver, "rating")
+          and len(driver.find_elements(By.CSS_SELECTOR, "#rate-list [aria-pressed=true]")) == 2)
+    audit("results", lambda driver: in_room(driver, "results") and "★" in text(driver, "results-list")
+          and shown(driver, "rated") and "impact 4" in text(driver, "rated-list"))
     canary()
     finished = True
 except Exception as error:  # say what went wrong, with the servers' logs, and fail
