@@ -121,35 +121,8 @@ public struct SharedRating: Codable, Equatable, Sendable {
     }
 }
 
-/// A rated idea once the `rate` phase closed: medians, spreads, how many rated it, and
-/// whether the room disagrees (a spread of 3 or more on either axis).
-public struct RatingResult: Codable, Equatable, Sendable {
-    public var id: String
-    public var text: String
-    public var raters: Int
-    public var impact: Double
-    public var effort: Double
-    public var impactSpread: Int
-    public var effortSpread: Int
-    public var disputed: Bool
-
-    public init(_ rated: RatedIdea) {
-        self.init(id: rated.idea.id.rawValue, text: rated.idea.text, raters: rated.raters, impact: rated.impact.median,
-                  effort: rated.effort.median, impactSpread: rated.impact.spread, effortSpread: rated.effort.spread,
-                  disputed: rated.isDisputed)
-    }
-
-    public init(id: String, text: String, raters: Int, impact: Double, effort: Double, impactSpread: Int, effortSpread: Int, disputed: Bool) {
-        self.id = id
-        self.text = text
-        self.raters = raters
-        self.impact = impact
-        self.effort = effort
-        self.impactSpread = impactSpread
-        self.effortSpread = effortSpread
-        self.disputed = disputed
-    }
-}
+/// A rated idea once the `rate` phase closed, as the view carries it (Core's ``RatingSummary``).
+public typealias RatingResult = RatingSummary
 
 /// A ranked idea in a view once the vote has closed.
 public struct RankedResult: Codable, Equatable, Sendable {

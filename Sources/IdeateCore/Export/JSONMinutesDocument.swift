@@ -35,16 +35,7 @@ public struct JSONMinutesDocument: Codable, Equatable, Sendable {
     }
 
     /// A rated idea: medians (1–5), spreads (highest − lowest), raters, whether the room disagrees.
-    public struct Rating: Codable, Equatable, Sendable {
-        public var id: String
-        public var text: String
-        public var raters: Int
-        public var impact: Double
-        public var effort: Double
-        public var impactSpread: Int
-        public var effortSpread: Int
-        public var disputed: Bool
-    }
+    public typealias Rating = RatingSummary
 
     /// A planned phase: its time box and how long it ran.
     public struct Phase: Codable, Equatable, Sendable {
@@ -139,10 +130,7 @@ extension JSONMinutesDocument.Round {
         lateCount = round.lateCount
         hiddenCount = round.hiddenCount
         heldCount = round.heldCount
-        ratings = round.ratings.map {
-            JSONMinutesDocument.Rating(id: $0.id, text: $0.text, raters: $0.raters, impact: $0.impact, effort: $0.effort,
-                                       impactSpread: $0.impactSpread, effortSpread: $0.effortSpread, disputed: $0.disputed)
-        }
+        ratings = round.ratings
         parkedCount = round.parkedCount
         ideas = round.ideas.map {
             JSONMinutesDocument.Idea(

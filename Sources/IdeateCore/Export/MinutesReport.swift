@@ -25,16 +25,7 @@ public struct MinutesReport: Equatable, Sendable {
     }
 
     /// A rated idea: the room's medians and spreads, and whether it disagrees.
-    public struct RatingEntry: Equatable, Sendable {
-        public var id: String
-        public var text: String
-        public var raters: Int
-        public var impact: Double
-        public var effort: Double
-        public var impactSpread: Int
-        public var effortSpread: Int
-        public var disputed: Bool
-    }
+    public typealias RatingEntry = RatingSummary
 
     /// A planned phase with the time it was given and the time it took.
     public struct PhaseSummary: Equatable, Sendable {
@@ -149,9 +140,6 @@ public struct MinutesReport: Equatable, Sendable {
             votesCast: state.totalVotes(round: round), ideas: ideas, shortlist: shortlist,
             lateCount: ideas.filter(\.late).count, hiddenCount: ideas.filter { $0.status == "hidden" }.count,
             heldCount: held.count, parkedCount: ideas.filter { $0.status == "parked" }.count,
-            ratings: (state.ratingResults(round: round) ?? []).map {
-                RatingEntry(id: $0.idea.id.rawValue, text: $0.idea.text, raters: $0.raters, impact: $0.impact.median, effort: $0.effort.median,
-                            impactSpread: $0.impact.spread, effortSpread: $0.effort.spread, disputed: $0.isDisputed)
-            })
+            ratings: (state.ratingResults(round: round) ?? []).map(RatingSummary.init))
     }
 }

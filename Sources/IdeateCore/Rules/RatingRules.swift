@@ -63,6 +63,36 @@ public struct RatingFigure: Equatable, Sendable {
     }
 }
 
+/// A rated idea as the room may read it once the phase closed, on the wire and in the minutes:
+/// medians (1–5, halves possible), spreads, how many rated it, and whether the room disagrees.
+public struct RatingSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var raters: Int
+    public var impact: Double
+    public var effort: Double
+    public var impactSpread: Int
+    public var effortSpread: Int
+    public var disputed: Bool
+
+    public init(id: String, text: String, raters: Int, impact: Double, effort: Double, impactSpread: Int, effortSpread: Int, disputed: Bool) {
+        self.id = id
+        self.text = text
+        self.raters = raters
+        self.impact = impact
+        self.effort = effort
+        self.impactSpread = impactSpread
+        self.effortSpread = effortSpread
+        self.disputed = disputed
+    }
+
+    public init(_ rated: RatedIdea) {
+        self.init(id: rated.idea.id.rawValue, text: rated.idea.text, raters: rated.raters, impact: rated.impact.median,
+                  effort: rated.effort.median, impactSpread: rated.impact.spread, effortSpread: rated.effort.spread,
+                  disputed: rated.isDisputed)
+    }
+}
+
 extension SessionState {
     /// The shortlist of `round` with the room's ratings, in shortlist order, once its `rate`
     /// phase has closed; nil before (the figures stay hidden while people rate). Ideas nobody
