@@ -82,6 +82,11 @@ struct ClientLine: Encodable, Equatable {
 
     // MARK: - Reading
 
+    /// Whether a rating's figures, where given, are on the scale (both readers check it).
+    static func ratingInScale(_ impact: Int?, _ effort: Int?) -> Bool {
+        [impact, effort].allSatisfy { $0.map(Rating.scale.contains) ?? true }
+    }
+
     /// The fields that hold whole numbers; every other field holds text.
     static let integerFields: Set<String> = ["version", "impact", "effort"]
 
@@ -120,7 +125,7 @@ struct ClientLine: Encodable, Equatable {
         if let id = strings["id"], !WireProtocol.requestIDLength.contains(id.count) { return nil }
         if let receipt = strings["receipt"], OwnershipProof(hex: receipt) == nil { return nil }
         if let language = strings["language"], !WireProtocol.isLanguageTag(language) { return nil }
-        if [integers["impact"], integers["effort"]].contains(where: { $0.map { !Rating.scale.contains($0) } ?? false }) { return nil }
+        guard ratingInScale(integers["impact"], integers["effort"]) else { return nil }
         return ClientLine(type: kind, version: integers["version"], code: strings["code"], token: strings["token"], id: strings["id"],
                           text: strings["text"], idea: strings["idea"], extends: strings["extends"],
                           from: strings["from"], to: strings["to"], receipt: strings["receipt"], language: strings["language"],
@@ -190,7 +195,7 @@ struct ClientLine: Encodable, Equatable {
         if let language = line.language, !WireProtocol.isLanguageTag(language) {
             throw DecodingProblem(description: "`language` must be a language tag such as `fr` or `de-AT`")
         }
-        if [line.impact, line.effort].contains(where: { $0.map { !Rating.scale.contains($0) } ?? false }) {
+        if !ratingInScale(line.impact, line.effort) {
             throw DecodingProblem(description: "`impact` and `effort` must be whole numbers from 1 to 5")
         }
         return line

@@ -30,9 +30,7 @@ extension ParticipantView {
         view.toRate = shared.toRate
         view.ratings = shared.ratings
         if shared.toRate != nil {
-            view.myRatings = Dictionary(uniqueKeysWithValues: state.ratings(of: token).map {
-                ($0.key.rawValue, SharedRating(impact: $0.value.impact, effort: $0.value.effort))
-            })
+            view.myRatings = Dictionary(uniqueKeysWithValues: state.ratings(of: token).map { ($0.key.rawValue, $0.value) })
         }
         if case .finished = stage {
             view.ideaBox = state.ideaBox?.text

@@ -110,16 +110,9 @@ public struct SharedIdea: Codable, Equatable, Sendable {
     }
 }
 
-/// One participant's impact and effort for an idea (1–5 each).
-public struct SharedRating: Codable, Equatable, Sendable {
-    public var impact: Int
-    public var effort: Int
-
-    public init(impact: Int, effort: Int) {
-        self.impact = impact
-        self.effort = effort
-    }
-}
+/// One participant's impact and effort for an idea (1–5 each), as their view carries it (Core's
+/// ``Rating``).
+public typealias SharedRating = Rating
 
 /// A rated idea once the `rate` phase closed, as the view carries it (Core's ``RatingSummary``).
 public typealias RatingResult = RatingSummary

@@ -45,6 +45,15 @@ public enum RatingChart {
         return lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
 
+    /// A rated idea's medians and spreads as one sentence: "impact 4.5 (spread 1) · effort 2
+    /// (spread 3)".
+    public static func figures(_ rated: RatedIdea, _ t: Localizer) -> String {
+        t(CommonPhrase.ratingFigures, [
+            "impact": .text(median(rated.impact.median, t)), "impactSpread": .number(rated.impact.spread),
+            "effort": .text(median(rated.effort.median, t)), "effortSpread": .number(rated.effort.spread),
+        ])
+    }
+
     /// A median as people read it: 4, or 3.5.
     public static func median(_ value: Double, _ t: Localizer) -> String {
         value == value.rounded() ? t.number(Int(value)) : t.decimal(value, digits: 1)

@@ -136,9 +136,9 @@ struct Decision {
             guard case .finished = state.stage else { throw Refusal(.notNow, .numbersAfterEnd) }
             guard numbers != state.portfolioNumbers else { return }
             emit(.portfolioNumbersNoted(numbers))
-        case let .approve(id): try approve(id, random: &random)
+        case let .approve(id): try approve(id)
         case let .holdBack(id): try holdBack(id)
-        case let .approveMerging(id, target): try approve(id, mergingInto: target, random: &random)
+        case let .approveMerging(id, target): try approve(id, mergingInto: target)
         case let .requeue(id): try requeue(id)
         case .lockRoom:
             guard !state.isRoomLocked else { throw Refusal(.notNow, .roomAlreadyLocked) }

@@ -6,14 +6,14 @@
 /// are never in a wall or participant view (``SessionState/participantsSeeTheWall`` shows
 /// revealed ideas only, and a held idea is not revealed until approved).
 extension Decision {
-    mutating func approve(_ id: IdeaID, random: inout some RandomNumberGenerator) throws(Refusal) {
+    mutating func approve(_ id: IdeaID) throws(Refusal) {
         try requireHeld(id)
         try requireWallOpen()
         emit(.ideaApproved(id))
         revealAtOnceUnlessIdeasFlow(id)
     }
 
-    mutating func approve(_ id: IdeaID, mergingInto target: IdeaID, random: inout some RandomNumberGenerator) throws(Refusal) {
+    mutating func approve(_ id: IdeaID, mergingInto target: IdeaID) throws(Refusal) {
         let idea = try requireHeld(id)
         try requireWallOpen()
         guard let survivor = state.ideas[target], survivor.isOnWall, survivor.round == idea.round else {
@@ -42,10 +42,11 @@ extension Decision {
         return idea
     }
 
-    /// Ideas join the wall until the vote starts: its ballot is fixed.
+    /// Ideas join the wall until the vote starts: its ballot is fixed (and every phase after it
+    /// works on that ballot's shortlist).
     private mutating func requireWallOpen() throws(Refusal) {
-        let (_, phase) = try requirePhase([.ideate, .build, .group, .vote, .review])
-        guard phase == .ideate || phase == .build || phase == .group else { throw Refusal(.notNow, .approveBeforeVote) }
+        let (_, phase) = try requirePhase(Set(PhaseKind.allCases))
+        guard phase < .vote else { throw Refusal(.notNow, .approveBeforeVote) }
     }
 
     /// While ideas flow an approved idea waits for the next batch; once they no longer flow
@@ -54,6 +55,13 @@ extension Decision {
         guard state.currentPhase?.isIdeaFlow != true || state.isLocked else { return }
         emit(.ideasRevealed([id], at: nil))
     }
+}
+
+extension Plan {
+    /// Whether `idea` waits for the facilitator when it arrives: under `moderation: true`, a
+    /// participant's idea that is not late (a late one never reaches the wall anyway). The
+    /// facilitator's own and the box's ideas were never anonymous submissions to screen.
+    public func holds(_ idea: Idea) -> Bool { moderation && idea.source == .participant && !idea.isLate }
 }
 
 extension SessionState {

@@ -20,8 +20,8 @@ extension Decision {
     }
 }
 
-/// One participant's impact and effort for one idea.
-public struct Rating: Equatable, Sendable {
+/// One participant's impact and effort for one idea (their own view carries theirs).
+public struct Rating: Codable, Equatable, Sendable {
     public var impact: Int
     public var effort: Int
 

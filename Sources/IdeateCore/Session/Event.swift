@@ -30,12 +30,14 @@ public enum Event: Codable, Equatable, Sendable {
     case clusterRenamed(round: Int, from: String, to: String)
     case voteCast(Pseudonym, IdeaID)
     case voteRetracted(Pseudonym, IdeaID)
-    /// A participant said they are done with the phase running (ideate or build). Kept by
-    /// pseudonym, like a dot, so it counts once and can be taken back; a new phase forgets it.
     /// In `rate`: a participant's impact and effort for a shortlisted idea (replacing theirs).
     /// Kept by pseudonym like a dot; the figures stay hidden until the phase closes.
     case ideaRated(Pseudonym, IdeaID, impact: Int, effort: Int)
+    /// A participant said they are done with the phase running (ideate or build). Kept by
+    /// pseudonym, like a dot, so it counts once and can be taken back; a new phase forgets it.
     case doneSaid(Pseudonym)
+    /// The participant took their "I'm done" back.
+    case doneTakenBack(Pseudonym)
     /// With `moderation: true`: the facilitator let a held idea through to the wall (with the
     /// next batch while ideas flow, at once afterwards).
     case ideaApproved(IdeaID)
@@ -43,7 +45,6 @@ public enum Event: Codable, Equatable, Sendable {
     case ideaHeldBack(IdeaID)
     /// A held-back idea went back into the queue (the facilitator's undo).
     case ideaRequeued(IdeaID)
-    case doneTakenBack(Pseudonym)
     case reviewRecorded(IdeaID, IdeaReview)
     case actionItemAdded(ActionItem)
     case actionItemRemoved(Int)

@@ -42,7 +42,7 @@ extension SessionState {
             // An idea that arrives once ideas no longer flow (during group, vote or review) is
             // kept as late but never joins that round's wall: a running vote's ballot is fixed.
             if currentPhase?.isIdeaFlow ?? true {
-                if plan.moderation, idea.source == .participant, !idea.isLate { held.append(idea.id) } else { pending.append(idea.id) }
+                if plan.holds(idea) { held.append(idea.id) } else { pending.append(idea.id) }
             }
         case let .ideaEdited(id, text):
             if let old = ideas[id] {

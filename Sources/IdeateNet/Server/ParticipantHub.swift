@@ -63,6 +63,9 @@ public actor ParticipantHub {
     private var connections: [ObjectIdentifier: any Connection] = [:]
     /// The language each connection's participant reads, from their hello.
     private var languageOf: [ObjectIdentifier: Language] = [:]
+    /// The run's plan, read once (it never changes): whether a new idea is held for moderation
+    /// is a rule of the plan, so a submission's answer needs no second read of the session.
+    private var runPlan: Plan?
     private var openConnections: [ParticipantToken: Int] = [:]
     private var refusals: [ParticipantToken: RecentRefusals] = [:]
     /// Requests being carried out, each with the duplicates that wait for its answer (at most
@@ -251,6 +254,13 @@ public actor ParticipantHub {
         return reply
     }
 
+    private func plan() async -> Plan {
+        if let runPlan { return runPlan }
+        let plan = await engine.currentState().plan
+        runPlan = plan
+        return plan
+    }
+
     private func execute(_ request: ParticipantRequest, id: String, token: ParticipantToken) async -> Reply {
         let now = clock.now
         let command: ParticipantCommand
@@ -278,7 +288,7 @@ public actor ParticipantHub {
             let events = try await engine.execute(.participant(token, command, request: id), at: now)
             if case .submit = request {
                 for case let .ideaSubmitted(idea) in events {
-                    return Reply(id: id, outcome: .saved(idea: idea.id.rawValue, late: idea.isLate, held: await engine.currentState().held.contains(idea.id)))
+                    return Reply(id: id, outcome: .saved(idea: idea.id.rawValue, late: idea.isLate, held: await plan().holds(idea)))
                 }
                 // A resend of an idea already kept: found by its request id, and not counted.
                 if let counted = recentSubmissions[token]?.lastIndex(of: now) { recentSubmissions[token]?.remove(at: counted) }

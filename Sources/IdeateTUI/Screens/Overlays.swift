@@ -89,10 +89,7 @@ enum Overlays {
             if current { grid.put("▏", x: x + 2 + labelWidth + used, y: row, role: .input) }
         }
         if let rated {
-            var figures = t(ConsolePhrase.reviewFigures, ["figures": .text(t(CommonPhrase.ratingFigures, [
-                "impact": .text(RatingChart.median(rated.impact.median, t)), "impactSpread": .number(rated.impact.spread),
-                "effort": .text(RatingChart.median(rated.effort.median, t)), "effortSpread": .number(rated.effort.spread),
-            ]))])
+            var figures = t(ConsolePhrase.reviewFigures, ["figures": .text(RatingChart.figures(rated, t))])
             if rated.isDisputed { figures += "  " + t(CommonPhrase.disputed) }
             grid.put(figures, x: x + 2, y: y + height - 2, role: rated.isDisputed ? .warning : .overlayTitle, maxWidth: width - 4)
         }

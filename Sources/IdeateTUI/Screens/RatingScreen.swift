@@ -27,7 +27,7 @@ enum RatingScreen {
 
     private static func drawResults(_ grid: inout CellGrid, rated: [RatedIdea], _ t: Localizer) {
         grid.put(t(ConsolePhrase.ratingTitle), x: 2, y: 2, role: .title, maxWidth: grid.width - 4)
-        let numbers = Array(1...max(1, rated.count)).prefix(rated.count).map { $0 }
+        let numbers = rated.indices.map { $0 + 1 }
         let chart = RatingChart.lines(rated, numbers: numbers, localizer: t)
         let chartWidth = chart.map(DisplayWidth.of).max() ?? 0
         let beside = grid.width - 4 - chartWidth >= 36
@@ -45,10 +45,7 @@ enum RatingScreen {
                      maxWidth: width - label.count)
             y += 1
             guard y < grid.height - 2 else { break }
-            let figures = t(CommonPhrase.ratingFigures, [
-                "impact": .text(RatingChart.median(idea.impact.median, t)), "impactSpread": .number(idea.impact.spread),
-                "effort": .text(RatingChart.median(idea.effort.median, t)), "effortSpread": .number(idea.effort.spread),
-            ])
+            let figures = RatingChart.figures(idea, t)
             var lines = TextLayout.wrap(figures, width: width - label.count, maxLines: 3).map { ($0, StyleRole.muted) }
             if idea.isDisputed { lines += TextLayout.wrap(t(CommonPhrase.disputed), width: width - label.count, maxLines: 2).map { ($0, .warning) } }
             for (line, role) in lines where y < grid.height - 2 {
